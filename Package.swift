@@ -1,0 +1,27 @@
+// swift-tools-version: 6.0
+// PySocket: Python's `socket` module, in Swift. The library has no package dependencies.
+import PackageDescription
+
+let package = Package(
+    name: "PySocket",
+    products: [
+        .library(name: "PySocket", targets: ["PySocket"]),
+    ],
+    targets: [
+        // The only C: CMSG_* macros, sockaddr_un sizing, errno access, syscall(2).
+        .target(name: "CPySocket"),
+        .target(
+            name: "PySocket",
+            dependencies: ["CPySocket"]
+        ),
+        // The scripted kernel and fixtures shared by the test targets.
+        .target(
+            name: "TestSupport",
+            dependencies: ["PySocket"],
+            path: "Tests/Support"
+        ),
+        .testTarget(name: "PySocketTests", dependencies: ["PySocket", "TestSupport"]),
+        .testTarget(name: "CoreTests", dependencies: ["PySocket", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

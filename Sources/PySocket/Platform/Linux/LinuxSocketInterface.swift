@@ -1,0 +1,116 @@
+// The Linux system calls behind the seam: one thin wrapper per call, errno read at once.
+#if os(Linux) && canImport(Glibc)
+import Glibc
+import CPySocket
+
+/// `SocketInterface` over the Linux kernel. Each method is the system call, nothing more:
+/// it returns the result or throws the errno read immediately after the failure.
+public struct LinuxSocketInterface: SocketInterface {
+    public init() {}
+
+    @inline(__always)
+    private func check(_ result: Int32) throws(Errno) -> Int32 {
+        if result < 0 { throw Errno.current }
+        return result
+    }
+
+    @inline(__always)
+    private func check(_ result: Int) throws(Errno) -> Int {
+        if result < 0 { throw Errno.current }
+        return result
+    }
+
+    public func socket(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> Int32 {
+        try check(Glibc.socket(domain, type, proto))
+    }
+
+    public func socketpair(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> (Int32, Int32) {
+        var fds: (Int32, Int32) = (-1, -1)
+        let result = withUnsafeMutableBytes(of: &fds) { raw in
+            Glibc.socketpair(domain, type, proto, raw.baseAddress!.assumingMemoryBound(to: Int32.self))
+        }
+        _ = try check(result)
+        return fds
+    }
+
+    public func close(_ fd: Int32) throws(Errno) {
+        _ = try check(Glibc.close(fd))
+    }
+
+    public func bind(_ fd: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) {
+        _ = try check(Glibc.bind(fd, address.assumingMemoryBound(to: sockaddr.self), length))
+    }
+
+    public func connect(_ fd: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) {
+        _ = try check(Glibc.connect(fd, address.assumingMemoryBound(to: sockaddr.self), length))
+    }
+
+    public func listen(_ fd: Int32, _ backlog: Int32) throws(Errno) {
+        _ = try check(Glibc.listen(fd, backlog))
+    }
+
+    public func accept(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32, _ flags: Int32) throws(Errno) -> Int32 {
+        try check(cpy_accept4(fd, address.assumingMemoryBound(to: sockaddr.self), &length, flags))
+    }
+
+    public func send(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(Errno) -> Int {
+        try check(Glibc.send(fd, buffer.baseAddress, buffer.count, flags))
+    }
+
+    public func sendto(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) -> Int {
+        try check(Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags, address.assumingMemoryBound(to: sockaddr.self), length))
+    }
+
+    public func sendmsg(_ fd: Int32, _ message: UnsafePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int {
+        try check(Glibc.sendmsg(fd, message, flags))
+    }
+
+    public func recv(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(Errno) -> Int {
+        try check(Glibc.recv(fd, buffer.baseAddress, buffer.count, flags))
+    }
+
+    public func recvfrom(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) -> Int {
+        try check(Glibc.recvfrom(fd, buffer.baseAddress, buffer.count, flags, address.assumingMemoryBound(to: sockaddr.self), &length))
+    }
+
+    public func recvmsg(_ fd: Int32, _ message: UnsafeMutablePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int {
+        try check(Glibc.recvmsg(fd, message, flags))
+    }
+
+    public func shutdown(_ fd: Int32, _ how: Int32) throws(Errno) {
+        _ = try check(Glibc.shutdown(fd, how))
+    }
+
+    public func getsockname(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) {
+        _ = try check(Glibc.getsockname(fd, address.assumingMemoryBound(to: sockaddr.self), &length))
+    }
+
+    public func getpeername(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) {
+        _ = try check(Glibc.getpeername(fd, address.assumingMemoryBound(to: sockaddr.self), &length))
+    }
+
+    public func getsockopt(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) {
+        _ = try check(Glibc.getsockopt(fd, level, name, value, &length))
+    }
+
+    public func setsockopt(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: UnsafeRawPointer?, _ length: UInt32) throws(Errno) {
+        _ = try check(Glibc.setsockopt(fd, level, name, value, length))
+    }
+
+    public func fcntl(_ fd: Int32, _ command: Int32, _ argument: Int32) throws(Errno) -> Int32 {
+        try check(cpy_fcntl_int(fd, command, argument))
+    }
+
+    public func poll(_ fd: Int32, _ events: Int16, _ timeout: Int32) throws(Errno) -> Int16 {
+        var entry = pollfd(fd: fd, events: events, revents: 0)
+        let ready = try check(Glibc.poll(&entry, 1, timeout))
+        return ready == 0 ? 0 : entry.revents
+    }
+
+    public func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+    }
+}
+#endif

@@ -1,0 +1,82 @@
+// The seam between PySocket and the operating system: one requirement per system call.
+import CPySocket
+
+/// An error number as the system call returned it (errno), before PySocket turns it into
+/// a Python exception. Below the Python surface every call throws exactly this.
+public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: Int32
+    @inlinable public init(rawValue: Int32) { self.rawValue = rawValue }
+    @inlinable public init(_ rawValue: Int32) { self.rawValue = rawValue }
+    public var description: String { "Errno(\(rawValue))" }
+
+    /// errno of the calling thread, read immediately after a failing call.
+    @inlinable public static var current: Errno { Errno(cpy_errno()) }
+
+    public static let EINTR = Errno(CPySocket.EINTR)
+    public static let EAGAIN = Errno(CPySocket.EAGAIN)
+    public static let EWOULDBLOCK = Errno(CPySocket.EWOULDBLOCK)
+    public static let EINPROGRESS = Errno(CPySocket.EINPROGRESS)
+    public static let EBADF = Errno(CPySocket.EBADF)
+    public static let EISCONN = Errno(CPySocket.EISCONN)
+    public static let EINVAL = Errno(CPySocket.EINVAL)
+    public static let ETIMEDOUT = Errno(CPySocket.ETIMEDOUT)
+    public static let ENOTSOCK = Errno(CPySocket.ENOTSOCK)
+    public static let EPIPE = Errno(CPySocket.EPIPE)
+}
+
+/// Which readiness a blocked operation waits for.
+public enum PollEvent: Sendable {
+    case readable, writable
+}
+
+/// The operating system as PySocket sees it: one requirement per system call, named after it,
+/// with the C call's arguments, no retry and no policy (EINTR and EAGAIN are thrown as they come).
+///
+/// Conformers: the Linux one (`LinuxSocketInterface`), the Darwin one, and the scripted kernel
+/// in the tests. A user can inject their own with `socket.$interface.withValue(...)`: a socket
+/// keeps the interface it was created with for its whole life.
+public protocol SocketInterface: Sendable {
+    /// C: `socket(2)`. `type` may carry SOCK_NONBLOCK / SOCK_CLOEXEC.
+    func socket(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> Int32
+    /// C: `socketpair(2)`.
+    func socketpair(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> (Int32, Int32)
+    /// C: `close(2)`.
+    func close(_ fd: Int32) throws(Errno)
+    /// C: `bind(2)`.
+    func bind(_ fd: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno)
+    /// C: `connect(2)`.
+    func connect(_ fd: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno)
+    /// C: `listen(2)`.
+    func listen(_ fd: Int32, _ backlog: Int32) throws(Errno)
+    /// C: `accept4(2)` (or `accept(2)` then `fcntl` where accept4 is missing).
+    func accept(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32, _ flags: Int32) throws(Errno) -> Int32
+    /// C: `send(2)`.
+    func send(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(Errno) -> Int
+    /// C: `sendto(2)`.
+    func sendto(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) -> Int
+    /// C: `sendmsg(2)`.
+    func sendmsg(_ fd: Int32, _ message: UnsafePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int
+    /// C: `recv(2)`.
+    func recv(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(Errno) -> Int
+    /// C: `recvfrom(2)`.
+    func recvfrom(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) -> Int
+    /// C: `recvmsg(2)`.
+    func recvmsg(_ fd: Int32, _ message: UnsafeMutablePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int
+    /// C: `shutdown(2)`.
+    func shutdown(_ fd: Int32, _ how: Int32) throws(Errno)
+    /// C: `getsockname(2)`.
+    func getsockname(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno)
+    /// C: `getpeername(2)`.
+    func getpeername(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno)
+    /// C: `getsockopt(2)`.
+    func getsockopt(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno)
+    /// C: `setsockopt(2)`.
+    func setsockopt(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: UnsafeRawPointer?, _ length: UInt32) throws(Errno)
+    /// C: `fcntl(2)` with an int argument (F_GETFL, F_SETFL, F_GETFD, F_SETFD, F_DUPFD_CLOEXEC).
+    func fcntl(_ fd: Int32, _ command: Int32, _ argument: Int32) throws(Errno) -> Int32
+    /// C: `poll(2)` on one descriptor. Returns `revents`, 0 when the timeout expired.
+    /// `timeout` is in milliseconds, -1 for none.
+    func poll(_ fd: Int32, _ events: Int16, _ timeout: Int32) throws(Errno) -> Int16
+    /// C: `clock_gettime(CLOCK_MONOTONIC)`, in nanoseconds.
+    func monotonicNanoseconds() -> UInt64
+}
