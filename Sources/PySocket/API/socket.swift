@@ -23,6 +23,8 @@ public final class socket: @unchecked Sendable {
         var timeout: Double?
         /// True once `close()` ran (what `repr` shows as `[closed]`).
         var closed: Bool
+        /// Open `makefile()` objects; the descriptor outlives `close()` while any remain.
+        var ioRefs: Int = 0
     }
 
     let state: Mutex<State>

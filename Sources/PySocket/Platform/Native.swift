@@ -6,10 +6,15 @@ public typealias NativeSocketInterface = LinuxSocketInterface
 typealias NativeConstants = LinuxConstants
 /// libc helpers that are not system calls (strerror, gai_strerror...).
 typealias NativeLibc = LinuxLibc
+typealias NativeErrno = LinuxErrno
+/// The sockaddr layouts of the platform.
+typealias NativeSockaddr = LinuxSockaddr
 #elseif canImport(Darwin)
 public typealias NativeSocketInterface = DarwinSocketInterface
 typealias NativeConstants = DarwinConstants
 typealias NativeLibc = DarwinLibc
+typealias NativeErrno = DarwinErrno
+typealias NativeSockaddr = DarwinSockaddr
 #else
 #error("PySocket supports Linux and Darwin; add a Platform/<OS>/ folder for another system.")
 #endif

@@ -22,6 +22,7 @@ public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
     public static let ETIMEDOUT = Errno(CPySocket.ETIMEDOUT)
     public static let ENOTSOCK = Errno(CPySocket.ENOTSOCK)
     public static let EPIPE = Errno(CPySocket.EPIPE)
+    public static let ECONNRESET = Errno(CPySocket.ECONNRESET)
 }
 
 /// Which readiness a blocked operation waits for.
@@ -79,4 +80,10 @@ public protocol SocketInterface: Sendable {
     func poll(_ fd: Int32, _ events: Int16, _ timeout: Int32) throws(Errno) -> Int16
     /// C: `clock_gettime(CLOCK_MONOTONIC)`, in nanoseconds.
     func monotonicNanoseconds() -> UInt64
+}
+
+/// A failed name resolution: the EAI_* code, and errno when the code is EAI_SYSTEM.
+struct ResolveError: Error {
+    var code: Int32
+    var errno: Int32
 }

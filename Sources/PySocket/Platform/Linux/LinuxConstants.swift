@@ -110,6 +110,69 @@ enum LinuxConstants {
     static let sockaddrStorageSize = MemoryLayout<sockaddr_storage>.size
     static let sunPathOffset = Int(cpy_sun_path_offset())
     static let sunPathCapacity = Int(cpy_sun_path_capacity())
+
+    // Linux-only address families: the other members of Python's socket.AddressFamily here.
+    static let AF_AX25 = Int(Glibc.AF_AX25)
+    static let AF_IPX = Int(Glibc.AF_IPX)
+    static let AF_APPLETALK = Int(Glibc.AF_APPLETALK)
+    static let AF_NETROM = Int(Glibc.AF_NETROM)
+    static let AF_BRIDGE = Int(Glibc.AF_BRIDGE)
+    static let AF_ATMPVC = Int(Glibc.AF_ATMPVC)
+    static let AF_X25 = Int(Glibc.AF_X25)
+    static let AF_ROSE = Int(Glibc.AF_ROSE)
+    static let AF_NETBEUI = Int(Glibc.AF_NETBEUI)
+    static let AF_SECURITY = Int(Glibc.AF_SECURITY)
+    static let AF_KEY = Int(Glibc.AF_KEY)
+    static let AF_NETLINK = Int(Glibc.AF_NETLINK)
+    static let AF_ROUTE = Int(Glibc.AF_ROUTE)
+    static let AF_PACKET = Int(Glibc.AF_PACKET)
+    static let AF_ASH = Int(Glibc.AF_ASH)
+    static let AF_ECONET = Int(Glibc.AF_ECONET)
+    static let AF_ATMSVC = Int(Glibc.AF_ATMSVC)
+    static let AF_RDS = Int(Glibc.AF_RDS)
+    static let AF_SNA = Int(Glibc.AF_SNA)
+    static let AF_IRDA = Int(Glibc.AF_IRDA)
+    static let AF_PPPOX = Int(Glibc.AF_PPPOX)
+    static let AF_WANPIPE = Int(Glibc.AF_WANPIPE)
+    static let AF_LLC = Int(Glibc.AF_LLC)
+    static let AF_CAN = Int(Glibc.AF_CAN)
+    static let AF_TIPC = Int(Glibc.AF_TIPC)
+    static let AF_ALG = Int(Glibc.AF_ALG)
+    static let AF_VSOCK = Int(Glibc.AF_VSOCK)
+    static let AF_QIPCRTR = Int(Glibc.AF_QIPCRTR)
+
+    /// The members of Python's `socket.AddressFamily` that only this platform has, in CPython's
+    /// order (`AF_ROUTE` is an alias of `AF_NETLINK`, so the first name wins).
+    static let platformAddressFamilies: [(name: String, value: Int)] = [
+        ("AF_AX25", AF_AX25),
+        ("AF_IPX", AF_IPX),
+        ("AF_APPLETALK", AF_APPLETALK),
+        ("AF_NETROM", AF_NETROM),
+        ("AF_BRIDGE", AF_BRIDGE),
+        ("AF_ATMPVC", AF_ATMPVC),
+        ("AF_X25", AF_X25),
+        ("AF_ROSE", AF_ROSE),
+        ("AF_NETBEUI", AF_NETBEUI),
+        ("AF_SECURITY", AF_SECURITY),
+        ("AF_KEY", AF_KEY),
+        ("AF_NETLINK", AF_NETLINK),
+        ("AF_ROUTE", AF_ROUTE),
+        ("AF_PACKET", AF_PACKET),
+        ("AF_ASH", AF_ASH),
+        ("AF_ECONET", AF_ECONET),
+        ("AF_ATMSVC", AF_ATMSVC),
+        ("AF_RDS", AF_RDS),
+        ("AF_SNA", AF_SNA),
+        ("AF_IRDA", AF_IRDA),
+        ("AF_PPPOX", AF_PPPOX),
+        ("AF_WANPIPE", AF_WANPIPE),
+        ("AF_LLC", AF_LLC),
+        ("AF_CAN", AF_CAN),
+        ("AF_TIPC", AF_TIPC),
+        ("AF_ALG", AF_ALG),
+        ("AF_VSOCK", AF_VSOCK),
+        ("AF_QIPCRTR", AF_QIPCRTR),
+    ]
 }
 
 /// libc functions that are not system calls.

@@ -1,0 +1,112 @@
+// str() and repr() of socket addresses as CPython prints them, string literals as paths, and addr[i].
+
+extension SocketAddress: CustomStringConvertible, CustomDebugStringConvertible, ExpressibleByStringLiteral {
+    /// `'path'`: a string literal is an AF_UNIX path, as in `s.bind("echo.sock")`.
+    ///
+    /// Python: an AF_UNIX address given as `str`. C: `struct sockaddr_un`.
+    public init(stringLiteral value: String) { self = .unix(value) }
+
+    /// `str(addr)` of the value CPython returns: `('127.0.0.1', 8080)`, `('::1', 8080, 0, 0)`,
+    /// the path itself for AF_UNIX, `b'\x00name'` for an abstract name, `None`, `(16, b'...')`.
+    ///
+    /// Python: `str()` of the address value. C: none.
+    public var description: String {
+        if case .unix(let path) = self { return path }
+        return debugDescription
+    }
+
+    /// `repr(addr)`: as `description`, except that an AF_UNIX path is quoted (`'echo.sock'`).
+    ///
+    /// Python: `repr()` of the address value. C: none.
+    public var debugDescription: String {
+        switch self {
+        case .inet(let host, let port):
+            return "(\(pythonRepr(host)), \(port))"
+        case .inet6(let host, let port, let flowinfo, let scopeID):
+            return "(\(pythonRepr(host)), \(port), \(flowinfo), \(scopeID))"
+        case .unix(let path):
+            return pythonRepr(path)
+        case .unixBytes(let data):
+            return pythonRepr(bytes: data)
+        case .noAddress:
+            return "None"
+        case .other(let family, let data):
+            return "(\(family), \(pythonRepr(bytes: data)))"
+        }
+    }
+
+    /// One element of an address, as Python hands it out: a `str`, an `int` or a `bytes`.
+    ///
+    /// Prints as Python does (`print(addr[0])` gives `127.0.0.1`, `repr` quotes it) and compares
+    /// with literals: `addr[1] == 8080`, `addr[0] == "127.0.0.1"`.
+    ///
+    /// Python: an item of the address tuple. C: none.
+    public enum Item: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+        ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+        /// A `str` (a host, or one character of an AF_UNIX path).
+        case str(String)
+        /// An `int` (a port, flowinfo, scope id, family, or one byte of a `bytes` address).
+        case int(Int)
+        /// A `bytes` (the data of an address PySocket does not decode).
+        case bytes(PySocket.bytes)
+
+        /// `'text'`: a `str` item.
+        ///
+        /// Python: `str`. C: none.
+        public init(stringLiteral value: String) { self = .str(value) }
+
+        /// `8080`: an `int` item.
+        ///
+        /// Python: `int`. C: none.
+        public init(integerLiteral value: Int) { self = .int(value) }
+
+        /// `str(item)`: the text itself, the number, or the bytes' repr.
+        ///
+        /// Python: `str()`. C: none.
+        public var description: String {
+            if case .str(let text) = self { return text }
+            return debugDescription
+        }
+
+        /// `repr(item)`: `'127.0.0.1'`, `8080`, `b'...'`.
+        ///
+        /// Python: `repr()`. C: none.
+        public var debugDescription: String {
+            switch self {
+            case .str(let text): return pythonRepr(text)
+            case .int(let number): return String(number)
+            case .bytes(let data): return pythonRepr(bytes: data)
+            }
+        }
+    }
+
+    /// `addr[i]`: one element, negative indices counting from the end as in Python.
+    ///
+    /// For a tuple address, its `i`th field (`addr[0]` the host, `addr[1]` the port); for an
+    /// AF_UNIX path, its `i`th code point; for an abstract name, its `i`th byte. Use `host` and
+    /// `port` where a typed value is wanted.
+    ///
+    /// Python: `addr[i]`. C: none.
+    /// Differs from CPython: an index out of range (IndexError) or an index into `None`
+    /// (TypeError) stops the program, as a Swift array index does.
+    public subscript(i: Int) -> Item {
+        let items: [Item]
+        switch self {
+        case .inet(let host, let port):
+            items = [.str(host), .int(port)]
+        case .inet6(let host, let port, let flowinfo, let scopeID):
+            items = [.str(host), .int(port), .int(flowinfo), .int(scopeID)]
+        case .unix(let path):
+            items = path.unicodeScalars.map { .str(String(Character($0))) }
+        case .unixBytes(let data):
+            items = data.map { .int(Int($0)) }
+        case .noAddress:
+            preconditionFailure("TypeError: 'NoneType' object is not subscriptable")
+        case .other(let family, let data):
+            items = [.int(family), .bytes(data)]
+        }
+        let index = i < 0 ? i + items.count : i
+        precondition(items.indices.contains(index), "IndexError: index out of range")
+        return items[index]
+    }
+}

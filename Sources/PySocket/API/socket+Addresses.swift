@@ -1,0 +1,61 @@
+// Python's address spellings for every method that takes an address: tuples, str paths and bytes.
+
+extension socket {
+    /// `s.bind((host, port))`.
+    public func bind(_ address: (String, Int)) throws { try bind(.inet(host: address.0, port: address.1)) }
+    /// `s.bind((host, port, flowinfo))` (AF_INET6).
+    public func bind(_ address: (String, Int, Int)) throws { try bind(.inet6(address.0, address.1, address.2)) }
+    /// `s.bind((host, port, flowinfo, scope_id))` (AF_INET6).
+    public func bind(_ address: (String, Int, Int, Int)) throws { try bind(.inet6(address)) }
+    /// `s.bind(path)` (AF_UNIX; `""` autobinds to an abstract name on Linux).
+    public func bind(_ path: String) throws { try bind(.unix(path)) }
+    /// `s.bind(b"\0name")` (AF_UNIX: a path as bytes, or a Linux abstract name).
+    public func bind(_ path: bytes) throws { try bind(.unixBytes(path)) }
+
+    /// `s.connect((host, port))`.
+    public func connect(_ address: (String, Int)) throws { try connect(.inet(host: address.0, port: address.1)) }
+    /// `s.connect((host, port, flowinfo))` (AF_INET6).
+    public func connect(_ address: (String, Int, Int)) throws { try connect(.inet6(address.0, address.1, address.2)) }
+    /// `s.connect((host, port, flowinfo, scope_id))` (AF_INET6).
+    public func connect(_ address: (String, Int, Int, Int)) throws { try connect(.inet6(address)) }
+    /// `s.connect(path)` (AF_UNIX).
+    public func connect(_ path: String) throws { try connect(.unix(path)) }
+    /// `s.connect(b"\0name")` (AF_UNIX).
+    public func connect(_ path: bytes) throws { try connect(.unixBytes(path)) }
+
+    /// `s.connect_ex((host, port))`.
+    public func connect_ex(_ address: (String, Int)) throws -> Int { try connect_ex(.inet(host: address.0, port: address.1)) }
+    /// `s.connect_ex((host, port, flowinfo))` (AF_INET6).
+    public func connect_ex(_ address: (String, Int, Int)) throws -> Int { try connect_ex(.inet6(address.0, address.1, address.2)) }
+    /// `s.connect_ex((host, port, flowinfo, scope_id))` (AF_INET6).
+    public func connect_ex(_ address: (String, Int, Int, Int)) throws -> Int { try connect_ex(.inet6(address)) }
+    /// `s.connect_ex(path)` (AF_UNIX).
+    public func connect_ex(_ path: String) throws -> Int { try connect_ex(.unix(path)) }
+    /// `s.connect_ex(b"\0name")` (AF_UNIX).
+    public func connect_ex(_ path: bytes) throws -> Int { try connect_ex(.unixBytes(path)) }
+
+    /// `s.sendto(data, (host, port))`.
+    public func sendto(_ data: bytes, _ address: (String, Int)) throws -> Int { try sendto(data, .inet(host: address.0, port: address.1)) }
+    /// `s.sendto(data, flags, (host, port))`.
+    public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: (String, Int)) throws -> Int { try sendto(data, flags, .inet(host: address.0, port: address.1)) }
+    /// `s.sendto(data, (host, port, flowinfo, scope_id))` (AF_INET6).
+    public func sendto(_ data: bytes, _ address: (String, Int, Int, Int)) throws -> Int { try sendto(data, .inet6(address)) }
+    /// `s.sendto(data, flags, (host, port, flowinfo, scope_id))` (AF_INET6).
+    public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: (String, Int, Int, Int)) throws -> Int { try sendto(data, flags, .inet6(address)) }
+    /// `s.sendto(data, path)` (AF_UNIX).
+    public func sendto(_ data: bytes, _ path: String) throws -> Int { try sendto(data, .unix(path)) }
+    /// `s.sendto(data, flags, path)` (AF_UNIX).
+    public func sendto(_ data: bytes, _ flags: MsgFlag, _ path: String) throws -> Int { try sendto(data, flags, .unix(path)) }
+}
+
+extension SocketAddress {
+    /// `(host, port, flowinfo)`: the 3-tuple form of an AF_INET6 address.
+    static func inet6(_ host: String, _ port: Int, _ flowinfo: Int) -> SocketAddress {
+        .inet6(host: host, port: port, flowinfo: flowinfo, scope_id: 0)
+    }
+
+    /// `(host, port, flowinfo, scope_id)` from a Swift tuple.
+    static func inet6(_ tuple: (String, Int, Int, Int)) -> SocketAddress {
+        .inet6(host: tuple.0, port: tuple.1, flowinfo: tuple.2, scope_id: tuple.3)
+    }
+}

@@ -1,0 +1,395 @@
+// The socket object's I/O: bind connect connect_ex listen accept send* recv* shutdown, socketpair.
+
+extension socket {
+    /// Runs one system call on this socket's descriptor under its timeout (CPython's `sock_call`).
+    @inline(__always)
+    func io<R>(_ event: PollEvent, _ operation: (Int32) throws(Errno) -> R) throws -> R {
+        let (fd, timeout) = snapshot()
+        var deadline: Deadline?
+        return try python { () throws(CallError) in
+            try perform(os, fd, timeout: timeout, waitingFor: event, deadline: &deadline) { () throws(Errno) in try operation(fd) }
+        }
+    }
+
+    /// Encodes a Python address for this socket's family.
+    func sockaddr(_ address: SocketAddress, _ caller: String) throws -> Sockaddr {
+        try SockaddrCodec.encode(address, family: family.rawValue, caller: caller)
+    }
+
+    /// `s.bind(address)`: gives the socket its local address.
+    ///
+    /// Python: `socket.bind()`. C: `bind(2)`.
+    public func bind(_ address: SocketAddress) throws {
+        let target = try sockaddr(address, "bind")
+        let fd = fileno()
+        try python { () throws(CallError) in
+            try target.withPointer { (raw, length) throws(CallError) in
+                try sys { () throws(Errno) in try os.bind(fd, raw, length) }
+            }
+        }
+    }
+
+    /// `s.listen([backlog])`: accepts connections; the default backlog is `min(SOMAXCONN, 128)`
+    /// and a negative backlog counts as 0, as in CPython.
+    ///
+    /// Python: `socket.listen()`. C: `listen(2)`.
+    public func listen(_ backlog: Int? = nil) throws {
+        let value = max(0, min(backlog ?? min(NativeConstants.SOMAXCONN, 128), Int(Int32.max)))
+        let fd = fileno()
+        try python { () throws(CallError) in
+            try sys { () throws(Errno) in try os.listen(fd, Int32(value)) }
+        }
+    }
+
+    /// `conn, address = s.accept()`: the next connection, as a new socket and its peer address.
+    ///
+    /// The new socket is close-on-exec and takes the module's default timeout (not the
+    /// listener's), as in CPython.
+    ///
+    /// Python: `socket.accept()`. C: `accept4(2)` with `SOCK_CLOEXEC`.
+    public func accept() throws -> (socket, SocketAddress) {
+        var peer = Sockaddr()
+        let fd = try io(.readable) { (fd) throws(Errno) -> Int32 in
+            try peer.withMutablePointerErrno { (raw, length) throws(Errno) in
+                try os.accept(fd, raw, &length, Int32(NativeConstants.SOCK_CLOEXEC))
+            }
+        }
+        let owned = OwnedFD(fd, os)
+        let timeout = socket.getdefaulttimeout()
+        if timeout != nil { try python { () throws(CallError) in try socket.setNonBlocking(os, owned.rawValue, true) } }
+        let connection = socket(owning: owned.release(), family: family, type: type, proto: proto, timeout: timeout, os: os)
+        return (connection, peer.decoded())
+    }
+
+    /// `s.connect(address)`: connects to a remote address.
+    ///
+    /// With a timeout, or when interrupted by a signal in blocking mode, waits with `poll(2)`
+    /// and reads the outcome from `SO_ERROR`, as CPython does. Non-blocking: raises
+    /// BlockingIOError (EINPROGRESS) while the connection is under way.
+    ///
+    /// Python: `socket.connect()`. C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
+    public func connect(_ address: SocketAddress) throws {
+        let target = try sockaddr(address, "connect")
+        try python { () throws(CallError) in try connect(to: target) }
+    }
+
+    /// `s.connect_ex(address)`: like `connect`, but returns the errno instead of raising it
+    /// (0 on success). Bad addresses still raise.
+    ///
+    /// Python: `socket.connect_ex()`. C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
+    public func connect_ex(_ address: SocketAddress) throws -> Int {
+        let target = try sockaddr(address, "connect_ex")
+        do throws(CallError) {
+            try connect(to: target)
+            return 0
+        } catch {
+            switch error {
+            case .errno(let code): return Int(code.rawValue)
+            // CPython reports an expired timeout as EWOULDBLOCK from connect_ex.
+            case .timedOut: return Int(Errno.EWOULDBLOCK.rawValue)
+            }
+        }
+    }
+
+    /// CPython's `internal_connect`.
+    private func connect(to target: Sockaddr) throws(CallError) {
+        let (fd, timeout) = snapshot()
+        let failure: Errno
+        do throws(CallError) {
+            try target.withPointer { (raw, length) throws(CallError) in
+                try sys { () throws(Errno) in try os.connect(fd, raw, length) }
+            }
+            return
+        } catch {
+            guard case .errno(let code) = error else { throw error }
+            failure = code
+        }
+        let mustWait = failure == .EINTR ? timeout != 0 : (timeout ?? 0) > 0 && failure == .EINPROGRESS
+        guard mustWait else { throw .errno(failure) }
+        let deadline = timeout.map { Deadline(seconds: $0, now: os.monotonicNanoseconds()) }
+        while true {
+            try waitUntilReady(os, fd, .writable, deadline: deadline)
+            var pending: Int32 = 0
+            var length = UInt32(MemoryLayout<Int32>.size)
+            do throws(Errno) {
+                try os.getsockopt(fd, Int32(NativeConstants.SOL_SOCKET), Int32(NativeConstants.SO_ERROR), &pending, &length)
+            } catch { throw .errno(error) }
+            let outcome = Errno(pending)
+            if pending == 0 || outcome == .EISCONN { return }
+            if outcome == .EINTR { continue }
+            if (timeout ?? 0) > 0 && (outcome == .EAGAIN || outcome == .EWOULDBLOCK) { continue }
+            throw .errno(outcome)
+        }
+    }
+
+    /// `s.send(data[, flags])`: sends what the kernel takes now; returns the count sent.
+    ///
+    /// Never raises SIGPIPE: a send to a closed peer raises BrokenPipeError.
+    ///
+    /// Python: `socket.send()`. C: `send(2)` with `MSG_NOSIGNAL`.
+    @inlinable
+    public func send<Data: Sequence>(_ data: Data, _ flags: MsgFlag = 0) throws -> Int where Data.Element == UInt8 {
+        try withBytes(data) { try _send($0, flags.rawValue) }
+    }
+
+    /// `s.send(data[, flags])` for a `bytes` value or literal.
+    @inlinable
+    public func send(_ data: bytes, _ flags: MsgFlag = 0) throws -> Int {
+        try data.storage.withUnsafeBytes { try _send($0, flags.rawValue) }
+    }
+
+    /// `s.send(data[, flags])` from raw memory the caller owns.
+    @inlinable
+    public func send(_ data: UnsafeRawBufferPointer, _ flags: MsgFlag = 0) throws -> Int {
+        try _send(data, flags.rawValue)
+    }
+
+    @usableFromInline
+    func _send(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws -> Int {
+        let flags = Int32(truncatingIfNeeded: flags | NativeConstants.MSG_NOSIGNAL)
+        return try io(.writable) { (fd) throws(Errno) in try os.send(fd, buffer, flags) }
+    }
+
+    /// `s.sendall(data[, flags])`: sends everything, or raises. One deadline covers the whole
+    /// call in timeout mode; on error, how much was sent is unknown, as in CPython.
+    ///
+    /// Python: `socket.sendall()`. C: `send(2)` with `MSG_NOSIGNAL`, `poll(2)`.
+    @inlinable
+    public func sendall<Data: Sequence>(_ data: Data, _ flags: MsgFlag = 0) throws where Data.Element == UInt8 {
+        try withBytes(data) { try _sendall($0, flags.rawValue) }
+    }
+
+    /// `s.sendall(data[, flags])` for a `bytes` value or literal.
+    @inlinable
+    public func sendall(_ data: bytes, _ flags: MsgFlag = 0) throws {
+        try data.storage.withUnsafeBytes { try _sendall($0, flags.rawValue) }
+    }
+
+    /// `s.sendall(data[, flags])` from raw memory the caller owns.
+    @inlinable
+    public func sendall(_ data: UnsafeRawBufferPointer, _ flags: MsgFlag = 0) throws {
+        try _sendall(data, flags.rawValue)
+    }
+
+    @usableFromInline
+    func _sendall(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws {
+        let flags = Int32(truncatingIfNeeded: flags | NativeConstants.MSG_NOSIGNAL)
+        let (fd, timeout) = snapshot()
+        var deadline = timeout.flatMap { $0 > 0 ? Deadline(seconds: $0, now: os.monotonicNanoseconds()) : nil }
+        var offset = 0
+        try python { () throws(CallError) in
+            repeat {
+                if offset > 0, let pending = deadline, pending.remainingMilliseconds(now: os.monotonicNanoseconds()) == nil {
+                    throw .timedOut
+                }
+                let rest = UnsafeRawBufferPointer(rebasing: buffer[offset...])
+                offset += try perform(os, fd, timeout: timeout, waitingFor: .writable, deadline: &deadline) { () throws(Errno) in
+                    try os.send(fd, rest, flags)
+                }
+            } while offset < buffer.count
+        }
+    }
+
+    /// `s.sendto(data, address)`: sends a datagram to `address`.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
+    @inlinable
+    public func sendto<Data: Sequence>(_ data: Data, _ address: SocketAddress) throws -> Int where Data.Element == UInt8 {
+        try withBytes(data) { try _sendto($0, 0, address) }
+    }
+
+    /// `s.sendto(data, flags, address)`.
+    @inlinable
+    public func sendto<Data: Sequence>(_ data: Data, _ flags: MsgFlag, _ address: SocketAddress) throws -> Int where Data.Element == UInt8 {
+        try withBytes(data) { try _sendto($0, flags.rawValue, address) }
+    }
+
+    /// `s.sendto(data, address)` for a `bytes` value or literal.
+    @inlinable
+    public func sendto(_ data: bytes, _ address: SocketAddress) throws -> Int {
+        try data.storage.withUnsafeBytes { try _sendto($0, 0, address) }
+    }
+
+    /// `s.sendto(data, flags, address)` for a `bytes` value or literal.
+    @inlinable
+    public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: SocketAddress) throws -> Int {
+        try data.storage.withUnsafeBytes { try _sendto($0, flags.rawValue, address) }
+    }
+
+    @usableFromInline
+    func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
+        let target = try sockaddr(address, "sendto")
+        let flags = Int32(truncatingIfNeeded: flags | NativeConstants.MSG_NOSIGNAL)
+        return try io(.writable) { (fd) throws(Errno) in
+            try target.withPointerErrno { (raw, length) throws(Errno) in try os.sendto(fd, buffer, flags, raw, length) }
+        }
+    }
+
+    /// `s.recv(bufsize[, flags])`: up to `bufsize` bytes; `b''` at end of stream.
+    ///
+    /// Python: `socket.recv()`. C: `recv(2)`.
+    public func recv(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> bytes {
+        guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
+        var data = bytes(count: bufsize)
+        let count = try data.storage.withUnsafeMutableBytes { buffer in
+            try io(.readable) { (fd) throws(Errno) in try os.recv(fd, buffer, Int32(truncatingIfNeeded: flags.rawValue)) }
+        }
+        data.storage.removeLast(bufsize - count)
+        return data
+    }
+
+    /// `s.recv_into(buffer[, nbytes[, flags]])`: receives into the caller's buffer (no copy);
+    /// `nbytes` 0 means the whole buffer. Returns the count received.
+    ///
+    /// Python: `socket.recv_into()`. C: `recv(2)`.
+    @inlinable
+    public func recv_into<Buffer: MutableCollection>(_ buffer: inout Buffer, _ nbytes: Int = 0, _ flags: MsgFlag = 0) throws -> Int where Buffer.Element == UInt8 {
+        try withMutableBytes(&buffer) { try _recv_into($0, nbytes, flags.rawValue, "recv_into") }
+    }
+
+    /// `s.recv_into(buffer[, nbytes[, flags]])` into raw memory the caller owns.
+    @inlinable
+    public func recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int = 0, _ flags: MsgFlag = 0) throws -> Int {
+        try _recv_into(buffer, nbytes, flags.rawValue, "recv_into")
+    }
+
+    @usableFromInline
+    func _recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int, _ caller: String) throws -> Int {
+        let target = try intoRange(buffer, nbytes, caller)
+        return try io(.readable) { (fd) throws(Errno) in try os.recv(fd, target, Int32(truncatingIfNeeded: flags)) }
+    }
+
+    /// `data, address = s.recvfrom(bufsize[, flags])`.
+    ///
+    /// Python: `socket.recvfrom()`. C: `recvfrom(2)`.
+    public func recvfrom(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> (bytes, SocketAddress) {
+        guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
+        var data = bytes(count: bufsize)
+        let (count, address) = try data.storage.withUnsafeMutableBytes { buffer in
+            try receiveFrom(buffer, flags.rawValue)
+        }
+        data.storage.removeLast(bufsize - count)
+        return (data, address)
+    }
+
+    /// `nbytes, address = s.recvfrom_into(buffer[, nbytes[, flags]])`: into the caller's buffer.
+    ///
+    /// Python: `socket.recvfrom_into()`. C: `recvfrom(2)`.
+    @inlinable
+    public func recvfrom_into<Buffer: MutableCollection>(_ buffer: inout Buffer, _ nbytes: Int = 0, _ flags: MsgFlag = 0) throws -> (Int, SocketAddress) where Buffer.Element == UInt8 {
+        try withMutableBytes(&buffer) { try _recvfrom_into($0, nbytes, flags.rawValue) }
+    }
+
+    /// `s.recvfrom_into(buffer[, nbytes[, flags]])` into raw memory the caller owns.
+    @inlinable
+    public func recvfrom_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int = 0, _ flags: MsgFlag = 0) throws -> (Int, SocketAddress) {
+        try _recvfrom_into(buffer, nbytes, flags.rawValue)
+    }
+
+    @usableFromInline
+    func _recvfrom_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int) throws -> (Int, SocketAddress) {
+        try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
+    }
+
+    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int) throws -> (Int, SocketAddress) {
+        var peer = Sockaddr()
+        let count = try io(.readable) { (fd) throws(Errno) in
+            try peer.withMutablePointerErrno { (raw, length) throws(Errno) in
+                try os.recvfrom(fd, buffer, Int32(truncatingIfNeeded: flags), raw, &length)
+            }
+        }
+        return (count, peer.decoded())
+    }
+
+    /// The part of `buffer` a `*_into` call may fill, with CPython's checks on `nbytes`.
+    private func intoRange(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ caller: String) throws -> UnsafeMutableRawBufferPointer {
+        guard nbytes >= 0 else { throw ValueError("negative buffersize in \(caller)") }
+        guard nbytes <= buffer.count else {
+            throw ValueError(caller == "recv_into" ? "buffer too small for requested bytes" : "nbytes is greater than the length of the buffer")
+        }
+        return nbytes == 0 ? buffer : UnsafeMutableRawBufferPointer(rebasing: buffer[..<nbytes])
+    }
+
+    /// `s.shutdown(how)`: shuts down reading (`SHUT_RD`), writing (`SHUT_WR`) or both.
+    ///
+    /// Python: `socket.shutdown()`. C: `shutdown(2)`.
+    public func shutdown(_ how: Int) throws {
+        let fd = fileno()
+        try python { () throws(CallError) in
+            try sys { () throws(Errno) in try os.shutdown(fd, Int32(truncatingIfNeeded: how)) }
+        }
+    }
+
+    /// `s.getsockname()`: the local address.
+    ///
+    /// Python: `socket.getsockname()`. C: `getsockname(2)`.
+    public func getsockname() throws -> SocketAddress {
+        let fd = fileno()
+        var address = Sockaddr()
+        try python { () throws(CallError) in
+            try address.withMutablePointer { (raw, length) throws(CallError) in
+                try sys { () throws(Errno) in try os.getsockname(fd, raw, &length) }
+            }
+        }
+        return address.decoded()
+    }
+
+    /// `s.getpeername()`: the remote address of a connected socket.
+    ///
+    /// Python: `socket.getpeername()`. C: `getpeername(2)`.
+    public func getpeername() throws -> SocketAddress {
+        let fd = fileno()
+        var address = Sockaddr()
+        try python { () throws(CallError) in
+            try address.withMutablePointer { (raw, length) throws(CallError) in
+                try sys { () throws(Errno) in try os.getpeername(fd, raw, &length) }
+            }
+        }
+        return address.decoded()
+    }
+
+    /// `socket.socketpair([family[, type[, proto]]])`: two connected sockets (AF_UNIX by default).
+    ///
+    /// Python: `socket.socketpair()`. C: `socketpair(2)` with `SOCK_CLOEXEC`.
+    public static func socketpair(_ family: AddressFamily? = nil, _ type: SocketKind = socket.SOCK_STREAM, _ proto: Int = 0) throws -> (socket, socket) {
+        let os = socket.interface
+        let family = family ?? socket.AF_UNIX
+        let (a, b) = try python { () throws(CallError) -> (Int32, Int32) in
+            do throws(Errno) {
+                return try os.socketpair(Int32(family.rawValue), Int32(type.rawValue | NativeConstants.SOCK_CLOEXEC), Int32(proto))
+            } catch { throw .errno(error) }
+        }
+        let first = OwnedFD(a, os), second = OwnedFD(b, os)
+        let timeout = socket.getdefaulttimeout()
+        if timeout != nil {
+            try python { () throws(CallError) in
+                try socket.setNonBlocking(os, first.rawValue, true)
+                try socket.setNonBlocking(os, second.rawValue, true)
+            }
+        }
+        let kind = SocketKind(type.rawValue & ~(NativeConstants.SOCK_NONBLOCK | NativeConstants.SOCK_CLOEXEC))
+        return (socket(owning: first.release(), family: family, type: kind, proto: proto, timeout: timeout, os: os),
+                socket(owning: second.release(), family: family, type: kind, proto: proto, timeout: timeout, os: os))
+    }
+}
+
+/// Calls `body` with the contiguous bytes of `data`, copying only when the sequence has none.
+@inlinable
+func withBytes<Data: Sequence, R>(_ data: Data, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R where Data.Element == UInt8 {
+    if let result = try data.withContiguousStorageIfAvailable({ try body(UnsafeRawBufferPointer($0)) }) {
+        return result
+    }
+    return try Array(data).withUnsafeBytes(body)
+}
+
+/// Calls `body` with the contiguous mutable bytes of `buffer`; Python's recv_into needs a
+/// writable buffer, so a collection without contiguous storage is a TypeError.
+@inlinable
+func withMutableBytes<Buffer: MutableCollection, R>(_ buffer: inout Buffer, _ body: (UnsafeMutableRawBufferPointer) throws -> R) throws -> R where Buffer.Element == UInt8 {
+    var result: Result<R, any Error>?
+    _ = buffer.withContiguousMutableStorageIfAvailable { pointer in
+        result = Result { try body(UnsafeMutableRawBufferPointer(pointer)) }
+    }
+    guard let result else { throw TypeError("recv_into() argument 1 must be read-write bytes-like object") }
+    return try result.get()
+}

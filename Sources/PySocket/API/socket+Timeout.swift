@@ -1,0 +1,79 @@
+// Python's three modes: blocking (timeout None), non-blocking (0) and timeout (> 0), and the default timeout.
+import Synchronization
+
+/// The module's default timeout for new sockets (`setdefaulttimeout`).
+private let defaultTimeout = Mutex<Double?>(nil)
+
+extension socket {
+    /// `socket.getdefaulttimeout()`: the timeout new sockets start with (None: blocking).
+    ///
+    /// Python: `socket.getdefaulttimeout()`. C: none.
+    public static func getdefaulttimeout() -> Double? {
+        defaultTimeout.withLock { $0 }
+    }
+
+    /// `socket.setdefaulttimeout(timeout)`: the timeout for sockets created from now on.
+    ///
+    /// Python: `socket.setdefaulttimeout()`. C: none.
+    public static func setdefaulttimeout(_ timeout: Double?) throws {
+        let value = try parseTimeout(timeout)
+        defaultTimeout.withLock { $0 = value }
+    }
+
+    /// `s.timeout`: the timeout in seconds, or nil in blocking mode.
+    ///
+    /// Python: `socket.timeout` (the attribute). C: none.
+    public var timeout: Double? { gettimeout() }
+
+    /// `s.gettimeout()`: the timeout in seconds, 0.0 when non-blocking, nil when blocking.
+    ///
+    /// Python: `socket.gettimeout()`. C: none.
+    public func gettimeout() -> Double? {
+        state.withLock { $0.timeout }
+    }
+
+    /// `s.settimeout(value)`: None blocks, 0 never blocks, a positive number of seconds bounds
+    /// every blocking operation (which then raises `TimeoutError('timed out')`).
+    ///
+    /// The descriptor is held non-blocking inside whenever a timeout is set; waits use `poll(2)`
+    /// on a monotonic deadline. The timeout is rounded up to the nanosecond, as in CPython.
+    ///
+    /// Python: `socket.settimeout()`. C: `fcntl(F_SETFL, O_NONBLOCK)`.
+    public func settimeout(_ value: Double?) throws {
+        let timeout = try socket.parseTimeout(value)
+        let fd = state.withLock { state -> Int32 in
+            state.timeout = timeout
+            return state.fd
+        }
+        try python { () throws(CallError) in try socket.setNonBlocking(os, fd, timeout != nil) }
+    }
+
+    /// `s.setblocking(flag)`: `settimeout(None)` when true, `settimeout(0.0)` when false.
+    ///
+    /// Python: `socket.setblocking()`. C: `fcntl(F_SETFL, O_NONBLOCK)`.
+    public func setblocking(_ flag: Bool) throws {
+        try settimeout(flag ? nil : 0.0)
+    }
+
+    /// `s.getblocking()`: false only in non-blocking mode (timeout 0); true when blocking or
+    /// with a timeout, as CPython answers.
+    ///
+    /// Python: `socket.getblocking()`. C: none.
+    public func getblocking() -> Bool {
+        gettimeout() != 0
+    }
+
+    /// CPython's `socket_parse_timeout`: rejects negatives and NaN, rounds up to the
+    /// nanosecond, and raises OverflowError past what the clock can hold.
+    static func parseTimeout(_ value: Double?) throws -> Double? {
+        guard let value else { return nil }
+        if value.isNaN { throw ValueError("Invalid value NaN (not a number)") }
+        if value < 0 { throw ValueError("Timeout value out of range") }
+        let nanoseconds = (value * 1e9).rounded(.up)
+        guard nanoseconds < 9.223372036854775807e18 else {
+            throw OverflowError("timestamp out of range for platform time_t")
+        }
+        let whole = Int64(nanoseconds)
+        return whole % 1_000_000_000 == 0 ? Double(whole / 1_000_000_000) : Double(whole) / 1e9
+    }
+}

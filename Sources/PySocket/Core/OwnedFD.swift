@@ -1,0 +1,28 @@
+// A noncopyable owner for a fresh file descriptor: closes it unless ownership is handed on.
+
+/// Owns a descriptor from the moment a system call returns it until it is handed to a socket
+/// object (`release()`); on every other path (an error, an early return) `deinit` closes it.
+/// The compiler proves it is released or dropped exactly once.
+struct OwnedFD: ~Copyable {
+    private var fd: Int32
+    private let os: any SocketInterface
+
+    init(_ fd: Int32, _ os: any SocketInterface) {
+        self.fd = fd
+        self.os = os
+    }
+
+    /// The descriptor, still owned.
+    var rawValue: Int32 { fd }
+
+    /// Hands the descriptor on; this owner no longer closes it.
+    consuming func release() -> Int32 {
+        let value = fd
+        fd = -1
+        return value
+    }
+
+    deinit {
+        if fd >= 0 { try? os.close(fd) }
+    }
+}

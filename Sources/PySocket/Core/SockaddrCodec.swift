@@ -1,0 +1,177 @@
+// SocketAddress <-> sockaddr, with CPython's rules for hosts, ports, flowinfo and AF_UNIX paths.
+import CPySocket
+
+/// A sockaddr in a buffer large enough for any family, with its length.
+struct Sockaddr {
+    var storage = sockaddr_storage()
+    var length: UInt32 = UInt32(MemoryLayout<sockaddr_storage>.size)
+
+    /// Calls `body` with the address and its length, as `bind(2)`/`connect(2)` take them.
+    func withPointer<R>(_ body: (UnsafeRawPointer, UInt32) throws(CallError) -> R) throws(CallError) -> R {
+        var copy = storage
+        return try withUnsafeBytes(of: &copy) { (raw) throws(CallError) -> R in try body(raw.baseAddress!, length) }
+    }
+
+    /// Calls `body` with room for the kernel to write an address and its length.
+    mutating func withMutablePointer<R>(_ body: (UnsafeMutableRawPointer, inout UInt32) throws(CallError) -> R) throws(CallError) -> R {
+        var length = UInt32(MemoryLayout<sockaddr_storage>.size)
+        defer { self.length = length }
+        return try withUnsafeMutableBytes(of: &storage) { (raw) throws(CallError) -> R in
+            try body(raw.baseAddress!, &length)
+        }
+    }
+
+    /// The Python value for this address, as CPython's `makesockaddr` builds it.
+    func decoded() -> SocketAddress {
+        var copy = storage
+        return withUnsafeBytes(of: &copy) { raw in SockaddrCodec.decode(raw.baseAddress!, length: Int(length)) }
+    }
+}
+
+/// CPython's `getsockaddrarg` and `makesockaddr`: Python address values to sockaddr and back.
+enum SockaddrCodec {
+    /// Encodes `address` for a socket of `family`. `caller` names the method in messages
+    /// (`bind(): port must be 0-65535.`).
+    static func encode(_ address: SocketAddress, family: Int, caller: String) throws -> Sockaddr {
+        var result = Sockaddr()
+        try withUnsafeMutableBytes(of: &result.storage) { raw in
+            result.length = try write(address, family: family, caller: caller, into: raw.baseAddress!)
+        }
+        return result
+    }
+
+    private static func write(_ address: SocketAddress, family: Int, caller: String, into raw: UnsafeMutableRawPointer) throws -> UInt32 {
+        switch family {
+        case NativeConstants.AF_UNIX:
+            return try writeUnix(address, into: raw)
+        case NativeConstants.AF_INET:
+            guard case .inet(let host, let port) = address else {
+                throw wrongShape(address, family: "AF_INET", caller: caller,
+                                 shape: "AF_INET address must be a pair (host, port)")
+            }
+            let bytes = try resolve(host, family: family)
+            try checkPort(port, caller: caller)
+            return NativeSockaddr.writeInet((bytes[0], bytes[1], bytes[2], bytes[3]), port: UInt16(port), into: raw)
+        case NativeConstants.AF_INET6:
+            let host: String, port: Int, flowinfo: Int, scopeID: Int
+            switch address {
+            case .inet(let h, let p): (host, port, flowinfo, scopeID) = (h, p, 0, 0)
+            case .inet6(let h, let p, let f, let s): (host, port, flowinfo, scopeID) = (h, p, f, s)
+            default:
+                throw wrongShape(address, family: "AF_INET6", caller: caller,
+                                 shape: "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])")
+            }
+            let bytes = try resolve(host, family: family)
+            try checkPort(port, caller: caller)
+            guard (0...0xFFFFF).contains(flowinfo) else {
+                throw OverflowError("\(caller)(): flowinfo must be 0-1048575.")
+            }
+            // CPython parses scope_id with "I": truncated to 32 bits, never an error.
+            return NativeSockaddr.writeInet6(bytes, port: UInt16(port), flowinfo: UInt32(flowinfo),
+                                             scopeID: UInt32(truncatingIfNeeded: scopeID), into: raw)
+        default:
+            throw OSError("\(caller)(): bad family")
+        }
+    }
+
+    /// The TypeError CPython raises for an address of the wrong shape.
+    private static func wrongShape(_ address: SocketAddress, family: String, caller: String, shape: String) -> Error {
+        switch address {
+        case .unix: return TypeError("\(caller)(): \(family) address must be tuple, not str")
+        case .unixBytes: return TypeError("\(caller)(): \(family) address must be tuple, not bytes")
+        default: return TypeError(shape)
+        }
+    }
+
+    private static func checkPort(_ port: Int, caller: String) throws {
+        guard (0...0xFFFF).contains(port) else { throw OverflowError("\(caller)(): port must be 0-65535.") }
+    }
+
+    /// AF_UNIX: a str path, or bytes (a Linux abstract name starts with NUL). CPython rejects a
+    /// path that does not fit `sun_path` (with room for the NUL unless abstract).
+    private static func writeUnix(_ address: SocketAddress, into raw: UnsafeMutableRawPointer) throws -> UInt32 {
+        let path: [UInt8]
+        switch address {
+        case .unix(let text): path = Array(text.utf8)
+        case .unixBytes(let data): path = data.storage
+        case .inet, .inet6: throw TypeError("a bytes-like object is required, not 'tuple'")
+        case .noAddress: throw TypeError("a bytes-like object is required, not 'NoneType'")
+        case .other: throw TypeError("a bytes-like object is required, not 'tuple'")
+        }
+        let capacity = NativeConstants.sunPathCapacity
+        let isAbstract = path.first == 0
+        if isAbstract ? path.count > capacity : path.count >= capacity {
+            throw OSError("AF_UNIX path too long")
+        }
+        return NativeSockaddr.writeUnix(path, into: raw)
+    }
+
+    /// CPython's `setipaddr`: '' is the wildcard, '<broadcast>' INADDR_BROADCAST, a numeric
+    /// address is parsed, anything else goes to the resolver (numeric hosts and names alike).
+    static func resolve(_ host: String, family: Int) throws -> [UInt8] {
+        if host.utf8.contains(0) { throw TypeError("host name must not contain null character") }
+        if host.isEmpty {
+            return try resolverResult(nil, family: family, passive: true)
+        }
+        if host == "<broadcast>" || host == "255.255.255.255" {
+            guard family == NativeConstants.AF_INET else { throw OSError("address family mismatched") }
+            return [255, 255, 255, 255]
+        }
+        if let numeric = NativeLibc.inetPton(family, host) { return numeric }
+        return try resolverResult(host, family: family, passive: false)
+    }
+
+    private static func resolverResult(_ host: String?, family: Int, passive: Bool) throws -> [UInt8] {
+        switch NativeLibc.resolveFirst(host, family: family, passive: passive) {
+        case .success(let found):
+            guard found.family == family else { throw OSError("address family mismatched") }
+            return found.address
+        case .failure(let failure):
+            throw resolverError(failure)
+        }
+    }
+
+    /// The Python exception for a failed getaddrinfo: OSError from errno for EAI_SYSTEM,
+    /// else `socket.gaierror(code, gai_strerror(code))`.
+    static func resolverError(_ failure: ResolveError) -> Error {
+        if failure.code == NativeLibc.EAI_SYSTEM { return pythonError(Errno(failure.errno)) }
+        return gaiError(failure.code)
+    }
+
+    /// CPython's `makesockaddr`.
+    static func decode(_ raw: UnsafeRawPointer, length: Int) -> SocketAddress {
+        if length <= 0 { return .noAddress }
+        switch NativeSockaddr.family(raw) {
+        case NativeConstants.AF_INET:
+            let (address, port) = NativeSockaddr.readInet(raw)
+            return .inet(host: NativeLibc.inetNtop(NativeConstants.AF_INET, address), port: Int(port))
+        case NativeConstants.AF_INET6:
+            let six = NativeSockaddr.readInet6(raw)
+            return .inet6(host: NativeLibc.inetNtop(NativeConstants.AF_INET6, six.address), port: Int(six.port),
+                          flowinfo: Int(six.flowinfo), scope_id: Int(six.scopeID))
+        case NativeConstants.AF_UNIX:
+            let path = NativeSockaddr.readUnixPath(raw, length: length)
+            if path.first == 0 { return .unixBytes(bytes(path)) }
+            return .unix(String(decoding: path.prefix { $0 != 0 }, as: UTF8.self))
+        case let family:
+            return .other(family: family, data: bytes(NativeSockaddr.readGenericData(raw)))
+        }
+    }
+}
+
+extension Sockaddr {
+    /// `withPointer` for a body that throws a bare errno.
+    func withPointerErrno<R>(_ body: (UnsafeRawPointer, UInt32) throws(Errno) -> R) throws(Errno) -> R {
+        var copy = storage
+        let length = self.length
+        return try withUnsafeBytes(of: &copy) { (raw) throws(Errno) -> R in try body(raw.baseAddress!, length) }
+    }
+
+    /// `withMutablePointer` for a body that throws a bare errno.
+    mutating func withMutablePointerErrno<R>(_ body: (UnsafeMutableRawPointer, inout UInt32) throws(Errno) -> R) throws(Errno) -> R {
+        var length = UInt32(MemoryLayout<sockaddr_storage>.size)
+        defer { self.length = length }
+        return try withUnsafeMutableBytes(of: &storage) { (raw) throws(Errno) -> R in try body(raw.baseAddress!, &length) }
+    }
+}
+

@@ -1,0 +1,85 @@
+// The one function that runs a socket system call under Python's timeout model (CPython's sock_call_ex).
+
+/// Why a socket call failed, before it becomes a Python exception.
+enum CallError: Error {
+    /// The system call failed with this errno.
+    case errno(Errno)
+    /// The socket's timeout expired (`TimeoutError('timed out')`).
+    case timedOut
+}
+
+extension CallError {
+    /// The Python exception for this failure: the errno's OSError subclass, or `timed out`.
+    var python: any Error {
+        switch self {
+        case .errno(let code): return pythonError(code)
+        case .timedOut: return timedOutError()
+        }
+    }
+}
+
+/// Runs `body`, turning a `CallError` into its Python exception: the only conversion point.
+@inline(__always)
+func python<R>(_ body: () throws(CallError) -> R) throws -> R {
+    do { return try body() } catch { throw error.python }
+}
+
+/// Runs a system call that does not wait, turning its errno into a `CallError`.
+@inline(__always)
+func sys<R>(_ call: () throws(Errno) -> R) throws(CallError) -> R {
+    do { return try call() } catch { throw .errno(error) }
+}
+
+/// Runs one socket operation under Python's timeout model. CPython: `sock_call_ex`.
+///
+/// - EINTR is retried at once (PEP 475); a wait interrupted by a signal resumes with the
+///   time that is left.
+/// - In timeout mode (`timeout > 0`), EAGAIN means "wait": `poll(2)` until `event` or the
+///   deadline, then try again. The deadline is created on the first wait and shared through
+///   `deadline`, so a caller that loops (sendall) spends one deadline across the whole call.
+/// - In blocking mode the descriptor blocks in the kernel; in non-blocking mode (`timeout == 0`)
+///   EAGAIN is thrown as is (BlockingIOError).
+@inline(__always)
+func perform<R>(
+    _ os: any SocketInterface, _ fd: Int32, timeout: Double?, waitingFor event: PollEvent,
+    deadline: inout Deadline?, _ operation: () throws(Errno) -> R
+) throws(CallError) -> R {
+    while true {
+        do {
+            return try operation()
+        } catch {
+            if error == .EINTR { continue }
+            guard let timeout, timeout > 0, error == .EAGAIN || error == .EWOULDBLOCK else {
+                throw .errno(error)
+            }
+            if deadline == nil { deadline = Deadline(seconds: timeout, now: os.monotonicNanoseconds()) }
+        }
+        try waitUntilReady(os, fd, event, deadline: deadline)
+    }
+}
+
+/// `poll(2)` on one descriptor until `event`, an error condition, or the deadline
+/// (no deadline: wait as long as it takes). CPython: `internal_select`.
+func waitUntilReady(_ os: any SocketInterface, _ fd: Int32, _ event: PollEvent, deadline: Deadline?) throws(CallError) {
+    let events = event == .readable ? NativeConstants.POLLIN : NativeConstants.POLLOUT
+    while true {
+        var milliseconds: Int32 = -1
+        if let deadline {
+            guard let left = deadline.remainingMilliseconds(now: os.monotonicNanoseconds()) else {
+                throw .timedOut
+            }
+            milliseconds = left
+        }
+        do {
+            if try os.poll(fd, events, milliseconds) == 0 { throw CallError.timedOut }
+            return
+        } catch let error as CallError {
+            throw error
+        } catch let error as Errno {
+            if error == .EINTR { continue }
+            throw .errno(error)
+        } catch {
+            preconditionFailure("unreachable: poll throws Errno")
+        }
+    }
+}

@@ -1,0 +1,473 @@
+// Python's built-in exception tree as Swift error classes, and `socket.error`/`timeout`/`gaierror`/`herror`.
+
+/// `BaseException(*args)`
+/// The root of Python's exception tree: `print(e)` is `str(e)` and `String(reflecting: e)` is `repr(e)`.
+/// Python: `BaseException`.
+/// C: none (CPython's `Objects/exceptions.c`).
+///
+/// Every class keeps the arguments it was constructed with; the Python attributes (`errno`,
+/// `strerror`, `filename`...) are read from them, as CPython's `__init__` does.
+///
+/// Differs from CPython: `type(of: e)` names the class (`ConnectionRefusedError`), not
+/// `type(e).__name__`; arguments are `BaseException.Argument` values rather than any object.
+open class BaseException: Error, CustomStringConvertible, CustomDebugStringConvertible, @unchecked Sendable {
+    /// `e.args[i]`
+    /// One constructor argument, a Python value printed as CPython prints it.
+    /// Python: an element of `BaseException.args`.
+    /// C: none.
+    public enum Argument: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+        ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+        ExpressibleByArrayLiteral
+    {
+        /// Python's `None`.
+        case none
+        /// A `bool`.
+        case bool(Bool)
+        /// An `int`.
+        case int(Int)
+        /// A `str`.
+        case str(String)
+        /// A `bytes` value.
+        case bytes([UInt8])
+        /// A `list`.
+        case list([Argument])
+        /// An exception (or any Swift error), as held by `ExceptionGroup`.
+        case error(any Error)
+
+        public init(stringLiteral value: String) { self = .str(value) }
+        public init(integerLiteral value: Int) { self = .int(value) }
+        public init(booleanLiteral value: Bool) { self = .bool(value) }
+        public init(arrayLiteral elements: Argument...) { self = .list(elements) }
+
+        /// `str(value)`.
+        public var description: String {
+            switch self {
+            case .str(let string): return string
+            case .error(let error): return String(describing: error)
+            default: return debugDescription
+            }
+        }
+
+        /// `repr(value)`.
+        public var debugDescription: String {
+            switch self {
+            case .none: return "None"
+            case .bool(let flag): return flag ? "True" : "False"
+            case .int(let number): return String(number)
+            case .str(let string): return pythonRepr(string)
+            case .bytes(let value): return pythonRepr(bytes: value)
+            case .list(let items): return "[" + items.map(\.debugDescription).joined(separator: ", ") + "]"
+            case .error(let error): return String(reflecting: error)
+            }
+        }
+
+        /// Python's `==`: by value, and by identity for exceptions.
+        public static func == (lhs: Argument, rhs: Argument) -> Bool {
+            switch (lhs, rhs) {
+            case (.none, .none): return true
+            case (.bool(let a), .bool(let b)): return a == b
+            case (.int(let a), .int(let b)): return a == b
+            case (.str(let a), .str(let b)): return a == b
+            case (.bytes(let a), .bytes(let b)): return a == b
+            case (.list(let a), .list(let b)): return a == b
+            case (.error(let a), .error(let b)):
+                guard let a = a as? BaseException, let b = b as? BaseException else { return false }
+                return a === b
+            default: return false
+            }
+        }
+    }
+
+    /// The arguments exactly as the constructor received them.
+    let arguments: [Argument]
+
+    /// `BaseException(*args)`
+    /// Creates the exception from its positional arguments, as Python's constructor does.
+    /// Python: `BaseException(*args)`.
+    /// C: none.
+    public required init(args: [Argument]) {
+        self.arguments = args
+    }
+
+    /// `BaseException(*args)`
+    /// Creates the exception from its positional arguments: `ValueError("bad")`, `OSError(1, 2, 3)`.
+    /// Python: `BaseException(*args)`.
+    /// C: none.
+    public convenience init(_ args: Argument...) {
+        self.init(args: args)
+    }
+
+    /// `BaseException(message)`
+    /// Creates the exception with one `str` argument, the common `raise ValueError("...")`.
+    /// Python: `BaseException(message)`.
+    /// C: none.
+    public convenience init(_ message: String) {
+        self.init(args: [.str(message)])
+    }
+
+    /// `e.args`
+    /// The arguments Python keeps (OSError drops `filename` and `filename2` from them).
+    /// Python: `BaseException.args`.
+    /// C: none.
+    open var args: [Argument] { arguments }
+
+    /// `str(e)`
+    /// Nothing for no argument, `str(arg)` for one, the tuple's repr for more.
+    /// Python: `BaseException.__str__`.
+    /// C: none.
+    open var description: String {
+        let args = self.args
+        switch args.count {
+        case 0: return ""
+        case 1: return args[0].description
+        default: return "(" + args.map(\.debugDescription).joined(separator: ", ") + ")"
+        }
+    }
+
+    /// `repr(e)`
+    /// The class name followed by the reprs of `args`, e.g. `ValueError('x')`.
+    /// Python: `BaseException.__repr__`.
+    /// C: none.
+    open var debugDescription: String {
+        String(describing: type(of: self)) + "(" + args.map(\.debugDescription).joined(separator: ", ") + ")"
+    }
+}
+
+/// `Exception(*args)`
+/// The base of all non-exit exceptions; `catch let e as Exception` is `except Exception as e`.
+/// Python: `Exception`.
+/// C: none.
+open class Exception: BaseException, @unchecked Sendable {}
+
+/// `ArithmeticError(*args)`
+/// The base of the arithmetic errors.
+/// Python: `ArithmeticError`.
+/// C: none.
+open class ArithmeticError: Exception, @unchecked Sendable {}
+
+/// `OverflowError(*args)`
+/// A number too large for its C type, such as a port above 65535.
+/// Python: `OverflowError`.
+/// C: none.
+open class OverflowError: ArithmeticError, @unchecked Sendable {}
+
+/// `ValueError(*args)`
+/// An argument of the right type with a wrong value.
+/// Python: `ValueError`.
+/// C: none.
+open class ValueError: Exception, @unchecked Sendable {}
+
+/// `UnicodeError(*args)`
+/// A Unicode encoding or decoding failure.
+/// Python: `UnicodeError`.
+/// C: none.
+open class UnicodeError: ValueError, @unchecked Sendable {}
+
+/// `TypeError(*args)`
+/// An argument of the wrong type that the Swift types could not rule out.
+/// Python: `TypeError`.
+/// C: none.
+open class TypeError: Exception, @unchecked Sendable {}
+
+/// `ExceptionGroup(message, exceptions)`
+/// Several exceptions raised together, as `create_connection(..., all_errors=True)` does.
+/// Python: `ExceptionGroup`.
+/// C: none.
+///
+/// Differs from CPython: it derives from `Exception` only (Swift has no multiple inheritance,
+/// so there is no `BaseExceptionGroup` to catch), and an empty `exceptions` is not rejected.
+open class ExceptionGroup: Exception, @unchecked Sendable {
+    /// `ExceptionGroup(message, exceptions)`
+    /// Groups `exceptions` under `message`.
+    /// Python: `ExceptionGroup(message, exceptions)`.
+    /// C: none.
+    public convenience init(_ message: String, _ exceptions: [any Error]) {
+        self.init(args: [.str(message), .list(exceptions.map { .error($0) })])
+    }
+
+    /// `eg.message`
+    /// The message the group was created with.
+    /// Python: `BaseExceptionGroup.message`.
+    /// C: none.
+    public var message: String {
+        guard case .str(let message)? = arguments.first else { return "" }
+        return message
+    }
+
+    /// `eg.exceptions`
+    /// The grouped exceptions, in order.
+    /// Python: `BaseExceptionGroup.exceptions`.
+    /// C: none.
+    public var exceptions: [any Error] {
+        guard arguments.count > 1, case .list(let items) = arguments[1] else { return [] }
+        return items.compactMap { item in
+            if case .error(let error) = item { return error }
+            return nil
+        }
+    }
+
+    /// `str(eg)`
+    /// The message and the count: `create_connection failed (2 sub-exceptions)`.
+    /// Python: `BaseExceptionGroup.__str__`.
+    /// C: none.
+    open override var description: String {
+        let count = exceptions.count
+        return "\(message) (\(count) sub-exception\(count == 1 ? "" : "s"))"
+    }
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`
+/// A system error: `print(e)` is `[Errno 111] Connection refused`.
+/// Python: `OSError` (also `EnvironmentError`, `IOError`, `socket.error`).
+/// C: `errno` and `strerror(3)`.
+///
+/// Differs from CPython: a Swift initialiser cannot return a subclass, so `OSError(111, "...")`
+/// is an `OSError`; `OSError.from(errno:)` picks `ConnectionRefusedError` as CPython's
+/// constructor does. PySocket's own errors always carry the subclass.
+open class OSError: Exception, @unchecked Sendable {
+    /// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`
+    /// Creates the error with an errno and its message, and optionally the file names involved.
+    /// Python: `OSError(errno, strerror, filename, winerror, filename2)`.
+    /// C: none.
+    ///
+    /// Differs from CPython: `winerror` is accepted for line-by-line ports and ignored, as on POSIX.
+    public convenience init(
+        _ errno: Int, _ strerror: String, _ filename: String? = nil,
+        _ winerror: Int? = nil, _ filename2: String? = nil
+    ) {
+        var args: [Argument] = [.int(errno), .str(strerror)]
+        if filename != nil || winerror != nil || filename2 != nil {
+            args.append(filename.map { .str($0) } ?? .none)
+        }
+        if winerror != nil || filename2 != nil { args.append(winerror.map { .int($0) } ?? .none) }
+        if let filename2 { args.append(.str(filename2)) }
+        self.init(args: args)
+    }
+
+    /// What CPython's `OSError.__init__` reads from the arguments.
+    private struct Fields {
+        var errno: Argument?
+        var strerror: Argument?
+        var filename: Argument?
+        var filename2: Argument?
+        var charactersWritten: Int?
+    }
+
+    /// CPython's rule: 2 to 5 arguments are (errno, strerror, filename, winerror, filename2); a
+    /// `filename` other than None is moved out of `args`, except that an exact BlockingIOError
+    /// takes a number there as `characters_written`.
+    private var fields: Fields {
+        var fields = Fields()
+        guard (2...5).contains(arguments.count) else { return fields }
+        fields.errno = arguments[0]
+        fields.strerror = arguments[1]
+        let filename = arguments.count > 2 ? arguments[2] : .none
+        if filename != .none {
+            if type(of: self) == BlockingIOError.self, case .int(let written) = filename {
+                fields.charactersWritten = written
+            } else {
+                fields.filename = filename
+                if arguments.count > 4, arguments[4] != .none { fields.filename2 = arguments[4] }
+            }
+        }
+        return fields
+    }
+
+    /// `e.args`
+    /// `(errno, strerror)` when a filename was given, otherwise every argument.
+    /// Python: `OSError.args`.
+    /// C: none.
+    open override var args: [Argument] {
+        fields.filename != nil ? Array(arguments.prefix(2)) : arguments
+    }
+
+    /// `e.errno`
+    /// The error number, nil when the error was not created from one (`OSError("msg")`).
+    /// Python: `OSError.errno`.
+    /// C: `errno`.
+    public var errno: Int? {
+        guard case .int(let number)? = fields.errno else { return nil }
+        return number
+    }
+
+    /// `e.strerror`
+    /// The error message that goes with `errno`.
+    /// Python: `OSError.strerror`.
+    /// C: `strerror(3)`.
+    public var strerror: String? {
+        guard case .str(let message)? = fields.strerror else { return nil }
+        return message
+    }
+
+    /// `e.filename`
+    /// The file name the failing call was given, when there is one.
+    /// Python: `OSError.filename`.
+    /// C: none.
+    public var filename: String? {
+        guard case .str(let name)? = fields.filename else { return nil }
+        return name
+    }
+
+    /// `e.filename2`
+    /// The second file name of a two-name call (rename, link).
+    /// Python: `OSError.filename2`.
+    /// C: none.
+    public var filename2: String? {
+        guard case .str(let name)? = fields.filename2 else { return nil }
+        return name
+    }
+
+    /// `str(e)`
+    /// `[Errno N] message`, then `: 'filename'` and ` -> 'filename2'` when given.
+    /// Python: `OSError.__str__`.
+    /// C: none.
+    open override var description: String {
+        let fields = self.fields
+        guard let errno = fields.errno, let strerror = fields.strerror else { return super.description }
+        var text = "[Errno \(errno.description)] \(strerror.description)"
+        if let filename = fields.filename {
+            text += ": " + filename.debugDescription
+            if let filename2 = fields.filename2 { text += " -> " + filename2.debugDescription }
+        }
+        return text
+    }
+
+    /// The `characters_written` of an exact BlockingIOError.
+    var charactersWritten: Int? { fields.charactersWritten }
+}
+
+/// `EnvironmentError`
+/// Python's old name for `OSError`, the same class.
+/// Python: `EnvironmentError`.
+/// C: none.
+public typealias EnvironmentError = OSError
+
+/// `IOError`
+/// Python's old name for `OSError`, the same class.
+/// Python: `IOError`.
+/// C: none.
+public typealias IOError = OSError
+
+/// `BlockingIOError(errno, strerror[, characters_written])`
+/// A non-blocking operation would block.
+/// Python: `BlockingIOError`.
+/// C: `EAGAIN`, `EWOULDBLOCK`, `EALREADY`, `EINPROGRESS`.
+open class BlockingIOError: OSError, @unchecked Sendable {
+    /// `e.characters_written`
+    /// How much was written before the operation would have blocked, when known.
+    /// Python: `BlockingIOError.characters_written`.
+    /// C: none.
+    ///
+    /// Differs from CPython: nil where CPython raises AttributeError.
+    public var characters_written: Int? { charactersWritten }
+}
+
+/// `ChildProcessError(errno, strerror)`
+/// An operation on a child process failed.
+/// Python: `ChildProcessError`.
+/// C: `ECHILD`.
+open class ChildProcessError: OSError, @unchecked Sendable {}
+
+/// `ConnectionError(errno, strerror)`
+/// The base of the connection errors.
+/// Python: `ConnectionError`.
+/// C: none (the base of the four below).
+open class ConnectionError: OSError, @unchecked Sendable {}
+
+/// `BrokenPipeError(errno, strerror)`
+/// A write on a pipe or socket whose other end is closed.
+/// Python: `BrokenPipeError`.
+/// C: `EPIPE`, `ESHUTDOWN`.
+open class BrokenPipeError: ConnectionError, @unchecked Sendable {}
+
+/// `ConnectionAbortedError(errno, strerror)`
+/// The peer aborted the connection.
+/// Python: `ConnectionAbortedError`.
+/// C: `ECONNABORTED`.
+open class ConnectionAbortedError: ConnectionError, @unchecked Sendable {}
+
+/// `ConnectionRefusedError(errno, strerror)`
+/// The peer refused the connection.
+/// Python: `ConnectionRefusedError`.
+/// C: `ECONNREFUSED`.
+open class ConnectionRefusedError: ConnectionError, @unchecked Sendable {}
+
+/// `ConnectionResetError(errno, strerror)`
+/// The peer reset the connection.
+/// Python: `ConnectionResetError`.
+/// C: `ECONNRESET`.
+open class ConnectionResetError: ConnectionError, @unchecked Sendable {}
+
+/// `FileExistsError(errno, strerror[, filename])`
+/// The file or socket path already exists.
+/// Python: `FileExistsError`.
+/// C: `EEXIST`.
+open class FileExistsError: OSError, @unchecked Sendable {}
+
+/// `FileNotFoundError(errno, strerror[, filename])`
+/// The file or socket path does not exist.
+/// Python: `FileNotFoundError`.
+/// C: `ENOENT`.
+open class FileNotFoundError: OSError, @unchecked Sendable {}
+
+/// `InterruptedError(errno, strerror)`
+/// A system call was interrupted by a signal.
+/// Python: `InterruptedError`.
+/// C: `EINTR`.
+open class InterruptedError: OSError, @unchecked Sendable {}
+
+/// `IsADirectoryError(errno, strerror[, filename])`
+/// A file operation was given a directory.
+/// Python: `IsADirectoryError`.
+/// C: `EISDIR`.
+open class IsADirectoryError: OSError, @unchecked Sendable {}
+
+/// `NotADirectoryError(errno, strerror[, filename])`
+/// A directory operation was given something else.
+/// Python: `NotADirectoryError`.
+/// C: `ENOTDIR`.
+open class NotADirectoryError: OSError, @unchecked Sendable {}
+
+/// `PermissionError(errno, strerror[, filename])`
+/// The operation is not permitted.
+/// Python: `PermissionError`.
+/// C: `EACCES`, `EPERM`.
+open class PermissionError: OSError, @unchecked Sendable {}
+
+/// `ProcessLookupError(errno, strerror)`
+/// The process does not exist.
+/// Python: `ProcessLookupError`.
+/// C: `ESRCH`.
+open class ProcessLookupError: OSError, @unchecked Sendable {}
+
+/// `TimeoutError(errno, strerror)` or `TimeoutError("timed out")`
+/// An operation timed out, in the system (`ETIMEDOUT`) or on a socket's own timeout.
+/// Python: `TimeoutError` (also `socket.timeout`).
+/// C: `ETIMEDOUT`.
+open class TimeoutError: OSError, @unchecked Sendable {}
+
+extension socket {
+    /// `socket.error`
+    /// The same class as `OSError`, kept by Python for old code.
+    /// Python: `socket.error`.
+    /// C: none.
+    public typealias error = OSError
+
+    /// `socket.timeout`
+    /// The same class as `TimeoutError`, raised when a socket's timeout expires.
+    /// Python: `socket.timeout`.
+    /// C: none.
+    public typealias timeout = TimeoutError
+
+    /// `socket.gaierror(code, message)`
+    /// An address-resolution error: `print(e)` is `[Errno -2] Name or service not known`.
+    /// Python: `socket.gaierror`.
+    /// C: `getaddrinfo(3)`/`getnameinfo(3)` codes (`EAI_*`) and `gai_strerror(3)`.
+    open class gaierror: OSError, @unchecked Sendable {}
+
+    /// `socket.herror(code, message)`
+    /// A host-lookup error from the legacy resolver calls.
+    /// Python: `socket.herror`.
+    /// C: `h_errno` and `hstrerror(3)` (`gethostbyaddr(3)` and friends).
+    open class herror: OSError, @unchecked Sendable {}
+}

@@ -1,0 +1,130 @@
+// Linux's sockaddr layouts: filling and reading sockaddr_in, sockaddr_in6 and sockaddr_un.
+#if os(Linux) && canImport(Glibc)
+import Glibc
+import CPySocket
+
+/// The layouts of Linux's socket addresses, behind a portable vocabulary (`RawSockaddr`).
+enum LinuxSockaddr {
+    /// Writes a `sockaddr_in` for `address` (4 bytes, network order) and `port`; returns its length.
+    static func writeInet(_ address: (UInt8, UInt8, UInt8, UInt8), port: UInt16, into raw: UnsafeMutableRawPointer) -> UInt32 {
+        var sin = sockaddr_in()
+        sin.sin_family = sa_family_t(AF_INET)
+        sin.sin_port = port.bigEndian
+        withUnsafeMutableBytes(of: &sin.sin_addr) { $0.copyBytes(from: [address.0, address.1, address.2, address.3]) }
+        raw.storeBytes(of: sin, as: sockaddr_in.self)
+        return UInt32(MemoryLayout<sockaddr_in>.size)
+    }
+
+    /// Writes a `sockaddr_in6`; returns its length.
+    static func writeInet6(_ address: [UInt8], port: UInt16, flowinfo: UInt32, scopeID: UInt32, into raw: UnsafeMutableRawPointer) -> UInt32 {
+        var sin6 = sockaddr_in6()
+        sin6.sin6_family = sa_family_t(AF_INET6)
+        sin6.sin6_port = port.bigEndian
+        sin6.sin6_flowinfo = flowinfo.bigEndian
+        sin6.sin6_scope_id = scopeID
+        withUnsafeMutableBytes(of: &sin6.sin6_addr) { $0.copyBytes(from: address.prefix(16)) }
+        raw.storeBytes(of: sin6, as: sockaddr_in6.self)
+        return UInt32(MemoryLayout<sockaddr_in6>.size)
+    }
+
+    /// Writes a `sockaddr_un` whose `sun_path` holds `path` (already checked to fit); returns
+    /// the length to pass: the path offset plus the path, plus the NUL for a filesystem path.
+    static func writeUnix<C: Collection>(_ path: C, into raw: UnsafeMutableRawPointer) -> UInt32 where C.Element == UInt8 {
+        raw.initializeMemory(as: UInt8.self, repeating: 0, count: MemoryLayout<sockaddr_un>.size)
+        raw.storeBytes(of: sa_family_t(AF_UNIX), as: sa_family_t.self)
+        let pathStart = raw + LinuxConstants.sunPathOffset
+        var count = 0
+        for byte in path {
+            pathStart.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
+            count += 1
+        }
+        let isAbstract = path.first == 0
+        return UInt32(LinuxConstants.sunPathOffset + count + (isAbstract || count == 0 ? 0 : 1))
+    }
+
+    /// The address family stored in a `Sockaddr`.
+    static func familyOf(_ address: Sockaddr) -> Int {
+        Int(address.storage.ss_family)
+    }
+
+    /// Reads the address family of a sockaddr.
+    static func family(_ raw: UnsafeRawPointer) -> Int {
+        Int(raw.load(as: sa_family_t.self))
+    }
+
+    /// Reads a `sockaddr_in`: the 4 address bytes and the port.
+    static func readInet(_ raw: UnsafeRawPointer) -> (address: [UInt8], port: UInt16) {
+        let sin = raw.loadUnaligned(as: sockaddr_in.self)
+        let bytes = withUnsafeBytes(of: sin.sin_addr) { Array($0) }
+        return (bytes, UInt16(bigEndian: sin.sin_port))
+    }
+
+    /// Reads a `sockaddr_in6`: the 16 address bytes, port, flowinfo and scope id.
+    static func readInet6(_ raw: UnsafeRawPointer) -> (address: [UInt8], port: UInt16, flowinfo: UInt32, scopeID: UInt32) {
+        let sin6 = raw.loadUnaligned(as: sockaddr_in6.self)
+        let bytes = withUnsafeBytes(of: sin6.sin6_addr) { Array($0) }
+        return (bytes, UInt16(bigEndian: sin6.sin6_port), UInt32(bigEndian: sin6.sin6_flowinfo), sin6.sin6_scope_id)
+    }
+
+    /// Reads the bytes of `sun_path` covered by `length`.
+    static func readUnixPath(_ raw: UnsafeRawPointer, length: Int) -> [UInt8] {
+        let count = max(0, min(length - LinuxConstants.sunPathOffset, LinuxConstants.sunPathCapacity))
+        return Array(UnsafeRawBufferPointer(start: raw + LinuxConstants.sunPathOffset, count: count))
+    }
+
+    /// Reads `sa_data` of a generic sockaddr (14 bytes), for families PySocket does not decode.
+    static func readGenericData(_ raw: UnsafeRawPointer) -> [UInt8] {
+        let sa = raw.loadUnaligned(as: sockaddr.self)
+        return withUnsafeBytes(of: sa.sa_data) { Array($0) }
+    }
+}
+
+extension LinuxLibc {
+    /// C: `inet_pton(3)`. Returns the address bytes, or nil when `text` is not numeric.
+    static func inetPton(_ family: Int, _ text: String) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let result = buffer.withUnsafeMutableBytes { Glibc.inet_pton(Int32(family), text, $0.baseAddress) }
+        guard result == 1 else { return nil }
+        return Array(buffer.prefix(family == LinuxConstants.AF_INET ? 4 : 16))
+    }
+
+    /// C: `inet_ntop(3)`.
+    static func inetNtop(_ family: Int, _ address: [UInt8]) -> String {
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        let ok = address.withUnsafeBytes { src in
+            text.withUnsafeMutableBufferPointer { dst in
+                Glibc.inet_ntop(Int32(family), src.baseAddress, dst.baseAddress, socklen_t(dst.count)) != nil
+            }
+        }
+        return ok ? String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+    }
+
+    /// C: `getaddrinfo(3)` for one host and family, as CPython's `setipaddr` uses it: the first
+    /// address's bytes (and scope id for IPv6), or the EAI_* code (with errno for EAI_SYSTEM).
+    static func resolveFirst(_ host: String?, family: Int, passive: Bool) -> Result<(address: [UInt8], scopeID: UInt32, family: Int), ResolveError> {
+        var hints = addrinfo()
+        hints.ai_family = Int32(family)
+        hints.ai_socktype = Int32(SOCK_DGRAM.rawValue)
+        hints.ai_flags = passive ? AI_PASSIVE : 0
+        var list: UnsafeMutablePointer<addrinfo>?
+        let code = host == nil ? Glibc.getaddrinfo(nil, "0", &hints, &list) : Glibc.getaddrinfo(host, nil, &hints, &list)
+        if code != 0 { return .failure(ResolveError(code: code, errno: cpy_errno())) }
+        defer { freeaddrinfo(list) }
+        guard let first = list, let sa = first.pointee.ai_addr else {
+            return .failure(ResolveError(code: EAI_NONAME, errno: 0))
+        }
+        let resultFamily = Int(first.pointee.ai_family)
+        if resultFamily == LinuxConstants.AF_INET {
+            return .success((readInetBytes(sa), 0, resultFamily))
+        }
+        let six = LinuxSockaddr.readInet6(UnsafeRawPointer(sa))
+        return .success((six.address, six.scopeID, resultFamily))
+    }
+
+    private static func readInetBytes(_ sa: UnsafeMutablePointer<sockaddr>) -> [UInt8] {
+        LinuxSockaddr.readInet(UnsafeRawPointer(sa)).address
+    }
+
+    static let EAI_SYSTEM = Int32(Glibc.EAI_SYSTEM)
+}
+#endif
