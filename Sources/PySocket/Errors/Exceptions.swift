@@ -19,27 +19,67 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
         ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
         ExpressibleByArrayLiteral
     {
+        /// `None`
         /// Python's `None`.
+        /// Python: `None`.
+        /// C: none.
         case none
-        /// A `bool`.
+        /// `True` or `False`
+        /// A Python `bool`.
+        /// Python: `bool`.
+        /// C: none.
         case bool(Bool)
-        /// An `int`.
+        /// `123`
+        /// A Python `int`.
+        /// Python: `int`.
+        /// C: none.
         case int(Int)
-        /// A `str`.
+        /// `'text'`
+        /// A Python `str`.
+        /// Python: `str`.
+        /// C: none.
         case str(String)
-        /// A `bytes` value.
+        /// `b'bytes'`
+        /// A Python `bytes` value.
+        /// Python: `bytes`.
+        /// C: none.
         case bytes([UInt8])
-        /// A `list`.
+        /// `[a, b]`
+        /// A Python `list`.
+        /// Python: `list`.
+        /// C: none.
         case list([Argument])
-        /// An exception (or any Swift error), as held by `ExceptionGroup`.
+        /// `ConnectionRefusedError(111, 'Connection refused')`
+        /// An exception (or any Swift error), as `ExceptionGroup` holds them.
+        /// Python: `BaseException`.
+        /// C: none.
         case error(any Error)
 
+        /// `'text'`
+        /// A string literal is a `str` argument.
+        /// Python: `str`.
+        /// C: none.
         public init(stringLiteral value: String) { self = .str(value) }
+        /// `123`
+        /// An integer literal is an `int` argument.
+        /// Python: `int`.
+        /// C: none.
         public init(integerLiteral value: Int) { self = .int(value) }
+        /// `True`
+        /// A Boolean literal is a `bool` argument.
+        /// Python: `bool`.
+        /// C: none.
         public init(booleanLiteral value: Bool) { self = .bool(value) }
+        /// `[a, b]`
+        /// An array literal is a `list` argument.
+        /// Python: `list`.
+        /// C: none.
         public init(arrayLiteral elements: Argument...) { self = .list(elements) }
 
-        /// `str(value)`.
+        /// `str(value)`
+        /// The text `print(value)` shows.
+        /// Python: `object.__str__`.
+        /// C: none.
         public var description: String {
             switch self {
             case .str(let string): return string
@@ -48,7 +88,10 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
             }
         }
 
-        /// `repr(value)`.
+        /// `repr(value)`
+        /// The text `repr(value)` shows.
+        /// Python: `object.__repr__`.
+        /// C: none.
         public var debugDescription: String {
             switch self {
             case .none: return "None"
@@ -61,7 +104,10 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
             }
         }
 
-        /// Python's `==`: by value, and by identity for exceptions.
+        /// `a == b`
+        /// Equal by value, and by identity for exceptions, as in Python.
+        /// Python: `object.__eq__`.
+        /// C: none.
         public static func == (lhs: Argument, rhs: Argument) -> Bool {
             switch (lhs, rhs) {
             case (.none, .none): return true

@@ -1,0 +1,542 @@
+// Python's behaviour of `bytes`: repr, + and *, slicing, decode/encode and the methods socket code uses.
+
+// MARK: - Printing
+
+extension bytes: CustomStringConvertible, CustomDebugStringConvertible {
+    /// `str(b)`: Python prints a bytes value as its repr, `b'hi\x00'`.
+    ///
+    /// Python: `bytes.__str__`. C: none.
+    public var description: String { pythonRepr(bytes: storage) }
+
+    /// `repr(b)`: `b'hi\x00'`, in double quotes when only `'` occurs inside.
+    ///
+    /// Python: `bytes.__repr__`. C: none.
+    public var debugDescription: String { pythonRepr(bytes: storage) }
+}
+
+// MARK: - Operators and slicing
+
+extension bytes {
+    /// Pinned so that the Python-style slicing subscripts below stay overloads: generic code
+    /// still gets `Slice<bytes>`, which keeps the indices of the whole value.
+    public typealias SubSequence = Slice<bytes>
+
+    /// `a + b`: the two concatenated.
+    ///
+    /// Python: `bytes.__add__`. C: none.
+    public static func + (lhs: bytes, rhs: bytes) -> bytes { bytes(lhs.storage + rhs.storage) }
+
+    /// `a += b`: appends `b`.
+    ///
+    /// Python: `bytes.__iadd__`. C: none.
+    public static func += (lhs: inout bytes, rhs: bytes) { lhs.storage += rhs.storage }
+
+    /// `b * n`: `n` copies of `b` (empty when `n <= 0`).
+    ///
+    /// Python: `bytes.__mul__`. C: none.
+    public static func * (lhs: bytes, rhs: Int) -> bytes {
+        var out: [UInt8] = []
+        out.reserveCapacity(lhs.count * Swift.max(rhs, 0))
+        for _ in 0..<Swift.max(rhs, 0) { out += lhs.storage }
+        return bytes(out)
+    }
+
+    /// `n * b`: `n` copies of `b`.
+    ///
+    /// Python: `bytes.__rmul__`. C: none.
+    public static func * (lhs: Int, rhs: bytes) -> bytes { rhs * lhs }
+
+    /// `b[i:j]`: a new `bytes`, with Python's slice rules: a negative bound counts from the
+    /// end and bounds past either end are clipped (`b"abc"[1..<10] == "bc"`).
+    ///
+    /// Python: `bytes.__getitem__(slice)`. C: none.
+    public subscript(bounds: Range<Int>) -> bytes { slice(bounds.lowerBound, bounds.upperBound) }
+
+    /// `b[i:j+1]`: the closed range as a Python slice; `b[-3...(-1)]` is `b[-3:]`.
+    ///
+    /// Python: `bytes.__getitem__(slice)`. C: none.
+    public subscript(bounds: ClosedRange<Int>) -> bytes {
+        slice(bounds.lowerBound, bounds.upperBound == -1 ? nil : bounds.upperBound + 1)
+    }
+
+    /// `b[i:]`: from `i` (negative counts from the end) to the end.
+    ///
+    /// Python: `bytes.__getitem__(slice)`. C: none.
+    public subscript(bounds: PartialRangeFrom<Int>) -> bytes { slice(bounds.lowerBound, nil) }
+
+    /// `b[:j]`: up to `j`, excluded (`b[..<(-1)]` drops the last byte).
+    ///
+    /// Python: `bytes.__getitem__(slice)`. C: none.
+    public subscript(bounds: PartialRangeUpTo<Int>) -> bytes { slice(nil, bounds.upperBound) }
+
+    /// `b[:j+1]`: up to `j`, included.
+    ///
+    /// Python: `bytes.__getitem__(slice)`. C: none.
+    public subscript(bounds: PartialRangeThrough<Int>) -> bytes {
+        slice(nil, bounds.upperBound == -1 ? nil : bounds.upperBound + 1)
+    }
+
+    /// A Python slice index: negative counts from the end, then clipped into `0...count`.
+    private func clip(_ index: Int) -> Int {
+        Swift.min(Swift.max(index < 0 ? index + count : index, 0), count)
+    }
+
+    /// `b[lower:upper]` with Python's rules; nil is an omitted bound.
+    private func slice(_ lower: Int?, _ upper: Int?) -> bytes {
+        let start = lower.map(clip) ?? 0
+        let end = upper.map(clip) ?? count
+        return start < end ? bytes(storage[start..<end]) : bytes()
+    }
+}
+
+// MARK: - Searching
+
+extension bytes {
+    /// `b.startswith(prefix)`: whether `b` begins with `prefix`.
+    ///
+    /// Python: `bytes.startswith`. C: none.
+    public func startswith(_ prefix: bytes) -> Bool { storage.starts(with: prefix.storage) }
+
+    /// `b.endswith(suffix)`: whether `b` ends with `suffix`.
+    ///
+    /// Python: `bytes.endswith`. C: none.
+    public func endswith(_ suffix: bytes) -> Bool { storage.reversed().starts(with: suffix.storage.reversed()) }
+
+    /// `b.find(sub[, start[, end]])`: the lowest index of `sub` within `b[start:end]`, or -1.
+    ///
+    /// Python: `bytes.find`. C: none.
+    public func find(_ sub: bytes, _ start: Int? = nil, _ end: Int? = nil) -> Int {
+        // CPython's ADJUST_INDICES: negatives count from the end; only `end` is capped at count.
+        var lower = start ?? 0, upper = end ?? count
+        if lower < 0 { lower = Swift.max(lower + count, 0) }
+        if upper < 0 { upper = Swift.max(upper + count, 0) } else if upper > count { upper = count }
+        guard upper - lower >= sub.count else { return -1 }
+        return firstMatch(sub, in: lower...(upper - sub.count)) ?? -1
+    }
+
+    /// `b.count(sub)`: how many non-overlapping times `sub` occurs (`count + 1` for empty `sub`).
+    ///
+    /// Python: `bytes.count`. C: none.
+    /// Differs from CPython: labelled `of:`, since `count` is the collection's length.
+    public func count(of sub: bytes) -> Int { occurrences(of: sub, limit: -1).count }
+
+    /// The first `i` in `candidates` where `sub` starts.
+    private func firstMatch(_ sub: bytes, in candidates: ClosedRange<Int>) -> Int? {
+        candidates.first { i in storage[i..<(i + sub.count)].elementsEqual(sub.storage) }
+    }
+
+    /// The start of each non-overlapping occurrence, left to right, at most `limit` (-1: all).
+    /// An empty `sub` occurs before every byte and at the end, as in Python.
+    private func occurrences(of sub: bytes, limit: Int) -> [Int] {
+        var found: [Int] = []
+        var i = 0
+        while limit < 0 || found.count < limit, i + sub.count <= count {
+            guard let match = firstMatch(sub, in: i...(count - sub.count)) else { break }
+            found.append(match)
+            i = match + Swift.max(sub.count, 1)
+        }
+        return found
+    }
+}
+
+// MARK: - Splitting, joining, stripping, replacing
+
+extension bytes {
+    /// `bytes.isspace()` for one byte: space, `\t \n \v \f \r`.
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// `b.split(sep=None, maxsplit=-1)`: the pieces between occurrences of `sep`, at most
+    /// `maxsplit` splits; with no `sep`, runs of ASCII whitespace separate and empty pieces go.
+    ///
+    /// Python: `bytes.split`. C: none.
+    /// Differs from CPython: an empty `sep` (ValueError `empty separator`) stops the program.
+    public func split(_ sep: bytes? = nil, maxsplit: Int = -1) -> [bytes] {
+        guard let sep else { return splitOnWhitespace(maxsplit) }
+        precondition(!sep.isEmpty, "ValueError: empty separator")
+        var pieces: [bytes] = []
+        var start = 0
+        for match in occurrences(of: sep, limit: maxsplit) {
+            pieces.append(bytes(storage[start..<match]))
+            start = match + sep.count
+        }
+        pieces.append(bytes(storage[start...]))
+        return pieces
+    }
+
+    /// `b.split(sep, maxsplit)`: `split` with both arguments positional.
+    ///
+    /// Python: `bytes.split`. C: none.
+    public func split(_ sep: bytes?, _ maxsplit: Int) -> [bytes] { split(sep, maxsplit: maxsplit) }
+
+    /// `split()` with no separator: words between whitespace; after `maxsplit` splits the rest,
+    /// without its leading whitespace, is the last piece.
+    private func splitOnWhitespace(_ maxsplit: Int) -> [bytes] {
+        var pieces: [bytes] = []
+        var i = 0
+        while true {
+            while i < count, Self.isSpace(storage[i]) { i += 1 }
+            if i == count { break }
+            if maxsplit >= 0, pieces.count == maxsplit {
+                pieces.append(bytes(storage[i...]))
+                break
+            }
+            let start = i
+            while i < count, !Self.isSpace(storage[i]) { i += 1 }
+            pieces.append(bytes(storage[start..<i]))
+        }
+        return pieces
+    }
+
+    /// `sep.join(iterable)`: the items with `sep` between them.
+    ///
+    /// Python: `bytes.join`. C: none.
+    public func join<S: Sequence>(_ items: S) -> bytes where S.Element == bytes {
+        bytes(items.map(\.storage).joined(separator: storage))
+    }
+
+    /// `b.strip([chars])`: without the leading and trailing bytes in `chars` (ASCII whitespace
+    /// when nil).
+    ///
+    /// Python: `bytes.strip`. C: none.
+    public func strip(_ chars: bytes? = nil) -> bytes { lstrip(chars).rstrip(chars) }
+
+    /// `b.lstrip([chars])`: without the leading bytes in `chars` (ASCII whitespace when nil).
+    ///
+    /// Python: `bytes.lstrip`. C: none.
+    public func lstrip(_ chars: bytes? = nil) -> bytes {
+        let strips = Self.stripping(chars)
+        return bytes(storage.drop(while: strips))
+    }
+
+    /// `b.rstrip([chars])`: without the trailing bytes in `chars` (ASCII whitespace when nil).
+    ///
+    /// Python: `bytes.rstrip`. C: none.
+    public func rstrip(_ chars: bytes? = nil) -> bytes {
+        let strips = Self.stripping(chars)
+        var end = count
+        while end > 0, strips(storage[end - 1]) { end -= 1 }
+        return bytes(storage[..<end])
+    }
+
+    /// Which bytes `strip(chars)` removes.
+    private static func stripping(_ chars: bytes?) -> (UInt8) -> Bool {
+        guard let chars else { return isSpace }
+        return { chars.storage.contains($0) }
+    }
+
+    /// `b.upper()`: ASCII letters upper-cased, every other byte unchanged.
+    ///
+    /// Python: `bytes.upper`. C: none.
+    public func upper() -> bytes { bytes(storage.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }) }
+
+    /// `b.lower()`: ASCII letters lower-cased, every other byte unchanged.
+    ///
+    /// Python: `bytes.lower`. C: none.
+    public func lower() -> bytes { bytes(storage.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }) }
+
+    /// `b.replace(old, new, count=-1)`: with the first `count` occurrences of `old` (all when
+    /// negative) replaced by `new`; an empty `old` matches before every byte and at the end.
+    ///
+    /// Python: `bytes.replace`. C: none.
+    public func replace(_ old: bytes, _ new: bytes, _ count: Int = -1) -> bytes {
+        var out: [UInt8] = []
+        var start = 0
+        for match in occurrences(of: old, limit: count) {
+            out += storage[start..<match]
+            out += new.storage
+            start = match + old.count
+        }
+        out += storage[start...]
+        return bytes(out)
+    }
+}
+
+// MARK: - Hex
+
+extension bytes {
+    /// `b.hex()`: two lower-case hex digits per byte (`'00ff'`).
+    ///
+    /// Python: `bytes.hex`. C: none.
+    public func hex() -> String {
+        var out = ""
+        out.reserveCapacity(count * 2)
+        for byte in storage { out += Self.hexDigits(byte) }
+        return out
+    }
+
+    /// `b.hex(sep, bytes_per_sep=1)`: hex digits with `sep` between groups of `bytes_per_sep`
+    /// bytes, counted from the right (from the left when negative): `'01:0203'`.
+    ///
+    /// Python: `bytes.hex`. C: none.
+    /// Differs from CPython: a non-ASCII `sep` (ValueError `sep must be ASCII.`) stops the program.
+    public func hex(_ sep: Character, _ bytes_per_sep: Int = 1) -> String {
+        precondition(sep.isASCII, "ValueError: sep must be ASCII.")
+        let group = bytes_per_sep.magnitude
+        guard group > 0 else { return hex() }
+        var out = ""
+        for (i, byte) in storage.enumerated() {
+            let boundary = bytes_per_sep > 0 ? (count - i) % Int(group) == 0 : i % Int(group) == 0
+            if i > 0, boundary { out.append(sep) }
+            out += Self.hexDigits(byte)
+        }
+        return out
+    }
+
+    /// `bytes.fromhex(string)`: the bytes spelled by pairs of hex digits; ASCII whitespace
+    /// between pairs is skipped.
+    ///
+    /// Python: `bytes.fromhex`. C: none.
+    /// - Throws: `ValueError("non-hexadecimal number found in fromhex() arg at position N")`.
+    public static func fromhex(_ string: String) throws -> bytes {
+        let scalars = Array(string.unicodeScalars)
+        var out: [UInt8] = []
+        var i = 0
+        while true {
+            while i < scalars.count, scalars[i].isASCII, isSpace(UInt8(scalars[i].value)) { i += 1 }
+            if i == scalars.count { break }
+            guard let high = hexValue(scalars[i]) else { throw nonHex(at: i) }
+            guard i + 1 < scalars.count, let low = hexValue(scalars[i + 1]) else { throw nonHex(at: i + 1) }
+            out.append(high << 4 | low)
+            i += 2
+        }
+        return bytes(out)
+    }
+
+    /// CPython's fromhex() error.
+    private static func nonHex(at position: Int) -> ValueError {
+        ValueError("non-hexadecimal number found in fromhex() arg at position \(position)")
+    }
+
+    /// The value of one hex digit.
+    private static func hexValue(_ scalar: Unicode.Scalar) -> UInt8? {
+        guard scalar.isASCII, let digit = UInt8(String(scalar), radix: 16) else { return nil }
+        return digit
+    }
+
+    /// `ff` for 255.
+    static func hexDigits(_ byte: UInt8) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+    }
+}
+
+// MARK: - Decoding and encoding
+
+extension bytes {
+    /// `b.decode(encoding='utf-8', errors='strict')`: the text the bytes spell.
+    ///
+    /// Encodings: UTF-8, ASCII and Latin-1, under their Python names and aliases (`utf8`,
+    /// `latin-1`, `iso-8859-1`, `us-ascii`...). Error handlers: `strict`, `replace` (U+FFFD),
+    /// `ignore`, `backslashreplace`; an invalid UTF-8 sequence is cut as CPython cuts it.
+    ///
+    /// Python: `bytes.decode`. C: none.
+    /// - Throws: `UnicodeDecodeError` (the `'utf-8' codec can't decode byte 0xff in position 0:
+    ///   invalid start byte` text), `LookupError` for an unknown encoding or error handler.
+    /// Differs from CPython: Swift strings cannot hold lone surrogates, so `surrogateescape`
+    /// and `surrogatepass` act as `strict`.
+    public func decode(_ encoding: String = "utf-8", errors: String = "strict") throws -> String {
+        if isEmpty { return "" }  // CPython answers '' before looking the codec up.
+        let codec = try PyCodec(encoding)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < count {
+            switch codec.decodeStep(storage, at: i) {
+            case .scalar(let scalar, let length):
+                out.append(scalar)
+                i += length
+            case .error(let length, let reason):
+                let bad = storage[i..<(i + length)]
+                switch errors {
+                case "replace": out.append("\u{FFFD}")
+                case "ignore": break
+                case "backslashreplace":
+                    for byte in bad { out.append(contentsOf: "\\x\(Self.hexDigits(byte))".unicodeScalars) }
+                case "strict", "surrogateescape", "surrogatepass":
+                    throw PyCodec.decodeError(codec.name, self, i, i + length, reason)
+                case "xmlcharrefreplace", "namereplace":
+                    throw TypeError("don't know how to handle UnicodeDecodeError in error callback")
+                default:
+                    throw PyCodec.lookupError("unknown error handler name '\(errors)'")
+                }
+                i += length
+            }
+        }
+        return String(out)
+    }
+
+    /// `b.decode(encoding, errors)`: `decode` with both arguments positional.
+    ///
+    /// Python: `bytes.decode`. C: none.
+    public func decode(_ encoding: String, _ errors: String) throws -> String {
+        try decode(encoding, errors: errors)
+    }
+}
+
+extension String {
+    /// `s.encode()`: the string's UTF-8 bytes (`"hi".encode()` is `b'hi'`).
+    ///
+    /// Python: `str.encode`. C: none.
+    public func encode() -> bytes { bytes(utf8) }
+
+    /// `s.encode(encoding='utf-8', errors='strict')`: the string in `encoding` (UTF-8, ASCII,
+    /// Latin-1 and their aliases). Error handlers: `strict`, `replace` (`?`), `ignore`,
+    /// `backslashreplace`, `xmlcharrefreplace`.
+    ///
+    /// Python: `str.encode`. C: none.
+    /// - Throws: `UnicodeEncodeError` (`'ascii' codec can't encode character '\xe9' in position
+    ///   0: ordinal not in range(128)`), `LookupError` for an unknown encoding or error handler.
+    /// Differs from CPython: throws even for UTF-8 (so it needs `try`) because the encoding name
+    /// may be unknown; `encode()` with no argument does not throw. `surrogateescape`,
+    /// `surrogatepass` and `namereplace` act as `strict`.
+    public func encode(_ encoding: String, _ errors: String = "strict") throws -> bytes {
+        let codec = try PyCodec(encoding)
+        let scalars = Array(unicodeScalars)
+        var out: [UInt8] = []
+        var i = 0
+        while i < scalars.count {
+            if codec.encode(scalars[i], into: &out) { i += 1; continue }
+            var end = i + 1
+            while end < scalars.count, !codec.canEncode(scalars[end]) { end += 1 }
+            for scalar in scalars[i..<end] {
+                switch errors {
+                case "replace": out.append(0x3F)
+                case "ignore": break
+                case "backslashreplace": out += Array(PyCodec.escaped(scalar.value).utf8)
+                case "xmlcharrefreplace": out += Array("&#\(scalar.value);".utf8)
+                case "strict", "surrogateescape", "surrogatepass", "namereplace":
+                    throw PyCodec.encodeError(codec.name, self, i, end, codec.rangeReason)
+                default:
+                    throw PyCodec.lookupError("unknown error handler name '\(errors)'")
+                }
+            }
+            i = end
+        }
+        return bytes(out)
+    }
+
+    /// `s.encode(encoding, errors=...)`: `encode` with Python's keyword.
+    ///
+    /// Python: `str.encode`. C: none.
+    public func encode(_ encoding: String = "utf-8", errors: String) throws -> bytes {
+        try encode(encoding, errors)
+    }
+}
+
+/// The three codecs socket programs use, with CPython's names, aliases and error texts.
+struct PyCodec {
+    enum Kind { case utf8, ascii, latin1 }
+
+    /// One step of decoding: a scalar and the bytes it took, or an undecodable run.
+    enum Step {
+        case scalar(Unicode.Scalar, length: Int)
+        case error(length: Int, reason: String)
+    }
+
+    let kind: Kind
+
+    /// Looks the encoding up as Python's codec registry does: case, spaces and `-`/`_` ignored.
+    init(_ encoding: String) throws {
+        let words = encoding.lowercased().split { !($0.isLetter || $0.isNumber || $0 == ".") }
+        switch words.joined(separator: "_") {
+        case "utf_8", "utf8", "u8", "utf", "cp65001": kind = .utf8
+        case "ascii", "us_ascii", "646", "us": kind = .ascii
+        case "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859", "cp819": kind = .latin1
+        default: throw Self.lookupError("unknown encoding: \(encoding)")
+        }
+    }
+
+    /// The name CPython's messages use.
+    var name: String {
+        switch kind {
+        case .utf8: return "utf-8"
+        case .ascii: return "ascii"
+        case .latin1: return "latin-1"
+        }
+    }
+
+    /// The reason CPython gives for a character outside the charset.
+    var rangeReason: String { kind == .ascii ? "ordinal not in range(128)" : "ordinal not in range(256)" }
+
+    func decodeStep(_ data: [UInt8], at i: Int) -> Step {
+        let byte = data[i]
+        switch kind {
+        case .latin1: return .scalar(Unicode.Scalar(byte), length: 1)
+        case .ascii: return byte < 0x80 ? .scalar(Unicode.Scalar(byte), length: 1) : .error(length: 1, reason: rangeReason)
+        case .utf8: return Self.utf8Step(data, at: i)
+        }
+    }
+
+    /// CPython's UTF-8 decoder for one sequence: an invalid start byte is one bad byte; a
+    /// sequence cut by a bad continuation byte is bad up to it; one cut by the end of the data
+    /// is `unexpected end of data`.
+    static func utf8Step(_ data: [UInt8], at i: Int) -> Step {
+        let lead = data[i]
+        if lead < 0x80 { return .scalar(Unicode.Scalar(lead), length: 1) }
+        let length: Int, secondRange: ClosedRange<UInt8>
+        switch lead {
+        case 0xC2...0xDF: (length, secondRange) = (2, 0x80...0xBF)
+        case 0xE0: (length, secondRange) = (3, 0xA0...0xBF)
+        case 0xED: (length, secondRange) = (3, 0x80...0x9F)
+        case 0xE1...0xEF: (length, secondRange) = (3, 0x80...0xBF)
+        case 0xF0: (length, secondRange) = (4, 0x90...0xBF)
+        case 0xF4: (length, secondRange) = (4, 0x80...0x8F)
+        case 0xF1...0xF3: (length, secondRange) = (4, 0x80...0xBF)
+        default: return .error(length: 1, reason: "invalid start byte")
+        }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for k in 1..<length {
+            guard i + k < data.count else { return .error(length: k, reason: "unexpected end of data") }
+            let byte = data[i + k]
+            guard (k == 1 ? secondRange : 0x80...0xBF).contains(byte) else {
+                return .error(length: k, reason: "invalid continuation byte")
+            }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return .scalar(Unicode.Scalar(value)!, length: length)
+    }
+
+    func canEncode(_ scalar: Unicode.Scalar) -> Bool {
+        switch kind {
+        case .utf8: return true
+        case .ascii: return scalar.value < 0x80
+        case .latin1: return scalar.value < 0x100
+        }
+    }
+
+    /// Appends the encoded scalar; false when the charset does not have it.
+    func encode(_ scalar: Unicode.Scalar, into out: inout [UInt8]) -> Bool {
+        guard canEncode(scalar) else { return false }
+        if kind == .utf8 { out += Array(String(scalar).utf8) } else { out.append(UInt8(scalar.value)) }
+        return true
+    }
+
+    /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, as `backslashreplace` writes a character.
+    static func escaped(_ value: UInt32) -> String {
+        let (prefix, width) = value < 0x100 ? ("\\x", 2) : value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
+        let digits = String(value, radix: 16)
+        return prefix + String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    // The exceptions, in one place, with CPython's texts.
+    // UnicodeError and ValueError stand in for UnicodeDecodeError, UnicodeEncodeError and
+    // LookupError until Errors/Exceptions.swift has them.
+
+    static func lookupError(_ message: String) -> any Error {
+        ValueError(message)
+    }
+
+    static func decodeError(_ encoding: String, _ object: bytes, _ start: Int, _ end: Int, _ reason: String) -> any Error {
+        let what = end - start == 1
+            ? "byte 0x\(bytes.hexDigits(object[start])) in position \(start)"
+            : "bytes in position \(start)-\(end - 1)"
+        return UnicodeError("'\(encoding)' codec can't decode \(what): \(reason)")
+    }
+
+    static func encodeError(_ encoding: String, _ object: String, _ start: Int, _ end: Int, _ reason: String) -> any Error {
+        let scalars = Array(object.unicodeScalars)
+        let what = end - start == 1
+            ? "character '\(escaped(scalars[start].value))' in position \(start)"
+            : "characters in position \(start)-\(end - 1)"
+        return UnicodeError("'\(encoding)' codec can't encode \(what): \(reason)")
+    }
+}

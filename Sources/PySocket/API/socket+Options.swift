@@ -1,0 +1,104 @@
+// Socket options: getsockopt and setsockopt in CPython's int, bytes and (None, optlen) forms.
+
+extension socket {
+    /// `s.getsockopt(level, optname)`: the option as an int.
+    ///
+    /// Python: `socket.getsockopt(level, optname)`. C: `getsockopt(2)` into an `int`.
+    public func getsockopt(_ level: Int, _ optname: Int) throws -> Int {
+        let (level, name) = try optionKey(level, optname)
+        let fd = fileno()
+        var value: Int32 = 0
+        var length = UInt32(MemoryLayout<Int32>.size)
+        try python { () throws(CallError) in
+            try sys { () throws(Errno) in try os.getsockopt(fd, level, name, &value, &length) }
+        }
+        return Int(value)
+    }
+
+    /// `s.getsockopt(level, optname, buflen)`: the option's raw bytes (at most `buflen`,
+    /// 1 to 1024), for structured options such as SO_LINGER.
+    ///
+    /// Python: `socket.getsockopt(level, optname, buflen)`. C: `getsockopt(2)`.
+    ///
+    /// Differs from CPython: `buflen` 0 returns the int form's four bytes; CPython returns the int.
+    public func getsockopt(_ level: Int, _ optname: Int, _ buflen: Int) throws -> bytes {
+        if buflen == 0 {
+            let value = Int32(truncatingIfNeeded: try getsockopt(level, optname))
+            return bytes(withUnsafeBytes(of: value) { Array($0) })
+        }
+        guard (1...1024).contains(buflen) else { throw OSError("getsockopt buflen out of range") }
+        let (level, name) = try optionKey(level, optname)
+        let fd = fileno()
+        var data = bytes(count: buflen)
+        var length = UInt32(buflen)
+        try data.storage.withUnsafeMutableBytes { buffer in
+            try python { () throws(CallError) in
+                try sys { () throws(Errno) in try os.getsockopt(fd, level, name, buffer.baseAddress!, &length) }
+            }
+        }
+        data.storage.removeLast(buflen - Int(length))
+        return data
+    }
+
+    /// `s.setsockopt(level, optname, value)`: sets an int option.
+    ///
+    /// Python: `socket.setsockopt(level, optname, int)`. C: `setsockopt(2)` with an `int`.
+    public func setsockopt(_ level: Int, _ optname: Int, _ value: Int) throws {
+        // CPython tries the int form, then the buffer form: an int out of C int range ends up
+        // rejected as "not bytes-like".
+        guard let flag = Int32(exactly: value) else { throw TypeError("a bytes-like object is required, not 'int'") }
+        try setOption(level, optname, flag)
+    }
+
+    /// `s.setsockopt(level, optname, True)`: a bool is an int in Python.
+    public func setsockopt(_ level: Int, _ optname: Int, _ value: Bool) throws {
+        try setOption(level, optname, Int32(value ? 1 : 0))
+    }
+
+    /// `s.setsockopt(level, optname, value)`: sets an option from raw bytes (a packed struct).
+    ///
+    /// Python: `socket.setsockopt(level, optname, buffer)`. C: `setsockopt(2)`.
+    public func setsockopt(_ level: Int, _ optname: Int, _ value: bytes) throws {
+        let (level, name) = try optionKey(level, optname)
+        let fd = fileno()
+        try value.storage.withUnsafeBytes { buffer in
+            try python { () throws(CallError) in
+                try sys { () throws(Errno) in try os.setsockopt(fd, level, name, buffer.baseAddress, UInt32(buffer.count)) }
+            }
+        }
+    }
+
+    /// `s.setsockopt(level, optname, None, optlen)`: passes a NULL value with a length
+    /// (AF_ALG's ALG_SET_AEAD_AUTHSIZE uses this).
+    ///
+    /// Python: `socket.setsockopt(level, optname, None, optlen)`. C: `setsockopt(2)` with NULL.
+    public func setsockopt(_ level: Int, _ optname: Int, _ value: Never?, _ optlen: Int) throws {
+        let (level, name) = try optionKey(level, optname)
+        guard let length = UInt32(exactly: optlen) else { throw OverflowError("Python int too large to convert to C unsigned long") }
+        let fd = fileno()
+        try python { () throws(CallError) in
+            try sys { () throws(Errno) in try os.setsockopt(fd, level, name, nil, length) }
+        }
+    }
+
+    private func setOption(_ level: Int, _ optname: Int, _ flag: Int32) throws {
+        let (level, name) = try optionKey(level, optname)
+        let fd = fileno()
+        var value = flag
+        try python { () throws(CallError) in
+            try sys { () throws(Errno) in try os.setsockopt(fd, level, name, &value, UInt32(MemoryLayout<Int32>.size)) }
+        }
+    }
+
+    /// `level` and `optname` as C ints, with CPython's OverflowError for values that do not fit.
+    private func optionKey(_ level: Int, _ optname: Int) throws -> (Int32, Int32) {
+        (try cInt(level), try cInt(optname))
+    }
+}
+
+/// CPython's "i" argument conversion: an Int that fits a C int, or OverflowError.
+func cInt(_ value: Int) throws -> Int32 {
+    if value > Int(Int32.max) { throw OverflowError("signed integer is greater than maximum") }
+    if value < Int(Int32.min) { throw OverflowError("signed integer is less than minimum") }
+    return Int32(value)
+}
