@@ -22,6 +22,10 @@ let package = Package(
         ),
         .testTarget(name: "PySocketTests", dependencies: ["PySocket", "TestSupport"]),
         .testTarget(name: "CoreTests", dependencies: ["PySocket", "TestSupport"]),
+        // Conformance: replays the CPython traces of Conformance/ against PySocket (Foundation allowed here only).
+        .target(name: "ConformanceKit", dependencies: ["PySocket"]),
+        .executableTarget(name: "conformance", dependencies: ["ConformanceKit"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ConformanceKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,7 @@ done < <(grep -rnE '^\s*(#if|#elseif).*(os\(|canImport\()|^\s*import\s+(Glibc|Da
 
 # 2. A platform file is wrapped whole in one #if (its first code line is the #if).
 for file in Sources/PySocket/Platform/*/*.swift; do
-    first=$(grep -vE '^\s*(//.*)?$' "$file" | head -n 1)
+    first=$(awk '!/^[[:space:]]*(\/\/.*)?$/ { print; exit }' "$file")
     case "$first" in
         "#if "*) ;;
         *) fail "$file is not wrapped whole in one #if (first code line: $first)";;

@@ -142,4 +142,16 @@ public final class ScriptedKernel: SocketInterface, @unchecked Sendable {
         return result
     }
     public func monotonicNanoseconds() -> UInt64 { now }
+    /// Advances `offset` by the count the step returns (at most `count`).
+    public func sendfile(_ outFD: Int32, _ inFD: Int32, _ offset: inout Int64, _ count: Int) throws(Errno) -> Int {
+        let sent = min(try next("sendfile", "sendfile(\(outFD), \(inFD), offset=\(offset), \(count))"), count)
+        offset += Int64(sent)
+        return sent
+    }
+    /// Fills the buffer with `x` up to the count the step returns, as `recv` does.
+    public func pread(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ offset: Int64) throws(Errno) -> Int {
+        let count = min(try next("pread", "pread(\(fd), \(buffer.count), offset=\(offset))"), buffer.count)
+        for index in 0..<count { buffer[index] = UInt8(ascii: "x") }
+        return count
+    }
 }

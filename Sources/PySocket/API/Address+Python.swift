@@ -43,7 +43,7 @@ extension SocketAddress: CustomStringConvertible, CustomDebugStringConvertible, 
     /// Python: an item of the address tuple. C: none.
     public enum Item: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
         ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
-        /// A `str` (a host, or one character of an AF_UNIX path).
+        /// A `str` (a host, or one code point of an AF_UNIX path).
         case str(String)
         /// An `int` (a port, flowinfo, scope id, family, or one byte of a `bytes` address).
         case int(Int)
@@ -87,26 +87,34 @@ extension SocketAddress: CustomStringConvertible, CustomDebugStringConvertible, 
     /// `port` where a typed value is wanted.
     ///
     /// Python: `addr[i]`. C: none.
-    /// Differs from CPython: an index out of range (IndexError) or an index into `None`
-    /// (TypeError) stops the program, as a Swift array index does.
+    /// An index out of range raises `IndexError`, an index into `None` `TypeError`, with
+    /// CPython's messages; so the subscript is read with `try`: `try addr[1]`.
     public subscript(i: Int) -> Item {
+        get throws {
         let items: [Item]
+        let kind: String
         switch self {
         case .inet(let host, let port):
             items = [.str(host), .int(port)]
+            kind = "tuple "
         case .inet6(let host, let port, let flowinfo, let scopeID):
             items = [.str(host), .int(port), .int(flowinfo), .int(scopeID)]
+            kind = "tuple "
         case .unix(let path):
             items = path.unicodeScalars.map { .str(String(Character($0))) }
+            kind = "string "
         case .unixBytes(let data):
             items = data.map { .int(Int($0)) }
+            kind = ""
         case .noAddress:
-            preconditionFailure("TypeError: 'NoneType' object is not subscriptable")
+            throw TypeError("'NoneType' object is not subscriptable")
         case .other(let family, let data):
             items = [.int(family), .bytes(data)]
+            kind = "tuple "
         }
         let index = i < 0 ? i + items.count : i
-        precondition(items.indices.contains(index), "IndexError: index out of range")
+        guard items.indices.contains(index) else { throw IndexError("\(kind)index out of range") }
         return items[index]
+        }
     }
 }

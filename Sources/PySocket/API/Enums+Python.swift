@@ -111,16 +111,14 @@ extension socket.AddressFamily: CustomStringConvertible, CustomDebugStringConver
 // MARK: - SocketKind
 
 extension socket.SocketKind: CustomStringConvertible, CustomDebugStringConvertible {
-    /// Python's members, from the constants.
+    /// Python's members, from the constants: the portable ones, then the platform's.
     static let table = PyIntEnumTable("SocketKind", [
         ("SOCK_STREAM", socket.SOCK_STREAM.rawValue),
         ("SOCK_DGRAM", socket.SOCK_DGRAM.rawValue),
         ("SOCK_RAW", socket.SOCK_RAW.rawValue),
         ("SOCK_RDM", socket.SOCK_RDM.rawValue),
         ("SOCK_SEQPACKET", socket.SOCK_SEQPACKET.rawValue),
-        ("SOCK_NONBLOCK", socket.SOCK_NONBLOCK.rawValue),
-        ("SOCK_CLOEXEC", socket.SOCK_CLOEXEC.rawValue),
-    ])
+    ] + NativeConstants.platformSocketKinds)
 
     /// `str(kind)`: the number, as Python 3.11+ prints an IntEnum (`1`).
     ///
@@ -167,7 +165,7 @@ extension socket.SocketKind: CustomStringConvertible, CustomDebugStringConvertib
 // MARK: - MsgFlag
 
 extension socket.MsgFlag: CustomStringConvertible, CustomDebugStringConvertible {
-    /// Python's members, from the constants.
+    /// Python's members, from the constants: the portable ones, then the platform's.
     static let table = PyIntFlagTable("MsgFlag", [
         ("MSG_OOB", socket.MSG_OOB.rawValue),
         ("MSG_PEEK", socket.MSG_PEEK.rawValue),
@@ -177,13 +175,7 @@ extension socket.MsgFlag: CustomStringConvertible, CustomDebugStringConvertible 
         ("MSG_DONTWAIT", socket.MSG_DONTWAIT.rawValue),
         ("MSG_EOR", socket.MSG_EOR.rawValue),
         ("MSG_WAITALL", socket.MSG_WAITALL.rawValue),
-        ("MSG_CONFIRM", socket.MSG_CONFIRM.rawValue),
-        ("MSG_ERRQUEUE", socket.MSG_ERRQUEUE.rawValue),
-        ("MSG_NOSIGNAL", socket.MSG_NOSIGNAL.rawValue),
-        ("MSG_MORE", socket.MSG_MORE.rawValue),
-        ("MSG_FASTOPEN", socket.MSG_FASTOPEN.rawValue),
-        ("MSG_CMSG_CLOEXEC", socket.MSG_CMSG_CLOEXEC.rawValue),
-    ])
+    ] + NativeConstants.platformMsgFlags)
 
     /// `flags.value`: the number, a negative one wrapped into the flag's bits as CPython does
     /// (`MsgFlag(-1).value == 2147483647`).
@@ -242,7 +234,7 @@ extension socket.MsgFlag: CustomStringConvertible, CustomDebugStringConvertible 
 // MARK: - AddressInfo
 
 extension socket.AddressInfo: CustomStringConvertible, CustomDebugStringConvertible {
-    /// Python's members, from the constants.
+    /// Python's members, from the constants: the portable ones, then the platform's.
     static let table = PyIntFlagTable("AddressInfo", [
         ("AI_PASSIVE", socket.AI_PASSIVE.rawValue),
         ("AI_CANONNAME", socket.AI_CANONNAME.rawValue),
@@ -251,7 +243,7 @@ extension socket.AddressInfo: CustomStringConvertible, CustomDebugStringConverti
         ("AI_ALL", socket.AI_ALL.rawValue),
         ("AI_ADDRCONFIG", socket.AI_ADDRCONFIG.rawValue),
         ("AI_NUMERICSERV", socket.AI_NUMERICSERV.rawValue),
-    ])
+    ] + NativeConstants.platformAddressInfo)
 
     /// `flags.value`: the number, a negative one wrapped into the flag's bits as CPython does
     /// (`AddressInfo(-1).value == 2047`).

@@ -149,10 +149,10 @@ extension bytes {
     /// `maxsplit` splits; with no `sep`, runs of ASCII whitespace separate and empty pieces go.
     ///
     /// Python: `bytes.split`. C: none.
-    /// Differs from CPython: an empty `sep` (ValueError `empty separator`) stops the program.
-    public func split(_ sep: bytes? = nil, maxsplit: Int = -1) -> [bytes] {
+    /// An empty `sep` raises `ValueError('empty separator')`, as in CPython.
+    public func split(_ sep: bytes? = nil, maxsplit: Int = -1) throws -> [bytes] {
         guard let sep else { return splitOnWhitespace(maxsplit) }
-        precondition(!sep.isEmpty, "ValueError: empty separator")
+        guard !sep.isEmpty else { throw ValueError("empty separator") }
         var pieces: [bytes] = []
         var start = 0
         for match in occurrences(of: sep, limit: maxsplit) {
@@ -166,7 +166,7 @@ extension bytes {
     /// `b.split(sep, maxsplit)`: `split` with both arguments positional.
     ///
     /// Python: `bytes.split`. C: none.
-    public func split(_ sep: bytes?, _ maxsplit: Int) -> [bytes] { split(sep, maxsplit: maxsplit) }
+    public func split(_ sep: bytes?, _ maxsplit: Int) throws -> [bytes] { try split(sep, maxsplit: maxsplit) }
 
     /// `split()` with no separator: words between whitespace; after `maxsplit` splits the rest,
     /// without its leading whitespace, is the last piece.
@@ -268,9 +268,9 @@ extension bytes {
     /// bytes, counted from the right (from the left when negative): `'01:0203'`.
     ///
     /// Python: `bytes.hex`. C: none.
-    /// Differs from CPython: a non-ASCII `sep` (ValueError `sep must be ASCII.`) stops the program.
-    public func hex(_ sep: Character, _ bytes_per_sep: Int = 1) -> String {
-        precondition(sep.isASCII, "ValueError: sep must be ASCII.")
+    /// A non-ASCII `sep` raises `ValueError('sep must be ASCII.')`, as in CPython.
+    public func hex(_ sep: Character, _ bytes_per_sep: Int = 1) throws -> String {
+        guard sep.isASCII else { throw ValueError("sep must be ASCII.") }
         let group = bytes_per_sep.magnitude
         guard group > 0 else { return hex() }
         var out = ""
@@ -517,19 +517,14 @@ struct PyCodec {
         return prefix + String(repeating: "0", count: width - digits.count) + digits
     }
 
-    // The exceptions, in one place, with CPython's texts.
-    // UnicodeError and ValueError stand in for UnicodeDecodeError, UnicodeEncodeError and
-    // LookupError until Errors/Exceptions.swift has them.
+    // The exceptions, in one place, with CPython's classes and texts.
 
     static func lookupError(_ message: String) -> any Error {
-        ValueError(message)
+        LookupError(message)
     }
 
     static func decodeError(_ encoding: String, _ object: bytes, _ start: Int, _ end: Int, _ reason: String) -> any Error {
-        let what = end - start == 1
-            ? "byte 0x\(bytes.hexDigits(object[start])) in position \(start)"
-            : "bytes in position \(start)-\(end - 1)"
-        return UnicodeError("'\(encoding)' codec can't decode \(what): \(reason)")
+        UnicodeDecodeError(args: [.str(encoding), .bytes(object.storage), .int(start), .int(end), .str(reason)])
     }
 
     static func encodeError(_ encoding: String, _ object: String, _ start: Int, _ end: Int, _ reason: String) -> any Error {
@@ -537,6 +532,6 @@ struct PyCodec {
         let what = end - start == 1
             ? "character '\(escaped(scalars[start].value))' in position \(start)"
             : "characters in position \(start)-\(end - 1)"
-        return UnicodeError("'\(encoding)' codec can't encode \(what): \(reason)")
+        return UnicodeEncodeError("'\(encoding)' codec can't encode \(what): \(reason)")
     }
 }

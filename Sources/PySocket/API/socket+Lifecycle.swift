@@ -60,16 +60,13 @@ extension socket {
             } catch { throw .errno(error) }
             return Int(value)
         }
-        let resolvedFamily: AddressFamily
-        if let family {
-            resolvedFamily = family
-        } else {
-            var address = Sockaddr()
-            try address.withMutablePointer { (raw, length) throws(CallError) in
-                try sys { () throws(Errno) in try os.getsockname(fd, raw, &length) }
-            }
-            resolvedFamily = AddressFamily(NativeSockaddr.familyOf(address))
+        // CPython always asks getsockname, so a descriptor that is not a socket fails with
+        // ENOTSOCK even when family, type and protocol are all given.
+        var address = Sockaddr()
+        try address.withMutablePointer { (raw, length) throws(CallError) in
+            try sys { () throws(Errno) in try os.getsockname(fd, raw, &length) }
         }
+        let resolvedFamily = family ?? AddressFamily(NativeSockaddr.familyOf(address))
         var resolvedType = type?.rawValue ?? 0
         if type == nil { resolvedType = try option(NativeConstants.SO_TYPE) }
         var resolvedProto = proto ?? 0

@@ -209,6 +209,43 @@ open class ValueError: Exception, @unchecked Sendable {}
 /// C: none.
 open class UnicodeError: ValueError, @unchecked Sendable {}
 
+/// `UnicodeDecodeError(encoding, object, start, end, reason)`
+/// Bytes that are not valid in the codec, as `bytes.decode` raises it.
+/// Python: `UnicodeDecodeError`.
+/// C: none.
+open class UnicodeDecodeError: UnicodeError, @unchecked Sendable {
+    /// `str(e)`: `'utf-8' codec can't decode byte 0xff in position 0: invalid start byte`.
+    open override var description: String {
+        guard args.count == 5, case .str(let encoding) = args[0], case .bytes(let object) = args[1],
+              case .int(let start) = args[2], case .int(let end) = args[3], case .str(let reason) = args[4],
+              start >= 0, start < object.count else { return super.description }
+        let what = end - start == 1
+            ? "byte 0x" + String(repeating: "0", count: object[start] < 16 ? 1 : 0) + String(object[start], radix: 16)
+                + " in position \(start)"
+            : "bytes in position \(start)-\(end - 1)"
+        return "'\(encoding)' codec can't decode \(what): \(reason)"
+    }
+}
+
+/// `UnicodeEncodeError(encoding, object, start, end, reason)`
+/// Characters the codec cannot represent, as `str.encode` raises it. Its `str()` is built
+/// by the raiser and passed as the message (see `String.encode`).
+/// Python: `UnicodeEncodeError`.
+/// C: none.
+open class UnicodeEncodeError: UnicodeError, @unchecked Sendable {}
+
+/// `LookupError(*args)`
+/// The base of IndexError and KeyError; also raised for an unknown codec or error handler.
+/// Python: `LookupError`.
+/// C: none.
+open class LookupError: Exception, @unchecked Sendable {}
+
+/// `IndexError(*args)`
+/// A sequence index out of range, such as `addr[5]`.
+/// Python: `IndexError`.
+/// C: none.
+open class IndexError: LookupError, @unchecked Sendable {}
+
 /// `TypeError(*args)`
 /// An argument of the wrong type that the Swift types could not rule out.
 /// Python: `TypeError`.

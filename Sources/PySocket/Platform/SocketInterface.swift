@@ -80,6 +80,11 @@ public protocol SocketInterface: Sendable {
     func poll(_ fd: Int32, _ events: Int16, _ timeout: Int32) throws(Errno) -> Int16
     /// C: `clock_gettime(CLOCK_MONOTONIC)`, in nanoseconds.
     func monotonicNanoseconds() -> UInt64
+    /// C: `sendfile(2)` of up to `count` bytes from `inFD` at `offset` (advanced by the count
+    /// sent) to `outFD`. A send to a closed peer throws EPIPE without raising SIGPIPE.
+    func sendfile(_ outFD: Int32, _ inFD: Int32, _ offset: inout Int64, _ count: Int) throws(Errno) -> Int
+    /// C: `pread(2)`: up to `buffer.count` bytes of `fd` at `offset`; the file position stays.
+    func pread(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ offset: Int64) throws(Errno) -> Int
 }
 
 /// A failed name resolution: the EAI_* code, and errno when the code is EAI_SYSTEM.

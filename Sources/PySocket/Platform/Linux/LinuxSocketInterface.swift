@@ -112,5 +112,35 @@ public struct LinuxSocketInterface: SocketInterface {
         clock_gettime(CLOCK_MONOTONIC, &now)
         return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
     }
+
+    /// sendfile(2) cannot take MSG_NOSIGNAL: SIGPIPE is blocked for this thread around the call,
+    /// and the SIGPIPE an EPIPE raised is consumed before the old mask comes back (unless one
+    /// was already pending before the call).
+    public func sendfile(_ outFD: Int32, _ inFD: Int32, _ offset: inout Int64, _ count: Int) throws(Errno) -> Int {
+        var pipeOnly = sigset_t()
+        sigemptyset(&pipeOnly)
+        sigaddset(&pipeOnly, SIGPIPE)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &pipeOnly, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        var pending = sigset_t()
+        sigpending(&pending)
+        let alreadyPending = sigismember(&pending, SIGPIPE) == 1
+        var position = off_t(offset)
+        let sent = Glibc.sendfile(outFD, inFD, &position, count)
+        let failure = Errno.current
+        offset = Int64(position)
+        guard sent < 0 else { return sent }
+        if failure == .EPIPE && !alreadyPending {
+            var now = timespec(tv_sec: 0, tv_nsec: 0)
+            // Bounded: each EINTR is another signal delivered; the pending SIGPIPE stays queued.
+            for _ in 0..<16 where sigtimedwait(&pipeOnly, nil, &now) < 0 && Errno.current == .EINTR {}
+        }
+        throw failure
+    }
+
+    public func pread(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ offset: Int64) throws(Errno) -> Int {
+        try check(Glibc.pread(fd, buffer.baseAddress, buffer.count, off_t(offset)))
+    }
 }
 #endif

@@ -1,0 +1,605 @@
+// makefile()'s file objects: SocketIO (CPython's raw socket.SocketIO) and SocketFile (buffered, binary or text).
+
+extension socket {
+    /// `socket.SocketIO`: the raw I/O object under `makefile()`.
+    ///
+    /// Python: `socket.SocketIO`. C: none.
+    public typealias SocketIO = PySocket.SocketIO
+}
+
+/// `io.UnsupportedOperation`: the file was not opened for this operation (reading a `"w"` file).
+///
+/// Python: `io.UnsupportedOperation`. C: none.
+///
+/// Differs from CPython:
+/// - it derives from `OSError` only (CPython's derives from both `OSError` and `ValueError`).
+public final class UnsupportedOperation: OSError, @unchecked Sendable {}
+
+/// `socket.SocketIO(sock, mode)`: a raw, unbuffered byte stream over a stream socket.
+///
+/// Reads are `sock.recv_into`, writes are `sock.send`; in non-blocking mode a call that would
+/// block returns nil (Python's None). After a timeout the object refuses to read again, since
+/// how much data was lost is unknown. Closing it releases the socket's descriptor if the socket
+/// itself was closed meanwhile (the `_io_refs` count that `makefile()` increments).
+///
+/// Python: `socket.SocketIO`. C: `recv(2)`, `send(2)`.
+///
+/// Differs from CPython:
+/// - not an `io.RawIOBase`: only `readinto`, `write`, `readable`, `writable`, `seekable`,
+///   `fileno`, `name`, `mode`, `closed` and `close` exist (`makefile(buffering: 0)` gives the
+///   unbuffered `read`/`readline`).
+/// - not safe to share between threads without a lock, like Python's raw files.
+public final class SocketIO {
+    /// The socket, nil once closed.
+    private var sock: socket?
+    /// `f.mode`: `"rb"`, `"wb"` or `"rwb"`.
+    ///
+    /// Python: `SocketIO.mode`. C: none.
+    public let mode: String
+    private let reading: Bool
+    private let writing: Bool
+    private var timeoutOccurred = false
+
+    /// `socket.SocketIO(sock, mode)`: `mode` is one of `r w rw rb wb rwb`.
+    ///
+    /// Python: `socket.SocketIO(sock, mode)`. C: none.
+    /// - Throws: `ValueError("invalid mode: 'x'")`.
+    public init(_ sock: socket, _ mode: String) throws {
+        guard ["r", "w", "rw", "rb", "wb", "rwb"].contains(mode) else {
+            throw ValueError("invalid mode: \(pythonRepr(mode))")
+        }
+        self.sock = sock
+        self.mode = mode.contains("b") ? mode : mode + "b"
+        self.reading = mode.contains("r")
+        self.writing = mode.contains("w")
+    }
+
+    deinit { close() }
+
+    /// `f.closed`: true once `close()` ran.
+    ///
+    /// Python: `IOBase.closed`. C: none.
+    public var closed: Bool { sock == nil }
+
+    /// The socket, or CPython's `_checkClosed` error.
+    private func open() throws -> socket {
+        guard let sock else { throw ValueError("I/O operation on closed file.") }
+        return sock
+    }
+
+    /// `f.readinto(b)`: receives up to `b.count` bytes into `b`; 0 means end of stream; nil
+    /// when non-blocking and nothing is ready.
+    ///
+    /// Python: `SocketIO.readinto()`. C: `recv(2)`.
+    /// - Throws: `TimeoutError('timed out')`, then `OSError('cannot read from timed out object')`
+    ///   on every later call; the socket's other errors.
+    public func readinto(_ buffer: UnsafeMutableRawBufferPointer) throws -> Int? {
+        let sock = try open()
+        guard reading else { throw UnsupportedOperation("File or stream is not readable.") }
+        if timeoutOccurred { throw OSError("cannot read from timed out object") }
+        do {
+            return try sock.recv_into(buffer)
+        } catch let error as TimeoutError {
+            timeoutOccurred = true
+            throw error
+        } catch let error as OSError where SocketIO.wouldBlock(error) {
+            return nil
+        }
+    }
+
+    /// `f.readinto(b)` into a `bytes`, `[UInt8]` or other contiguous buffer.
+    public func readinto<Buffer: MutableCollection>(_ buffer: inout Buffer) throws -> Int? where Buffer.Element == UInt8 {
+        try withMutableBytes(&buffer) { try readinto($0) }
+    }
+
+    /// `f.write(b)`: sends what the kernel takes now and returns the count (possibly less than
+    /// `b.count`); nil when non-blocking and nothing could be sent.
+    ///
+    /// Python: `SocketIO.write()`. C: `send(2)` with `MSG_NOSIGNAL`.
+    public func write(_ data: UnsafeRawBufferPointer) throws -> Int? {
+        let sock = try open()
+        guard writing else { throw UnsupportedOperation("File or stream is not writable.") }
+        do {
+            return try sock.send(data)
+        } catch let error as OSError where SocketIO.wouldBlock(error) {
+            return nil
+        }
+    }
+
+    /// `f.write(b)` from a `bytes` value or literal.
+    public func write(_ data: bytes) throws -> Int? {
+        try data.storage.withUnsafeBytes { try write($0) }
+    }
+
+    /// `f.write(b)` from any bytes (`[UInt8]`, a `String.utf8` view...).
+    public func write<Data: Sequence>(_ data: Data) throws -> Int? where Data.Element == UInt8 {
+        try withBytes(data) { try write($0) }
+    }
+
+    /// `f.readable()`: whether the object was opened for reading.
+    ///
+    /// Python: `SocketIO.readable()`. C: none.
+    /// - Throws: `ValueError('I/O operation on closed socket.')`.
+    public func readable() throws -> Bool {
+        guard sock != nil else { throw ValueError("I/O operation on closed socket.") }
+        return reading
+    }
+
+    /// `f.writable()`: whether the object was opened for writing.
+    ///
+    /// Python: `SocketIO.writable()`. C: none.
+    /// - Throws: `ValueError('I/O operation on closed socket.')`.
+    public func writable() throws -> Bool {
+        guard sock != nil else { throw ValueError("I/O operation on closed socket.") }
+        return writing
+    }
+
+    /// `f.seekable()`: always false.
+    ///
+    /// Python: `SocketIO.seekable()`. C: none.
+    /// - Throws: `ValueError('I/O operation on closed socket.')`.
+    public func seekable() throws -> Bool {
+        guard sock != nil else { throw ValueError("I/O operation on closed socket.") }
+        return false
+    }
+
+    /// `f.fileno()`: the socket's descriptor.
+    ///
+    /// Python: `SocketIO.fileno()`. C: none.
+    public func fileno() throws -> Int32 { try open().fileno() }
+
+    /// `f.name`: the socket's descriptor, -1 once closed.
+    ///
+    /// Python: `SocketIO.name`. C: none.
+    public var name: Int32 { sock?.fileno() ?? -1 }
+
+    /// `f.close()`: closes this object; the socket's descriptor is released too if the socket
+    /// was closed and no other file still uses it. Closing twice is harmless.
+    ///
+    /// Python: `SocketIO.close()`. C: `close(2)` (when the last user goes).
+    public func close() {
+        guard let sock else { return }
+        self.sock = nil
+        sock.decrefSocketIOs()
+    }
+
+    /// CPython's `_blocking_errnos`: EAGAIN and EWOULDBLOCK.
+    static func wouldBlock(_ error: OSError) -> Bool {
+        error.errno == errno.EAGAIN || error.errno == errno.EWOULDBLOCK
+    }
+}
+
+/// What a `SocketFile` reads and writes: `String` in text mode, `bytes` in binary mode.
+///
+/// Python: `str` (for `io.TextIOWrapper`) and `bytes` (for `io.BufferedReader`...). C: none.
+public protocol SocketFileContent {}
+extension String: SocketFileContent {}
+extension bytes: SocketFileContent {}
+
+/// The file object `s.makefile()` returns: `SocketFile<String>` in text mode, `SocketFile<bytes>`
+/// in binary mode (`"rb"`, `"wb"`, `"rwb"`).
+///
+/// Buffered as CPython's `io.BufferedReader`/`BufferedWriter`/`BufferedRWPair` (8192 bytes by
+/// default): a read may take more from the socket than it returns, and writes stay in the
+/// buffer until `flush()`, `close()` or a full buffer. With `buffering: 0` (binary only) every
+/// call goes straight to the socket. Text mode decodes UTF-8 (or ASCII/Latin-1 when asked) and
+/// handles `newline` as `io.TextIOWrapper` does: universal newlines by default.
+///
+/// Python: `io.TextIOWrapper`, `io.BufferedReader`, `io.BufferedWriter`, `io.BufferedRWPair`,
+/// `socket.SocketIO`. C: `recv(2)`, `send(2)`.
+///
+/// Differs from CPython:
+/// - one generic class instead of five; read-only attributes beyond `mode`, `name`, `closed`,
+///   `raw` are missing.
+/// - `for line in f` cannot throw in Swift: iteration stops at the first error and leaves it
+///   in `iterationError` (use `readline()` or `readlines()` to see errors as they happen).
+/// - in non-blocking mode, a read that finds nothing raises `BlockingIOError` where CPython
+///   returns None (`readline` returns what it has, as in CPython).
+/// - text encodings are UTF-8 (the default, where CPython uses the locale's), ASCII and
+///   Latin-1; text read sizes count Unicode scalars, as Python counts code points.
+/// - not safe to share between threads without a lock.
+public final class SocketFile<Content: SocketFileContent>: Sequence {
+    /// `f.raw` (`f.buffer.raw` in text mode): the `SocketIO` underneath.
+    ///
+    /// Python: `BufferedReader.raw`. C: none.
+    public let raw: SocketIO
+    /// `f.mode`: the mode `makefile()` was given (`"rb"` for `"b"`).
+    ///
+    /// Python: `TextIOWrapper.mode`, `BufferedReader.mode`. C: none.
+    public let mode: String
+    /// The error that ended a `for line in f` loop, if one did.
+    public private(set) var iterationError: (any Error)?
+
+    private let reading: Bool
+    private let writing: Bool
+    private let text: TextCodec?
+    /// Bytes per raw read and write-buffer size; 0: unbuffered.
+    private let bufferSize: Int
+    private var input: [UInt8] = []
+    private var inputStart = 0
+    private var atEOF = false
+    private var output: [UInt8] = []
+    private var isClosed = false
+
+    init(raw: SocketIO, mode: String, reading: Bool, writing: Bool, text: TextCodec?, bufferSize: Int) {
+        self.raw = raw
+        self.mode = mode
+        self.reading = reading
+        self.writing = writing
+        self.text = text
+        self.bufferSize = bufferSize
+    }
+
+    deinit {
+        if !isClosed {
+            try? flushOutput()
+            raw.close()
+        }
+    }
+
+    /// `f.closed`: true once `close()` ran.
+    ///
+    /// Python: `IOBase.closed`. C: none.
+    public var closed: Bool { isClosed }
+
+    /// `f.name`: the socket's descriptor, -1 once closed.
+    ///
+    /// Python: `BufferedReader.name`. C: none.
+    public var name: Int32 { raw.name }
+
+    /// `f.fileno()`: the socket's descriptor.
+    ///
+    /// Python: `IOBase.fileno()`. C: none.
+    public func fileno() throws -> Int32 { try raw.fileno() }
+
+    /// `f.readable()`: whether the file was opened for reading.
+    ///
+    /// Python: `IOBase.readable()`. C: none.
+    public func readable() throws -> Bool {
+        try checkOpen("I/O operation on closed file.")
+        return reading
+    }
+
+    /// `f.writable()`: whether the file was opened for writing.
+    ///
+    /// Python: `IOBase.writable()`. C: none.
+    public func writable() throws -> Bool {
+        try checkOpen("I/O operation on closed file.")
+        return writing
+    }
+
+    // MARK: Reading
+
+    /// `f.read(size=-1)`: up to `size` bytes (characters in text mode), waiting until that many
+    /// arrived or the stream ended; everything up to end of stream when `size` is negative.
+    /// An empty result means end of stream.
+    ///
+    /// Python: `BufferedReader.read()`, `TextIOWrapper.read()`. C: `recv(2)`.
+    public func read(_ size: Int = -1) throws -> Content {
+        try checkReadable("read")
+        if bufferSize == 0 && size >= 0 {
+            // SocketIO.read: one recv of up to `size` bytes.
+            if input.count - inputStart == 0, size > 0 {
+                guard try fill(size) != nil else { throw blocked() }
+            }
+            return try take(Swift.min(size, input.count - inputStart))
+        }
+        return try take(try scan(limit: size, line: false))
+    }
+
+    /// `f.readline(size=-1)`: one line, with its line ending; at most `size` bytes (characters)
+    /// when `size` is not negative. An empty result means end of stream.
+    ///
+    /// Python: `IOBase.readline()`, `TextIOWrapper.readline()`. C: `recv(2)`.
+    public func readline(_ size: Int = -1) throws -> Content {
+        try checkReadable("readline")
+        return try take(try scan(limit: size, line: true, partialOnBlock: true))
+    }
+
+    /// `f.readlines()`: the remaining lines, up to end of stream.
+    ///
+    /// Python: `IOBase.readlines()`. C: `recv(2)`.
+    public func readlines() throws -> [Content] {
+        var lines: [Content] = []
+        while true {
+            let line = try readline()
+            if Self.isEmpty(line) { return lines }
+            lines.append(line)
+        }
+    }
+
+    /// `for line in f`: the lines up to end of stream (see `iterationError`).
+    ///
+    /// Python: `IOBase.__iter__`, `IOBase.__next__`. C: `recv(2)`.
+    public func makeIterator() -> AnyIterator<Content> {
+        AnyIterator { [self] in
+            guard iterationError == nil else { return nil }
+            do {
+                if isClosed { try checkOpen("I/O operation on closed file.") }
+                let line = try readline()
+                return Self.isEmpty(line) ? nil : line
+            } catch {
+                iterationError = error
+                return nil
+            }
+        }
+    }
+
+    // MARK: Writing
+
+    /// `f.write(data)`: buffers `data` (sent by `flush()`, `close()` or a full buffer) and returns
+    /// its length in bytes, or in characters in text mode. Unbuffered: sends what the kernel
+    /// takes now and returns that count.
+    ///
+    /// Python: `BufferedWriter.write()`, `TextIOWrapper.write()`. C: `send(2)`.
+    @discardableResult
+    public func write(_ data: Content) throws -> Int {
+        if let text, let string = data as? String {
+            try checkOpen("I/O operation on closed file.")
+            guard writing else { throw UnsupportedOperation("not writable") }
+            let encoded = try text.encode(string)
+            output += encoded.storage
+            if output.count >= Swift.max(bufferSize, 1) { try flushOutput() }
+            return string.unicodeScalars.count
+        }
+        return try (data as! bytes).storage.withUnsafeBytes { try writeBytes($0) }
+    }
+
+    /// `f.flush()`: sends everything buffered.
+    ///
+    /// Python: `BufferedWriter.flush()`, `TextIOWrapper.flush()`. C: `send(2)`.
+    public func flush() throws {
+        try checkOpen(text == nil && writing ? "flush of closed file" : "I/O operation on closed file.")
+        try flushOutput()
+    }
+
+    /// `f.close()`: flushes, then closes the raw `SocketIO` (which lets the socket's descriptor go
+    /// if the socket was already closed). Closing twice is harmless.
+    ///
+    /// Python: `IOBase.close()`. C: `send(2)`, `close(2)`.
+    /// - Throws: what the final flush raises; the file is closed all the same.
+    public func close() throws {
+        guard !isClosed else { return }
+        defer {
+            isClosed = true
+            raw.close()
+        }
+        try flushOutput()
+    }
+
+    // MARK: Internals
+
+    private func checkOpen(_ message: String) throws {
+        if isClosed { throw ValueError(message) }
+    }
+
+    /// CPython's order: a binary file checks the mode first, a text file checks closed first.
+    private func checkReadable(_ operation: String) throws {
+        if text != nil {
+            try checkOpen("I/O operation on closed file.")
+            guard reading else { throw UnsupportedOperation("not readable") }
+        } else {
+            guard reading else { throw UnsupportedOperation("read") }
+            try checkOpen("\(operation) of closed file")
+        }
+    }
+
+    func writeBytes(_ data: UnsafeRawBufferPointer) throws -> Int {
+        guard writing else { throw UnsupportedOperation("write") }
+        try checkOpen("write to closed file")
+        if bufferSize == 0 {
+            guard let sent = try raw.write(data) else { throw blocked() }
+            return sent
+        }
+        output += data
+        if output.count >= bufferSize { try flushOutput() }
+        return data.count
+    }
+
+    /// Sends the write buffer; what was sent leaves it even if a later send fails.
+    private func flushOutput() throws {
+        while !output.isEmpty {
+            let sent = try output.withUnsafeBytes { try raw.write($0) }
+            guard let sent else { throw blocked() }
+            output.removeFirst(sent)
+        }
+    }
+
+    /// One raw read of up to `count` bytes (the buffer size when buffered) appended to the input.
+    /// Returns the count, 0 at end of stream, nil when non-blocking and nothing was ready.
+    private func fill(_ count: Int) throws -> Int? {
+        let want = bufferSize == 0 ? Swift.max(count, 1) : Swift.max(count, bufferSize)
+        if inputStart > 0 {
+            input.removeFirst(inputStart)
+            inputStart = 0
+        }
+        let old = input.count
+        input += repeatElement(0, count: want)
+        let got: Int?
+        do {
+            got = try input.withUnsafeMutableBytes { try raw.readinto(UnsafeMutableRawBufferPointer(rebasing: $0[old...])) }
+        } catch {
+            input.removeLast(want)
+            throw error
+        }
+        input.removeLast(want - (got ?? 0))
+        if got == 0 { atEOF = true }
+        return got
+    }
+
+    /// How many buffered bytes the next read takes: `limit` units (all when negative), or one
+    /// line. Reads from the socket until that is decided, end of stream, or (non-blocking) no data.
+    private func scan(limit: Int, line: Bool, partialOnBlock: Bool = false) throws -> Int {
+        while true {
+            if let end = boundary(limit: limit, line: line) { return end - inputStart }
+            if atEOF { return input.count - inputStart }
+            // Unbuffered lines are read a byte at a time so that nothing past the line is taken.
+            let want = bufferSize == 0 && line ? 1 : (limit > 0 ? limit - (input.count - inputStart) : SocketFile.chunk)
+            if try fill(want) == nil {
+                if partialOnBlock || input.count > inputStart { return input.count - inputStart }
+                throw blocked()
+            }
+            if atEOF { return input.count - inputStart }
+        }
+    }
+
+    /// The end offset of the next read in `input`, or nil when more bytes must come first.
+    private func boundary(limit: Int, line: Bool) -> Int? {
+        var index = inputStart
+        var units = 0
+        while index < input.count {
+            if limit >= 0 && units == limit { return index }
+            guard let (length, isLineEnd) = unit(at: index) else { return nil }
+            index += length
+            units += 1
+            if line && isLineEnd { return index }
+        }
+        return limit >= 0 && units == limit ? index : nil
+    }
+
+    /// The byte length of the unit (byte, or character in text mode) at `index`, and whether it
+    /// ends a line; nil when the buffer ends inside it (or a `\r` needs the next byte).
+    private func unit(at index: Int) -> (Int, Bool)? {
+        let byte = input[index]
+        guard let text else { return (1, byte == 0x0A) }
+        let available = input.count - index
+        switch (byte, text.newline) {
+        case (0x0A, .universal), (0x0A, .untranslated), (0x0A, .lf):
+            return (1, true)
+        case (0x0D, .universal):
+            // `\r\n` is one (translated) character; a `\r` at the end of the buffer waits for
+            // the next byte, as CPython's decoder does.
+            if available < 2 { return atEOF ? (1, true) : nil }
+            return input[index + 1] == 0x0A ? (2, true) : (1, true)
+        case (0x0D, .untranslated):
+            // Untranslated, `\r\n` stays two characters and the `\n` ends the line.
+            if available < 2 { return atEOF ? (1, true) : nil }
+            return (1, input[index + 1] != 0x0A)
+        case (0x0D, .cr):
+            return (1, true)
+        case (0x0A, .crlf):
+            return (1, index > 0 && input[index - 1] == 0x0D)
+        default:
+            let length = text.length(lead: byte)
+            if available < length { return atEOF ? (available, false) : nil }
+            return (length, false)
+        }
+    }
+
+    /// Removes `count` buffered bytes and returns them as `Content`.
+    private func take(_ count: Int) throws -> Content {
+        let chunk = bytes(input[inputStart..<(inputStart + count)])
+        inputStart += count
+        if inputStart == input.count {
+            input.removeAll(keepingCapacity: true)
+            inputStart = 0
+        }
+        guard let text else { return chunk as! Content }
+        return try text.decode(chunk) as! Content
+    }
+
+    /// `io.DEFAULT_BUFFER_SIZE`: the default buffer, and the chunk an unbuffered read-all asks for.
+    static var chunk: Int { 8192 }
+
+    private func blocked() -> OSError {
+        OSError.from(errno: errno.EAGAIN)
+    }
+
+    private static func isEmpty(_ value: Content) -> Bool {
+        if let string = value as? String { return string.isEmpty }
+        return (value as! bytes).isEmpty
+    }
+}
+
+extension SocketFile where Content == bytes {
+    /// `f.write(b)` from any bytes (`[UInt8]`, a `String.utf8` view...).
+    @discardableResult
+    public func write<Data: Sequence>(_ data: Data) throws -> Int where Data.Element == UInt8 {
+        try withBytes(data) { try writeBytes($0) }
+    }
+
+    /// `f.readinto(b)`: fills `b` from the stream, waiting until it is full or the stream
+    /// ended; returns the count (0 at end of stream).
+    ///
+    /// Python: `BufferedReader.readinto()`. C: `recv(2)`.
+    public func readinto<Buffer: MutableCollection>(_ buffer: inout Buffer) throws -> Int where Buffer.Element == UInt8 {
+        try checkReadable("readinto")
+        let data = try read(buffer.count)
+        var index = buffer.startIndex
+        for byte in data {
+            buffer[index] = byte
+            buffer.formIndex(after: &index)
+        }
+        return data.count
+    }
+}
+
+/// The text layer of a `SocketFile`: codec, error handler and newline mode.
+struct TextCodec {
+    /// `newline=`: None, `''`, `'\n'`, `'\r'`, `'\r\n'`.
+    enum Newline {
+        case universal, untranslated, lf, cr, crlf
+    }
+
+    let codec: PyCodec
+    let encoding: String
+    let errors: String
+    let newline: Newline
+    /// What `\n` becomes on output (`nil`: unchanged).
+    let outputNewline: String?
+
+    /// CPython's `TextIOWrapper.__init__` checks.
+    init(encoding: String?, errors: String?, newline: String?) throws {
+        let encoding = encoding ?? "utf-8"
+        self.codec = try PyCodec(encoding)
+        self.encoding = encoding
+        self.errors = errors ?? "strict"
+        switch newline {
+        case nil: self.newline = .universal; outputNewline = nil
+        case ""?: self.newline = .untranslated; outputNewline = nil
+        case "\n"?: self.newline = .lf; outputNewline = nil
+        case "\r"?: self.newline = .cr; outputNewline = "\r"
+        case "\r\n"?: self.newline = .crlf; outputNewline = "\r\n"
+        case let other?: throw ValueError("illegal newline value: \(pythonRepr(other))")
+        }
+    }
+
+    /// Bytes in a character starting with `lead` (UTF-8's lead byte; 1 for ASCII and Latin-1).
+    func length(lead: UInt8) -> Int {
+        guard codec.kind == .utf8 else { return 1 }
+        switch lead {
+        case 0xF0...0xF7: return 4
+        case 0xE0...0xEF: return 3
+        case 0xC0...0xDF: return 2
+        default: return 1
+        }
+    }
+
+    /// Decodes, translating `\r\n` and `\r` to `\n` in universal-newline mode.
+    func decode(_ data: bytes) throws -> String {
+        let string = try data.decode(encoding, errors: errors)
+        guard newline == .universal else { return string }
+        var out = String.UnicodeScalarView()
+        var pendingCR = false
+        for scalar in string.unicodeScalars {
+            if pendingCR {
+                pendingCR = false
+                out.append("\n")
+                if scalar == "\n" { continue }
+            }
+            if scalar == "\r" { pendingCR = true } else { out.append(scalar) }
+        }
+        if pendingCR { out.append("\n") }
+        return String(out)
+    }
+
+    /// Encodes, turning `\n` into `\r` or `\r\n` when `newline` says so.
+    func encode(_ string: String) throws -> bytes {
+        guard let outputNewline else { return try string.encode(encoding, errors) }
+        var out = String.UnicodeScalarView()
+        for scalar in string.unicodeScalars {
+            if scalar == "\n" { out.append(contentsOf: outputNewline.unicodeScalars) } else { out.append(scalar) }
+        }
+        return try String(out).encode(encoding, errors)
+    }
+}

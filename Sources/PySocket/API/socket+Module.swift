@@ -1,0 +1,716 @@
+// The module's functions: getaddrinfo getnameinfo gethost* getserv* getproto* inet_* hton* if_* fromfd close dup CMSG_*.
+
+// MARK: - Results printed as Python lists
+
+extension socket {
+    /// `[(...), ...]`: a Python list of tuples, as `getaddrinfo()` and `if_nameindex()` return it.
+    ///
+    /// A random-access collection of Swift tuples (so `for (family, type, proto, canonname, sa) in
+    /// socket.getaddrinfo(...)` destructures as Python's loop does) whose `description` is the
+    /// list's `repr`, exactly as CPython prints it.
+    ///
+    /// Python: `list` of `tuple`. C: none.
+    ///
+    /// Differs from CPython: printing one element on its own (`print(infos[0])`) prints a Swift
+    /// tuple (`(family: ..., canonname: "")`), not Python's; print the list, or format the fields.
+    public struct TupleList<Element>: RandomAccessCollection, CustomStringConvertible, CustomDebugStringConvertible {
+        let elements: [Element]
+        /// `repr()` of one element, as CPython prints it inside the list.
+        let reprOfElement: @Sendable (Element) -> String
+
+        init(_ elements: [Element], repr: @escaping @Sendable (Element) -> String) {
+            self.elements = elements
+            self.reprOfElement = repr
+        }
+
+        /// `0`: the first index.
+        ///
+        /// Python: `list` indices. C: none.
+        public var startIndex: Int { elements.startIndex }
+
+        /// `len(list)`: one past the last index.
+        ///
+        /// Python: `len(list)`. C: none.
+        public var endIndex: Int { elements.endIndex }
+
+        /// `list[i]`: one tuple.
+        ///
+        /// Python: `list.__getitem__`. C: none.
+        public subscript(position: Int) -> Element { elements[position] }
+
+        /// `str(list)`: `[(1, 'lo'), (2, 'eth0')]`, as CPython prints the list.
+        ///
+        /// Python: `list.__repr__`. C: none.
+        public var description: String {
+            "[" + elements.map(reprOfElement).joined(separator: ", ") + "]"
+        }
+
+        /// `repr(list)`: the same text as `str(list)`.
+        ///
+        /// Python: `list.__repr__`. C: none.
+        public var debugDescription: String { description }
+    }
+
+    /// `(family, type, proto, canonname, sockaddr)`: one result of `getaddrinfo()`.
+    ///
+    /// Python: the 5-tuples of `socket.getaddrinfo()`. C: `struct addrinfo`.
+    public typealias AddrInfo = (family: AddressFamily, type: SocketKind, proto: Int, canonname: String, sockaddr: SocketAddress)
+}
+
+extension socket.TupleList: Sendable where Element: Sendable {}
+
+// MARK: - Argument checks shared by the functions below
+
+/// A Python `int` converted to a C `int` as `PyArg_Parse` "i" does, with its messages.
+private func moduleCInt(_ value: Int) throws -> Int32 {
+    if value > Int(Int32.max) { throw OverflowError("signed integer is greater than maximum") }
+    if value < Int(Int32.min) { throw OverflowError("signed integer is less than minimum") }
+    return Int32(value)
+}
+
+/// The UTF-8 bytes of a `str` argument that C receives as a C string; CPython rejects an
+/// embedded NUL with `ValueError(message)`.
+private func moduleCString(_ text: String, nul message: String = "embedded null character") throws -> [UInt8] {
+    let bytes = Array(text.utf8)
+    if bytes.contains(0) { throw ValueError(message) }
+    return bytes
+}
+
+/// The bytes C sees of a string it receives unchecked: everything before the first NUL.
+private func moduleTruncatedAtNUL(_ bytes: [UInt8]) -> [UInt8] {
+    Array(bytes.prefix { $0 != 0 })
+}
+
+/// `socket.herror(h_errno, hstrerror(h_errno))`. CPython: `set_herror`.
+private func moduleHostError(_ code: Int32) -> OSError {
+    socket.herror(args: [.int(Int(code)), .str(NativeLibc.hstrerror(code))])
+}
+
+// MARK: - getaddrinfo
+
+extension socket {
+    /// `socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)`: the addresses for
+    /// `host` and `port`, as a list of `(family, type, proto, canonname, sockaddr)` in the order
+    /// the system resolver returns them.
+    ///
+    /// `host` is a name, a numeric address or nil (`None`); `port` a number, a service name or nil.
+    /// Family and type come back as `AddressFamily`/`SocketKind` (a number they do not name
+    /// prints as the number, as in CPython).
+    ///
+    /// Python: `socket.getaddrinfo()`. C: `getaddrinfo(3)`.
+    ///
+    /// Differs from CPython:
+    /// - a host with an embedded NUL raises `ValueError("embedded null character")`; CPython
+    ///   passes the C string, so the resolver sees only the part before the NUL (deliberate);
+    /// - a non-ASCII host is passed to the resolver as UTF-8; CPython encodes it with Python's
+    ///   `idna` codec first (and raises `UnicodeError` for the labels that codec rejects);
+    /// - positional (`socket.getaddrinfo(h, p, 0, socket.SOCK_STREAM)`) and keyword
+    ///   (`socket.getaddrinfo(h, p, type: socket.SOCK_STREAM)`) forms exist, but not a mix of both.
+    public static func getaddrinfo(
+        _ host: String?, _ port: Int?, _ family: AddressFamily = 0, _ type: SocketKind = 0,
+        _ proto: Int = 0, _ flags: AddressInfo = 0
+    ) throws -> TupleList<AddrInfo> {
+        try resolve(host.map { Array($0.utf8) }, port.map { Array(String($0).utf8) }, family, type, proto, flags)
+    }
+
+    /// `socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)` with `port` a service
+    /// name or a number as a string (`"http"`, `"8080"`): the addresses, in resolver order.
+    ///
+    /// Python: `socket.getaddrinfo()`. C: `getaddrinfo(3)`.
+    ///
+    /// Differs from CPython: as `getaddrinfo(_:_:_:_:_:_:)` with an `Int` port.
+    public static func getaddrinfo(
+        _ host: String?, _ port: String, _ family: AddressFamily = 0, _ type: SocketKind = 0,
+        _ proto: Int = 0, _ flags: AddressInfo = 0
+    ) throws -> TupleList<AddrInfo> {
+        try resolve(host.map { Array($0.utf8) }, Array(port.utf8), family, type, proto, flags)
+    }
+
+    /// `socket.getaddrinfo(host, port, family=..., type=..., proto=..., flags=...)`: the keyword
+    /// form, e.g. `socket.getaddrinfo("localhost", 80, type: socket.SOCK_STREAM)`.
+    ///
+    /// Python: `socket.getaddrinfo()`. C: `getaddrinfo(3)`.
+    ///
+    /// Differs from CPython: as `getaddrinfo(_:_:_:_:_:_:)`.
+    @_disfavoredOverload
+    public static func getaddrinfo(
+        _ host: String?, _ port: Int?, family: AddressFamily = 0, type: SocketKind = 0,
+        proto: Int = 0, flags: AddressInfo = 0
+    ) throws -> TupleList<AddrInfo> {
+        try getaddrinfo(host, port, family, type, proto, flags)
+    }
+
+    /// `socket.getaddrinfo(host, "service", family=..., type=..., proto=..., flags=...)`: the
+    /// keyword form with a service name.
+    ///
+    /// Python: `socket.getaddrinfo()`. C: `getaddrinfo(3)`.
+    ///
+    /// Differs from CPython: as `getaddrinfo(_:_:_:_:_:_:)`.
+    @_disfavoredOverload
+    public static func getaddrinfo(
+        _ host: String?, _ port: String, family: AddressFamily = 0, type: SocketKind = 0,
+        proto: Int = 0, flags: AddressInfo = 0
+    ) throws -> TupleList<AddrInfo> {
+        try getaddrinfo(host, port, family, type, proto, flags)
+    }
+
+    /// `socket.getaddrinfo(b"host", port, family=0, type=0, proto=0, flags=0)`: the host given as
+    /// bytes, passed to the resolver as they are.
+    ///
+    /// Python: `socket.getaddrinfo()`. C: `getaddrinfo(3)`.
+    ///
+    /// Differs from CPython: an embedded NUL raises `ValueError` instead of truncating the host.
+    @_disfavoredOverload
+    public static func getaddrinfo(
+        _ host: bytes, _ port: Int?, _ family: AddressFamily = 0, _ type: SocketKind = 0,
+        _ proto: Int = 0, _ flags: AddressInfo = 0
+    ) throws -> TupleList<AddrInfo> {
+        try resolve(host.storage, port.map { Array(String($0).utf8) }, family, type, proto, flags)
+    }
+
+    /// `socket.getaddrinfo(b"host", "service", family=0, type=0, proto=0, flags=0)`: bytes host,
+    /// service-name port.
+    ///
+    /// Python: `socket.getaddrinfo()`. C: `getaddrinfo(3)`.
+    ///
+    /// Differs from CPython: an embedded NUL in the host raises `ValueError`.
+    @_disfavoredOverload
+    public static func getaddrinfo(
+        _ host: bytes, _ port: String, _ family: AddressFamily = 0, _ type: SocketKind = 0,
+        _ proto: Int = 0, _ flags: AddressInfo = 0
+    ) throws -> TupleList<AddrInfo> {
+        try resolve(host.storage, Array(port.utf8), family, type, proto, flags)
+    }
+
+    /// CPython's `socket_getaddrinfo` and Lib/socket.py's wrapper: the integer arguments are
+    /// checked first (as C ints), then the host; the port is passed as the C string CPython passes.
+    private static func resolve(
+        _ host: [UInt8]?, _ port: [UInt8]?, _ family: AddressFamily, _ type: SocketKind,
+        _ proto: Int, _ flags: AddressInfo
+    ) throws -> TupleList<AddrInfo> {
+        let cFamily = try moduleCInt(family.rawValue), cType = try moduleCInt(type.rawValue)
+        let cProto = try moduleCInt(proto), cFlags = try moduleCInt(flags.rawValue)
+        if let host, host.contains(0) { throw ValueError("embedded null character") }
+        let result = NativeLibc.getaddrinfo(host, port.map(moduleTruncatedAtNUL), family: cFamily, socktype: cType,
+                                            proto: cProto, flags: cFlags)
+        switch result {
+        case .failure(let failure):
+            throw SockaddrCodec.resolverError(failure)
+        case .success(let entries):
+            let infos: [AddrInfo] = entries.map { entry in
+                (AddressFamily(entry.family), SocketKind(entry.socktype), entry.proto,
+                 entry.canonname ?? "", entry.address.decoded())
+            }
+            return TupleList(infos) { info in
+                "(\(String(reflecting: info.family)), \(String(reflecting: info.type)), \(info.proto), "
+                    + "\(pythonRepr(info.canonname)), \(String(reflecting: info.sockaddr)))"
+            }
+        }
+    }
+}
+
+// MARK: - getnameinfo
+
+extension socket {
+    /// `socket.getnameinfo((host, port), flags)`: the host and service names for an IPv4 or IPv6
+    /// address given numerically.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)` with `AI_NUMERICHOST`, then `getnameinfo(3)`.
+    ///
+    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    public static func getnameinfo(_ sockaddr: (String, Int), _ flags: Int) throws -> (host: String, port: String) {
+        try nameinfo(sockaddr.0, sockaddr.1, nil, nil, fields: 2, flags: flags)
+    }
+
+    /// `socket.getnameinfo((host, port, flowinfo), flags)`: an IPv6 address with its flow label.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    ///
+    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    public static func getnameinfo(_ sockaddr: (String, Int, Int), _ flags: Int) throws -> (host: String, port: String) {
+        try nameinfo(sockaddr.0, sockaddr.1, sockaddr.2, nil, fields: 3, flags: flags)
+    }
+
+    /// `socket.getnameinfo((host, port, flowinfo, scope_id), flags)`: an IPv6 address in full.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    ///
+    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    public static func getnameinfo(_ sockaddr: (String, Int, Int, Int), _ flags: Int) throws -> (host: String, port: String) {
+        try nameinfo(sockaddr.0, sockaddr.1, sockaddr.2, sockaddr.3, fields: 4, flags: flags)
+    }
+
+    /// `socket.getnameinfo(sockaddr, flags)` for an address value as PySocket returns it (from
+    /// `getaddrinfo`, `accept`, `recvfrom`...).
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    ///
+    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    public static func getnameinfo(_ sockaddr: SocketAddress, _ flags: Int) throws -> (host: String, port: String) {
+        switch sockaddr {
+        case .inet(let host, let port):
+            return try nameinfo(host, port, nil, nil, fields: 2, flags: flags)
+        case .inet6(let host, let port, let flowinfo, let scopeID):
+            return try nameinfo(host, port, flowinfo, scopeID, fields: 4, flags: flags)
+        case .other:
+            _ = try moduleCInt(flags)
+            throw TypeError("getnameinfo(): illegal sockaddr argument")
+        case .unix, .unixBytes, .noAddress:
+            _ = try moduleCInt(flags)
+            throw TypeError("getnameinfo() argument 1 must be a tuple")
+        }
+    }
+
+    /// CPython's `socket_getnameinfo`: flags, then the tuple ("si|II"), then the flow label's
+    /// range; the numeric host is parsed by getaddrinfo, then named by getnameinfo.
+    private static func nameinfo(
+        _ host: String, _ port: Int, _ flowinfo: Int?, _ scopeID: Int?, fields: Int, flags: Int
+    ) throws -> (host: String, port: String) {
+        let cFlags = try moduleCInt(flags)
+        let hostBytes = try moduleCString(host)
+        let cPort = try moduleCInt(port)
+        // "I" keeps the low 32 bits of a Python int, negative or not.
+        let flow = UInt32(truncatingIfNeeded: flowinfo ?? 0)
+        let scope = UInt32(truncatingIfNeeded: scopeID ?? 0)
+        guard flow <= 0xFFFFF else { throw OverflowError("getnameinfo(): flowinfo must be 0-1048575.") }
+        let found = NativeLibc.getaddrinfo(hostBytes, Array(String(cPort).utf8), family: Int32(NativeConstants.AF_UNSPEC),
+                                           socktype: Int32(NativeConstants.SOCK_DGRAM),
+                                           proto: 0, flags: Int32(NativeConstants.AI_NUMERICHOST))
+        var entries: [ResolvedAddress]
+        switch found {
+        case .failure(let failure): throw SockaddrCodec.resolverError(failure)
+        case .success(let list): entries = list
+        }
+        guard entries.count == 1 else { throw OSError("sockaddr resolved to multiple addresses") }
+        var address = entries[0].address
+        switch entries[0].family {
+        case NativeConstants.AF_INET:
+            guard fields == 2 else { throw OSError("IPv4 sockaddr must be 2 tuple") }
+        case NativeConstants.AF_INET6:
+            withUnsafeMutableBytes(of: &address.storage) { raw in
+                let six = NativeSockaddr.readInet6(raw.baseAddress!)
+                address.length = NativeSockaddr.writeInet6(six.address, port: six.port, flowinfo: flow,
+                                                           scopeID: scope, into: raw.baseAddress!)
+            }
+        default:
+            break
+        }
+        switch NativeLibc.getnameinfo(address, flags: cFlags) {
+        case .failure(let failure): throw SockaddrCodec.resolverError(failure)
+        case .success(let names): return (names.host, names.service)
+        }
+    }
+}
+
+// MARK: - Host names and the legacy resolver
+
+extension socket {
+    /// `socket.gethostname()`: this machine's host name.
+    ///
+    /// Python: `socket.gethostname()`. C: `gethostname(2)`.
+    public static func gethostname() throws -> String {
+        do { return try NativeLibc.gethostname() } catch { throw pythonError(error) }
+    }
+
+    /// `socket.sethostname(name)`: sets this machine's host name (needs privilege:
+    /// `PermissionError` otherwise).
+    ///
+    /// Python: `socket.sethostname()`. C: `sethostname(2)`.
+    public static func sethostname(_ name: String) throws {
+        try sethostname(bytes(try moduleCString(name, nul: "embedded null byte")))
+    }
+
+    /// `socket.sethostname(b"name")`: sets the host name from bytes.
+    ///
+    /// Python: `socket.sethostname()`. C: `sethostname(2)`.
+    public static func sethostname(_ name: bytes) throws {
+        if name.contains(0) { throw ValueError("embedded null byte") }
+        do { try NativeLibc.sethostname(name.storage) } catch { throw pythonError(error) }
+    }
+
+    /// `socket.gethostbyname(hostname)`: the IPv4 address of a host, as a string
+    /// (`''` is `'0.0.0.0'`, `'<broadcast>'` is `'255.255.255.255'`).
+    ///
+    /// Python: `socket.gethostbyname()`. C: `inet_pton(3)`, else `getaddrinfo(3)` (AF_INET).
+    ///
+    /// Differs from CPython: a non-ASCII name goes to the resolver as UTF-8, not through the
+    /// `idna` codec.
+    public static func gethostbyname(_ hostname: String) throws -> String {
+        try checkHostArgument(hostname, "gethostbyname")
+        let address = try SockaddrCodec.resolve(hostname, family: NativeConstants.AF_INET)
+        return NativeLibc.inetNtop(NativeConstants.AF_INET, address)
+    }
+
+    /// `socket.gethostbyname_ex(hostname)`: `(hostname, aliaslist, ipaddrlist)` for an IPv4 host.
+    ///
+    /// Python: `socket.gethostbyname_ex()`. C: `gethostbyname_r(3)`.
+    ///
+    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes; a
+    /// non-ASCII name is not `idna`-encoded.
+    public static func gethostbyname_ex(_ hostname: String) throws -> (hostname: String, aliaslist: [String], ipaddrlist: [String]) {
+        try checkHostArgument(hostname, "gethostbyname_ex")
+        _ = try SockaddrCodec.resolve(hostname, family: NativeConstants.AF_INET)
+        return try hostTriple(NativeLibc.gethostbyname(Array(hostname.utf8)), family: NativeConstants.AF_INET)
+    }
+
+    /// `socket.gethostbyaddr(ip_address)`: `(hostname, aliaslist, ipaddrlist)` for an address (or
+    /// a name, which is resolved first).
+    ///
+    /// Python: `socket.gethostbyaddr()`. C: `gethostbyaddr_r(3)`.
+    ///
+    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes; a
+    /// non-ASCII name is not `idna`-encoded.
+    public static func gethostbyaddr(_ ip_address: String) throws -> (hostname: String, aliaslist: [String], ipaddrlist: [String]) {
+        try checkHostArgument(ip_address, "gethostbyaddr")
+        let (family, address) = try anyFamilyAddress(Array(ip_address.utf8))
+        return try hostTriple(NativeLibc.gethostbyaddr(address, family: family), family: family)
+    }
+
+    /// `socket.getfqdn(name='')`: a fully qualified name for `name` (this host when empty): the
+    /// first of the host's names that contains a dot, else its primary name; `name` itself
+    /// when the lookup fails.
+    ///
+    /// Python: `socket.getfqdn()` (Lib/socket.py). C: `gethostname(2)`, `gethostbyaddr_r(3)`.
+    public static func getfqdn(_ name: String = "") throws -> String {
+        var name = pythonStrip(name)
+        if name.isEmpty || name == "0.0.0.0" || name == "::" {
+            name = try gethostname()
+        }
+        let found: (hostname: String, aliaslist: [String], ipaddrlist: [String])
+        do {
+            found = try gethostbyaddr(name)
+        } catch is OSError {
+            return name
+        }
+        return ([found.hostname] + found.aliaslist).first { $0.contains(".") } ?? found.hostname
+    }
+
+    /// The "et" argument check of the gethostby* functions.
+    private static func checkHostArgument(_ host: String, _ caller: String) throws {
+        if host.utf8.contains(0) {
+            throw TypeError("\(caller)() argument 1 must be encoded string without null bytes, not str")
+        }
+    }
+
+    /// Python's `str.strip()`: removes leading and trailing whitespace.
+    private static func pythonStrip(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// CPython's `setipaddr` with `AF_UNSPEC`: the wildcard (which must resolve to one address),
+    /// the broadcast names, a numeric IPv4 or IPv6 address, or else the resolver's first answer.
+    private static func anyFamilyAddress(_ name: [UInt8]) throws -> (family: Int, address: [UInt8]) {
+        let unspec = Int32(NativeConstants.AF_UNSPEC)
+        if name.isEmpty {
+            let entries = try resolvedEntries(NativeLibc.getaddrinfo(
+                nil, Array("0".utf8), family: unspec, socktype: Int32(NativeConstants.SOCK_DGRAM),
+                proto: 0, flags: Int32(NativeConstants.AI_PASSIVE)))
+            guard [NativeConstants.AF_INET, NativeConstants.AF_INET6].contains(entries[0].family) else {
+                throw OSError("unsupported address family")
+            }
+            guard entries.count == 1 else { throw OSError("wildcard resolved to multiple address") }
+            return try ipAddress(entries[0])
+        }
+        if name == Array("255.255.255.255".utf8) || name == Array("<broadcast>".utf8) {
+            return (NativeConstants.AF_INET, [255, 255, 255, 255])
+        }
+        let text = String(decoding: name, as: UTF8.self)
+        if let four = NativeLibc.inetPton(NativeConstants.AF_INET, text) { return (NativeConstants.AF_INET, four) }
+        if !name.contains(UInt8(ascii: "%")), let six = NativeLibc.inetPton(NativeConstants.AF_INET6, text) {
+            return (NativeConstants.AF_INET6, six)
+        }
+        let entries = try resolvedEntries(NativeLibc.getaddrinfo(name, nil, family: unspec, socktype: 0, proto: 0, flags: 0))
+        return try ipAddress(entries[0])
+    }
+
+    /// The entries of a successful getaddrinfo (never empty), or its Python error.
+    private static func resolvedEntries(_ result: Result<[ResolvedAddress], ResolveError>) throws -> [ResolvedAddress] {
+        switch result {
+        case .failure(let failure): throw SockaddrCodec.resolverError(failure)
+        case .success(let entries):
+            guard !entries.isEmpty else { throw gaiError(NativeLibc.noNameCode) }
+            return entries
+        }
+    }
+
+    /// The family and packed address of an IPv4 or IPv6 resolver entry.
+    private static func ipAddress(_ entry: ResolvedAddress) throws -> (family: Int, address: [UInt8]) {
+        var storage = entry.address.storage
+        return try withUnsafeBytes(of: &storage) { raw in
+            switch entry.family {
+            case NativeConstants.AF_INET: return (entry.family, NativeSockaddr.readInet(raw.baseAddress!).address)
+            case NativeConstants.AF_INET6: return (entry.family, NativeSockaddr.readInet6(raw.baseAddress!).address)
+            default: throw OSError("unknown address family")
+            }
+        }
+    }
+
+    /// CPython's `gethost_common`: herror for a failed lookup, EAFNOSUPPORT for an answer of
+    /// another family, else the name, aliases and addresses as strings.
+    private static func hostTriple(_ result: Result<HostEntry, HostError>, family: Int) throws
+        -> (hostname: String, aliaslist: [String], ipaddrlist: [String]) {
+        switch result {
+        case .failure(let failure):
+            throw moduleHostError(failure.code)
+        case .success(let entry):
+            guard entry.addressFamily == family else { throw pythonError(Errno(Int32(NativeErrno.EAFNOSUPPORT))) }
+            return (entry.name, entry.aliases, entry.addresses.map { NativeLibc.inetNtop(family, $0) })
+        }
+    }
+}
+
+// MARK: - Services and protocols
+
+extension socket {
+    /// `socket.getservbyname(servicename[, protocolname])`: the port of a service
+    /// (`getservbyname("http", "tcp") == 80`).
+    ///
+    /// Python: `socket.getservbyname()`. C: `getservbyname_r(3)`.
+    public static func getservbyname(_ servicename: String, _ protocolname: String? = nil) throws -> Int {
+        let name = try moduleCString(servicename)
+        let proto = try protocolname.map { try moduleCString($0) }
+        guard let port = NativeLibc.getservbyname(name, proto: proto) else {
+            throw OSError("service/proto not found")
+        }
+        return port
+    }
+
+    /// `socket.getservbyport(port[, protocolname])`: the name of the service on a port
+    /// (`getservbyport(80) == "http"`).
+    ///
+    /// Python: `socket.getservbyport()`. C: `getservbyport_r(3)`.
+    public static func getservbyport(_ port: Int, _ protocolname: String? = nil) throws -> String {
+        _ = try moduleCInt(port)
+        let proto = try protocolname.map { try moduleCString($0) }
+        guard (0...0xFFFF).contains(port) else { throw OverflowError("getservbyport: port must be 0-65535.") }
+        guard let name = NativeLibc.getservbyport(port, proto: proto) else {
+            throw OSError("port/proto not found")
+        }
+        return name
+    }
+
+    /// `socket.getprotobyname(protocolname)`: the number of a protocol (`getprotobyname("tcp") == 6`).
+    ///
+    /// Python: `socket.getprotobyname()`. C: `getprotobyname_r(3)`.
+    public static func getprotobyname(_ protocolname: String) throws -> Int {
+        guard let number = NativeLibc.getprotobyname(try moduleCString(protocolname)) else {
+            throw OSError("protocol not found")
+        }
+        return number
+    }
+}
+
+// MARK: - Address conversion
+
+extension socket {
+    /// `socket.inet_aton(ip_string)`: an IPv4 address in any form `inet_aton(3)` accepts
+    /// (`'127.1'`, `'0x7f.1'`) as 4 packed bytes.
+    ///
+    /// Python: `socket.inet_aton()`. C: `inet_aton(3)`.
+    public static func inet_aton(_ ip_string: String) throws -> bytes {
+        guard let packed = NativeLibc.inetAton(try moduleCString(ip_string)) else {
+            throw OSError("illegal IP address string passed to inet_aton")
+        }
+        return bytes(packed)
+    }
+
+    /// `socket.inet_ntoa(packed_ip)`: 4 packed bytes as a dotted-quad string.
+    ///
+    /// Python: `socket.inet_ntoa()`. C: `inet_ntoa(3)`.
+    public static func inet_ntoa(_ packed_ip: bytes) throws -> String {
+        guard packed_ip.count == 4 else { throw OSError("packed IP wrong length for inet_ntoa") }
+        return NativeLibc.inetNtop(NativeConstants.AF_INET, packed_ip.storage)
+    }
+
+    /// `socket.inet_pton(address_family, ip_string)`: a numeric IPv4 or IPv6 address as packed bytes.
+    ///
+    /// Python: `socket.inet_pton()`. C: `inet_pton(3)`.
+    public static func inet_pton(_ address_family: AddressFamily, _ ip_string: String) throws -> bytes {
+        let family = try moduleCInt(address_family.rawValue)
+        let text = try moduleCString(ip_string)
+        let packed: [UInt8]?
+        do { packed = try NativeLibc.inetPtonChecked(family, text) } catch { throw pythonError(error) }
+        guard let packed else { throw OSError("illegal IP address string passed to inet_pton") }
+        return bytes(packed)
+    }
+
+    /// `socket.inet_ntop(address_family, packed_ip)`: packed IPv4 (4 bytes) or IPv6 (16 bytes)
+    /// as its string.
+    ///
+    /// Python: `socket.inet_ntop()`. C: `inet_ntop(3)`.
+    public static func inet_ntop(_ address_family: AddressFamily, _ packed_ip: bytes) throws -> String {
+        let family = Int(try moduleCInt(address_family.rawValue))
+        let width: Int
+        switch family {
+        case NativeConstants.AF_INET: width = 4
+        case NativeConstants.AF_INET6: width = 16
+        default: throw ValueError("unknown address family \(family)")
+        }
+        guard packed_ip.count == width else { throw ValueError("invalid length of packed IP address string") }
+        return NativeLibc.inetNtop(family, packed_ip.storage)
+    }
+}
+
+// MARK: - Byte order
+
+extension socket {
+    /// The 16-bit conversions' argument check (a C `int`, then 0...65535), with CPython's messages.
+    private static func uint16Argument(_ x: Int, _ caller: String) throws -> UInt16 {
+        guard x >= Int(Int32.min) && x <= Int(Int32.max) else {
+            throw OverflowError("Python int too large to convert to C int")
+        }
+        if x < 0 { throw OverflowError("\(caller): can't convert negative Python int to C 16-bit unsigned integer") }
+        if x > 0xFFFF { throw OverflowError("\(caller): Python int too large to convert to C 16-bit unsigned integer") }
+        return UInt16(x)
+    }
+
+    /// The 32-bit conversions' argument check, with CPython's messages.
+    private static func uint32Argument(_ x: Int) throws -> UInt32 {
+        if x < 0 { throw OverflowError("can't convert negative value to unsigned int") }
+        if x > 0xFFFF_FFFF { throw OverflowError("int larger than 32 bits") }
+        return UInt32(x)
+    }
+
+    /// `socket.htons(x)`: a 16-bit number from host to network byte order.
+    ///
+    /// Python: `socket.htons()`. C: `htons(3)`.
+    public static func htons(_ x: Int) throws -> Int { Int(try uint16Argument(x, "htons").bigEndian) }
+
+    /// `socket.ntohs(x)`: a 16-bit number from network to host byte order.
+    ///
+    /// Python: `socket.ntohs()`. C: `ntohs(3)`.
+    public static func ntohs(_ x: Int) throws -> Int { Int(UInt16(bigEndian: try uint16Argument(x, "ntohs"))) }
+
+    /// `socket.htonl(x)`: a 32-bit number from host to network byte order.
+    ///
+    /// Python: `socket.htonl()`. C: `htonl(3)`.
+    public static func htonl(_ x: Int) throws -> Int { Int(try uint32Argument(x).bigEndian) }
+
+    /// `socket.ntohl(x)`: a 32-bit number from network to host byte order.
+    ///
+    /// Python: `socket.ntohl()`. C: `ntohl(3)`.
+    public static func ntohl(_ x: Int) throws -> Int { Int(UInt32(bigEndian: try uint32Argument(x))) }
+}
+
+// MARK: - Network interfaces
+
+extension socket {
+    /// `socket.if_nameindex()`: every network interface as `(index, name)`, in the kernel's order.
+    ///
+    /// Python: `socket.if_nameindex()`. C: `if_nameindex(3)`.
+    public static func if_nameindex() throws -> TupleList<(index: Int, name: String)> {
+        let list: [(index: Int, name: String)]
+        do { list = try NativeLibc.ifNameIndex() } catch { throw pythonError(error) }
+        return TupleList(list) { "(\($0.index), \(pythonRepr($0.name)))" }
+    }
+
+    /// `socket.if_nametoindex(if_name)`: the index of a network interface.
+    ///
+    /// Python: `socket.if_nametoindex()`. C: `if_nametoindex(3)`.
+    public static func if_nametoindex(_ if_name: String) throws -> Int {
+        try if_nametoindex(bytes(try moduleCString(if_name, nul: "embedded null byte")))
+    }
+
+    /// `socket.if_nametoindex(b"if_name")`: the index of a network interface named by bytes.
+    ///
+    /// Python: `socket.if_nametoindex()`. C: `if_nametoindex(3)`.
+    public static func if_nametoindex(_ if_name: bytes) throws -> Int {
+        if if_name.contains(0) { throw ValueError("embedded null byte") }
+        let index = NativeLibc.ifNameToIndex(if_name.storage)
+        guard index != 0 else { throw OSError("no interface with this name") }
+        return index
+    }
+
+    /// `socket.if_indextoname(if_index)`: the name of a network interface.
+    ///
+    /// Python: `socket.if_indextoname()`. C: `if_indextoname(3)`.
+    public static func if_indextoname(_ if_index: Int) throws -> String {
+        if if_index < 0 { throw OverflowError("can't convert negative value to unsigned int") }
+        guard if_index <= Int(UInt32.max) else { throw OverflowError("index is too large") }
+        do { return try NativeLibc.ifIndexToName(UInt32(if_index)) } catch { throw pythonError(error) }
+    }
+}
+
+// MARK: - Descriptors
+
+extension socket {
+    /// `socket.fromfd(fd, family, type, proto=0)`: a socket object on a duplicate of `fd`
+    /// (which stays open and yours).
+    ///
+    /// Python: `socket.fromfd()` (Lib/socket.py: `socket(family, type, proto, dup(fd))`).
+    /// C: `fcntl(F_DUPFD_CLOEXEC)`.
+    ///
+    /// Differs from CPython: if the socket cannot be created on the duplicate, the duplicate is
+    /// closed (CPython leaves it open).
+    public static func fromfd(_ fd: Int32, _ family: AddressFamily, _ type: SocketKind, _ proto: Int = 0) throws -> socket {
+        let os = socket.interface
+        let duplicate = OwnedFD(try dup(fd), os)
+        let wrapped = try socket(family, type, proto, fileno: duplicate.rawValue)
+        _ = duplicate.release()
+        return wrapped
+    }
+
+    /// `socket.close(fd)`: closes a socket's file descriptor (ECONNRESET from the peer is ignored).
+    ///
+    /// Python: `socket.close()` (the module function). C: `close(2)`.
+    public static func close(_ fd: Int32) throws {
+        do {
+            try socket.interface.close(fd)
+        } catch {
+            if error != .ECONNRESET { throw pythonError(error) }
+        }
+    }
+
+    /// `socket.dup(fd)`: a duplicate of a file descriptor, not inheritable.
+    ///
+    /// Python: `socket.dup()` (the module function). C: `fcntl(F_DUPFD_CLOEXEC)`.
+    public static func dup(_ fd: Int32) throws -> Int32 {
+        do {
+            return try socket.interface.fcntl(fd, NativeConstants.F_DUPFD_CLOEXEC, 0)
+        } catch {
+            throw pythonError(error)
+        }
+    }
+}
+
+// MARK: - IPv6 and ancillary-data sizes
+
+extension socket {
+    /// `socket.has_ipv6`: whether PySocket supports IPv6 (it always does, as CPython built with
+    /// IPv6 does).
+    ///
+    /// Python: `socket.has_ipv6`. C: `ENABLE_IPV6` at build time.
+    public static let has_ipv6: Bool = true
+
+    /// The largest value CPython stores in a socklen_t: `SOCKLEN_T_LIMIT`, 2**31 - 1.
+    private static let socklenLimit = Int(Int32.max)
+
+    /// `socket.CMSG_LEN(length)`: the `cmsg_len` of an ancillary item carrying `length` bytes.
+    ///
+    /// Python: `socket.CMSG_LEN()`. C: `CMSG_LEN(3)`.
+    public static func CMSG_LEN(_ length: Int) throws -> Int {
+        guard length >= 0, length <= socklenLimit - NativeLibc.cmsgLenValue(0) else {
+            throw OverflowError("CMSG_LEN() argument out of range")
+        }
+        return NativeLibc.cmsgLenValue(length)
+    }
+
+    /// `socket.CMSG_SPACE(length)`: the buffer size an ancillary item of `length` bytes takes,
+    /// padding included.
+    ///
+    /// Python: `socket.CMSG_SPACE()`. C: `CMSG_SPACE(3)`.
+    public static func CMSG_SPACE(_ length: Int) throws -> Int {
+        guard length >= 0, length <= socklenLimit - NativeLibc.cmsgSpaceValue(1) else {
+            throw OverflowError("CMSG_SPACE() argument out of range")
+        }
+        let space = NativeLibc.cmsgSpaceValue(length)
+        guard space <= socklenLimit else { throw OverflowError("CMSG_SPACE() argument out of range") }
+        return space
+    }
+}

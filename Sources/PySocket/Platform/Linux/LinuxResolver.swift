@@ -1,0 +1,300 @@
+// Linux's resolver and netdb calls: getaddrinfo, getnameinfo, gethostby*_r, getserv*_r, inet_*, if_*, hostname.
+#if os(Linux) && canImport(Glibc)
+import Glibc
+import CPySocket
+
+/// One entry of a `getaddrinfo(3)` result, copied out of the C list.
+struct ResolvedAddress {
+    var family: Int
+    var socktype: Int
+    var proto: Int
+    /// `ai_canonname`, nil when the resolver gave none.
+    var canonname: String?
+    /// `ai_addr` and `ai_addrlen`.
+    var address: Sockaddr
+}
+
+/// A failed `gethostby*_r` call: its `h_errno`.
+struct HostError: Error {
+    var code: Int32
+}
+
+/// A `hostent` copied out of the resolver's buffer.
+struct HostEntry {
+    var name: String
+    var aliases: [String]
+    var addressFamily: Int
+    /// Each address in network order (4 bytes for AF_INET, 16 for AF_INET6).
+    var addresses: [[UInt8]]
+}
+
+extension LinuxLibc {
+    /// C: `getaddrinfo(3)` with the hints given; the whole list in resolver order, or the
+    /// EAI_* code (with errno for EAI_SYSTEM).
+    static func getaddrinfo(
+        _ host: [UInt8]?, _ service: [UInt8]?, family: Int32, socktype: Int32, proto: Int32, flags: Int32
+    ) -> Result<[ResolvedAddress], ResolveError> {
+        var hints = addrinfo()
+        hints.ai_family = family
+        hints.ai_socktype = socktype
+        hints.ai_protocol = proto
+        hints.ai_flags = flags
+        var list: UnsafeMutablePointer<addrinfo>?
+        let code = withOptionalCString(host) { hostPointer in
+            withOptionalCString(service) { servicePointer in
+                Glibc.getaddrinfo(hostPointer, servicePointer, &hints, &list)
+            }
+        }
+        if code != 0 { return .failure(ResolveError(code: code, errno: cpy_errno())) }
+        defer { freeaddrinfo(list) }
+        var entries: [ResolvedAddress] = []
+        var node = list
+        while let current = node {
+            let info = current.pointee
+            var address = Sockaddr()
+            let length = min(Int(info.ai_addrlen), MemoryLayout<sockaddr_storage>.size)
+            if let source = info.ai_addr, length > 0 {
+                withUnsafeMutableBytes(of: &address.storage) { target in
+                    target.copyMemory(from: UnsafeRawBufferPointer(start: source, count: length))
+                }
+            }
+            address.length = UInt32(length)
+            entries.append(ResolvedAddress(
+                family: Int(info.ai_family), socktype: Int(info.ai_socktype), proto: Int(info.ai_protocol),
+                canonname: info.ai_canonname.map { String(cString: $0) }, address: address))
+            node = info.ai_next
+        }
+        return .success(entries)
+    }
+
+    /// C: `getnameinfo(3)`: the host and service for an address, or the EAI_* code.
+    static func getnameinfo(_ address: Sockaddr, flags: Int32) -> Result<(host: String, service: String), ResolveError> {
+        var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+        var service = [CChar](repeating: 0, count: Int(NI_MAXSERV))
+        var storage = address.storage
+        let code = withUnsafeBytes(of: &storage) { raw in
+            Glibc.getnameinfo(raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), address.length,
+                              &host, socklen_t(host.count), &service, socklen_t(service.count), flags)
+        }
+        if code != 0 { return .failure(ResolveError(code: code, errno: cpy_errno())) }
+        return .success((string(host), string(service)))
+    }
+
+    /// C: `gethostbyname_r(3)`: the entry, or `h_errno`.
+    static func gethostbyname(_ name: [UInt8]) -> Result<HostEntry, HostError> {
+        withHostBuffer { entry, buffer, length, result, herrno in
+            withOptionalCString(name) { Glibc.gethostbyname_r($0, entry, buffer, length, result, herrno) }
+        }
+    }
+
+    /// C: `gethostbyaddr_r(3)` for `address` (network order) of `family`: the entry, or `h_errno`.
+    static func gethostbyaddr(_ address: [UInt8], family: Int) -> Result<HostEntry, HostError> {
+        withHostBuffer { entry, buffer, length, result, herrno in
+            address.withUnsafeBytes { raw in
+                Glibc.gethostbyaddr_r(raw.baseAddress, socklen_t(raw.count), Int32(family),
+                                      entry, buffer, length, result, herrno)
+            }
+        }
+    }
+
+    /// Runs a `gethostby*_r` call, growing its buffer while it reports ERANGE.
+    private static func withHostBuffer(
+        _ call: (UnsafeMutablePointer<hostent>, UnsafeMutablePointer<CChar>, Int,
+                 UnsafeMutablePointer<UnsafeMutablePointer<hostent>?>, UnsafeMutablePointer<Int32>) -> Int32
+    ) -> Result<HostEntry, HostError> {
+        var size = 16 * 1024
+        for _ in 0..<8 {
+            var entry = hostent()
+            var result: UnsafeMutablePointer<hostent>?
+            var herrno: Int32 = 0
+            var buffer = [CChar](repeating: 0, count: size)
+            // The entry's strings live in `buffer`: copy them out while it is alive.
+            let outcome: (code: Int32, entry: HostEntry?) = buffer.withUnsafeMutableBufferPointer { raw in
+                let code = call(&entry, raw.baseAddress!, size, &result, &herrno)
+                guard let found = result else { return (code, nil) }
+                return (code, copyHostEntry(found.pointee))
+            }
+            if outcome.code == ERANGE { size *= 4; continue }
+            guard let found = outcome.entry else { return .failure(HostError(code: herrno == 0 ? NO_RECOVERY : herrno)) }
+            return .success(found)
+        }
+        return .failure(HostError(code: NO_RECOVERY))
+    }
+
+    private static func copyHostEntry(_ entry: hostent) -> HostEntry {
+        let name = entry.h_name.map { String(cString: $0) } ?? ""
+        let aliases = strings(entry.h_aliases)
+        let width = Int(entry.h_length)
+        var addresses: [[UInt8]] = []
+        if var cursor = entry.h_addr_list {
+            while let item = cursor.pointee {
+                addresses.append(Array(UnsafeRawBufferPointer(start: item, count: width)))
+                cursor += 1
+            }
+        }
+        return HostEntry(name: name, aliases: aliases, addressFamily: Int(entry.h_addrtype), addresses: addresses)
+    }
+
+    /// The strings of a NULL-terminated C array (nil is an empty list, as CPython treats it).
+    private static func strings(_ list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String] {
+        guard var cursor = list else { return [] }
+        var out: [String] = []
+        while let item = cursor.pointee {
+            out.append(String(cString: item))
+            cursor += 1
+        }
+        return out
+    }
+
+    /// C: `hstrerror(3)`.
+    static func hstrerror(_ code: Int32) -> String {
+        String(cString: Glibc.hstrerror(code))
+    }
+
+    /// C: `getservbyname_r(3)`: the port in host order, or nil when not found.
+    static func getservbyname(_ name: [UInt8], proto: [UInt8]?) -> Int? {
+        withServent { entry, buffer, length, result in
+            withOptionalCString(name) { namePointer in
+                withOptionalCString(proto) { Glibc.getservbyname_r(namePointer, $0, entry, buffer, length, result) }
+            }
+        }.map { Int(UInt16(bigEndian: UInt16(truncatingIfNeeded: $0.port))) }
+    }
+
+    /// C: `getservbyport_r(3)` for a port in host order: the service name, or nil when not found.
+    static func getservbyport(_ port: Int, proto: [UInt8]?) -> String? {
+        let networkPort = Int32(UInt16(truncatingIfNeeded: port).bigEndian)
+        return withServent { entry, buffer, length, result in
+            withOptionalCString(proto) { Glibc.getservbyport_r(networkPort, $0, entry, buffer, length, result) }
+        }.map(\.name)
+    }
+
+    /// Runs a `getserv*_r` call with a buffer that grows on ERANGE: the service's name and
+    /// `s_port` (network order), copied before the buffer goes away; nil when nothing was found.
+    private static func withServent(
+        _ call: (UnsafeMutablePointer<servent>, UnsafeMutablePointer<CChar>, Int,
+                 UnsafeMutablePointer<UnsafeMutablePointer<servent>?>) -> Int32
+    ) -> (name: String, port: Int32)? {
+        var size = 4096
+        for _ in 0..<8 {
+            var entry = servent()
+            var result: UnsafeMutablePointer<servent>?
+            var buffer = [CChar](repeating: 0, count: size)
+            let outcome: (code: Int32, found: (name: String, port: Int32)?) = buffer.withUnsafeMutableBufferPointer { raw in
+                let code = call(&entry, raw.baseAddress!, size, &result)
+                guard code == 0, let found = result else { return (code, nil) }
+                return (code, (String(cString: found.pointee.s_name), found.pointee.s_port))
+            }
+            if outcome.code == ERANGE { size *= 4; continue }
+            return outcome.found
+        }
+        return nil
+    }
+
+    /// C: `getprotobyname_r(3)`: the protocol number, or nil when not found.
+    static func getprotobyname(_ name: [UInt8]) -> Int? {
+        var size = 1024
+        for _ in 0..<8 {
+            var entry = protoent()
+            var result: UnsafeMutablePointer<protoent>?
+            var buffer = [CChar](repeating: 0, count: size)
+            let code = buffer.withUnsafeMutableBufferPointer { raw in
+                withOptionalCString(name) { Glibc.getprotobyname_r($0, &entry, raw.baseAddress!, size, &result) }
+            }
+            if code == ERANGE { size *= 4; continue }
+            guard code == 0, let found = result else { return nil }
+            return Int(found.pointee.p_proto)
+        }
+        return nil
+    }
+
+    /// C: `inet_aton(3)`: the 4 address bytes, or nil when `text` is not an address.
+    static func inetAton(_ text: [UInt8]) -> [UInt8]? {
+        var address = in_addr()
+        let ok = withOptionalCString(text) { Glibc.inet_aton($0!, &address) }
+        guard ok != 0 else { return nil }
+        return withUnsafeBytes(of: &address) { Array($0) }
+    }
+
+    /// C: `inet_pton(3)`: the packed address, nil when `text` is not valid for `family`,
+    /// or the errno (EAFNOSUPPORT) for an unknown family.
+    static func inetPtonChecked(_ family: Int32, _ text: [UInt8]) throws(Errno) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let result = buffer.withUnsafeMutableBytes { raw in
+            withOptionalCString(text) { Glibc.inet_pton(family, $0, raw.baseAddress) }
+        }
+        if result < 0 { throw Errno.current }
+        guard result == 1 else { return nil }
+        return Array(buffer.prefix(family == Int32(AF_INET) ? 4 : 16))
+    }
+
+    /// C: `gethostname(2)`.
+    static func gethostname() throws(Errno) -> String {
+        var buffer = [CChar](repeating: 0, count: 1024)
+        if Glibc.gethostname(&buffer, buffer.count - 1) != 0 { throw Errno.current }
+        return string(buffer)
+    }
+
+    /// C: `sethostname(2)`.
+    static func sethostname(_ name: [UInt8]) throws(Errno) {
+        let result = (name + [0]).withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) { Glibc.sethostname($0.baseAddress!, name.count) }
+        }
+        if result != 0 { throw Errno.current }
+    }
+
+    /// C: `if_nameindex(3)`: every interface's index and name, in the kernel's order.
+    static func ifNameIndex() throws(Errno) -> [(index: Int, name: String)] {
+        guard let function = ifNameIndexFunction else { throw Errno(ENOSYS) }
+        guard let list = function() else { throw Errno.current }
+        defer { if_freenameindex(list) }
+        var out: [(index: Int, name: String)] = []
+        var cursor = list
+        while cursor.pointee.if_index != 0, let name = cursor.pointee.if_name {
+            out.append((Int(cursor.pointee.if_index), String(cString: name)))
+            cursor += 1
+        }
+        return out
+    }
+
+    /// C: `if_nameindex(3)` itself. Swift imports the struct of the same name in its place, so
+    /// the function is looked up by name in the C library.
+    private static let ifNameIndexFunction: (@convention(c) () -> UnsafeMutablePointer<if_nameindex>?)? = {
+        guard let symbol = dlsym(nil, "if_nameindex") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) () -> UnsafeMutablePointer<if_nameindex>?).self)
+    }()
+
+    /// C: `if_nametoindex(3)`: the index, 0 when there is no such interface.
+    static func ifNameToIndex(_ name: [UInt8]) -> Int {
+        Int(withOptionalCString(name) { Glibc.if_nametoindex($0) })
+    }
+
+    /// C: `if_indextoname(3)`.
+    static func ifIndexToName(_ index: UInt32) throws(Errno) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(IF_NAMESIZE) + 1)
+        guard Glibc.if_indextoname(index, &buffer) != nil else { throw Errno.current }
+        return string(buffer)
+    }
+
+    /// `EAI_NONAME`: what an empty answer from the resolver means.
+    static let noNameCode = Int32(Glibc.EAI_NONAME)
+
+    /// C: `CMSG_LEN(n)`, for an `n` already checked to be in range.
+    static func cmsgLenValue(_ length: Int) -> Int { Int(cpy_cmsg_len(length)) }
+
+    /// C: `CMSG_SPACE(n)`, for an `n` already checked to be in range.
+    static func cmsgSpaceValue(_ length: Int) -> Int { Int(cpy_cmsg_space(length)) }
+
+    /// The text of a NUL-terminated C buffer, decoded as UTF-8.
+    private static func string(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Calls `body` with `bytes` as a NUL-terminated C string, or with NULL for nil.
+    private static func withOptionalCString<R>(_ bytes: [UInt8]?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+        guard let bytes else { return body(nil) }
+        return (bytes + [0]).withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) { body($0.baseAddress) }
+        }
+    }
+}
+#endif
