@@ -39,9 +39,7 @@ NOT_API = {
 
 # Names that PySocket does not have yet. Each entry is a known gap, to be removed when the name
 # lands (the script fails on a stale entry). Module names as `NAME`, object members as `s.NAME`.
-KNOWN_MISSING = set("""
-s.sendmsg_afalg
-""".split())
+KNOWN_MISSING: set = set()
 
 
 def is_api(name):

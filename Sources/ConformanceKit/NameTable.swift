@@ -121,8 +121,22 @@ extension NameTable {
         m("dup") { c in try c.allow(1); return Py.v(try socket.dup(try c.int32(0))) }
         m("close") { c in try c.allow(1); try socket.close(try c.int32(0)); return .none }
         m("has_dualstack_ipv6") { c in try c.allow(0); return Py.v(socket.has_dualstack_ipv6()) }
-        m("AddressFamily") { c in try c.allow(1); return Py.v(socket.AddressFamily(try c.int(0))) }
-        m("SocketKind") { c in try c.allow(1); return Py.v(socket.SocketKind(try c.int(0))) }
+        m("AddressFamily") { c in
+            try c.allow(1)
+            let value = socket.AddressFamily(try c.int(0))
+            if value.name == String(value.rawValue) {
+                throw DocumentedDifference("AddressFamily(\(value.rawValue)): Swift's init accepts any number; CPython raises ValueError")
+            }
+            return Py.v(value)
+        }
+        m("SocketKind") { c in
+            try c.allow(1)
+            let value = socket.SocketKind(try c.int(0))
+            if value.name == String(value.rawValue) {
+                throw DocumentedDifference("SocketKind(\(value.rawValue)): Swift's init accepts any number; CPython raises ValueError")
+            }
+            return Py.v(value)
+        }
         m("MsgFlag") { c in try c.allow(1); return Py.v(socket.MsgFlag(try c.int(0))) }
         m("AddressInfo") { c in try c.allow(1); return Py.v(socket.AddressInfo(try c.int(0))) }
         m("inet_aton") { c in try c.allow(1); return Py.v(try socket.inet_aton(try c.str(0))) }
@@ -208,7 +222,8 @@ extension NameTable {
             case (let host, .int(let p)): return NameTable.addrinfo(try socket.getaddrinfo(try NameTable.host(host), p, fam, kind, proto, flags))
             case (let host, .str(let p)): return NameTable.addrinfo(try socket.getaddrinfo(try NameTable.host(host), p, fam, kind, proto, flags))
             case (let host, .none): return NameTable.addrinfo(try socket.getaddrinfo(try NameTable.host(host), nil as Int?, fam, kind, proto, flags))
-            default: throw Unexpressible("getaddrinfo: port \(port.repr) (bytes ports have no Swift overload)")
+            case (let host, .bytes(let p)): return NameTable.addrinfo(try socket.getaddrinfo(try NameTable.host(host), bytes(p), fam, kind, proto, flags))
+            default: throw Unexpressible("getaddrinfo: port \(port.repr)")
             }
         }
         m("getnameinfo") { c in
@@ -293,7 +308,12 @@ extension NameTable {
         s("getpeername") { sock, c in try c.allow(0); return Py.v(try sock.getpeername()) }
         s("getsockopt") { sock, c in
             try c.allow(3)
-            if c.has(2) { return Py.v(try sock.getsockopt(try c.int(0), try c.int(1), try c.int(2))) }
+            if c.has(2) {
+                if try c.int(2) == 0 {
+                    throw DocumentedDifference("getsockopt(level, name, 0): Swift's buflen form returns bytes; CPython returns the int")
+                }
+                return Py.v(try sock.getsockopt(try c.int(0), try c.int(1), try c.int(2)))
+            }
             return Py.v(try sock.getsockopt(try c.int(0), try c.int(1)))
         }
         s("setsockopt") { sock, c in
@@ -350,6 +370,14 @@ extension NameTable {
             let anc = try NameTable.ancillary(c.arg(1), "sendmsg")
             let address = c.has(3) ? try c.address(3) : nil
             return Py.v(try sock.sendmsg(bufs, anc, try c.flags(2), address))
+        }
+        s("sendmsg_afalg") { sock, c in
+            try c.allow(1, ["op", "iv", "assoclen", "flags"])
+            let bufs = c.has(0) ? try NameTable.buffers(c.arg(0), "sendmsg_afalg") : []
+            let iv: bytes? = try c.arg(-1, "iv").map { try Call.bytesValue($0, "sendmsg_afalg") }
+            let flags = c.has(-1, "flags") ? try c.flags(-1, "flags") : 0
+            return Py.v(try sock.sendmsg_afalg(bufs, op: try c.int(-1, "op"), iv: iv,
+                                                assoclen: try c.optInt(-1, "assoclen"), flags: flags))
         }
         s("recvmsg") { sock, c in
             try c.allow(3)
@@ -429,6 +457,7 @@ extension NameTable {
         reg("close") { f, c in try c.allow(0); try f.close(); return .none }
         reg("readable") { f, c in try c.allow(0); return .bool(try f.readable()) }
         reg("writable") { f, c in try c.allow(0); return .bool(try f.writable()) }
+        reg("seekable") { f, c in try c.allow(0); return .bool(try f.seekable()) }
         reg("fileno") { f, c in try c.allow(0); return Py.v(try f.fileno()) }
     }
 }

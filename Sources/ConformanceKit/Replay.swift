@@ -80,6 +80,8 @@ public enum Verdict: Sendable {
     case matched
     /// CPython raised TypeError for arguments the Swift types do not let anyone write.
     case ruledOutByTypes
+    /// A difference the README documents as PySocket's choice (listed, not hidden).
+    case documented
     case differed
 }
 
@@ -113,6 +115,7 @@ public struct AreaResult: @unchecked Sendable {
     public var matched: Int { count(.matched) }
     public var ruledOut: Int { count(.ruledOutByTypes) }
     public var differed: Int { count(.differed) }
+    public var documented: Int { count(.documented) }
     func count(_ v: Verdict) -> Int { scenarios.reduce(0) { $0 + $1.steps.filter { $0.verdict == v }.count } }
 }
 
@@ -247,6 +250,10 @@ public struct Replayer {
     func judge(_ i: Int, _ event: Event, _ expected: Outcome, _ actual: Outcome, _ ctx: ScenarioContext?, note: String = "") -> StepResult {
         var verdict = Verdict.differed
         var why = note
+        if case .raised(let a) = actual, a.type == "Swift.DocumentedDifference" {
+            if case .str(let s) = a.str { why = s }
+            return StepResult(index: i, call: event.callText, verdict: .documented, expected: render(expected, ctx), actual: actual.summary, note: why)
+        }
         switch (expected, actual) {
         case (.value(let e), .value(let a)):
             if let ctx { verdict = Matcher(ctx: ctx).match(e, a) ? .matched : .differed }

@@ -19,14 +19,14 @@ public struct Report {
     // MARK: table
 
     public func tableText() -> String {
-        var rows = [["area", "scenarios", "calls", "matched", "types", "differed", "seconds"]]
+        var rows = [["area", "scenarios", "calls", "matched", "types", "documented", "differed", "seconds"]]
         for a in areas {
             let secs = a.scenarios.reduce(0) { $0 + $1.seconds }
-            rows.append([a.area, "\(a.scenarios.count)", "\(a.calls)", "\(a.matched)", "\(a.ruledOut)", "\(a.differed)", fmt(secs)])
+            rows.append([a.area, "\(a.scenarios.count)", "\(a.calls)", "\(a.matched)", "\(a.ruledOut)", "\(a.documented)", "\(a.differed)", fmt(secs)])
         }
         let totalSecs = areas.flatMap(\.scenarios).reduce(0) { $0 + $1.seconds }
         rows.append(["total", "\(areas.reduce(0) { $0 + $1.scenarios.count })", "\(areas.reduce(0) { $0 + $1.calls })",
-                     "\(areas.reduce(0) { $0 + $1.matched })", "\(areas.reduce(0) { $0 + $1.ruledOut })", "\(differed)", fmt(totalSecs)])
+                     "\(areas.reduce(0) { $0 + $1.matched })", "\(areas.reduce(0) { $0 + $1.ruledOut })", "\(areas.reduce(0) { $0 + $1.documented })", "\(differed)", fmt(totalSecs)])
         let widths = (0..<rows[0].count).map { col in rows.map { $0[col].count }.max() ?? 0 }
         var lines: [String] = []
         for (i, row) in rows.enumerated() {
@@ -36,6 +36,12 @@ public struct Report {
         }
         let pythons = Set(areas.map(\.python)).sorted().joined(separator: ", ")
         lines.append("expected: CPython \(pythons) traces; actual: PySocket. 'types': CPython raised TypeError for arguments Swift's types rule out.")
+        let documentedSteps = areas.flatMap { a in a.scenarios.flatMap { sc in
+            sc.steps.filter { $0.verdict == .documented }.map { "  \(a.area).\(sc.name) #\($0.index) \($0.call): expected \($0.expected) — \($0.note)" } } }
+        if !documentedSteps.isEmpty {
+            lines.append("'documented': differences listed in README.md's \"Differences from CPython\":")
+            lines.append(contentsOf: documentedSteps)
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -260,6 +260,14 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
         return reading
     }
 
+    /// `f.seekable()`: always false; a socket stream cannot seek.
+    ///
+    /// Python: `IOBase.seekable()`. C: none.
+    public func seekable() throws -> Bool {
+        try checkOpen("I/O operation on closed file.")
+        return false
+    }
+
     /// `f.writable()`: whether the file was opened for writing.
     ///
     /// Python: `IOBase.writable()`. C: none.

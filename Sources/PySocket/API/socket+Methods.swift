@@ -230,11 +230,13 @@ extension socket {
     /// Python: `socket.recv()`. C: `recv(2)`.
     public func recv(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> bytes {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
+        // CPython returns b'' for recv(0) without a system call (which could block).
+        if bufsize == 0 { return bytes() }
         var data = bytes(count: bufsize)
         let count = try data.storage.withUnsafeMutableBytes { buffer in
             try io(.readable) { (fd) throws(Errno) in try os.recv(fd, buffer, Int32(truncatingIfNeeded: flags.rawValue)) }
         }
-        data.storage.removeLast(bufsize - count)
+        data.storage.removeLast(bufsize - min(count, bufsize))
         return data
     }
 
@@ -268,7 +270,7 @@ extension socket {
         let (count, address) = try data.storage.withUnsafeMutableBytes { buffer in
             try receiveFrom(buffer, flags.rawValue)
         }
-        data.storage.removeLast(bufsize - count)
+        data.storage.removeLast(bufsize - min(count, bufsize))
         return (data, address)
     }
 

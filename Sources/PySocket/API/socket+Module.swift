@@ -126,6 +126,16 @@ extension socket {
         try resolve(host.map { Array($0.utf8) }, Array(port.utf8), family, type, proto, flags)
     }
 
+    /// `socket.getaddrinfo(host, b"80", ...)`: the port (service) given as bytes, as CPython accepts.
+    ///
+    /// Python: `socket.getaddrinfo()`. C: `getaddrinfo(3)`.
+    public static func getaddrinfo(
+        _ host: String?, _ port: bytes, _ family: AddressFamily = 0, _ type: SocketKind = 0,
+        _ proto: Int = 0, _ flags: AddressInfo = 0
+    ) throws -> TupleList<AddrInfo> {
+        try resolve(host.map { Array($0.utf8) }, port.storage, family, type, proto, flags)
+    }
+
     /// `socket.getaddrinfo(host, port, family=..., type=..., proto=..., flags=...)`: the keyword
     /// form, e.g. `socket.getaddrinfo("localhost", 80, type: socket.SOCK_STREAM)`.
     ///

@@ -74,7 +74,8 @@ extension socket {
     /// Python: `socket.setsockopt(level, optname, None, optlen)`. C: `setsockopt(2)` with NULL.
     public func setsockopt(_ level: Int, _ optname: Int, _ value: Never?, _ optlen: Int) throws {
         let (level, name) = try optionKey(level, optname)
-        guard let length = UInt32(exactly: optlen) else { throw OverflowError("Python int too large to convert to C unsigned long") }
+        // CPython reads optlen as a C unsigned int without a range check (-1 reaches the kernel).
+        let length = UInt32(truncatingIfNeeded: optlen)
         let fd = fileno()
         try python { () throws(CallError) in
             try sys { () throws(Errno) in try os.setsockopt(fd, level, name, nil, length) }
