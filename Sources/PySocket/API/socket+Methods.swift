@@ -256,7 +256,7 @@ extension socket {
     }
 
     @usableFromInline
-    func _recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int, _ caller: String) throws -> Int {
+    func _recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int, _ caller: StaticString) throws -> Int {
         let target = try intoRange(buffer, nbytes, caller)
         return try io(.readable) { (fd) throws(Errno) in try os.recv(fd, target, Int32(truncatingIfNeeded: flags)) }
     }
@@ -304,10 +304,10 @@ extension socket {
     }
 
     /// The part of `buffer` a `*_into` call may fill, with CPython's checks on `nbytes`.
-    private func intoRange(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ caller: String) throws -> UnsafeMutableRawBufferPointer {
+    private func intoRange(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ caller: StaticString) throws -> UnsafeMutableRawBufferPointer {
         guard nbytes >= 0 else { throw ValueError("negative buffersize in \(caller)") }
         guard nbytes <= buffer.count else {
-            throw ValueError(caller == "recv_into" ? "buffer too small for requested bytes" : "nbytes is greater than the length of the buffer")
+            throw ValueError("\(caller)" == "recv_into" ? "buffer too small for requested bytes" : "nbytes is greater than the length of the buffer")
         }
         return nbytes == 0 ? buffer : UnsafeMutableRawBufferPointer(rebasing: buffer[..<nbytes])
     }

@@ -49,6 +49,10 @@ enum SockaddrCodec {
                 throw wrongShape(address, family: "AF_INET", caller: caller,
                                  shape: "AF_INET address must be a pair (host, port)")
             }
+            // Fast path, allocation-free: a numeric host (the common case on every sendto).
+            if (0...0xFFFF).contains(port), let length = NativeSockaddr.writeInetNumeric(host, port: UInt16(port), into: raw) {
+                return length
+            }
             let bytes = try resolve(host, family: family)
             try checkPort(port, caller: caller)
             return NativeSockaddr.writeInet((bytes[0], bytes[1], bytes[2], bytes[3]), port: UInt16(port), into: raw)
@@ -61,6 +65,11 @@ enum SockaddrCodec {
                 throw wrongShape(address, family: "AF_INET6", caller: caller,
                                  shape: "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])")
             }
+            if (0...0xFFFF).contains(port), (0...0xFFFFF).contains(flowinfo),
+               let length = NativeSockaddr.writeInet6Numeric(host, port: UInt16(port), flowinfo: UInt32(flowinfo),
+                                                             scopeID: UInt32(truncatingIfNeeded: scopeID), into: raw) {
+                return length
+            }
             let bytes = try resolve(host, family: family)
             try checkPort(port, caller: caller)
             guard (0...0xFFFFF).contains(flowinfo) else {
@@ -70,6 +79,13 @@ enum SockaddrCodec {
             return NativeSockaddr.writeInet6(bytes, port: UInt16(port), flowinfo: UInt32(flowinfo),
                                              scopeID: UInt32(truncatingIfNeeded: scopeID), into: raw)
         default:
+            // CPython says "bad family" only for families it has no address format for; for the
+            // ones it decodes and PySocket does not yet (AF_NETLINK, AF_PACKET, AF_CAN...), say so.
+            let name = String(reflecting: socket.AddressFamily(family))
+            if name.hasPrefix("<") {
+                let member = name.dropFirst("<AddressFamily.".count).prefix { $0 != ":" }
+                throw OSError("\(caller)(): \(member) addresses are not supported by PySocket yet")
+            }
             throw OSError("\(caller)(): bad family")
         }
     }
@@ -143,12 +159,11 @@ enum SockaddrCodec {
         if length <= 0 { return .noAddress }
         switch NativeSockaddr.family(raw) {
         case NativeConstants.AF_INET:
-            let (address, port) = NativeSockaddr.readInet(raw)
-            return .inet(host: NativeLibc.inetNtop(NativeConstants.AF_INET, address), port: Int(port))
+            return .inet(host: NativeSockaddr.ipText(raw), port: NativeSockaddr.inetPort(raw))
         case NativeConstants.AF_INET6:
-            let six = NativeSockaddr.readInet6(raw)
-            return .inet6(host: NativeLibc.inetNtop(NativeConstants.AF_INET6, six.address), port: Int(six.port),
-                          flowinfo: Int(six.flowinfo), scope_id: Int(six.scopeID))
+            let fields = NativeSockaddr.inet6Fields(raw)
+            return .inet6(host: NativeSockaddr.ipText(raw), port: fields.port,
+                          flowinfo: fields.flowinfo, scope_id: fields.scopeID)
         case NativeConstants.AF_UNIX:
             let path = NativeSockaddr.readUnixPath(raw, length: length)
             if path.first == 0 { return .unixBytes(bytes(path)) }

@@ -42,6 +42,60 @@ enum LinuxSockaddr {
         return UInt32(LinuxConstants.sunPathOffset + count + (isAbstract || count == 0 ? 0 : 1))
     }
 
+    /// Writes a `sockaddr_in` for a numeric IPv4 `host` straight from `inet_pton(3)`, with no
+    /// intermediate buffer; nil when `host` is not a numeric IPv4 address.
+    static func writeInetNumeric(_ host: String, port: UInt16, into raw: UnsafeMutableRawPointer) -> UInt32? {
+        var sin = sockaddr_in()
+        // A NUL inside `host` would cut the C string short: leave such hosts to the slow path's error.
+        guard !host.utf8.contains(0), Glibc.inet_pton(AF_INET, host, &sin.sin_addr) == 1 else { return nil }
+        sin.sin_family = sa_family_t(AF_INET)
+        sin.sin_port = port.bigEndian
+        raw.storeBytes(of: sin, as: sockaddr_in.self)
+        return UInt32(MemoryLayout<sockaddr_in>.size)
+    }
+
+    /// Writes a `sockaddr_in6` for a numeric IPv6 `host` without a scope (`%`), straight from
+    /// `inet_pton(3)`; nil when `host` is not one.
+    static func writeInet6Numeric(_ host: String, port: UInt16, flowinfo: UInt32, scopeID: UInt32, into raw: UnsafeMutableRawPointer) -> UInt32? {
+        var sin6 = sockaddr_in6()
+        guard !host.utf8.contains(where: { $0 == 0 || $0 == UInt8(ascii: "%") }), Glibc.inet_pton(AF_INET6, host, &sin6.sin6_addr) == 1 else { return nil }
+        sin6.sin6_family = sa_family_t(AF_INET6)
+        sin6.sin6_port = port.bigEndian
+        sin6.sin6_flowinfo = flowinfo.bigEndian
+        sin6.sin6_scope_id = scopeID
+        raw.storeBytes(of: sin6, as: sockaddr_in6.self)
+        return UInt32(MemoryLayout<sockaddr_in6>.size)
+    }
+
+    /// The text of the IP address in a `sockaddr_in` or `sockaddr_in6` (`inet_ntop(3)` into a
+    /// stack buffer; addresses up to 15 characters become a String without a heap allocation).
+    static func ipText(_ raw: UnsafeRawPointer) -> String {
+        let family = Int32(raw.load(as: sa_family_t.self))
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: Int(INET6_ADDRSTRLEN) + 1) { text -> String in
+            let ok: Bool
+            if family == AF_INET {
+                var sin = raw.loadUnaligned(as: sockaddr_in.self)
+                ok = Glibc.inet_ntop(family, &sin.sin_addr, text.baseAddress, socklen_t(text.count)) != nil
+            } else {
+                var sin6 = raw.loadUnaligned(as: sockaddr_in6.self)
+                ok = Glibc.inet_ntop(family, &sin6.sin6_addr, text.baseAddress, socklen_t(text.count)) != nil
+            }
+            guard ok else { return "" }
+            let count = strlen(text.baseAddress!)
+            return String(decoding: UnsafeRawBufferPointer(start: text.baseAddress, count: count), as: UTF8.self)
+        }
+    }
+
+    /// The port of a `sockaddr_in`, and port, flowinfo and scope id of a `sockaddr_in6`.
+    static func inetPort(_ raw: UnsafeRawPointer) -> Int {
+        Int(UInt16(bigEndian: raw.loadUnaligned(as: sockaddr_in.self).sin_port))
+    }
+
+    static func inet6Fields(_ raw: UnsafeRawPointer) -> (port: Int, flowinfo: Int, scopeID: Int) {
+        let sin6 = raw.loadUnaligned(as: sockaddr_in6.self)
+        return (Int(UInt16(bigEndian: sin6.sin6_port)), Int(UInt32(bigEndian: sin6.sin6_flowinfo)), Int(sin6.sin6_scope_id))
+    }
+
     /// The address family stored in a `Sockaddr`.
     static func familyOf(_ address: Sockaddr) -> Int {
         Int(address.storage.ss_family)
