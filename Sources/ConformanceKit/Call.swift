@@ -137,6 +137,15 @@ public struct Call {
         switch v {
         case .str(let path): return .unix(path)
         case .bytes(let b), .bytearray(let b): return .unixBytes(bytes(b))
+        case .tuple(let items) where items.count == 2 && items.allSatisfy({ if case .int = $0 { return true }; return false }):
+            guard case .int(let pid) = items[0], case .int(let groups) = items[1] else { throw Unexpressible("\(name): \(v.repr)") }
+            return .netlink(pid: pid, groups: groups)
+        case .tuple(let items) where items.count == 5:
+            guard case .str(let ifname) = items[0], case .int(let proto) = items[1], case .int(let pkttype) = items[2],
+                  case .int(let hatype) = items[3], case .bytes(let addr) = items[4] else {
+                throw Unexpressible("\(name): address \(v.repr) is not an AF_PACKET 5-tuple")
+            }
+            return .packet(ifname: ifname, proto: proto, pkttype: pkttype, hatype: hatype, addr: bytes(addr))
         case .tuple(let items):
             guard let first = items.first, case .str(let host) = first else {
                 throw Unexpressible("\(name): address \(v.repr) has no str host")

@@ -29,6 +29,9 @@ public enum Py {
         case .inet6(let host, let port, let flowinfo, let scope): return .tuple([.str(host), .int(port), .int(flowinfo), .int(scope)])
         case .unix(let path): return .str(path)
         case .unixBytes(let b): return .bytes(Array(b))
+        case .netlink(let pid, let groups): return .tuple([.int(pid), .int(groups)])
+        case .packet(let ifname, let proto, let pkttype, let hatype, let addr):
+            return .tuple([.str(ifname), .int(proto), .int(pkttype), .int(hatype), .bytes(Array(addr))])
         case .noAddress: return .none
         case .other(let family, let data): return .tuple([.int(family), .bytes(Array(data))])
         }

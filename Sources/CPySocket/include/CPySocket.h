@@ -18,6 +18,17 @@
 #include <time.h>
 #include <string.h>
 #include <net/if.h>
+#ifdef __linux__
+#include <netpacket/packet.h>
+
+/// `struct sockaddr_nl` of <linux/netlink.h>, whose header does not import into Swift cleanly.
+struct cpy_sockaddr_nl {
+    sa_family_t nl_family;
+    unsigned short nl_pad;
+    uint32_t nl_pid;
+    uint32_t nl_groups;
+};
+#endif
 
 /// errno of the calling thread, read right after a failing call.
 static inline int cpy_errno(void) { return errno; }

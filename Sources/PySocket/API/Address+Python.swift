@@ -28,6 +28,10 @@ extension SocketAddress: CustomStringConvertible, CustomDebugStringConvertible, 
             return pythonRepr(path)
         case .unixBytes(let data):
             return pythonRepr(bytes: data)
+        case .netlink(let pid, let groups):
+            return "(\(pid), \(groups))"
+        case .packet(let ifname, let proto, let pkttype, let hatype, let addr):
+            return "(\(pythonRepr(ifname)), \(proto), \(pkttype), \(hatype), \(pythonRepr(bytes: addr)))"
         case .noAddress:
             return "None"
         case .other(let family, let data):
@@ -106,6 +110,12 @@ extension SocketAddress: CustomStringConvertible, CustomDebugStringConvertible, 
         case .unixBytes(let data):
             items = data.map { .int(Int($0)) }
             kind = ""
+        case .netlink(let pid, let groups):
+            items = [.int(pid), .int(groups)]
+            kind = "tuple "
+        case .packet(let ifname, let proto, let pkttype, let hatype, let addr):
+            items = [.str(ifname), .int(proto), .int(pkttype), .int(hatype), .bytes(addr)]
+            kind = "tuple "
         case .noAddress:
             throw TypeError("'NoneType' object is not subscriptable")
         case .other(let family, let data):

@@ -17,6 +17,11 @@ public enum SocketAddress: Sendable, Hashable {
     case unix(String)
     /// `b'\x00name'`: a Linux abstract AF_UNIX name, or a path given as bytes.
     case unixBytes(bytes)
+    /// `(pid, groups)`: AF_NETLINK (Linux).
+    case netlink(pid: Int, groups: Int)
+    /// `(ifname, proto, pkttype, hatype, addr)`: AF_PACKET (Linux); binding also takes the
+    /// 2- to 4-tuple spellings `(ifname, proto[, pkttype[, hatype]])`.
+    case packet(ifname: String, proto: Int, pkttype: Int, hatype: Int, addr: bytes)
     /// `None`: the kernel returned no address (an unnamed AF_UNIX datagram sender).
     case noAddress
     /// `(family, bytes)`: a family PySocket does not decode, as CPython returns it.

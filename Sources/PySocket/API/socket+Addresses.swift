@@ -48,6 +48,20 @@ extension socket {
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ path: String) throws -> Int { try sendto(data, flags, .unix(path)) }
 }
 
+extension socket {
+    /// `s.bind((pid, groups))` (AF_NETLINK, Linux).
+    public func bind(_ address: (Int, Int)) throws { try bind(.netlink(pid: address.0, groups: address.1)) }
+    /// `s.bind((ifname, proto, pkttype, hatype, addr))` (AF_PACKET, Linux); the shorter forms
+    /// `(ifname, proto[, pkttype[, hatype]])` are the tuple overloads above.
+    public func bind(_ address: (String, Int, Int, Int, bytes)) throws {
+        try bind(.packet(ifname: address.0, proto: address.1, pkttype: address.2, hatype: address.3, addr: address.4))
+    }
+    /// `s.connect((pid, groups))` (AF_NETLINK, Linux).
+    public func connect(_ address: (Int, Int)) throws { try connect(.netlink(pid: address.0, groups: address.1)) }
+    /// `s.sendto(data, (pid, groups))` (AF_NETLINK, Linux).
+    public func sendto(_ data: bytes, _ address: (Int, Int)) throws -> Int { try sendto(data, .netlink(pid: address.0, groups: address.1)) }
+}
+
 extension SocketAddress {
     /// `(host, port, flowinfo)`: the 3-tuple form of an AF_INET6 address.
     static func inet6(_ host: String, _ port: Int, _ flowinfo: Int) -> SocketAddress {

@@ -262,7 +262,7 @@ extension socket {
             return try nameinfo(host, port, nil, nil, fields: 2, flags: flags)
         case .inet6(let host, let port, let flowinfo, let scopeID):
             return try nameinfo(host, port, flowinfo, scopeID, fields: 4, flags: flags)
-        case .other:
+        case .other, .netlink, .packet:
             _ = try moduleCInt(flags)
             throw TypeError("getnameinfo(): illegal sockaddr argument")
         case .unix, .unixBytes, .noAddress:

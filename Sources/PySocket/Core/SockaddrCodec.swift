@@ -79,6 +79,9 @@ enum SockaddrCodec {
             return NativeSockaddr.writeInet6(bytes, port: UInt16(port), flowinfo: UInt32(flowinfo),
                                              scopeID: UInt32(truncatingIfNeeded: scopeID), into: raw)
         default:
+            if let length = try NativeSockaddr.writePlatformFamily(address, family: family, caller: caller, into: raw) {
+                return length
+            }
             // CPython says "bad family" only for families it has no address format for; for the
             // ones it decodes and PySocket does not yet (AF_NETLINK, AF_PACKET, AF_CAN...), say so.
             let name = String(reflecting: socket.AddressFamily(family))
@@ -112,7 +115,7 @@ enum SockaddrCodec {
         case .unixBytes(let data): path = data.storage
         case .inet, .inet6: throw TypeError("a bytes-like object is required, not 'tuple'")
         case .noAddress: throw TypeError("a bytes-like object is required, not 'NoneType'")
-        case .other: throw TypeError("a bytes-like object is required, not 'tuple'")
+        case .other, .netlink, .packet: throw TypeError("a bytes-like object is required, not 'tuple'")
         }
         let capacity = NativeConstants.sunPathCapacity
         let isAbstract = path.first == 0
@@ -169,6 +172,7 @@ enum SockaddrCodec {
             if path.first == 0 { return .unixBytes(bytes(path)) }
             return .unix(String(decoding: path.prefix { $0 != 0 }, as: UTF8.self))
         case let family:
+            if let address = NativeSockaddr.readPlatformFamily(raw, length: length) { return address }
             return .other(family: family, data: bytes(NativeSockaddr.readGenericData(raw)))
         }
     }
