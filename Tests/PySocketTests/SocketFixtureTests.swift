@@ -116,7 +116,16 @@ func directoryEntries(_ path: String) -> [String] {
 
 /// How many descriptors this process has open (`/proc/self/fd`, less the one reading it).
 func openDescriptorCount() -> Int {
-    directoryEntries("/proc/self/fd").count - 1
+    // The Swift runtime opens its own timerfd/eventfd/epoll descriptors at moments of its
+    // choosing; PySocket never creates those kinds, so they are not counted.
+    directoryEntries("/proc/self/fd").filter { entry in
+        var target = [CChar](repeating: 0, count: 256)
+        let count = readlink("/proc/self/fd/\(entry)", &target, target.count - 1)
+        guard count > 0 else { return false }
+        let text = String(decoding: target.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return !(text.hasPrefix("anon_inode:[timerfd]") || text.hasPrefix("anon_inode:[eventfd]")
+                 || text.hasPrefix("anon_inode:[eventpoll]"))
+    }.count
 }
 
 /// Whether `fd` has FD_CLOEXEC set, read with `fcntl(F_GETFD)` directly.
