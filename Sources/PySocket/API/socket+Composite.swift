@@ -333,27 +333,22 @@ extension socket {
         var blocksize = min(count ?? 1 << 30, 1 << 30)
         var total = 0
         while true {
-            if let timeout {
-                let deadline = Deadline(seconds: timeout, now: os.monotonicNanoseconds())
-                try python { () throws(CallError) in try waitUntilReady(os, fd, .writable, deadline: deadline) }
-            }
             if let count {
                 blocksize = min(count - total, blocksize)
                 if blocksize <= 0 { break }
             }
+            // Each chunk gets the whole timeout, as CPython's per-chunk `selector.select(timeout)`.
+            var deadline: Deadline?
+            let chunk = blocksize
             let sent: Int
-            do throws(Errno) {
-                sent = try sendfileRetryingEINTR(fd, file, &position, blocksize)
-            } catch {
-                if error == .EAGAIN || error == .EWOULDBLOCK {
-                    if timeout == nil {
-                        try python { () throws(CallError) in try waitUntilReady(os, fd, .writable, deadline: nil) }
-                    }
-                    continue
+            do throws(CallError) {
+                sent = try perform(os, fd, timeout: timeout, waitingFor: .writable, deadline: &deadline) { () throws(Errno) in
+                    try os.sendfile(fd, file, &position, chunk)
                 }
+            } catch {
                 // The first chunk failing means "not a file sendfile(2) can read": send() instead.
-                if total == 0 { return try sendfileWithSend(file, offset, count) }
-                throw pythonError(error)
+                guard case .errno = error, total == 0 else { throw error.python }
+                return try sendfileWithSend(file, offset, count)
             }
             if sent == 0 { break }
             total += sent
@@ -366,17 +361,6 @@ extension socket {
     /// Python: `socket.sendfile()`. C: `sendfile(2)`.
     public func sendfile(_ file: Int32, _ offset: Int, _ count: Int? = nil) throws -> Int {
         try sendfile(file, offset: offset, count: count)
-    }
-
-    /// `os.sendfile` retries EINTR (PEP 475).
-    private func sendfileRetryingEINTR(_ fd: Int32, _ file: Int32, _ position: inout Int64, _ count: Int) throws(Errno) -> Int {
-        while true {
-            do throws(Errno) {
-                return try os.sendfile(fd, file, &position, count)
-            } catch let error where error == .EINTR {
-                continue
-            }
-        }
     }
 
     /// CPython's `_sendfile_use_send`: reads chunks of 8192 bytes at `offset` and sends them.
@@ -394,7 +378,11 @@ extension socket {
             let position = Int64(offset + total)
             let got = try chunk.withUnsafeMutableBytes { buffer in
                 try python { () throws(CallError) in
-                    try sys { () throws(Errno) in try preadRetryingEINTR(file, UnsafeMutableRawBufferPointer(rebasing: buffer[..<blocksize]), position) }
+                    // A regular file never says EAGAIN: perform only retries EINTR here.
+                    var none: Deadline?
+                    return try perform(os, file, timeout: nil, waitingFor: .readable, deadline: &none) { () throws(Errno) in
+                        try os.pread(file, UnsafeMutableRawBufferPointer(rebasing: buffer[..<blocksize]), position)
+                    }
                 }
             }
             if got == 0 { break }
@@ -407,16 +395,6 @@ extension socket {
         return total
     }
 
-    /// `file.read` retries EINTR (PEP 475).
-    private func preadRetryingEINTR(_ file: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ position: Int64) throws(Errno) -> Int {
-        while true {
-            do throws(Errno) {
-                return try os.pread(file, buffer, position)
-            } catch let error where error == .EINTR {
-                continue
-            }
-        }
-    }
 
     /// CPython's `_check_sendfile_params` (a descriptor has no text mode to reject).
     private func checkSendfile(_ count: Int?) throws {
