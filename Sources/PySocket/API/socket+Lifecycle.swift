@@ -16,7 +16,7 @@ extension socket {
     ///
     /// Python: `socket.socket()`. C: `socket(2)` with `SOCK_CLOEXEC`.
     public convenience init(_ family: AddressFamily? = nil, _ type: SocketKind? = nil, _ proto: Int? = nil, fileno: Int32? = nil) throws {
-        let os = socket.interface
+        let os = Kernel(socket.interface)
         // -1 means "not given", as in CPython's signature.
         let givenFamily = family.flatMap { $0.rawValue == -1 ? nil : $0 }
         let givenType = type.flatMap { $0.rawValue == -1 ? nil : $0 }
@@ -51,7 +51,7 @@ extension socket {
     }
 
     /// Reads what was not given of family, type and protocol from a descriptor.
-    private static func detect(_ fd: Int32, family: AddressFamily?, type: SocketKind?, proto: Int?, os: any SocketInterface) throws(CallError) -> (family: AddressFamily, type: Int, proto: Int) {
+    private static func detect(_ fd: Int32, family: AddressFamily?, type: SocketKind?, proto: Int?, os: Kernel) throws(CallError) -> (family: AddressFamily, type: Int, proto: Int) {
         func option(_ name: Int) throws(CallError) -> Int {
             var value: Int32 = 0
             var length = UInt32(MemoryLayout<Int32>.size)
@@ -75,7 +75,7 @@ extension socket {
     }
 
     /// Sets or clears O_NONBLOCK. CPython: `internal_setblocking`. C: `fcntl(2)`.
-    static func setNonBlocking(_ os: any SocketInterface, _ fd: Int32, _ nonBlocking: Bool) throws(CallError) {
+    static func setNonBlocking(_ os: Kernel, _ fd: Int32, _ nonBlocking: Bool) throws(CallError) {
         do throws(Errno) {
             let flags = try os.fcntl(fd, NativeConstants.F_GETFL, 0)
             let wanted = nonBlocking ? flags | NativeConstants.O_NONBLOCK : flags & ~NativeConstants.O_NONBLOCK
@@ -87,7 +87,7 @@ extension socket {
     ///
     /// Python: `socket.fileno()`. C: none.
     public func fileno() -> Int32 {
-        state.withLock { $0.fd }
+        descriptor.load(ordering: .acquiring)
     }
 
     /// `s.close()`: closes the descriptor; closing twice is harmless.
@@ -104,9 +104,7 @@ extension socket {
         let fd = state.withLock { state -> Int32 in
             state.closed = true
             guard state.ioRefs <= 0 else { return -1 }
-            let fd = state.fd
-            state.fd = -1
-            return fd
+            return descriptor.exchange(-1, ordering: .acquiringAndReleasing)
         }
         guard fd >= 0 else { return }
         try? os.close(fd)
@@ -119,9 +117,7 @@ extension socket {
     public func detach() -> Int32 {
         state.withLock { state in
             state.closed = true
-            let fd = state.fd
-            state.fd = -1
-            return fd
+            return descriptor.exchange(-1, ordering: .acquiringAndReleasing)
         }
     }
 
@@ -162,10 +158,10 @@ extension socket {
         }
     }
 
-    /// The descriptor and timeout, read together under the lock.
+    /// The descriptor and timeout an I/O call works with, read without a lock.
     @inline(__always)
     func snapshot() -> (fd: Int32, timeout: Double?) {
-        state.withLock { ($0.fd, $0.timeout) }
+        (descriptor.load(ordering: .acquiring), Timeout.value(timeoutBits.load(ordering: .acquiring)))
     }
 }
 
@@ -174,7 +170,7 @@ extension socket: CustomStringConvertible, CustomDebugStringConvertible {
     ///
     /// Python: `socket.__repr__`. C: `getsockname(2)`, `getpeername(2)`.
     public var description: String {
-        let (fd, closed) = state.withLock { ($0.fd, $0.closed) }
+        let (fd, closed) = state.withLock { (descriptor.load(ordering: .acquiring), $0.closed) }
         var text = "<socket.socket\(closed ? " [closed]" : "") fd=\(fd), family=\(family), type=\(type), proto=\(proto)"
         if !closed {
             if let local = try? getsockname(), local.isTruthy { text += ", laddr=\(local)" }

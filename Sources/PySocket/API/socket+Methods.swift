@@ -304,12 +304,18 @@ extension socket {
     }
 
     /// The part of `buffer` a `*_into` call may fill, with CPython's checks on `nbytes`.
+    @inline(__always)
     private func intoRange(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ caller: StaticString) throws -> UnsafeMutableRawBufferPointer {
-        guard nbytes >= 0 else { throw ValueError("negative buffersize in \(caller)") }
-        guard nbytes <= buffer.count else {
-            throw ValueError("\(caller)" == "recv_into" ? "buffer too small for requested bytes" : "nbytes is greater than the length of the buffer")
-        }
-        return nbytes == 0 ? buffer : UnsafeMutableRawBufferPointer(rebasing: buffer[..<nbytes])
+        if nbytes == 0 { return buffer }
+        guard nbytes > 0, nbytes <= buffer.count else { throw intoRangeError(buffer, nbytes, caller) }
+        return UnsafeMutableRawBufferPointer(start: buffer.baseAddress, count: nbytes)
+    }
+
+    /// The ValueError of `intoRange`, out of line.
+    @inline(never)
+    private func intoRangeError(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ caller: StaticString) -> ValueError {
+        if nbytes < 0 { return ValueError("negative buffersize in \(caller)") }
+        return ValueError("\(caller)" == "recv_into" ? "buffer too small for requested bytes" : "nbytes is greater than the length of the buffer")
     }
 
     /// `s.shutdown(how)`: shuts down reading (`SHUT_RD`), writing (`SHUT_WR`) or both.
@@ -354,7 +360,7 @@ extension socket {
     ///
     /// Python: `socket.socketpair()`. C: `socketpair(2)` with `SOCK_CLOEXEC`.
     public static func socketpair(_ family: AddressFamily? = nil, _ type: SocketKind = socket.SOCK_STREAM, _ proto: Int = 0) throws -> (socket, socket) {
-        let os = socket.interface
+        let os = Kernel(socket.interface)
         let family = family ?? socket.AF_UNIX
         let (a, b) = try python { () throws(CallError) -> (Int32, Int32) in
             do throws(Errno) {
@@ -388,10 +394,9 @@ func withBytes<Data: Sequence, R>(_ data: Data, _ body: (UnsafeRawBufferPointer)
 /// writable buffer, so a collection without contiguous storage is a TypeError.
 @inlinable
 func withMutableBytes<Buffer: MutableCollection, R>(_ buffer: inout Buffer, _ body: (UnsafeMutableRawBufferPointer) throws -> R) throws -> R where Buffer.Element == UInt8 {
-    var result: Result<R, any Error>?
-    _ = buffer.withContiguousMutableStorageIfAvailable { pointer in
-        result = Result { try body(UnsafeMutableRawBufferPointer(pointer)) }
+    let result: R?? = try buffer.withContiguousMutableStorageIfAvailable { pointer in
+        try body(UnsafeMutableRawBufferPointer(pointer))
     }
     guard let result else { throw TypeError("recv_into() argument 1 must be read-write bytes-like object") }
-    return try result.get()
+    return result!
 }

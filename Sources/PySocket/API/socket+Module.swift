@@ -659,7 +659,7 @@ extension socket {
     /// Differs from CPython: if the socket cannot be created on the duplicate, the duplicate is
     /// closed (CPython leaves it open).
     public static func fromfd(_ fd: Int32, _ family: AddressFamily, _ type: SocketKind, _ proto: Int = 0) throws -> socket {
-        let os = socket.interface
+        let os = Kernel(socket.interface)
         let duplicate = OwnedFD(try dup(fd), os)
         let wrapped = try socket(family, type, proto, fileno: duplicate.rawValue)
         _ = duplicate.release()

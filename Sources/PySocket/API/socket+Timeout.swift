@@ -2,14 +2,15 @@
 import Synchronization
 
 /// The module's default timeout for new sockets (`setdefaulttimeout`).
-private let defaultTimeout = Mutex<Double?>(nil)
+/// Read on every socket creation, so an atomic (`Timeout.bits`) rather than a lock.
+private let defaultTimeout = Atomic<UInt64>(Timeout.blocking)
 
 extension socket {
     /// `socket.getdefaulttimeout()`: the timeout new sockets start with (None: blocking).
     ///
     /// Python: `socket.getdefaulttimeout()`. C: none.
     public static func getdefaulttimeout() -> Double? {
-        defaultTimeout.withLock { $0 }
+        Timeout.value(defaultTimeout.load(ordering: .acquiring))
     }
 
     /// `socket.setdefaulttimeout(timeout)`: the timeout for sockets created from now on.
@@ -17,7 +18,7 @@ extension socket {
     /// Python: `socket.setdefaulttimeout()`. C: none.
     public static func setdefaulttimeout(_ timeout: Double?) throws {
         let value = try parseTimeout(timeout)
-        defaultTimeout.withLock { $0 = value }
+        defaultTimeout.store(Timeout.bits(value), ordering: .releasing)
     }
 
     /// `s.timeout`: the timeout in seconds, or nil in blocking mode.
@@ -29,7 +30,7 @@ extension socket {
     ///
     /// Python: `socket.gettimeout()`. C: none.
     public func gettimeout() -> Double? {
-        state.withLock { $0.timeout }
+        Timeout.value(timeoutBits.load(ordering: .acquiring))
     }
 
     /// `s.settimeout(value)`: None blocks, 0 never blocks, a positive number of seconds bounds
@@ -41,10 +42,8 @@ extension socket {
     /// Python: `socket.settimeout()`. C: `fcntl(F_SETFL, O_NONBLOCK)`.
     public func settimeout(_ value: Double?) throws {
         let timeout = try socket.parseTimeout(value)
-        let fd = state.withLock { state -> Int32 in
-            state.timeout = timeout
-            return state.fd
-        }
+        timeoutBits.store(Timeout.bits(timeout), ordering: .releasing)
+        let fd = descriptor.load(ordering: .acquiring)
         try python { () throws(CallError) in try socket.setNonBlocking(os, fd, timeout != nil) }
     }
 

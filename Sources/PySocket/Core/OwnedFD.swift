@@ -5,9 +5,9 @@
 /// The compiler proves it is released or dropped exactly once.
 struct OwnedFD: ~Copyable {
     private var fd: Int32
-    private let os: any SocketInterface
+    private let os: Kernel
 
-    init(_ fd: Int32, _ os: any SocketInterface) {
+    init(_ fd: Int32, _ os: Kernel) {
         self.fd = fd
         self.os = os
     }

@@ -44,28 +44,48 @@ func sys<R>(_ call: () throws(Errno) -> R) throws(CallError) -> R {
 /// attempt in timeout mode; PySocket attempts first and polls only on EAGAIN, which saves a
 /// system call whenever the socket is already ready (the common case) and returns the same
 /// result or error otherwise.
+///
+/// The first attempt is inlined into the caller; everything after a failure (retry, wait,
+/// deadline) is out of line in `performAfterFailure`, so that a call that succeeds at once
+/// costs the system call and a branch.
 @inline(__always)
-func perform<R>(
-    _ os: any SocketInterface, _ fd: Int32, timeout: Double?, waitingFor event: PollEvent,
+func perform<OS: SocketInterface, R>(
+    _ os: OS, _ fd: Int32, timeout: Double?, waitingFor event: PollEvent,
     deadline: inout Deadline?, _ operation: () throws(Errno) -> R
 ) throws(CallError) -> R {
+    do {
+        return try operation()
+    } catch {
+        return try performAfterFailure(error, os, fd, timeout: timeout, waitingFor: event, deadline: &deadline, operation)
+    }
+}
+
+/// The rest of `perform` once an attempt failed with `failure`.
+@inline(never)
+func performAfterFailure<OS: SocketInterface, R>(
+    _ failure: Errno, _ os: OS, _ fd: Int32, timeout: Double?, waitingFor event: PollEvent,
+    deadline: inout Deadline?, _ operation: () throws(Errno) -> R
+) throws(CallError) -> R {
+    var failure = failure
     while true {
+        if failure != .EINTR {
+            guard let timeout, timeout > 0, failure == .EAGAIN || failure == .EWOULDBLOCK else {
+                throw .errno(failure)
+            }
+            if deadline == nil { deadline = Deadline(seconds: timeout, now: os.monotonicNanoseconds()) }
+            try waitUntilReady(os, fd, event, deadline: deadline)
+        }
         do {
             return try operation()
         } catch {
-            if error == .EINTR { continue }
-            guard let timeout, timeout > 0, error == .EAGAIN || error == .EWOULDBLOCK else {
-                throw .errno(error)
-            }
-            if deadline == nil { deadline = Deadline(seconds: timeout, now: os.monotonicNanoseconds()) }
+            failure = error
         }
-        try waitUntilReady(os, fd, event, deadline: deadline)
     }
 }
 
 /// `poll(2)` on one descriptor until `event`, an error condition, or the deadline
 /// (no deadline: wait as long as it takes). CPython: `internal_select`.
-func waitUntilReady(_ os: any SocketInterface, _ fd: Int32, _ event: PollEvent, deadline: Deadline?) throws(CallError) {
+func waitUntilReady<OS: SocketInterface>(_ os: OS, _ fd: Int32, _ event: PollEvent, deadline: Deadline?) throws(CallError) {
     let events = event == .readable ? NativeConstants.POLLIN : NativeConstants.POLLOUT
     while true {
         var milliseconds: Int32 = -1
