@@ -57,6 +57,21 @@ def getaddrinfo_errors(sk):
     sk.getaddrinfo(None, "http", 0, 0, 0, sk.AI_NUMERICSERV)
 
 
+def getaddrinfo_port_text_and_ipv6_text(sk):
+    """An int port reaches C as its decimal text (extremes too); IPv6 answers print as inet_ntop prints them."""
+    sk.getaddrinfo("127.0.0.1", 0, sk.AF_INET, sk.SOCK_STREAM)
+    sk.getaddrinfo("127.0.0.1", 65535, sk.AF_INET, sk.SOCK_STREAM)
+    sk.getaddrinfo("127.0.0.1", 2**63 - 1, sk.AF_INET, sk.SOCK_STREAM)
+    sk.getaddrinfo("127.0.0.1", -2**63, sk.AF_INET, sk.SOCK_STREAM)
+    sk.getaddrinfo("::ffff:1.2.3.4", 80, sk.AF_INET6, sk.SOCK_STREAM, 0, sk.AI_NUMERICHOST)
+    sk.getaddrinfo("::1.2.3.4", 80, sk.AF_INET6, sk.SOCK_STREAM, 0, sk.AI_NUMERICHOST)
+    sk.getaddrinfo("0:0:0:0:0:ffff:0:1", 80, sk.AF_INET6, sk.SOCK_STREAM, 0, sk.AI_NUMERICHOST)
+    sk.getaddrinfo("2001:DB8:0:0:1:0:0:1", 80, sk.AF_INET6, sk.SOCK_STREAM, 0, sk.AI_NUMERICHOST)
+    sk.getaddrinfo("1:0:0:2:0:0:0:3", 80, sk.AF_INET6, sk.SOCK_STREAM, 0, sk.AI_NUMERICHOST)
+    sk.getaddrinfo("1:2:3:4:5:6:7::", 80, sk.AF_INET6, sk.SOCK_STREAM, 0, sk.AI_NUMERICHOST)
+    sk.getaddrinfo("1:2:3:4:5:6::1.2.3.4", 80, sk.AF_INET6, sk.SOCK_STREAM, 0, sk.AI_NUMERICHOST)
+
+
 def getaddrinfo_keywords(sk):
     """All keyword arguments."""
     sk.getaddrinfo(host="127.0.0.1", port=5, family=sk.AF_INET, type=sk.SOCK_STREAM, proto=0, flags=sk.AI_NUMERICHOST)

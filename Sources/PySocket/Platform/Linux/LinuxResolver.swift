@@ -34,6 +34,15 @@ extension LinuxLibc {
     static func getaddrinfo(
         _ host: [UInt8]?, _ service: [UInt8]?, family: Int32, socktype: Int32, proto: Int32, flags: Int32
     ) -> Result<[ResolvedAddress], ResolveError> {
+        getaddrinfo(host, service, family: family, socktype: socktype, proto: proto, flags: flags) { $0 }
+    }
+
+    /// C: `getaddrinfo(3)`, each entry turned into the caller's value as it is read, so that the
+    /// result is built in one array. `host` and `service` are the C strings' bytes (no NUL).
+    static func getaddrinfo<Host: Collection<UInt8>, Service: Collection<UInt8>, Entry>(
+        _ host: Host?, _ service: Service?, family: Int32, socktype: Int32, proto: Int32, flags: Int32,
+        entry transform: (ResolvedAddress) -> Entry
+    ) -> Result<[Entry], ResolveError> {
         var hints = addrinfo()
         hints.ai_family = family
         hints.ai_socktype = socktype
@@ -47,8 +56,12 @@ extension LinuxLibc {
         }
         if code != 0 { return .failure(ResolveError(code: code, errno: cpy_errno())) }
         defer { freeaddrinfo(list) }
-        var entries: [ResolvedAddress] = []
+        var count = 0
         var node = list
+        while let current = node { count += 1; node = current.pointee.ai_next }
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        node = list
         while let current = node {
             let info = current.pointee
             var address = Sockaddr()
@@ -59,9 +72,9 @@ extension LinuxLibc {
                 }
             }
             address.length = UInt32(length)
-            entries.append(ResolvedAddress(
+            entries.append(transform(ResolvedAddress(
                 family: Int(info.ai_family), socktype: Int(info.ai_socktype), proto: Int(info.ai_protocol),
-                canonname: info.ai_canonname.map { String(cString: $0) }, address: address))
+                canonname: info.ai_canonname.map { String(cString: $0) }, address: address)))
             node = info.ai_next
         }
         return .success(entries)
@@ -216,8 +229,19 @@ extension LinuxLibc {
     }
 
     /// C: `inet_pton(3)`: the packed address, nil when `text` is not valid for `family`,
-    /// or the errno (EAFNOSUPPORT) for an unknown family.
+    /// or the errno (EAFNOSUPPORT) for an unknown family. AF_INET and AF_INET6 are parsed by
+    /// `IPText` (glibc's grammars); any other family still goes to glibc for its errno.
     static func inetPtonChecked(_ family: Int32, _ text: [UInt8]) throws(Errno) -> [UInt8]? {
+        switch family {
+        case Int32(AF_INET):
+            guard let address = IPText.parseIPv4(text.prefix { $0 != 0 }) else { return nil }
+            return withUnsafeBytes(of: address) { Array($0) }
+        case Int32(AF_INET6):
+            guard let address = IPText.parseIPv6(text.prefix { $0 != 0 }) else { return nil }
+            return withUnsafeBytes(of: address) { Array($0) }
+        default:
+            break
+        }
         var buffer = [UInt8](repeating: 0, count: 16)
         let result = buffer.withUnsafeMutableBytes { raw in
             withOptionalCString(text) { Glibc.inet_pton(family, $0, raw.baseAddress) }
@@ -290,10 +314,29 @@ extension LinuxLibc {
     }
 
     /// Calls `body` with `bytes` as a NUL-terminated C string, or with NULL for nil.
-    private static func withOptionalCString<R>(_ bytes: [UInt8]?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    /// Calls `body` with `bytes` as a NUL-terminated C string (nil for nil), copied into a
+    /// temporary buffer that lives on the stack when it is small.
+    private static func withOptionalCString<Bytes: Collection<UInt8>, R>(_ bytes: Bytes?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
         guard let bytes else { return body(nil) }
-        return (bytes + [0]).withUnsafeBufferPointer { raw in
-            raw.withMemoryRebound(to: CChar.self) { body($0.baseAddress) }
+        // A String's UTF-8 is copied as one buffer: walking String.UTF8View byte by byte costs
+        // about 50 instructions a byte.
+        if let result = bytes.withContiguousStorageIfAvailable({ source in
+            withUnsafeTemporaryAllocation(of: CChar.self, capacity: source.count + 1) { buffer in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(source))
+                buffer[source.count] = 0
+                return body(UnsafePointer(buffer.baseAddress))
+            }
+        }) {
+            return result
+        }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
+            var index = 0
+            for byte in bytes {
+                buffer[index] = CChar(bitPattern: byte)
+                index += 1
+            }
+            buffer[index] = 0
+            return body(UnsafePointer(buffer.baseAddress))
         }
     }
 }

@@ -42,23 +42,25 @@ enum LinuxSockaddr {
         return UInt32(LinuxConstants.sunPathOffset + count + (isAbstract || count == 0 ? 0 : 1))
     }
 
-    /// Writes a `sockaddr_in` for a numeric IPv4 `host` straight from `inet_pton(3)`, with no
-    /// intermediate buffer; nil when `host` is not a numeric IPv4 address.
+    /// Writes a `sockaddr_in` for a numeric IPv4 `host` (`inet_pton(3)`'s grammar, parsed by
+    /// `IPText` from the String's UTF-8 with no C string); nil when `host` is not a numeric IPv4
+    /// address (a NUL is not in the grammar: such hosts go to the slow path's error).
     static func writeInetNumeric(_ host: String, port: UInt16, into raw: UnsafeMutableRawPointer) -> UInt32? {
+        guard let address = IPText.parseIPv4(host) else { return nil }
         var sin = sockaddr_in()
-        // A NUL inside `host` would cut the C string short: leave such hosts to the slow path's error.
-        guard !host.utf8.contains(0), Glibc.inet_pton(AF_INET, host, &sin.sin_addr) == 1 else { return nil }
+        sin.sin_addr.s_addr = address
         sin.sin_family = sa_family_t(AF_INET)
         sin.sin_port = port.bigEndian
         raw.storeBytes(of: sin, as: sockaddr_in.self)
         return UInt32(MemoryLayout<sockaddr_in>.size)
     }
 
-    /// Writes a `sockaddr_in6` for a numeric IPv6 `host` without a scope (`%`), straight from
-    /// `inet_pton(3)`; nil when `host` is not one.
+    /// Writes a `sockaddr_in6` for a numeric IPv6 `host` without a scope (`inet_pton(3)`'s
+    /// grammar, which has no `%`, parsed by `IPText`); nil when `host` is not one.
     static func writeInet6Numeric(_ host: String, port: UInt16, flowinfo: UInt32, scopeID: UInt32, into raw: UnsafeMutableRawPointer) -> UInt32? {
+        guard let address = IPText.parseIPv6(host) else { return nil }
         var sin6 = sockaddr_in6()
-        guard !host.utf8.contains(where: { $0 == 0 || $0 == UInt8(ascii: "%") }), Glibc.inet_pton(AF_INET6, host, &sin6.sin6_addr) == 1 else { return nil }
+        storeInet6Address(address, into: &sin6.sin6_addr)
         sin6.sin6_family = sa_family_t(AF_INET6)
         sin6.sin6_port = port.bigEndian
         sin6.sin6_flowinfo = flowinfo.bigEndian
@@ -67,22 +69,27 @@ enum LinuxSockaddr {
         return UInt32(MemoryLayout<sockaddr_in6>.size)
     }
 
-    /// The text of the IP address in a `sockaddr_in` or `sockaddr_in6` (`inet_ntop(3)` into a
-    /// stack buffer; addresses up to 15 characters become a String without a heap allocation).
+    /// The text of the IP address in a `sockaddr_in` or `sockaddr_in6`, as `inet_ntop(3)` prints
+    /// it (formatted by `IPText`; addresses up to 15 characters need no heap allocation).
     static func ipText(_ raw: UnsafeRawPointer) -> String {
-        let family = Int32(raw.load(as: sa_family_t.self))
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: Int(INET6_ADDRSTRLEN) + 1) { text -> String in
-            let ok: Bool
-            if family == AF_INET {
-                var sin = raw.loadUnaligned(as: sockaddr_in.self)
-                ok = Glibc.inet_ntop(family, &sin.sin_addr, text.baseAddress, socklen_t(text.count)) != nil
-            } else {
-                var sin6 = raw.loadUnaligned(as: sockaddr_in6.self)
-                ok = Glibc.inet_ntop(family, &sin6.sin6_addr, text.baseAddress, socklen_t(text.count)) != nil
-            }
-            guard ok else { return "" }
-            let count = strlen(text.baseAddress!)
-            return String(decoding: UnsafeRawBufferPointer(start: text.baseAddress, count: count), as: UTF8.self)
+        if Int32(raw.load(as: sa_family_t.self)) == AF_INET {
+            return IPText.formatIPv4(raw.loadUnaligned(as: sockaddr_in.self).sin_addr.s_addr)
+        }
+        return IPText.formatIPv6(inet6Address(raw.loadUnaligned(as: sockaddr_in6.self).sin6_addr))
+    }
+
+    /// The 16 bytes of an `in6_addr`, in memory order, as `IPText` takes them.
+    static func inet6Address(_ address: in6_addr) -> IPText.IPv6Bytes {
+        withUnsafeBytes(of: address) { bytes in
+            (bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+    }
+
+    /// Stores the 16 bytes `IPText` parsed into an `in6_addr`.
+    static func storeInet6Address(_ address: IPText.IPv6Bytes, into target: inout in6_addr) {
+        withUnsafeMutableBytes(of: &target) { bytes in
+            bytes.storeBytes(of: address.0, as: UInt64.self)
+            bytes.storeBytes(of: address.1, toByteOffset: 8, as: UInt64.self)
         }
     }
 
@@ -134,23 +141,34 @@ enum LinuxSockaddr {
 }
 
 extension LinuxLibc {
-    /// C: `inet_pton(3)`. Returns the address bytes, or nil when `text` is not numeric.
+    /// C: `inet_pton(3)` for AF_INET and AF_INET6 (its grammars, parsed by `IPText`). Returns
+    /// the address bytes, or nil when `text` is not numeric (or the family is neither).
     static func inetPton(_ family: Int, _ text: String) -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: 16)
-        let result = buffer.withUnsafeMutableBytes { Glibc.inet_pton(Int32(family), text, $0.baseAddress) }
-        guard result == 1 else { return nil }
-        return Array(buffer.prefix(family == LinuxConstants.AF_INET ? 4 : 16))
+        switch family {
+        case LinuxConstants.AF_INET:
+            guard let address = IPText.parseIPv4(text) else { return nil }
+            return withUnsafeBytes(of: address) { Array($0) }
+        case LinuxConstants.AF_INET6:
+            guard let address = IPText.parseIPv6(text) else { return nil }
+            return withUnsafeBytes(of: address) { Array($0) }
+        default:
+            return nil
+        }
     }
 
-    /// C: `inet_ntop(3)`.
+    /// C: `inet_ntop(3)` for AF_INET (4 bytes) and AF_INET6 (16 bytes), printed by `IPText`;
+    /// "" for another family or too few bytes (where `inet_ntop` fails).
     static func inetNtop(_ family: Int, _ address: [UInt8]) -> String {
-        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
-        let ok = address.withUnsafeBytes { src in
-            text.withUnsafeMutableBufferPointer { dst in
-                Glibc.inet_ntop(Int32(family), src.baseAddress, dst.baseAddress, socklen_t(dst.count)) != nil
+        address.withUnsafeBytes { bytes in
+            switch family {
+            case LinuxConstants.AF_INET where bytes.count >= 4:
+                return IPText.formatIPv4(bytes.loadUnaligned(as: UInt32.self))
+            case LinuxConstants.AF_INET6 where bytes.count >= 16:
+                return IPText.formatIPv6((bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            default:
+                return ""
             }
         }
-        return ok ? String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
     }
 
     /// C: `getaddrinfo(3)` for one host and family, as CPython's `setipaddr` uses it: the first
