@@ -189,3 +189,26 @@ private let createWithTimeout: [Step] = [
         #expect(s.fileno() == -1)
     }
 }
+
+@Suite struct KernelDispatchTests {
+    @Test func theNativeInterfaceIsCalledDirectlyAndAnInjectedOneThroughItself() throws {
+        #expect(Kernel(NativeSocketInterface()).isNative)
+        #expect(!Kernel(ScriptedKernel([])).isNative)
+        // A socket made under an injected interface makes every call on it, none on the kernel.
+        let kernel = ScriptedKernel([.ok("socket", 7), .ok("send", 3), .ok("recv", 2)])
+        let s = try scriptedSocket(kernel)
+        #expect(!s.os.isNative)
+        #expect(try s.send(bytes("abc")) == 3)
+        #expect(try s.recv(5) == "xx")
+        #expect(kernel.mismatches.isEmpty)
+        #expect(kernel.remaining.isEmpty)
+    }
+
+    @Test func timeoutsRoundTripThroughTheirAtomicBits() {
+        for value: Double? in [nil, 0, 0.001, 1.5, 1e-9, 9.2e9, .greatestFiniteMagnitude] {
+            #expect(Timeout.value(Timeout.bits(value)) == value)
+        }
+        // The blocking pattern is a NaN, a value parseTimeout never lets through.
+        #expect(Double(bitPattern: Timeout.blocking).isNaN)
+    }
+}
