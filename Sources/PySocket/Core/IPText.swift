@@ -35,34 +35,36 @@ enum IPText {
     /// digits and nothing else; nil for anything else.
     ///
     /// Returns the address in network order in memory (the value for `in_addr.s_addr`).
+    /// Read octet by octet, so that a digit costs one compare to tell it and one to bound the
+    /// octet: this runs on every `sendto`.
     static func parseIPv4<C: Collection>(_ utf8: C) -> UInt32? where C.Element == UInt8 {
+        let end = utf8.endIndex
+        var index = utf8.startIndex
         var address: UInt32 = 0   // the finished octets, most significant first
-        var octet: UInt32 = 0
-        var sawDigit = false      // the current octet has a digit
-        var octets = 0            // octets begun so far
-        for byte in utf8 {
-            let digit = byte &- zero
-            if digit < 10 {
-                if sawDigit && octet == 0 { return nil }   // a leading zero
-                octet = octet * 10 + UInt32(digit)
-                if octet > 255 { return nil }
-                if !sawDigit {
-                    octets += 1
-                    if octets > 4 { return nil }
-                    sawDigit = true
-                }
-            } else if byte == dot && sawDigit {
-                if octets == 4 { return nil }
-                address = address << 8 | octet
-                octet = 0
-                sawDigit = false
-            } else {
-                return nil
+        for octetNumber in 0..<4 {
+            if octetNumber > 0 {
+                guard index != end, utf8[index] == dot else { return nil }
+                utf8.formIndex(after: &index)
             }
+            guard index != end else { return nil }
+            let first = utf8[index] &- zero
+            guard first < 10 else { return nil }
+            utf8.formIndex(after: &index)
+            var octet = UInt32(first)
+            // After a leading '0' the octet is over: a digit there is refused by what follows.
+            if octet != 0 {
+                while index != end {
+                    let digit = utf8[index] &- zero
+                    if digit >= 10 { break }
+                    octet = octet &* 10 &+ UInt32(digit)
+                    if octet > 255 { return nil }
+                    utf8.formIndex(after: &index)
+                }
+            }
+            address = address << 8 | octet
         }
-        // The fourth octet begins only at a digit, and a dot after it is refused above.
-        guard octets == 4 else { return nil }
-        return (address << 8 | octet).bigEndian
+        guard index == end else { return nil }
+        return address.bigEndian
     }
 
     /// A numeric IPv6 address: glibc's `inet_pton(AF_INET6, ...)`. Up to eight groups of one to
@@ -71,7 +73,8 @@ enum IPText {
     /// dotted IPv4 address (`parseIPv4`'s grammar) when they fit. No scope (`%`), no brackets,
     /// nothing else; nil for anything else.
     ///
-    /// Returns the 16 bytes in network order in memory (the value for `in6_addr`).
+    /// Returns the 16 bytes in network order in memory (the value for `in6_addr`). A hex digit
+    /// costs a subtraction, at most two compares and a shift; the groups stay in registers.
     static func parseIPv6<C: Collection>(_ utf8: C) -> IPv6Bytes? where C.Element == UInt8 {
         let end = utf8.endIndex
         var index = utf8.startIndex
@@ -82,49 +85,60 @@ enum IPText {
             guard index != end, utf8[index] == colon else { return nil }
         }
         var groups = GroupList()
-        var token = index         // where the current group begins (an IPv4 tail starts here)
-        var digits = 0            // hex digits in the current group
-        var group: UInt64 = 0
-        while index != end {
-            let byte = utf8[index]
-            utf8.formIndex(after: &index)
-            if let digit = hexValue(byte) {
+        // Group by group: up to four hex digits, then what ends them.
+        while true {
+            let token = index     // where the group begins (a dotted IPv4 tail starts here)
+            var group: UInt64 = 0
+            var digits = 0
+            while index != end {
+                let byte = utf8[index]
+                // The byte's hex value: `| 0x20` folds 'A'...'F' onto 'a'...'f' and sends no
+                // other byte there.
+                var digit = UInt64(byte &- zero)
+                if digit >= 10 {
+                    let letter = (byte | 0x20) &- UInt8(ascii: "a")
+                    if letter >= 6 { break }
+                    digit = UInt64(letter) &+ 10
+                }
                 if digits == 4 { return nil }
                 group = group << 4 | digit
-                digits += 1
-            } else if byte == colon {
-                token = index
+                digits &+= 1
+                utf8.formIndex(after: &index)
+            }
+            if index == end {
+                if digits > 0 {
+                    if groups.count == 8 { return nil }
+                    groups.append(group)
+                }
+                break
+            }
+            let byte = utf8[index]
+            utf8.formIndex(after: &index)
+            if byte == colon {
                 if digits == 0 {
                     // The second ':' of a '::' (the first ends the group before, or is leading).
                     if groups.sawGap { return nil }
-                    groups.sawGap = true
+                    groups.openGap()
                     continue
                 }
                 if index == end { return nil }                 // a trailing single ':'
                 if groups.count == 8 { return nil }
                 groups.append(group)
-                digits = 0
-                group = 0
             } else if byte == dot, groups.count <= 6, let four = parseIPv4(utf8[token..<end]) {
                 // The dotted quad runs to the end of the text: it is the last 32 bits.
                 let value = UInt64(UInt32(bigEndian: four))
                 groups.append(value >> 16)
                 groups.append(value & 0xFFFF)
-                digits = 0
                 break
             } else {
                 return nil
             }
         }
-        if digits > 0 {
-            if groups.count == 8 { return nil }
-            groups.append(group)
-        }
         let address: Bits128
         if groups.sawGap {
             // '::' must stand for at least one zero group.
             if groups.count == 8 { return nil }
-            address = groups.head.shiftedLeft(by: 16 * (8 - groups.headCount)) | groups.tail
+            address = groups.head.shiftedLeft(by: 16 &* (8 &- groups.headCount)) | groups.tail
         } else {
             if groups.count != 8 { return nil }
             address = groups.head
@@ -137,30 +151,18 @@ enum IPText {
     private struct GroupList {
         var head = Bits128()
         var tail = Bits128()
-        var headCount = 0
-        var tailCount = 0
+        var count = 0             // groups so far, at most 8
+        var headCount = 0         // groups before the '::' (set when it is seen)
         var sawGap = false
 
-        var count: Int { headCount + tailCount }
+        mutating func openGap() {
+            sawGap = true
+            headCount = count
+        }
 
         mutating func append(_ group: UInt64) {
-            if sawGap {
-                tail.append(group)
-                tailCount += 1
-            } else {
-                head.append(group)
-                headCount += 1
-            }
-        }
-    }
-
-    /// The value of an ASCII hex digit of either case, nil for any other byte.
-    private static func hexValue(_ byte: UInt8) -> UInt64? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt64(byte &- UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt64(byte &- UInt8(ascii: "a") &+ 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt64(byte &- UInt8(ascii: "A") &+ 10)
-        default: return nil
+            if sawGap { tail.append(group) } else { head.append(group) }
+            count &+= 1
         }
     }
 
