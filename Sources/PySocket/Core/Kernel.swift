@@ -7,7 +7,7 @@ import CPySocket
 /// nor see through: measured with callgrind it cost about 30 instructions on every `send` and
 /// `recv_into`, more than the rest of PySocket's work around the system call. Nearly every
 /// socket uses the native interface, so `Kernel` remembers at creation whether it does
-/// (`isNative`) and then calls `NativeSocketInterface` statically, which inlines down to
+/// (`injected` is nil) and then calls `NativeSocketInterface` statically, which inlines down to
 /// the libc call; an injected interface (the tests' scripted kernel, a user's) is still called
 /// through its existential, after one well-predicted branch. This is enum dispatch, as in Rust's
 /// `enum_dispatch`; making `socket` generic over its interface would have done the same at the
@@ -17,7 +17,7 @@ struct Kernel: SocketInterface {
     /// called directly. A class reference rather than an existential field: testing it is one
     /// compare with zero and copying it (into every socket and `OwnedFD`) one retain, where an
     /// `any SocketInterface` field is copied and destroyed through its value witnesses (about
-    /// 250 instructions per socket created, measured with callgrind on connect + accept).
+    /// 200 instructions per socket created, measured with callgrind on connect + accept).
     let injected: Injected?
 
     /// An injected interface, shared by every socket created under it.
@@ -34,15 +34,12 @@ struct Kernel: SocketInterface {
     /// rather than casting with `is` or asking `type(of:)`, which call into the runtime
     /// (`swift_dynamicCast`, about 200 instructions; `swift_getDynamicType`, about 50).
     init(_ os: any SocketInterface) {
-        injected = Kernel.isNative(os) ? nil : Injected(os)
+        injected = Kernel.isNativeInterface(os) ? nil : Injected(os)
     }
 
-    private static func isNative<Interface: SocketInterface>(_: Interface) -> Bool {
+    private static func isNativeInterface<Interface: SocketInterface>(_: Interface) -> Bool {
         Interface.self == NativeSocketInterface.self
     }
-
-    /// The native interface, called directly.
-    static let native = Kernel(NativeSocketInterface())
 
     @inline(__always) func socket(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> Int32 {
         guard let injected else { return try NativeSocketInterface().socket(domain, type, proto) }
