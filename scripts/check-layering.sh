@@ -22,7 +22,7 @@ for file in Sources/PySocket/Platform/*/*.swift; do
 done
 
 # 3. No Foundation anywhere in the library.
-if grep -rnE '^\s*import\s+(Foundation|FoundationEssentials)\b' Sources/PySocket Sources/CPySocket; then
+if grep -rnE '^\s*import\s+(Foundation|FoundationEssentials)\b' Sources/PySocket Sources/CPySocket Sources/PyBuiltins; then
     fail "the library imports Foundation"
 fi
 
