@@ -94,6 +94,83 @@ VALUES = [
     ("[type(\"a\"), type(bytes())]", "[type('a'), type(b'')]"),
 ]
 
+VALUES += [
+    # dict keeps insertion order
+    ("[\"b\": 2, \"a\": 1] as dict<String, Int>", "{'b': 2, 'a': 1}"),
+    ("[\"a\": 1, \"b\": 2, \"a\": 3] as dict<String, Int>", "{'a': 1, 'b': 2, 'a': 3}"),
+    ("dict<String, Int>()", "{}"), ("[1: [\"x\"], 2: []] as dict<Int, [String]>", "{1: ['x'], 2: []}"),
+    ("[[\"k\": Optional<Int>.none] as dict<String, Int?>]", "[{'k': None}]"),
+    ("dict(dir(socket.self).filter { $0.hasPrefix(\"EAI_\") }.map { (getattr(socket.self, $0, nil) ?? 0, $0) })",
+     "{getattr(socket, n): n for n in dir(socket) if n.startswith('EAI_')}"),
+    # the module's names
+    ("dir(socket.self).filter { $0.hasPrefix(\"SO_\") }", "[n for n in dir(socket) if n.startswith('SO_')]"),
+    ("dir(socket.self).filter { $0.hasPrefix(\"MSG_\") }", "[n for n in dir(socket) if n.startswith('MSG_')]"),
+    ("dir(socket.self).filter { $0.first?.isLowercase ?? false }",
+     "[n for n in dir(socket) if n[0].islower() and n not in ('os', 'sys', 'io', 'selectors', 'array', 'errno')]"),
+    # more exception classes
+    ("RuntimeError(\"loop is closed\")", "RuntimeError('loop is closed')"),
+    ("NotImplementedError()", "NotImplementedError()"),
+    ("AttributeError(\"x\")", "AttributeError('x')"),
+    ("KeyError(\"b\")", "KeyError('b')"), ("KeyError(2)", "KeyError(2)"), ("KeyError()", "KeyError()"),
+    ("ZeroDivisionError(\"division by zero\")", "ZeroDivisionError('division by zero')"),
+]
+
+# Calls that return a value or raise: (Swift expression, with `try` where it throws, Python expression). CPython's outcome is
+# the result's repr, or "ClassName: str(e)".
+CALLS = [
+    ("try int(\"42\")", "int('42')"), ("try int(\" -7 \")", "int(' -7 ')"), ("try int(\"1_000\")", "int('1_000')"),
+    ("try int(\"abc\")", "int('abc')"), ("try int(\"\")", "int('')"), ("try int(\"1__0\")", "int('1__0')"),
+    ("try int(\"0x1f\", 16)", "int('0x1f', 16)"), ("try int(\"0x1f\", 0)", "int('0x1f', 0)"), ("try int(\"ff\", 16)", "int('ff', 16)"),
+    ("try int(\"010\", 0)", "int('010', 0)"), ("try int(\"0\", 0)", "int('0', 0)"), ("try int(\"z\", 36)", "int('z', 36)"),
+    ("try int(\"12\", 1)", "int('12', 1)"), ("try int(\"0b101\", 0)", "int('0b101', 0)"), ("try int(\"+5\")", "int('+5')"),
+    ("try int(2.9)", "int(2.9)"), ("try int(-2.9)", "int(-2.9)"), ("try int(Double.nan)", "int(float('nan'))"),
+    ("try int(Double.infinity)", "int(float('inf'))"), ("int(true)", "int(True)"),
+    ("try float(\"1.5\")", "float('1.5')"), ("try float(\" inf \")", "float(' inf ')"), ("try float(\"-Infinity\")", "float('-Infinity')"),
+    ("try float(\"nan\")", "float('nan')"), ("try float(\"abc\")", "float('abc')"), ("try float(\"1e5\")", "float('1e5')"),
+    ("try float(\"0x10\")", "float('0x10')"), ("try float(\"\")", "float('')"), ("try float(\"1_000.25\")", "float('1_000.25')"),
+    ("try float(\".5\")", "float('.5')"), ("float(3)", "float(3)"),
+    ("hex(255)", "hex(255)"), ("hex(-255)", "hex(-255)"), ("hex(0)", "hex(0)"), ("oct(8)", "oct(8)"), ("bin(5)", "bin(5)"),
+    ("bin(-5)", "bin(-5)"), ("hex(UInt64.max)", "hex(2**64 - 1)"),
+    ("try ord(\"a\")", "ord('a')"), ("try ord(\"é\")", "ord('é')"), ("try ord(\"ab\")", "ord('ab')"), ("try ord(\"\")", "ord('')"),
+    ("try chr(65)", "chr(65)"), ("try chr(0x1F642)", "chr(0x1F642)"), ("try chr(0x110000)", "chr(0x110000)"), ("try chr(-1)", "chr(-1)"),
+    ("bool(0)", "bool(0)"), ("bool(\"\")", "bool('')"), ("bool(\"a\")", "bool('a')"), ("bool([Int]())", "bool([])"),
+    ("bool(Optional<Int>.none)", "bool(None)"), ("bool(0.0)", "bool(0.0)"), ("bool(bytes())", "bool(b'')"),
+    ("bool([\"a\": 1] as dict<String, Int>)", "bool({'a': 1})"), ("bool(socket.AF_INET)", "bool(socket.AF_INET)"),
+    ("sorted([3, 1, 2])", "sorted([3, 1, 2])"), ("sorted([\"b\", \"a\", \"c\"], reverse: true)", "sorted(['b', 'a', 'c'], reverse=True)"),
+    ("sorted([\"bb\", \"a\", \"ccc\", \"d\"], key: { len($0) })", "sorted(['bb', 'a', 'ccc', 'd'], key=len)"),
+    ("sorted([\"bb\", \"a\", \"ccc\", \"d\"], key: { len($0) }, reverse: true)", "sorted(['bb', 'a', 'ccc', 'd'], key=len, reverse=True)"),
+    ("enumerate([\"a\", \"b\"])", "list(enumerate(['a', 'b']))"), ("enumerate([\"a\"], start: 1)", "list(enumerate(['a'], start=1))"),
+    ("range(5)", "list(range(5))"), ("range(1, 10, 3)", "list(range(1, 10, 3))"), ("range(5, 0, -2)", "list(range(5, 0, -2))"),
+    ("sum([1, 2, 3])", "sum([1, 2, 3])"), ("sum([0.1, 0.2])", "sum([0.1, 0.2])"),
+    ("len(\"🇫🇷\")", "len('🇫🇷')"), ("len(\"héllo\")", "len('héllo')"), ("len((1, 2))", "len((1, 2))"),
+    ("len([1, 2, 3])", "len([1, 2, 3])"), ("len(bytes(\"abc\"))", "len(b'abc')"), ("len([\"a\": 1] as dict<String, Int>)", "len({'a': 1})"),
+    ("len(SocketAddress.inet(host: \"127.0.0.1\", port: 80))", "len(('127.0.0.1', 80))"),
+    ("len(SocketAddress.inet6(host: \"::1\", port: 80, flowinfo: 0, scope_id: 0))", "len(('::1', 80, 0, 0))"),
+    ("len(SocketAddress.unix(\"/tmp/s\"))", "len('/tmp/s')"),
+    ("try getattr(socket.self, \"EAI_NONAME\")", "getattr(socket, 'EAI_NONAME')"),
+    ("try getattr(socket.self, \"SO_REUSEADDR\")", "getattr(socket, 'SO_REUSEADDR')"),
+    ("try getattr(socket.self, \"AF_INET6\")", "int(getattr(socket, 'AF_INET6'))"),
+    ("try getattr(socket.self, \"NOPE\")", "getattr(socket, 'NOPE')"),
+    ("getattr(socket.self, \"SO_REUSEPORT\", nil)", "getattr(socket, 'SO_REUSEPORT', None)"),
+    ("getattr(socket.self, \"NOPE\", nil)", "getattr(socket, 'NOPE', None)"),
+    ("hasattr(socket.self, \"AF_UNIX\")", "hasattr(socket, 'AF_UNIX')"),
+    ("hasattr(socket.self, \"create_server\")", "hasattr(socket, 'create_server')"),
+    ("hasattr(socket.self, \"nope\")", "hasattr(socket, 'nope')"),
+    ("try ([\"a\": 1] as dict<String, Int>).getitem(\"b\")", "{'a': 1}['b']"),
+    ("try ([\"a\": 1] as dict<String, Int>).getitem(\"a\")", "{'a': 1}['a']"),
+    ("([1: \"x\"] as dict<Int, String>).get(2)", "{1: 'x'}.get(2)"),
+    ("([1: \"x\"] as dict<Int, String>).get(2, \"d\")", "{1: 'x'}.get(2, 'd')"),
+    ("([\"a\": 1, \"b\": 2] as dict<String, Int>).items()", "list({'a': 1, 'b': 2}.items())"),
+    ("([\"a\": 1, \"b\": 2] as dict<String, Int>).keys()", "list({'a': 1, 'b': 2}.keys())"),
+    ("([\"a\": 1, \"b\": 2] as dict<String, Int>).values()", "list({'a': 1, 'b': 2}.values())"),
+    ("{ var d: dict<String, Int> = [\"a\": 1, \"b\": 2]; d[\"a\"] = nil; d[\"c\"] = 3; d[\"a\"] = 4; return d }()",
+     "(lambda d: (d.pop('a'), d.__setitem__('c', 3), d.__setitem__('a', 4), d)[-1])({'a': 1, 'b': 2})"),
+    ("try { var d: dict<String, Int> = [:]; return try d.pop(\"x\") }()", "{}.pop('x')"),
+    ("{ var d: dict<String, Int> = [\"x\": 1]; d.setdefault(\"y\", 2); d.setdefault(\"x\", 3); return d }()",
+     "(lambda d: (d.setdefault('y', 2), d.setdefault('x', 3), d)[-1])({'x': 1})"),
+    ("str(KeyError(\"b\"))", "str(KeyError('b'))"),
+]
+
 # Cases that pass only once another branch lands; the test expects CPython's text but records
 # a failure as a known issue until then.
 PENDING = {
@@ -168,7 +245,7 @@ def capture(python):
     program = r'''
 import contextlib, io, json, socket, sys
 cases = json.loads(sys.stdin.read())
-out = {"python": sys.version.split()[0], "values": [], "prints": [], "floats": []}
+out = {"python": sys.version.split()[0], "values": [], "prints": [], "calls": [], "floats": []}
 for swift, py in cases["values"]:
     v = eval(py)
     out["values"].append({"swift": swift, "python": py, "str": str(v), "repr": repr(v),
@@ -178,6 +255,12 @@ for swift, py in cases["prints"]:
     with contextlib.redirect_stdout(buf):
         eval("print(" + py + ")")
     out["prints"].append({"swift": swift, "python": py, "output": buf.getvalue()})
+for swift, py in cases["calls"]:
+    try:
+        outcome = repr(eval(py))
+    except Exception as e:
+        outcome = type(e).__name__ + ": " + str(e)
+    out["calls"].append({"swift": swift, "python": py, "outcome": outcome})
 for expr in cases["special_floats"]:
     v = float(eval(expr))
     out["floats"].append({"hex": v.hex(), "repr": repr(v)})
@@ -185,7 +268,7 @@ for v in cases["random_floats"]:
     out["floats"].append({"hex": v.hex(), "repr": repr(v)})
 print(json.dumps(out, indent=1, ensure_ascii=False))
 '''
-    cases = {"values": VALUES, "prints": PRINTS, "special_floats": SPECIAL_FLOATS,
+    cases = {"values": VALUES, "prints": PRINTS, "calls": CALLS, "special_floats": SPECIAL_FLOATS,
              "random_floats": random_floats()}
     result = subprocess.run([python, "-c", program], input=json.dumps(cases), capture_output=True,
                             text=True, check=True)
@@ -246,6 +329,9 @@ def generate(data):
     lines += ["    }", "", '    @Test("print writes what CPython\'s print writes")', "    func prints() {"]
     for case in data["prints"]:
         lines.append("        expectPrinted(%s) { print(%s) }" % (swift_string(case["output"]), case["swift"]))
+    lines += ["    }", "", '    @Test("builtins return what CPython returns and raise what it raises")', "    func calls() {"]
+    for case in data["calls"]:
+        lines.append("        expectOutcome(%s) { %s }" % (swift_string(case["outcome"]), case["swift"]))
     lines += ["    }", "", '    @Test("repr of a float is CPython\'s (shortest round trip, exponent below 1e-4 and from 1e16)")',
               "    func floats() {", "        let cases: [(Double, String)] = ["]
     for case in data["floats"]:
@@ -280,6 +366,10 @@ def main():
         stored = [(c["swift"], c["python"]) for c in data["values"]]
         if stored != [tuple(c) for c in VALUES]:
             print("gen_builtins_tests: the JSON's value cases differ from the script's; run --capture with python3.13")
+            ok = False
+        stored = [(c["swift"], c["python"]) for c in data["calls"]]
+        if stored != [tuple(c) for c in CALLS]:
+            print("gen_builtins_tests: the JSON's call cases differ from the script's; run --capture with python3.13")
             ok = False
         stored = [(c["swift"], c["python"]) for c in data["prints"]]
         if stored != [tuple(c) for c in PRINTS]:

@@ -119,6 +119,22 @@ struct CPythonValues {
         check(type(socket.gaierror()), str: "<class 'socket.gaierror'>", repr: "<class 'socket.gaierror'>", type: "type", class: "<class 'type'>")
         check(type(ValueError()), str: "<class 'ValueError'>", repr: "<class 'ValueError'>", type: "type", class: "<class 'type'>")
         check([type("a"), type(bytes())], str: "[<class 'str'>, <class 'bytes'>]", repr: "[<class 'str'>, <class 'bytes'>]", type: "list", class: "<class 'list'>")
+        check(["b": 2, "a": 1] as dict<String, Int>, str: "{'b': 2, 'a': 1}", repr: "{'b': 2, 'a': 1}", type: "dict", class: "<class 'dict'>")
+        check(["a": 1, "b": 2, "a": 3] as dict<String, Int>, str: "{'a': 3, 'b': 2}", repr: "{'a': 3, 'b': 2}", type: "dict", class: "<class 'dict'>")
+        check(dict<String, Int>(), str: "{}", repr: "{}", type: "dict", class: "<class 'dict'>")
+        check([1: ["x"], 2: []] as dict<Int, [String]>, str: "{1: ['x'], 2: []}", repr: "{1: ['x'], 2: []}", type: "dict", class: "<class 'dict'>")
+        check([["k": Optional<Int>.none] as dict<String, Int?>], str: "[{'k': None}]", repr: "[{'k': None}]", type: "list", class: "<class 'list'>")
+        check(dict(dir(socket.self).filter { $0.hasPrefix("EAI_") }.map { (getattr(socket.self, $0, nil) ?? 0, $0) }), str: "{-9: 'EAI_ADDRFAMILY', -3: 'EAI_AGAIN', -1: 'EAI_BADFLAGS', -4: 'EAI_FAIL', -6: 'EAI_FAMILY', -10: 'EAI_MEMORY', -5: 'EAI_NODATA', -2: 'EAI_NONAME', -12: 'EAI_OVERFLOW', -8: 'EAI_SERVICE', -7: 'EAI_SOCKTYPE', -11: 'EAI_SYSTEM'}", repr: "{-9: 'EAI_ADDRFAMILY', -3: 'EAI_AGAIN', -1: 'EAI_BADFLAGS', -4: 'EAI_FAIL', -6: 'EAI_FAMILY', -10: 'EAI_MEMORY', -5: 'EAI_NODATA', -2: 'EAI_NONAME', -12: 'EAI_OVERFLOW', -8: 'EAI_SERVICE', -7: 'EAI_SOCKTYPE', -11: 'EAI_SYSTEM'}", type: "dict", class: "<class 'dict'>")
+        check(dir(socket.self).filter { $0.hasPrefix("SO_") }, str: "['SO_ACCEPTCONN', 'SO_BINDTODEVICE', 'SO_BINDTOIFINDEX', 'SO_BROADCAST', 'SO_DEBUG', 'SO_DOMAIN', 'SO_DONTROUTE', 'SO_ERROR', 'SO_INCOMING_CPU', 'SO_J1939_ERRQUEUE', 'SO_J1939_FILTER', 'SO_J1939_PROMISC', 'SO_J1939_SEND_PRIO', 'SO_KEEPALIVE', 'SO_LINGER', 'SO_MARK', 'SO_OOBINLINE', 'SO_PASSCRED', 'SO_PASSSEC', 'SO_PEERCRED', 'SO_PEERSEC', 'SO_PRIORITY', 'SO_PROTOCOL', 'SO_RCVBUF', 'SO_RCVLOWAT', 'SO_RCVTIMEO', 'SO_REUSEADDR', 'SO_REUSEPORT', 'SO_SNDBUF', 'SO_SNDLOWAT', 'SO_SNDTIMEO', 'SO_TYPE', 'SO_VM_SOCKETS_BUFFER_MAX_SIZE', 'SO_VM_SOCKETS_BUFFER_MIN_SIZE', 'SO_VM_SOCKETS_BUFFER_SIZE']", repr: "['SO_ACCEPTCONN', 'SO_BINDTODEVICE', 'SO_BINDTOIFINDEX', 'SO_BROADCAST', 'SO_DEBUG', 'SO_DOMAIN', 'SO_DONTROUTE', 'SO_ERROR', 'SO_INCOMING_CPU', 'SO_J1939_ERRQUEUE', 'SO_J1939_FILTER', 'SO_J1939_PROMISC', 'SO_J1939_SEND_PRIO', 'SO_KEEPALIVE', 'SO_LINGER', 'SO_MARK', 'SO_OOBINLINE', 'SO_PASSCRED', 'SO_PASSSEC', 'SO_PEERCRED', 'SO_PEERSEC', 'SO_PRIORITY', 'SO_PROTOCOL', 'SO_RCVBUF', 'SO_RCVLOWAT', 'SO_RCVTIMEO', 'SO_REUSEADDR', 'SO_REUSEPORT', 'SO_SNDBUF', 'SO_SNDLOWAT', 'SO_SNDTIMEO', 'SO_TYPE', 'SO_VM_SOCKETS_BUFFER_MAX_SIZE', 'SO_VM_SOCKETS_BUFFER_MIN_SIZE', 'SO_VM_SOCKETS_BUFFER_SIZE']", type: "list", class: "<class 'list'>")
+        check(dir(socket.self).filter { $0.hasPrefix("MSG_") }, str: "['MSG_CMSG_CLOEXEC', 'MSG_CONFIRM', 'MSG_CTRUNC', 'MSG_DONTROUTE', 'MSG_DONTWAIT', 'MSG_EOR', 'MSG_ERRQUEUE', 'MSG_FASTOPEN', 'MSG_MORE', 'MSG_NOSIGNAL', 'MSG_OOB', 'MSG_PEEK', 'MSG_TRUNC', 'MSG_WAITALL']", repr: "['MSG_CMSG_CLOEXEC', 'MSG_CONFIRM', 'MSG_CTRUNC', 'MSG_DONTROUTE', 'MSG_DONTWAIT', 'MSG_EOR', 'MSG_ERRQUEUE', 'MSG_FASTOPEN', 'MSG_MORE', 'MSG_NOSIGNAL', 'MSG_OOB', 'MSG_PEEK', 'MSG_TRUNC', 'MSG_WAITALL']", type: "list", class: "<class 'list'>")
+        check(dir(socket.self).filter { $0.first?.isLowercase ?? false }, str: "['close', 'create_connection', 'create_server', 'dup', 'error', 'fromfd', 'gaierror', 'getaddrinfo', 'getdefaulttimeout', 'getfqdn', 'gethostbyaddr', 'gethostbyname', 'gethostbyname_ex', 'gethostname', 'getnameinfo', 'getprotobyname', 'getservbyname', 'getservbyport', 'has_dualstack_ipv6', 'has_ipv6', 'herror', 'htonl', 'htons', 'if_indextoname', 'if_nameindex', 'if_nametoindex', 'inet_aton', 'inet_ntoa', 'inet_ntop', 'inet_pton', 'ntohl', 'ntohs', 'recv_fds', 'send_fds', 'setdefaulttimeout', 'sethostname', 'socket', 'socketpair', 'timeout']", repr: "['close', 'create_connection', 'create_server', 'dup', 'error', 'fromfd', 'gaierror', 'getaddrinfo', 'getdefaulttimeout', 'getfqdn', 'gethostbyaddr', 'gethostbyname', 'gethostbyname_ex', 'gethostname', 'getnameinfo', 'getprotobyname', 'getservbyname', 'getservbyport', 'has_dualstack_ipv6', 'has_ipv6', 'herror', 'htonl', 'htons', 'if_indextoname', 'if_nameindex', 'if_nametoindex', 'inet_aton', 'inet_ntoa', 'inet_ntop', 'inet_pton', 'ntohl', 'ntohs', 'recv_fds', 'send_fds', 'setdefaulttimeout', 'sethostname', 'socket', 'socketpair', 'timeout']", type: "list", class: "<class 'list'>")
+        check(RuntimeError("loop is closed"), str: "loop is closed", repr: "RuntimeError('loop is closed')", type: "RuntimeError", class: "<class 'RuntimeError'>")
+        check(NotImplementedError(), str: "", repr: "NotImplementedError()", type: "NotImplementedError", class: "<class 'NotImplementedError'>")
+        check(AttributeError("x"), str: "x", repr: "AttributeError('x')", type: "AttributeError", class: "<class 'AttributeError'>")
+        check(KeyError("b"), str: "'b'", repr: "KeyError('b')", type: "KeyError", class: "<class 'KeyError'>")
+        check(KeyError(2), str: "2", repr: "KeyError(2)", type: "KeyError", class: "<class 'KeyError'>")
+        check(KeyError(), str: "", repr: "KeyError()", type: "KeyError", class: "<class 'KeyError'>")
+        check(ZeroDivisionError("division by zero"), str: "division by zero", repr: "ZeroDivisionError('division by zero')", type: "ZeroDivisionError", class: "<class 'ZeroDivisionError'>")
         withKnownIssue("BaseException.args prints as a tuple once the fidelity branch lands", isIntermittent: true) { check(ValueError("x").args, str: "('x',)", repr: "('x',)", type: "tuple", class: "<class 'tuple'>") }
         withKnownIssue("BaseException.args prints as a tuple once the fidelity branch lands", isIntermittent: true) { check(OSError(111, "Connection refused").args, str: "(111, 'Connection refused')", repr: "(111, 'Connection refused')", type: "tuple", class: "<class 'tuple'>") }
         withKnownIssue("BaseException.args prints as a tuple once the fidelity branch lands", isIntermittent: true) { check([ValueError("x").args], str: "[('x',)]", repr: "[('x',)]", type: "list", class: "<class 'list'>") }
@@ -147,6 +163,105 @@ struct CPythonValues {
         expectPrinted("None\n") { print(()) }
         expectPrinted("a1\n") { print("a", 1, sep: "") }
         expectPrinted("/tmp/s ['/tmp/s']\n") { print(SocketAddress.unix("/tmp/s"), [SocketAddress.unix("/tmp/s")]) }
+    }
+
+    @Test("builtins return what CPython returns and raise what it raises")
+    func calls() {
+        expectOutcome("42") { try int("42") }
+        expectOutcome("-7") { try int(" -7 ") }
+        expectOutcome("1000") { try int("1_000") }
+        expectOutcome("ValueError: invalid literal for int() with base 10: 'abc'") { try int("abc") }
+        expectOutcome("ValueError: invalid literal for int() with base 10: ''") { try int("") }
+        expectOutcome("ValueError: invalid literal for int() with base 10: '1__0'") { try int("1__0") }
+        expectOutcome("31") { try int("0x1f", 16) }
+        expectOutcome("31") { try int("0x1f", 0) }
+        expectOutcome("255") { try int("ff", 16) }
+        expectOutcome("ValueError: invalid literal for int() with base 0: '010'") { try int("010", 0) }
+        expectOutcome("0") { try int("0", 0) }
+        expectOutcome("35") { try int("z", 36) }
+        expectOutcome("ValueError: int() base must be >= 2 and <= 36, or 0") { try int("12", 1) }
+        expectOutcome("5") { try int("0b101", 0) }
+        expectOutcome("5") { try int("+5") }
+        expectOutcome("2") { try int(2.9) }
+        expectOutcome("-2") { try int(-2.9) }
+        expectOutcome("ValueError: cannot convert float NaN to integer") { try int(Double.nan) }
+        expectOutcome("OverflowError: cannot convert float infinity to integer") { try int(Double.infinity) }
+        expectOutcome("1") { int(true) }
+        expectOutcome("1.5") { try float("1.5") }
+        expectOutcome("inf") { try float(" inf ") }
+        expectOutcome("-inf") { try float("-Infinity") }
+        expectOutcome("nan") { try float("nan") }
+        expectOutcome("ValueError: could not convert string to float: 'abc'") { try float("abc") }
+        expectOutcome("100000.0") { try float("1e5") }
+        expectOutcome("ValueError: could not convert string to float: '0x10'") { try float("0x10") }
+        expectOutcome("ValueError: could not convert string to float: ''") { try float("") }
+        expectOutcome("1000.25") { try float("1_000.25") }
+        expectOutcome("0.5") { try float(".5") }
+        expectOutcome("3.0") { float(3) }
+        expectOutcome("'0xff'") { hex(255) }
+        expectOutcome("'-0xff'") { hex(-255) }
+        expectOutcome("'0x0'") { hex(0) }
+        expectOutcome("'0o10'") { oct(8) }
+        expectOutcome("'0b101'") { bin(5) }
+        expectOutcome("'-0b101'") { bin(-5) }
+        expectOutcome("'0xffffffffffffffff'") { hex(UInt64.max) }
+        expectOutcome("97") { try ord("a") }
+        expectOutcome("233") { try ord("é") }
+        expectOutcome("TypeError: ord() expected a character, but string of length 2 found") { try ord("ab") }
+        expectOutcome("TypeError: ord() expected a character, but string of length 0 found") { try ord("") }
+        expectOutcome("'A'") { try chr(65) }
+        expectOutcome("'\u{1f642}'") { try chr(0x1F642) }
+        expectOutcome("ValueError: chr() arg not in range(0x110000)") { try chr(0x110000) }
+        expectOutcome("ValueError: chr() arg not in range(0x110000)") { try chr(-1) }
+        expectOutcome("False") { bool(0) }
+        expectOutcome("False") { bool("") }
+        expectOutcome("True") { bool("a") }
+        expectOutcome("False") { bool([Int]()) }
+        expectOutcome("False") { bool(Optional<Int>.none) }
+        expectOutcome("False") { bool(0.0) }
+        expectOutcome("False") { bool(bytes()) }
+        expectOutcome("True") { bool(["a": 1] as dict<String, Int>) }
+        expectOutcome("True") { bool(socket.AF_INET) }
+        expectOutcome("[1, 2, 3]") { sorted([3, 1, 2]) }
+        expectOutcome("['c', 'b', 'a']") { sorted(["b", "a", "c"], reverse: true) }
+        expectOutcome("['a', 'd', 'bb', 'ccc']") { sorted(["bb", "a", "ccc", "d"], key: { len($0) }) }
+        expectOutcome("['ccc', 'bb', 'a', 'd']") { sorted(["bb", "a", "ccc", "d"], key: { len($0) }, reverse: true) }
+        expectOutcome("[(0, 'a'), (1, 'b')]") { enumerate(["a", "b"]) }
+        expectOutcome("[(1, 'a')]") { enumerate(["a"], start: 1) }
+        expectOutcome("[0, 1, 2, 3, 4]") { range(5) }
+        expectOutcome("[1, 4, 7]") { range(1, 10, 3) }
+        expectOutcome("[5, 3, 1]") { range(5, 0, -2) }
+        expectOutcome("6") { sum([1, 2, 3]) }
+        expectOutcome("0.30000000000000004") { sum([0.1, 0.2]) }
+        expectOutcome("2") { len("🇫🇷") }
+        expectOutcome("5") { len("héllo") }
+        expectOutcome("2") { len((1, 2)) }
+        expectOutcome("3") { len([1, 2, 3]) }
+        expectOutcome("3") { len(bytes("abc")) }
+        expectOutcome("1") { len(["a": 1] as dict<String, Int>) }
+        expectOutcome("2") { len(SocketAddress.inet(host: "127.0.0.1", port: 80)) }
+        expectOutcome("4") { len(SocketAddress.inet6(host: "::1", port: 80, flowinfo: 0, scope_id: 0)) }
+        expectOutcome("6") { len(SocketAddress.unix("/tmp/s")) }
+        expectOutcome("-2") { try getattr(socket.self, "EAI_NONAME") }
+        expectOutcome("2") { try getattr(socket.self, "SO_REUSEADDR") }
+        expectOutcome("10") { try getattr(socket.self, "AF_INET6") }
+        expectOutcome("AttributeError: module 'socket' has no attribute 'NOPE'") { try getattr(socket.self, "NOPE") }
+        expectOutcome("15") { getattr(socket.self, "SO_REUSEPORT", nil) }
+        expectOutcome("None") { getattr(socket.self, "NOPE", nil) }
+        expectOutcome("True") { hasattr(socket.self, "AF_UNIX") }
+        expectOutcome("True") { hasattr(socket.self, "create_server") }
+        expectOutcome("False") { hasattr(socket.self, "nope") }
+        expectOutcome("KeyError: 'b'") { try (["a": 1] as dict<String, Int>).getitem("b") }
+        expectOutcome("1") { try (["a": 1] as dict<String, Int>).getitem("a") }
+        expectOutcome("None") { ([1: "x"] as dict<Int, String>).get(2) }
+        expectOutcome("'d'") { ([1: "x"] as dict<Int, String>).get(2, "d") }
+        expectOutcome("[('a', 1), ('b', 2)]") { (["a": 1, "b": 2] as dict<String, Int>).items() }
+        expectOutcome("['a', 'b']") { (["a": 1, "b": 2] as dict<String, Int>).keys() }
+        expectOutcome("[1, 2]") { (["a": 1, "b": 2] as dict<String, Int>).values() }
+        expectOutcome("{'b': 2, 'c': 3, 'a': 4}") { { var d: dict<String, Int> = ["a": 1, "b": 2]; d["a"] = nil; d["c"] = 3; d["a"] = 4; return d }() }
+        expectOutcome("KeyError: 'x'") { try { var d: dict<String, Int> = [:]; return try d.pop("x") }() }
+        expectOutcome("{'x': 1, 'y': 2}") { { var d: dict<String, Int> = ["x": 1]; d.setdefault("y", 2); d.setdefault("x", 3); return d }() }
+        expectOutcome("\"'b'\"") { str(KeyError("b")) }
     }
 
     @Test("repr of a float is CPython's (shortest round trip, exponent below 1e-4 and from 1e16)")

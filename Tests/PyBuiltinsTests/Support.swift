@@ -25,3 +25,17 @@ func printed(_ body: () -> Void) -> String {
 func expectPrinted(_ expected: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () -> Void) {
     #expect(printed(body) == expected, sourceLocation: sourceLocation)
 }
+
+/// Checks that `body` returns a value whose repr is `expected`, or raises a Python exception
+/// that CPython would print as `expected` (`ClassName: str(e)`).
+func expectOutcome<T>(_ expected: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T) {
+    let outcome: String
+    do {
+        outcome = repr(try body())
+    } catch let error as BaseException {
+        outcome = type(error).__name__ + ": " + str(error)
+    } catch {
+        outcome = "non-Python error: \(error)"
+    }
+    #expect(outcome == expected, sourceLocation: sourceLocation)
+}
