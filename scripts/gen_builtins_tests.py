@@ -169,6 +169,8 @@ CALLS = [
     ("{ var d: dict<String, Int> = [\"x\": 1]; d.setdefault(\"y\", 2); d.setdefault(\"x\", 3); return d }()",
      "(lambda d: (d.setdefault('y', 2), d.setdefault('x', 3), d)[-1])({'x': 1})"),
     ("str(KeyError(\"b\"))", "str(KeyError('b'))"),
+    ("try { var eai: dict<Int, String> = [:]; for n in dir(socket.self) where n.hasPrefix(\"EAI_\") { eai[try getattr(socket.self, n)] = n }; return eai }()",
+     "{getattr(socket, n): n for n in dir(socket) if n.startswith('EAI_')}"),
 ]
 
 # Cases that pass only once another branch lands; the test expects CPython's text but records

@@ -262,6 +262,7 @@ struct CPythonValues {
         expectOutcome("KeyError: 'x'") { try { var d: dict<String, Int> = [:]; return try d.pop("x") }() }
         expectOutcome("{'x': 1, 'y': 2}") { { var d: dict<String, Int> = ["x": 1]; d.setdefault("y", 2); d.setdefault("x", 3); return d }() }
         expectOutcome("\"'b'\"") { str(KeyError("b")) }
+        expectOutcome("{-9: 'EAI_ADDRFAMILY', -3: 'EAI_AGAIN', -1: 'EAI_BADFLAGS', -4: 'EAI_FAIL', -6: 'EAI_FAMILY', -10: 'EAI_MEMORY', -5: 'EAI_NODATA', -2: 'EAI_NONAME', -12: 'EAI_OVERFLOW', -8: 'EAI_SERVICE', -7: 'EAI_SOCKTYPE', -11: 'EAI_SYSTEM'}") { try { var eai: dict<Int, String> = [:]; for n in dir(socket.self) where n.hasPrefix("EAI_") { eai[try getattr(socket.self, n)] = n }; return eai }() }
     }
 
     @Test("repr of a float is CPython's (shortest round trip, exponent below 1e-4 and from 1e16)")
