@@ -131,6 +131,7 @@ private func truth(_ value: Any) -> Bool {
     case let set as any PySetValue: return !set.pyElements.isEmpty
     default: break
     }
+    if let collection = value as? any Collection { return !collection.isEmpty }
     if let elements = tupleElements(value) { return !elements.isEmpty }
     return true
 }
