@@ -34,6 +34,7 @@ struct CPythonValues {
         check("é ü ß", str: "\u{e9} \u{fc} \u{df}", repr: "'\u{e9} \u{fc} \u{df}'", type: "str", class: "<class 'str'>")
         check("\u{a0}\u{ad}\u{200b}\u{2028}\u{e000}", str: "\u{a0}\u{ad}\u{200b}\u{2028}\u{e000}", repr: "'\\xa0\\xad\\u200b\\u2028\\ue000'", type: "str", class: "<class 'str'>")
         check("🙂 日本", str: "\u{1f642} \u{65e5}\u{672c}", repr: "'\u{1f642} \u{65e5}\u{672c}'", type: "str", class: "<class 'str'>")
+        check("\u{1c89}\u{a7cb}\u{1fbc3}", str: "\u{1c89}\u{a7cb}\u{1fbc3}", repr: "'\\u1c89\\ua7cb\u{1fbc3}'", type: "str", class: "<class 'str'>")
         check("\u{10ffff}", str: "\u{10ffff}", repr: "'\\U0010ffff'", type: "str", class: "<class 'str'>")
         check(Substring("sub"), str: "sub", repr: "'sub'", type: "str", class: "<class 'str'>")
         check(Character("x"), str: "x", repr: "'x'", type: "str", class: "<class 'str'>")
