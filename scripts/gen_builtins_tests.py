@@ -86,12 +86,16 @@ VALUES = [
     ("socket.timeout(\"timed out\")", "socket.timeout('timed out')"),
     ("socket.gaierror(-2, \"Name or service not known\")", "socket.gaierror(-2, 'Name or service not known')"),
     ("socket.herror(1, \"Unknown host\")", "socket.herror(1, 'Unknown host')"),
-    ("[ValueError(\"x\")]", "[ValueError('x')]"), ("OverflowError(\"port must be 0-65535.\")", "OverflowError('port must be 0-65535.')"),
+    ("[ValueError(\"x\")]", "[ValueError('x')]"), ("ValueError(\"x\").__class__", "ValueError('x').__class__"),
+    ("socket.gaierror(-2, \"x\").__class__.__name__", "socket.gaierror(-2, 'x').__class__.__name__"), ("OverflowError(\"port must be 0-65535.\")", "OverflowError('port must be 0-65535.')"),
     ("BaseException.Argument.str(\"x\")", "'x'"), ("BaseException.Argument.none", "None"),
     # types
     ("type(1)", "type(1)"), ("type(socket.AF_INET)", "type(socket.AF_INET)"),
     ("type(socket.gaierror())", "type(socket.gaierror())"), ("type(ValueError())", "type(ValueError())"),
     ("[type(\"a\"), type(bytes())]", "[type('a'), type(b'')]"),
+    ("ConnectionRefusedError.self", "ConnectionRefusedError"), ("socket.gaierror.self", "socket.gaierror"),
+    ("socket.timeout.self", "socket.timeout"), ("socket.self", "socket.socket"), ("socket.AddressFamily.self", "socket.AddressFamily"),
+    ("[Int.self, String.self, bytes.self]", "[int, str, bytes]"),
 ]
 
 VALUES += [
@@ -170,6 +174,10 @@ CALLS = [
     ("{ var d: dict<String, Int> = [\"x\": 1]; d.setdefault(\"y\", 2); d.setdefault(\"x\", 3); return d }()",
      "(lambda d: (d.setdefault('y', 2), d.setdefault('x', 3), d)[-1])({'x': 1})"),
     ("str(KeyError(\"b\"))", "str(KeyError('b'))"),
+    ("type(ConnectionRefusedError(111, \"x\")) == ConnectionRefusedError.self", "type(ConnectionRefusedError(111, 'x')) is ConnectionRefusedError"),
+    ("type(ConnectionRefusedError(111, \"x\")) == OSError.self", "type(ConnectionRefusedError(111, 'x')) is OSError"),
+    ("type(socket.AF_INET) == socket.AddressFamily.self", "type(socket.AF_INET) is socket.AddressFamily"),
+    ("type(1) != String.self", "type(1) is not str"),
     ("try { var eai: dict<Int, String> = [:]; for n in dir(socket.self) where n.hasPrefix(\"EAI_\") { eai[try getattr(socket.self, n)] = n }; return eai }()",
      "{getattr(socket, n): n for n in dir(socket) if n.startswith('EAI_')}"),
 ]
