@@ -178,6 +178,13 @@ CALLS = [
     ("type(ConnectionRefusedError(111, \"x\")) == OSError.self", "type(ConnectionRefusedError(111, 'x')) is OSError"),
     ("type(socket.AF_INET) == socket.AddressFamily.self", "type(socket.AF_INET) is socket.AddressFamily"),
     ("type(1) != String.self", "type(1) is not str"),
+    # results of socket calls (numeric hosts: no DNS) printed whole and element by element
+    ("try socket.getaddrinfo(\"127.0.0.1\", 80, socket.AF_INET, socket.SOCK_STREAM)[0]",
+     "socket.getaddrinfo('127.0.0.1', 80, socket.AF_INET, socket.SOCK_STREAM)[0]"),
+    ("try socket.getnameinfo((\"127.0.0.1\", 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV)",
+     "socket.getnameinfo(('127.0.0.1', 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV)"),
+    ("try socket.gethostbyname_ex(\"127.0.0.1\")", "socket.gethostbyname_ex('127.0.0.1')"),
+    ("type(try socket.gethostbyname_ex(\"127.0.0.1\")).__name__", "type(socket.gethostbyname_ex('127.0.0.1')).__name__"),
     ("try { var eai: dict<Int, String> = [:]; for n in dir(socket.self) where n.hasPrefix(\"EAI_\") { eai[try getattr(socket.self, n)] = n }; return eai }()",
      "{getattr(socket, n): n for n in dir(socket) if n.startswith('EAI_')}"),
 ]

@@ -277,6 +277,10 @@ struct CPythonValues {
         expectOutcome("False") { type(ConnectionRefusedError(111, "x")) == OSError.self }
         expectOutcome("True") { type(socket.AF_INET) == socket.AddressFamily.self }
         expectOutcome("True") { type(1) != String.self }
+        expectOutcome("(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))") { try socket.getaddrinfo("127.0.0.1", 80, socket.AF_INET, socket.SOCK_STREAM)[0] }
+        expectOutcome("('127.0.0.1', '80')") { try socket.getnameinfo(("127.0.0.1", 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV) }
+        expectOutcome("('127.0.0.1', [], ['127.0.0.1'])") { try socket.gethostbyname_ex("127.0.0.1") }
+        expectOutcome("'tuple'") { type(try socket.gethostbyname_ex("127.0.0.1")).__name__ }
         expectOutcome("{-9: 'EAI_ADDRFAMILY', -3: 'EAI_AGAIN', -1: 'EAI_BADFLAGS', -4: 'EAI_FAIL', -6: 'EAI_FAMILY', -10: 'EAI_MEMORY', -5: 'EAI_NODATA', -2: 'EAI_NONAME', -12: 'EAI_OVERFLOW', -8: 'EAI_SERVICE', -7: 'EAI_SOCKTYPE', -11: 'EAI_SYSTEM'}") { try { var eai: dict<Int, String> = [:]; for n in dir(socket.self) where n.hasPrefix("EAI_") { eai[try getattr(socket.self, n)] = n }; return eai }() }
     }
 
