@@ -141,6 +141,8 @@ CALLS = [
     ("bool(0)", "bool(0)"), ("bool(\"\")", "bool('')"), ("bool(\"a\")", "bool('a')"), ("bool([Int]())", "bool([])"),
     ("bool(Optional<Int>.none)", "bool(None)"), ("bool(0.0)", "bool(0.0)"), ("bool(bytes())", "bool(b'')"),
     ("bool([\"a\": 1] as dict<String, Int>)", "bool({'a': 1})"), ("bool(socket.AF_INET)", "bool(socket.AF_INET)"),
+    ("bool(socket.AF_UNSPEC)", "bool(socket.AF_UNSPEC)"), ("bool(socket.MsgFlag(0))", "bool(socket.MsgFlag(0))"),
+    ("bool((1, 2))", "bool((1, 2))"),
     ("sorted([3, 1, 2])", "sorted([3, 1, 2])"), ("sorted([\"b\", \"a\", \"c\"], reverse: true)", "sorted(['b', 'a', 'c'], reverse=True)"),
     ("sorted([\"bb\", \"a\", \"ccc\", \"d\"], key: { len($0) })", "sorted(['bb', 'a', 'ccc', 'd'], key=len)"),
     ("sorted([\"bb\", \"a\", \"ccc\", \"d\"], key: { len($0) }, reverse: true)", "sorted(['bb', 'a', 'ccc', 'd'], key=len, reverse=True)"),

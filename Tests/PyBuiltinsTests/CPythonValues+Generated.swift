@@ -233,6 +233,9 @@ struct CPythonValues {
         expectOutcome("False") { bool(bytes()) }
         expectOutcome("True") { bool(["a": 1] as dict<String, Int>) }
         expectOutcome("True") { bool(socket.AF_INET) }
+        expectOutcome("False") { bool(socket.AF_UNSPEC) }
+        expectOutcome("False") { bool(socket.MsgFlag(0)) }
+        expectOutcome("True") { bool((1, 2)) }
         expectOutcome("[1, 2, 3]") { sorted([3, 1, 2]) }
         expectOutcome("['c', 'b', 'a']") { sorted(["b", "a", "c"], reverse: true) }
         expectOutcome("['a', 'd', 'bb', 'ccc']") { sorted(["bb", "a", "ccc", "d"], key: { len($0) }) }
