@@ -245,6 +245,22 @@ struct CPythonValues {
         expectOutcome("[0, 1, 2, 3, 4]") { range(5) }
         expectOutcome("[1, 4, 7]") { range(1, 10, 3) }
         expectOutcome("[5, 3, 1]") { range(5, 0, -2) }
+        expectOutcome("['a', 'b']") { list("ab") }
+        expectOutcome("['x', 'y']") { list(["x": 1, "y": 2] as dict<String, Int>) }
+        expectOutcome("[0, 1, 2]") { list(range(3)) }
+        expectOutcome("{2}") { set([2, 2]) }
+        expectOutcome("set()") { set([Int]()) }
+        expectOutcome("1") { try min([3, 1, 2]) }
+        expectOutcome("3") { try max([3, 1, 2]) }
+        expectOutcome("'b'") { try max(["b", "a"]) }
+        expectOutcome("ValueError: min() iterable argument is empty") { try min([Int]()) }
+        expectOutcome("ValueError: max() iterable argument is empty") { try max([Double]()) }
+        expectOutcome("True") { any([0, 0, 1]) }
+        expectOutcome("False") { any([String]()) }
+        expectOutcome("True") { all([1, 2]) }
+        expectOutcome("False") { all(["a", ""]) }
+        expectOutcome("True") { all([Bool]()) }
+        expectOutcome("[3, 2, 1]") { reversed([1, 2, 3]) }
         expectOutcome("6") { sum([1, 2, 3]) }
         expectOutcome("0.30000000000000004") { sum([0.1, 0.2]) }
         expectOutcome("2") { len("🇫🇷") }
