@@ -276,6 +276,12 @@ struct CPythonValues {
         expectOutcome("2") { try getattr(socket.self, "SO_REUSEADDR") }
         expectOutcome("10") { try getattr(socket.self, "AF_INET6") }
         expectOutcome("AttributeError: module 'socket' has no attribute 'NOPE'") { try getattr(socket.self, "NOPE") }
+        expectOutcome("<AddressFamily.AF_INET6: 10>") { try getattr(socket.self, "AF_INET6") as socket.AddressFamily }
+        expectOutcome("<SocketKind.SOCK_DGRAM: 2>") { try getattr(socket.self, "SOCK_DGRAM") as socket.SocketKind }
+        expectOutcome("AttributeError: module 'socket' has no attribute 'NOPE'") { try getattr(socket.self, "NOPE") as socket.SocketKind }
+        expectOutcome("(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_DGRAM: 2>)") { try socket.socket(getattr(socket.self, "AF_INET"), getattr(socket.self, "SOCK_DGRAM")).with { s in (s.family, s.type) } }
+        expectOutcome("'socket'") { try type(socket.socket()).__name__ }
+        expectOutcome("\"<class 'socket.socket'>\"") { try str(type(socket.socket())) }
         expectOutcome("15") { getattr(socket.self, "SO_REUSEPORT", nil) }
         expectOutcome("None") { getattr(socket.self, "NOPE", nil) }
         expectOutcome("True") { hasattr(socket.self, "AF_UNIX") }
