@@ -282,6 +282,10 @@ struct CPythonValues {
         expectOutcome("(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_DGRAM: 2>)") { try socket.socket(getattr(socket.self, "AF_INET"), getattr(socket.self, "SOCK_DGRAM")).with { s in (s.family, s.type) } }
         expectOutcome("'socket'") { try type(socket.socket()).__name__ }
         expectOutcome("\"<class 'socket.socket'>\"") { try str(type(socket.socket())) }
+        expectOutcome("\"<class '_io.TextIOWrapper'>\"") { try str(type(socket.socketpair().0.makefile("r"))) }
+        expectOutcome("\"<class '_io.BufferedReader'>\"") { try str(type(socket.socketpair().0.makefile("rb") as SocketFile<bytes>)) }
+        expectOutcome("\"<class '_io.BufferedWriter'>\"") { try str(type(socket.socketpair().0.makefile("wb") as SocketFile<bytes>)) }
+        expectOutcome("\"<class '_io.BufferedRWPair'>\"") { try str(type(socket.socketpair().0.makefile("rwb") as SocketFile<bytes>)) }
         expectOutcome("15") { getattr(socket.self, "SO_REUSEPORT", nil) }
         expectOutcome("None") { getattr(socket.self, "NOPE", nil) }
         expectOutcome("True") { hasattr(socket.self, "AF_UNIX") }
