@@ -166,6 +166,7 @@ extension SocketHandle {
     }
 
     /// CPython: `sock_accept`: the new descriptor (close-on-exec, owned) and the peer's address.
+    ///
     /// C: `accept4(2)` (the platform adds close-on-exec).
     package func accept() throws(CallError) -> Accepted {
         var peer = Sockaddr()
@@ -177,6 +178,7 @@ extension SocketHandle {
 
     /// CPython: `internal_connect`. An interrupted connect, or one under way in timeout mode,
     /// waits for writability and reads the outcome from SO_ERROR (`finishConnect`).
+    ///
     /// C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
     package func connect(_ address: Sockaddr) throws(CallError) {
         let failure: Errno
@@ -315,6 +317,7 @@ extension Kernel {
     /// What was not given of a descriptor's family, type and protocol, read from it (CPython's
     /// `sock_initobj` with `fileno`). CPython always asks `getsockname`, so a descriptor that is
     /// not a socket fails with ENOTSOCK even when all three are given.
+    ///
     /// C: `getsockname(2)`, `getsockopt(SO_TYPE)`, `getsockopt(SO_PROTOCOL)`.
     package func describe(_ fd: Int32, family: Int?, type: Int?, proto: Int?) throws(Errno) -> (family: Int, type: Int, proto: Int) {
         let address = try SocketHandle(kernel: self, fd: fd, timeout: nil).getsockname()
