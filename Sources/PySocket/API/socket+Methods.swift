@@ -34,10 +34,11 @@ extension socket {
     ///
     /// Python: `socket.listen()`. C: `listen(2)`.
     public func listen(_ backlog: Int? = nil) throws {
-        let value = max(0, min(backlog ?? min(NativeConstants.SOMAXCONN, 128), Int(Int32.max)))
+        // CPython parses the backlog as a C int ("|i"), then counts a negative one as 0.
+        let value = max(0, try cInt(backlog ?? min(NativeConstants.SOMAXCONN, 128)))
         let fd = fileno()
         try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.listen(fd, Int32(value)) }
+            try sys { () throws(Errno) in try os.listen(fd, value) }
         }
     }
 
@@ -146,7 +147,7 @@ extension socket {
 
     @usableFromInline
     func _send(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws -> Int {
-        let flags = Int32(truncatingIfNeeded: flags | NativeConstants.MSG_NOSIGNAL)
+        let flags = try cInt(flags) | Int32(truncatingIfNeeded: NativeConstants.MSG_NOSIGNAL)
         return try io(.writable) { (fd) throws(Errno) in try os.send(fd, buffer, flags) }
     }
 
@@ -173,7 +174,7 @@ extension socket {
 
     @usableFromInline
     func _sendall(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws {
-        let flags = Int32(truncatingIfNeeded: flags | NativeConstants.MSG_NOSIGNAL)
+        let flags = try cInt(flags) | Int32(truncatingIfNeeded: NativeConstants.MSG_NOSIGNAL)
         let (fd, timeout) = snapshot()
         var deadline = timeout.flatMap { $0 > 0 ? Deadline(seconds: $0, now: os.monotonicNanoseconds()) : nil }
         var offset = 0
@@ -218,8 +219,8 @@ extension socket {
 
     @usableFromInline
     func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
+        let flags = try cInt(flags) | Int32(truncatingIfNeeded: NativeConstants.MSG_NOSIGNAL)
         let target = try sockaddr(address, "sendto")
-        let flags = Int32(truncatingIfNeeded: flags | NativeConstants.MSG_NOSIGNAL)
         return try io(.writable) { (fd) throws(Errno) in
             try target.withPointerErrno { (raw, length) throws(Errno) in try os.sendto(fd, buffer, flags, raw, length) }
         }
@@ -229,12 +230,14 @@ extension socket {
     ///
     /// Python: `socket.recv()`. C: `recv(2)`.
     public func recv(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> bytes {
+        // CPython parses the flags ("n|i") before it checks the size.
+        let flags = try cInt(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
-        var data = bytes(count: bufsize)
+        var data = try bytes(receiving: bufsize)
         let count = try data.storage.withUnsafeMutableBytes { buffer in
-            try io(.readable) { (fd) throws(Errno) in try os.recv(fd, buffer, Int32(truncatingIfNeeded: flags.rawValue)) }
+            try io(.readable) { (fd) throws(Errno) in try os.recv(fd, buffer, flags) }
         }
         data.storage.removeLast(bufsize - min(count, bufsize))
         return data
@@ -257,16 +260,18 @@ extension socket {
 
     @usableFromInline
     func _recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int, _ caller: StaticString) throws -> Int {
+        let flags = try cInt(flags)
         let target = try intoRange(buffer, nbytes, caller)
-        return try io(.readable) { (fd) throws(Errno) in try os.recv(fd, target, Int32(truncatingIfNeeded: flags)) }
+        return try io(.readable) { (fd) throws(Errno) in try os.recv(fd, target, flags) }
     }
 
     /// `data, address = s.recvfrom(bufsize[, flags])`.
     ///
     /// Python: `socket.recvfrom()`. C: `recvfrom(2)`.
     public func recvfrom(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> (bytes, SocketAddress) {
+        _ = try cInt(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
-        var data = bytes(count: bufsize)
+        var data = try bytes(receiving: bufsize)
         let (count, address) = try data.storage.withUnsafeMutableBytes { buffer in
             try receiveFrom(buffer, flags.rawValue)
         }
@@ -290,14 +295,16 @@ extension socket {
 
     @usableFromInline
     func _recvfrom_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int) throws -> (Int, SocketAddress) {
-        try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
+        _ = try cInt(flags)
+        return try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
     }
 
     private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int) throws -> (Int, SocketAddress) {
+        let flags = try cInt(flags)
         var peer = Sockaddr()
         let count = try io(.readable) { (fd) throws(Errno) in
             try peer.withMutablePointerErrno { (raw, length) throws(Errno) in
-                try os.recvfrom(fd, buffer, Int32(truncatingIfNeeded: flags), raw, &length)
+                try os.recvfrom(fd, buffer, flags, raw, &length)
             }
         }
         return (count, peer.decoded())
@@ -322,9 +329,10 @@ extension socket {
     ///
     /// Python: `socket.shutdown()`. C: `shutdown(2)`.
     public func shutdown(_ how: Int) throws {
+        let how = try pyLongAsInt(how)
         let fd = fileno()
         try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.shutdown(fd, Int32(truncatingIfNeeded: how)) }
+            try sys { () throws(Errno) in try os.shutdown(fd, how) }
         }
     }
 
@@ -362,9 +370,11 @@ extension socket {
     public static func socketpair(_ family: AddressFamily? = nil, _ type: SocketKind = socket.SOCK_STREAM, _ proto: Int = 0) throws -> (socket, socket) {
         let os = Kernel(socket.interface)
         let family = family ?? socket.AF_UNIX
+        // CPython parses the three as C ints ("|iii").
+        let cFamily = try cInt(family.rawValue), cType = try cInt(type.rawValue), cProto = try cInt(proto)
         let (a, b) = try python { () throws(CallError) -> (Int32, Int32) in
             do throws(Errno) {
-                return try os.socketpair(Int32(family.rawValue), Int32(type.rawValue | NativeConstants.SOCK_CLOEXEC), Int32(proto))
+                return try os.socketpair(cFamily, cType | Int32(truncatingIfNeeded: NativeConstants.SOCK_CLOEXEC), cProto)
             } catch { throw .errno(error) }
         }
         let first = OwnedFD(a, os), second = OwnedFD(b, os)
@@ -399,4 +409,15 @@ func withMutableBytes<Buffer: MutableCollection, R>(_ buffer: inout Buffer, _ bo
     }
     guard let result else { throw TypeError("recv_into() argument 1 must be read-write bytes-like object") }
     return result!
+}
+
+extension bytes {
+    /// Room for `count` received bytes, or CPython's errors for a size no buffer can have:
+    /// `OverflowError('byte string is too large')` past what a bytes object can hold, and
+    /// `MemoryError()` (without trying) past 1 TiB.
+    init(receiving count: Int) throws {
+        if count > Int.max - 33 { throw OverflowError("byte string is too large") }
+        if count > 1 << 40 { throw MemoryError() }
+        self.init(count: count)
+    }
 }

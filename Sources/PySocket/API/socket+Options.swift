@@ -20,24 +20,40 @@ extension socket {
     ///
     /// Python: `socket.getsockopt(level, optname, buflen)`. C: `getsockopt(2)`.
     ///
-    /// Differs from CPython: `buflen` 0 returns the int form's four bytes; CPython returns the int.
+    /// Differs from CPython: with `buflen` 0 CPython returns the int; here this form returns the
+    /// int's four bytes, and `let value: Int = try s.getsockopt(level, optname, 0)` returns
+    /// the int.
     public func getsockopt(_ level: Int, _ optname: Int, _ buflen: Int) throws -> bytes {
+        let (cLevel, name) = try optionKey(level, optname)
+        let buflen = try cInt(buflen)
         if buflen == 0 {
             let value = Int32(truncatingIfNeeded: try getsockopt(level, optname))
             return bytes(withUnsafeBytes(of: value) { Array($0) })
         }
         guard (1...1024).contains(buflen) else { throw OSError("getsockopt buflen out of range") }
-        let (level, name) = try optionKey(level, optname)
         let fd = fileno()
-        var data = bytes(count: buflen)
+        var data = bytes(count: Int(buflen))
         var length = UInt32(buflen)
         try data.storage.withUnsafeMutableBytes { buffer in
             try python { () throws(CallError) in
-                try sys { () throws(Errno) in try os.getsockopt(fd, level, name, buffer.baseAddress!, &length) }
+                try sys { () throws(Errno) in try os.getsockopt(fd, cLevel, name, buffer.baseAddress!, &length) }
             }
         }
-        data.storage.removeLast(buflen - Int(length))
+        data.storage.removeLast(Int(buflen) - Int(length))
         return data
+    }
+
+    /// `s.getsockopt(level, optname, 0)` where an `Int` is wanted: the option as an int, as
+    /// CPython returns it for `buflen` 0; any other `buflen` returns the bytes' value as
+    /// `int.from_bytes(data, sys.byteorder)` would, so prefer the `bytes` form for structures.
+    ///
+    /// Python: `socket.getsockopt(level, optname, 0)`. C: `getsockopt(2)` into an `int`.
+    @_disfavoredOverload
+    public func getsockopt(_ level: Int, _ optname: Int, _ buflen: Int) throws -> Int {
+        let (_, _) = try optionKey(level, optname)
+        if try cInt(buflen) == 0 { return try getsockopt(level, optname) }
+        let data: bytes = try getsockopt(level, optname, buflen)
+        return data.storage.reversed().reduce(0) { $0 << 8 | Int($1) }
     }
 
     /// `s.setsockopt(level, optname, value)`: sets an int option.
@@ -45,7 +61,8 @@ extension socket {
     /// Python: `socket.setsockopt(level, optname, int)`. C: `setsockopt(2)` with an `int`.
     public func setsockopt(_ level: Int, _ optname: Int, _ value: Int) throws {
         // CPython tries the int form, then the buffer form: an int out of C int range ends up
-        // rejected as "not bytes-like".
+        // rejected as "not bytes-like" (after the level and name, which both forms check first).
+        _ = try optionKey(level, optname)
         guard let flag = Int32(exactly: value) else { throw TypeError("a bytes-like object is required, not 'int'") }
         try setOption(level, optname, flag)
     }
@@ -102,4 +119,12 @@ func cInt(_ value: Int) throws -> Int32 {
     if value > Int(Int32.max) { throw OverflowError("signed integer is greater than maximum") }
     if value < Int(Int32.min) { throw OverflowError("signed integer is less than minimum") }
     return Int32(value)
+}
+
+/// CPython's `PyLong_AsInt` (what `socket()`, `shutdown()` and the 16-bit byte-order functions
+/// use): an Int that fits a C int, or OverflowError("Python int too large to convert to C int")
+/// on either side.
+func pyLongAsInt(_ value: Int) throws -> Int32 {
+    guard let result = Int32(exactly: value) else { throw OverflowError("Python int too large to convert to C int") }
+    return result
 }
