@@ -209,3 +209,14 @@ def module_int_ranges(sk):
         sk.getaddrinfo("127.0.0.1", 80, 0, v)
         sk.getaddrinfo("127.0.0.1", 80, 0, 0, v)
         sk.getaddrinfo("127.0.0.1", 80, 0, 0, 0, v)
+
+
+def packet_fields_beyond_c_int(sk):
+    """AF_PACKET's proto, pkttype and hatype are C ints, parsed before the interface is looked up."""
+    s = sk.socket(sk.AF_PACKET, sk.SOCK_RAW, 0)
+    s.bind(("lo", 0, BIG))
+    s.bind(("lo", 0, 0, SMALL))
+    s.bind(("no-such-if", BIG))
+    s.bind(("lo", 70000))
+    s.bind(("lo", 0, 257))
+    s.close()

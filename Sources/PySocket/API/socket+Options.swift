@@ -6,13 +6,8 @@ extension socket {
     /// Python: `socket.getsockopt(level, optname)`. C: `getsockopt(2)` into an `int`.
     public func getsockopt(_ level: Int, _ optname: Int) throws -> Int {
         let (level, name) = try optionKey(level, optname)
-        let fd = fileno()
-        var value: Int32 = 0
-        var length = UInt32(MemoryLayout<Int32>.size)
-        try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.getsockopt(fd, level, name, &value, &length) }
-        }
-        return Int(value)
+        let handle = handle()
+        return Int(try callNow(handle.getsockopt(level, name)))
     }
 
     /// `s.getsockopt(level, optname, buflen)`: the option's raw bytes (at most `buflen`,
@@ -25,19 +20,17 @@ extension socket {
     /// the int.
     public func getsockopt(_ level: Int, _ optname: Int, _ buflen: Int) throws -> bytes {
         let (cLevel, name) = try optionKey(level, optname)
-        let buflen = try cInt(buflen)
+        let buflen = try cIntArg(buflen)
         if buflen == 0 {
             let value = Int32(truncatingIfNeeded: try getsockopt(level, optname))
             return bytes(withUnsafeBytes(of: value) { Array($0) })
         }
         guard (1...1024).contains(buflen) else { throw OSError("getsockopt buflen out of range") }
-        let fd = fileno()
+        let handle = handle()
         var data = bytes(count: Int(buflen))
         var length = UInt32(buflen)
         try data.storage.withUnsafeMutableBytes { buffer in
-            try python { () throws(CallError) in
-                try sys { () throws(Errno) in try os.getsockopt(fd, cLevel, name, buffer.baseAddress!, &length) }
-            }
+            try callNow(handle.getsockopt(cLevel, name, buffer.baseAddress!, &length))
         }
         data.storage.removeLast(Int(buflen) - Int(length))
         return data
@@ -51,7 +44,7 @@ extension socket {
     @_disfavoredOverload
     public func getsockopt(_ level: Int, _ optname: Int, _ buflen: Int) throws -> Int {
         let (_, _) = try optionKey(level, optname)
-        if try cInt(buflen) == 0 { return try getsockopt(level, optname) }
+        if try cIntArg(buflen) == 0 { return try getsockopt(level, optname) }
         let data: bytes = try getsockopt(level, optname, buflen)
         return data.storage.reversed().reduce(0) { $0 << 8 | Int($1) }
     }
@@ -77,11 +70,9 @@ extension socket {
     /// Python: `socket.setsockopt(level, optname, buffer)`. C: `setsockopt(2)`.
     public func setsockopt(_ level: Int, _ optname: Int, _ value: bytes) throws {
         let (level, name) = try optionKey(level, optname)
-        let fd = fileno()
+        let handle = handle()
         try value.storage.withUnsafeBytes { buffer in
-            try python { () throws(CallError) in
-                try sys { () throws(Errno) in try os.setsockopt(fd, level, name, buffer.baseAddress, UInt32(buffer.count)) }
-            }
+            try callNow(handle.setsockopt(level, name, buffer.baseAddress, UInt32(buffer.count)))
         }
     }
 
@@ -93,38 +84,19 @@ extension socket {
         let (level, name) = try optionKey(level, optname)
         // CPython reads optlen as a C unsigned int without a range check (-1 reaches the kernel).
         let length = UInt32(truncatingIfNeeded: optlen)
-        let fd = fileno()
-        try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.setsockopt(fd, level, name, nil, length) }
-        }
+        let handle = handle()
+        try callNow(handle.setsockopt(level, name, nil, length))
     }
 
     private func setOption(_ level: Int, _ optname: Int, _ flag: Int32) throws {
         let (level, name) = try optionKey(level, optname)
-        let fd = fileno()
+        let handle = handle()
         var value = flag
-        try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.setsockopt(fd, level, name, &value, UInt32(MemoryLayout<Int32>.size)) }
-        }
+        try callNow(handle.setsockopt(level, name, &value, UInt32(MemoryLayout<Int32>.size)))
     }
 
     /// `level` and `optname` as C ints, with CPython's OverflowError for values that do not fit.
     private func optionKey(_ level: Int, _ optname: Int) throws -> (Int32, Int32) {
-        (try cInt(level), try cInt(optname))
+        (try cIntArg(level), try cIntArg(optname))
     }
-}
-
-/// CPython's "i" argument conversion: an Int that fits a C int, or OverflowError.
-func cInt(_ value: Int) throws -> Int32 {
-    if value > Int(Int32.max) { throw OverflowError("signed integer is greater than maximum") }
-    if value < Int(Int32.min) { throw OverflowError("signed integer is less than minimum") }
-    return Int32(value)
-}
-
-/// CPython's `PyLong_AsInt` (what `socket()`, `shutdown()` and the 16-bit byte-order functions
-/// use): an Int that fits a C int, or OverflowError("Python int too large to convert to C int")
-/// on either side.
-func pyLongAsInt(_ value: Int) throws -> Int32 {
-    guard let result = Int32(exactly: value) else { throw OverflowError("Python int too large to convert to C int") }
-    return result
 }

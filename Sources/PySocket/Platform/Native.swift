@@ -4,17 +4,17 @@
 public typealias NativeSocketInterface = LinuxSocketInterface
 /// The C constants of the platform PySocket was built for.
 typealias NativeConstants = LinuxConstants
-/// libc helpers that are not system calls (strerror, gai_strerror...).
+/// The C library's messages (strerror, gai_strerror).
 typealias NativeLibc = LinuxLibc
+/// The C library's lookups: getaddrinfo and the netdb functions, host and interface names,
+/// address text (inet_pton...).
+typealias NativeResolver = LinuxResolver
+/// The errno values of the platform, as `Int` (what `errno.*` and the exception table hold).
 typealias NativeErrno = LinuxErrno
 /// The sockaddr layouts of the platform.
 typealias NativeSockaddr = LinuxSockaddr
-#elseif canImport(Darwin)
-public typealias NativeSocketInterface = DarwinSocketInterface
-typealias NativeConstants = DarwinConstants
-typealias NativeLibc = DarwinLibc
-typealias NativeErrno = DarwinErrno
-typealias NativeSockaddr = DarwinSockaddr
 #else
-#error("PySocket supports Linux and Darwin; add a Platform/<OS>/ folder for another system.")
+// Darwin needs Platform/Darwin/ (a DarwinSocketInterface and its constants, errno, sockaddr and
+// libc helpers, as Platform/Linux/ has), then a branch here; no other platform is planned.
+#error("PySocket runs on Linux only: the Darwin conformer (Platform/Darwin/) is not written yet.")
 #endif
