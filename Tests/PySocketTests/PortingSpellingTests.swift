@@ -211,3 +211,21 @@ struct MakefileFidelityTests {
         #expect(throws: TypeError.self) { try s.bind((127, 0)) }
     }
 }
+
+@Suite("makefile sizes no machine can allocate raise instead of trapping")
+struct MakefileSizeTests {
+    @Test("huge buffering and read sizes: MemoryError / OverflowError; a huge readline limit reads the line")
+    func hugeSizes() throws {
+        let (a, b) = try socket.socketpair()
+        defer { a.close() }
+        try b.sendall("abc")
+        b.close()
+        // a.makefile("rb", buffering=2**62) -> MemoryError
+        #expect(throws: MemoryError.self) { let _: SocketFile<bytes> = try a.makefile("rb", buffering: 1 << 62) }
+        let f: SocketFile<bytes> = try a.makefile("rb")
+        defer { try? f.close() }
+        #expect(throws: MemoryError.self) { try f.read(1 << 62) }  // f.read(2**62) -> MemoryError
+        #expect(throws: OverflowError.self) { try f.read(Int.max) }  // byte string is too large
+        #expect(try f.readline(1 << 62) == "abc")  // f.readline(2**62) -> b'abc'
+    }
+}
