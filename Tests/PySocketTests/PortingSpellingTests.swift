@@ -229,3 +229,14 @@ struct MakefileSizeTests {
         #expect(try f.readline(1 << 62) == "abc")  // f.readline(2**62) -> b'abc'
     }
 }
+
+@Suite("bytes.hex's bytes_per_sep is a C int")
+struct BytesHexRangeTests {
+    @Test("beyond a C int: OverflowError, not a trap")
+    func hexRange() throws {
+        // b'abc'.hex(':', -2**63) -> OverflowError Python int too large to convert to C int
+        #expect(throws: OverflowError.self) { try bytes("abc").hex(":", Int.min) }
+        #expect(throws: OverflowError.self) { try bytes("abc").hex(":", 1 << 31) }
+        #expect(try bytes("abc").hex(":", Int(Int32.max)) == "616263")  // b'abc'.hex(':', 2**31-1) -> 616263
+    }
+}
