@@ -285,6 +285,10 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
     /// Python: `BufferedReader.read()`, `TextIOWrapper.read()`. C: `recv(2)`.
     public func read(_ size: Int = -1) throws -> Content {
         try checkReadable("read")
+        // CPython allocates `size` bytes up front: past what a bytes object or memory can hold
+        // it raises before reading (1 TiB stands for "more than memory", as in `recv`).
+        if text == nil && size > Int.max - 33 { throw OverflowError("byte string is too large") }
+        if size > 1 << 40 { throw MemoryError() }
         if bufferSize == 0 && size >= 0 {
             // SocketIO.read: one recv of up to `size` bytes.
             if input.count - inputStart == 0, size > 0 {
@@ -416,7 +420,8 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
     /// One raw read of up to `count` bytes (the buffer size when buffered) appended to the input.
     /// Returns the count, 0 at end of stream, nil when non-blocking and nothing was ready.
     private func fill(_ count: Int) throws -> Int? {
-        let want = bufferSize == 0 ? Swift.max(count, 1) : Swift.max(count, bufferSize)
+        // At most 16 MiB per read: a larger request (a huge `readline` limit) loops in `scan`.
+        let want = Swift.min(bufferSize == 0 ? Swift.max(count, 1) : Swift.max(count, bufferSize), 1 << 24)
         if inputStart > 0 {
             input.removeFirst(inputStart)
             inputStart = 0
@@ -551,6 +556,8 @@ struct TextCodec {
 
     let codec: PyCodec
     let encoding: String
+    /// Whether `makefile()` was given the encoding (CPython's default names it `UTF-8`).
+    let encodingGiven: Bool
     let errors: String
     let newline: Newline
     /// What `\n` becomes on output (`nil`: unchanged).
@@ -558,6 +565,7 @@ struct TextCodec {
 
     /// CPython's `TextIOWrapper.__init__` checks.
     init(encoding: String?, errors: String?, newline: String?) throws {
+        self.encodingGiven = encoding != nil
         let encoding = encoding ?? "utf-8"
         self.codec = try PyCodec(encoding)
         self.encoding = encoding
@@ -610,4 +618,69 @@ struct TextCodec {
         }
         return try String(out).encode(encoding, errors)
     }
+}
+
+extension SocketFile where Content == bytes {
+    /// `f.peek(size=0)`: the buffered bytes from the current position, without consuming them;
+    /// when nothing is buffered, one read from the socket first (so at least one byte unless
+    /// the stream ended). May return more or fewer than `size` bytes, as in CPython.
+    ///
+    /// Python: `BufferedReader.peek()`. C: `recv(2)`.
+    public func peek(_ size: Int = 0) throws -> bytes {
+        try checkReadable("peek")
+        if input.count - inputStart == 0 && !atEOF {
+            guard try fill(Swift.max(size, 1)) != nil else { throw blocked() }
+        }
+        return bytes(input[inputStart...])
+    }
+}
+
+extension SocketFile: CustomStringConvertible, CustomDebugStringConvertible {
+    /// `type(f).__name__` as CPython names the object `makefile()` returned: `TextIOWrapper`,
+    /// `BufferedReader`, `BufferedWriter`, `BufferedRWPair`, or `SocketIO` (unbuffered).
+    ///
+    /// Python: `type(f).__name__`. C: none.
+    public var typeName: String {
+        if text != nil { return "TextIOWrapper" }
+        if bufferSize == 0 { return "SocketIO" }
+        if reading && writing { return "BufferedRWPair" }
+        return reading ? "BufferedReader" : "BufferedWriter"
+    }
+
+    /// `repr(f)`: `<_io.BufferedReader name=3>`, `<_io.TextIOWrapper name=3 mode='r'
+    /// encoding='UTF-8'>`, `<_io.BufferedRWPair object at 0x...>`, as CPython prints them.
+    ///
+    /// Python: `BufferedReader.__repr__`, `TextIOWrapper.__repr__`. C: none.
+    public var description: String {
+        let address = "0x" + String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16)
+        if let text {
+            let name = reading && writing ? "" : "name=\(name) "
+            let encoding = text.encoding == "utf-8" && !text.encodingGiven ? "UTF-8" : text.encoding
+            return "<_io.TextIOWrapper \(name)mode=\(pythonRepr(mode)) encoding=\(pythonRepr(encoding))>"
+        }
+        switch typeName {
+        case "SocketIO": return "<socket.SocketIO object at \(address)>"
+        case "BufferedRWPair": return "<_io.BufferedRWPair object at \(address)>"
+        default: return "<_io.\(typeName) name=\(name)>"
+        }
+    }
+
+    /// `repr(f)`: the same text as `str(f)`.
+    ///
+    /// Python: `object.__repr__`. C: none.
+    public var debugDescription: String { description }
+}
+
+extension SocketIO: CustomStringConvertible, CustomDebugStringConvertible {
+    /// `repr(f)`: `<socket.SocketIO object at 0x...>`.
+    ///
+    /// Python: `object.__repr__`. C: none.
+    public var description: String {
+        "<socket.SocketIO object at 0x" + String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16) + ">"
+    }
+
+    /// `repr(f)`: the same text.
+    ///
+    /// Python: `object.__repr__`. C: none.
+    public var debugDescription: String { description }
 }
