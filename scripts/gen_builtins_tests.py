@@ -213,14 +213,8 @@ CALLS = [
      "{getattr(socket, n): n for n in dir(socket) if n.startswith('EAI_')}"),
 ]
 
-# Cases that pass only once another branch lands; the test expects CPython's text but records
-# a failure as a known issue until then.
-PENDING = {
-    "ValueError(\"x\").args": "BaseException.args prints as a tuple once the fidelity branch lands",
-    "OSError(111, \"Connection refused\").args": "BaseException.args prints as a tuple once the fidelity branch lands",
-    "[ValueError(\"x\").args]": "BaseException.args prints as a tuple once the fidelity branch lands",
-    "ValueError().args": "BaseException.args prints as a tuple once the fidelity branch lands",
-}
+# Cases that are known to differ from CPython: the test records a failure as a known issue.
+PENDING = {}
 VALUES += [
     ("ValueError(\"x\").args", "ValueError('x').args"),
     ("OSError(111, \"Connection refused\").args", "OSError(111, 'Connection refused').args"),

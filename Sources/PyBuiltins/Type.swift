@@ -102,11 +102,13 @@ func pythonType(of value: Any) -> PyType {
     case let flag as socket.MsgFlag: return enumType("MsgFlag", "flag", member: flag)
     case let info as socket.AddressInfo: return enumType("AddressInfo", "flag", member: info)
     case let address as SocketAddress: return addressType(address)
+    case is socket.NameInfo, is socket.HostInfo: return PyType("tuple")
     case let item as SocketAddress.Item:
         switch item {
         case .str: return PyType("str")
         case .int: return PyType("int")
         case .bytes: return PyType("bytes")
+        case .tuple: return PyType("tuple")
         }
     case let argument as BaseException.Argument: return argumentType(argument)
     case let error as BaseException: return exceptionType(error)

@@ -144,10 +144,10 @@ struct CPythonValues {
         check(KeyError(2), str: "2", repr: "KeyError(2)", type: "KeyError", class: "<class 'KeyError'>")
         check(KeyError(), str: "", repr: "KeyError()", type: "KeyError", class: "<class 'KeyError'>")
         check(ZeroDivisionError("division by zero"), str: "division by zero", repr: "ZeroDivisionError('division by zero')", type: "ZeroDivisionError", class: "<class 'ZeroDivisionError'>")
-        withKnownIssue("BaseException.args prints as a tuple once the fidelity branch lands", isIntermittent: true) { check(ValueError("x").args, str: "('x',)", repr: "('x',)", type: "tuple", class: "<class 'tuple'>") }
-        withKnownIssue("BaseException.args prints as a tuple once the fidelity branch lands", isIntermittent: true) { check(OSError(111, "Connection refused").args, str: "(111, 'Connection refused')", repr: "(111, 'Connection refused')", type: "tuple", class: "<class 'tuple'>") }
-        withKnownIssue("BaseException.args prints as a tuple once the fidelity branch lands", isIntermittent: true) { check([ValueError("x").args], str: "[('x',)]", repr: "[('x',)]", type: "list", class: "<class 'list'>") }
-        withKnownIssue("BaseException.args prints as a tuple once the fidelity branch lands", isIntermittent: true) { check(ValueError().args, str: "()", repr: "()", type: "tuple", class: "<class 'tuple'>") }
+        check(ValueError("x").args, str: "('x',)", repr: "('x',)", type: "tuple", class: "<class 'tuple'>")
+        check(OSError(111, "Connection refused").args, str: "(111, 'Connection refused')", repr: "(111, 'Connection refused')", type: "tuple", class: "<class 'tuple'>")
+        check([ValueError("x").args], str: "[('x',)]", repr: "[('x',)]", type: "list", class: "<class 'list'>")
+        check(ValueError().args, str: "()", repr: "()", type: "tuple", class: "<class 'tuple'>")
     }
 
     @Test("print writes what CPython's print writes")
