@@ -76,16 +76,9 @@ extension bytes {
         slice(nil, bounds.upperBound == -1 ? nil : bounds.upperBound + 1)
     }
 
-    /// A Python slice index: negative counts from the end, then clipped into `0...count`.
-    private func clip(_ index: Int) -> Int {
-        Swift.min(Swift.max(index < 0 ? index + count : index, 0), count)
-    }
-
     /// `b[lower:upper]` with Python's rules; nil is an omitted bound.
     private func slice(_ lower: Int?, _ upper: Int?) -> bytes {
-        let start = lower.map(clip) ?? 0
-        let end = upper.map(clip) ?? count
-        return start < end ? bytes(storage[start..<end]) : bytes()
+        self[lower, upper]
     }
 }
 
@@ -95,23 +88,28 @@ extension bytes {
     /// `b.startswith(prefix)`: whether `b` begins with `prefix`.
     ///
     /// Python: `bytes.startswith`. C: none.
-    public func startswith(_ prefix: bytes) -> Bool { storage.starts(with: prefix.storage) }
+    public func startswith(_ prefix: bytes) -> Bool {
+        prefix.count <= count && storage.withUnsafeBytes { a in
+            prefix.storage.withUnsafeBytes { b in ByteSearch.equal(a.baseAddress!, b.baseAddress!, b.count) }
+        }
+    }
 
     /// `b.endswith(suffix)`: whether `b` ends with `suffix`.
     ///
     /// Python: `bytes.endswith`. C: none.
-    public func endswith(_ suffix: bytes) -> Bool { storage.reversed().starts(with: suffix.storage.reversed()) }
+    public func endswith(_ suffix: bytes) -> Bool {
+        suffix.count <= count && storage.withUnsafeBytes { a in
+            suffix.storage.withUnsafeBytes { b in ByteSearch.equal(a.baseAddress! + (a.count - b.count), b.baseAddress!, b.count) }
+        }
+    }
 
     /// `b.find(sub[, start[, end]])`: the lowest index of `sub` within `b[start:end]`, or -1.
     ///
     /// Python: `bytes.find`. C: none.
     public func find(_ sub: bytes, _ start: Int? = nil, _ end: Int? = nil) -> Int {
-        // CPython's ADJUST_INDICES: negatives count from the end; only `end` is capped at count.
-        var lower = start ?? 0, upper = end ?? count
-        if lower < 0 { lower = Swift.max(lower + count, 0) }
-        if upper < 0 { upper = Swift.max(upper + count, 0) } else if upper > count { upper = count }
+        let (lower, upper) = Self.searchBounds(start, end, count)
         guard upper - lower >= sub.count else { return -1 }
-        return firstMatch(sub, in: lower...(upper - sub.count)) ?? -1
+        return firstMatch(sub, from: lower, to: upper) ?? -1
     }
 
     /// `b.count(sub)`: how many non-overlapping times `sub` occurs (`count + 1` for empty `sub`).
@@ -120,9 +118,13 @@ extension bytes {
     /// Differs from CPython: labelled `of:`, since `count` is the collection's length.
     public func count(of sub: bytes) -> Int { occurrences(of: sub, limit: -1).count }
 
-    /// The first `i` in `candidates` where `sub` starts.
-    private func firstMatch(_ sub: bytes, in candidates: ClosedRange<Int>) -> Int? {
-        candidates.first { i in storage[i..<(i + sub.count)].elementsEqual(sub.storage) }
+    /// The first `i` in `from...to - sub.count` where `sub` starts (memchr and memcmp).
+    private func firstMatch(_ sub: bytes, from: Int, to: Int) -> Int? {
+        storage.withUnsafeBytes { hay in
+            sub.storage.withUnsafeBytes { needle in
+                ByteSearch.find(needle, hay.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, from: from, to: to)
+            }
+        }
     }
 
     /// The start of each non-overlapping occurrence, left to right, at most `limit` (-1: all).
@@ -131,7 +133,7 @@ extension bytes {
         var found: [Int] = []
         var i = 0
         while limit < 0 || found.count < limit, i + sub.count <= count {
-            guard let match = firstMatch(sub, in: i...(count - sub.count)) else { break }
+            guard let match = firstMatch(sub, from: i, to: count) else { break }
             found.append(match)
             i = match + Swift.max(sub.count, 1)
         }
@@ -156,10 +158,10 @@ extension bytes {
         var pieces: [bytes] = []
         var start = 0
         for match in occurrences(of: sep, limit: maxsplit) {
-            pieces.append(bytes(storage[start..<match]))
+            pieces.append(self[start, match])
             start = match + sep.count
         }
-        pieces.append(bytes(storage[start...]))
+        pieces.append(self[start, nil])
         return pieces
     }
 
@@ -191,7 +193,18 @@ extension bytes {
     ///
     /// Python: `bytes.join`. C: none.
     public func join<S: Sequence>(_ items: S) -> bytes where S.Element == bytes {
-        bytes(items.map(\.storage).joined(separator: storage))
+        // Python's two passes: sum the lengths, then copy each item (and `sep`) whole.
+        let parts = Array(items)
+        guard parts.count > 1 else { return parts.first ?? bytes() }
+        var total = storage.count * (parts.count - 1)
+        for part in parts { total += part.count }
+        var out: [UInt8] = []
+        out.reserveCapacity(total)
+        for (i, part) in parts.enumerated() {
+            if i > 0, !storage.isEmpty { out.append(contentsOf: storage) }
+            out.append(contentsOf: part.storage)
+        }
+        return bytes(out)
     }
 
     /// `b.strip([chars])`: without the leading and trailing bytes in `chars` (ASCII whitespace
@@ -337,6 +350,9 @@ extension bytes {
     public func decode(_ encoding: String = "utf-8", errors: String = "strict") throws -> String {
         if isEmpty { return "" }  // CPython answers '' before looking the codec up.
         let codec = try PyCodec(encoding)
+        // Valid input decodes in one pass whatever the error handler (CPython looks the handler
+        // up only on an error).
+        if let text = codec.decodeValid(storage) { return text }
         var out = String.UnicodeScalarView()
         var i = 0
         while i < count {
@@ -390,6 +406,7 @@ extension String {
     /// `surrogatepass` and `namereplace` act as `strict`.
     public func encode(_ encoding: String, _ errors: String = "strict") throws -> bytes {
         let codec = try PyCodec(encoding)
+        if let encoded = codec.encodeFast(self) { return encoded }
         let scalars = Array(unicodeScalars)
         var out: [UInt8] = []
         var i = 0
@@ -435,7 +452,19 @@ struct PyCodec {
     let kind: Kind
 
     /// Looks the encoding up as Python's codec registry does: case, spaces and `-`/`_` ignored.
+    /// The usual spellings are recognised at once, without normalising.
     init(_ encoding: String) throws {
+        switch encoding {
+        case "utf-8", "utf8", "UTF-8", "UTF8", "utf_8": kind = .utf8
+        case "ascii", "ASCII", "us-ascii": kind = .ascii
+        case "latin-1", "latin1", "iso-8859-1", "ISO-8859-1", "latin_1": kind = .latin1
+        default: kind = try Self.normalised(encoding)
+        }
+    }
+
+    /// The registry's normalisation: lower case, runs of other than letters, digits and `.` as `_`.
+    private static func normalised(_ encoding: String) throws -> Kind {
+        let kind: Kind
         let words = encoding.lowercased().split { !($0.isLetter || $0.isNumber || $0 == ".") }
         switch words.joined(separator: "_") {
         case "utf_8", "utf8", "u8", "utf", "cp65001": kind = .utf8
@@ -443,6 +472,7 @@ struct PyCodec {
         case "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859", "cp819": kind = .latin1
         default: throw Self.lookupError("unknown encoding: \(encoding)")
         }
+        return kind
     }
 
     /// The name CPython's messages use.
@@ -456,6 +486,47 @@ struct PyCodec {
 
     /// The reason CPython gives for a character outside the charset.
     var rangeReason: String { kind == .ascii ? "ordinal not in range(128)" : "ordinal not in range(256)" }
+
+    /// The text of `data` when it is valid in this codec (one validating pass, then one copy);
+    /// nil when it holds an error, which the scalar-by-scalar path then reports.
+    func decodeValid(_ data: [UInt8]) -> String? {
+        switch kind {
+        case .utf8:
+            return String(validating: data, as: UTF8.self)
+        case .ascii:
+            return Self.isASCII(data) ? String(decoding: data, as: UTF8.self) : nil
+        case .latin1:
+            if Self.isASCII(data) { return String(decoding: data, as: UTF8.self) }
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(data.count * 2)
+            for byte in data {
+                if byte < 0x80 { utf8.append(byte) } else { utf8.append(0xC0 | byte >> 6); utf8.append(0x80 | byte & 0x3F) }
+            }
+            return String(decoding: utf8, as: UTF8.self)
+        }
+    }
+
+    /// The encoding of `string` when every character is in the charset (always for UTF-8).
+    func encodeFast(_ string: String) -> bytes? {
+        let utf8 = bytes(string.utf8)
+        if kind == .utf8 || Self.isASCII(utf8.storage) { return utf8 }
+        return nil
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    static func isASCII(_ data: [UInt8]) -> Bool {
+        data.withUnsafeBytes { raw in
+            var i = 0
+            let n = raw.count
+            var bits: UInt64 = 0
+            while i + 8 <= n {
+                bits |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            while i < n { bits |= UInt64(raw[i]); i += 1 }
+            return bits & 0x8080_8080_8080_8080 == 0
+        }
+    }
 
     func decodeStep(_ data: [UInt8], at i: Int) -> Step {
         let byte = data[i]

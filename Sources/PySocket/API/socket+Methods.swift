@@ -232,12 +232,16 @@ extension socket {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
-        var data = bytes(count: bufsize)
-        let count = try data.storage.withUnsafeMutableBytes { buffer in
-            try io(.readable) { (fd) throws(Errno) in try os.recv(fd, buffer, Int32(truncatingIfNeeded: flags.rawValue)) }
+        var count = 0
+        var storage = try [UInt8](unsafeUninitializedCapacity: bufsize) { buffer, initialized in
+            count = try io(.readable) { (fd) throws(Errno) in
+                try os.recv(fd, UnsafeMutableRawBufferPointer(buffer), Int32(truncatingIfNeeded: flags.rawValue))
+            }
+            initialized = min(count, bufsize)
         }
-        data.storage.removeLast(bufsize - min(count, bufsize))
-        return data
+        // With MSG_TRUNC the kernel returns the datagram's real length: so does CPython's bytes.
+        if count > bufsize { storage += repeatElement(0, count: count - bufsize) }
+        return bytes(storage)
     }
 
     /// `s.recv_into(buffer[, nbytes[, flags]])`: receives into the caller's buffer (no copy);
@@ -266,12 +270,15 @@ extension socket {
     /// Python: `socket.recvfrom()`. C: `recvfrom(2)`.
     public func recvfrom(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> (bytes, SocketAddress) {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
-        var data = bytes(count: bufsize)
-        let (count, address) = try data.storage.withUnsafeMutableBytes { buffer in
-            try receiveFrom(buffer, flags.rawValue)
+        var count = 0
+        var address = SocketAddress.noAddress
+        var storage = try [UInt8](unsafeUninitializedCapacity: bufsize) { buffer, initialized in
+            (count, address) = try receiveFrom(UnsafeMutableRawBufferPointer(buffer), flags.rawValue)
+            initialized = min(count, bufsize)
         }
-        data.storage.removeLast(bufsize - min(count, bufsize))
-        return (data, address)
+        // With MSG_TRUNC the kernel returns the datagram's real length: so does CPython's bytes.
+        if count > bufsize { storage += repeatElement(0, count: count - bufsize) }
+        return (bytes(storage), address)
     }
 
     /// `nbytes, address = s.recvfrom_into(buffer[, nbytes[, flags]])`: into the caller's buffer.

@@ -615,7 +615,7 @@ extension bytes {
         default: storage = [UInt8](repeating: 0, count: MemoryLayout<T>.size)
         }
         storage.withUnsafeMutableBytes { target in
-            withUnsafeBytes(of: value) { target.copyMemory(from: $0) }
+            Swift.withUnsafeBytes(of: value) { target.copyMemory(from: $0) }
         }
         self.init(storage)
     }
