@@ -108,7 +108,7 @@ public final class SocketIO {
 
     /// `f.write(b)` from a `bytes` value or literal.
     public func write(_ data: bytes) throws -> Int? {
-        try data.storage.withUnsafeBytes { try write($0) }
+        try data.withUnsafeBytes { try write($0) }
     }
 
     /// `f.write(b)` from any bytes (`[UInt8]`, a `String.utf8` view...).
@@ -360,7 +360,7 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
             if output.count >= Swift.max(bufferSize, 1) { try flushOutput() }
             return string.unicodeScalars.count
         }
-        return try (data as! bytes).storage.withUnsafeBytes { try writeBytes($0) }
+        return try (data as! bytes).withUnsafeBytes { try writeBytes($0) }
     }
 
     /// `f.flush()`: sends everything buffered.
@@ -538,17 +538,14 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
     func takeBytes(_ count: Int) -> bytes {
         let start = inputStart
         guard count > 0, let base = inputBase else { return bytes() }
-        let chunk = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: base + start, byteCount: count)
-            initialized = count
-        }
+        let chunk = bytes(copying: UnsafeRawBufferPointer(start: base + start, count: count))
         if start + count == inputEnd {
             inputStart = 0
             inputEnd = 0
         } else {
             inputStart = start + count
         }
-        return bytes(chunk)
+        return chunk
     }
 
     /// Removes `count` buffered bytes and returns them as `Content`.

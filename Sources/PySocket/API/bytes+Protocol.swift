@@ -1,4 +1,4 @@
-// The bytes methods protocol clients reach for: Python slices, partition, splitlines, `in`, int(), raw access.
+// The bytes methods protocol clients reach for: Python slices, partition, splitlines, `in`, int().
 
 // MARK: - Python slices with negative ends
 
@@ -13,7 +13,7 @@ extension bytes {
         let lower = start.map { Self.clipIndex($0, n) } ?? 0
         let upper = stop.map { Self.clipIndex($0, n) } ?? n
         guard lower < upper else { return bytes() }
-        return storage.withUnsafeBufferPointer { bytes(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+        return withUnsafeBytes { bytes(copying: UnsafeRawBufferPointer(rebasing: $0[lower..<upper])) }
     }
 
     /// `b[start:stop:step]`: Python's extended slice (`b[nil, nil, -1]` is `b[::-1]`).
@@ -26,14 +26,16 @@ extension bytes {
             guard step != 0 else { throw ValueError("slice step cannot be zero") }
             if step == 1 { return self[start, stop] }
             let (first, length) = Self.sliceIndices(start, stop, step, count)
-            var out: [UInt8] = []
-            out.reserveCapacity(length)
-            var i = first
-            for _ in 0..<length {
-                out.append(storage[i])
-                i += step
+            return withUnsafeBytes { source in
+                bytes(unsafeUninitializedCapacity: length) { target, initialized in
+                    var i = first
+                    for k in 0..<length {
+                        target[k] = source[i]
+                        i += step
+                    }
+                    initialized = length
+                }
             }
-            return bytes(out)
         }
     }
 
@@ -92,8 +94,8 @@ extension bytes {
     public func rfind(_ sub: bytes, _ start: Int? = nil, _ end: Int? = nil) -> Int {
         let (lower, upper) = Self.searchBounds(start, end, count)
         guard upper - lower >= sub.count else { return -1 }
-        return storage.withUnsafeBytes { hay in
-            sub.storage.withUnsafeBytes { needle in
+        return withUnsafeBytes { hay in
+            sub.withUnsafeBytes { needle in
                 ByteSearch.rfind(needle, hay.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, from: lower, to: upper)
             }
         } ?? -1
@@ -112,7 +114,7 @@ extension bytes {
     ///
     /// Python: `bytes.splitlines`. C: none.
     public func splitlines(_ keepends: Bool = false) -> [bytes] {
-        storage.withUnsafeBufferPointer { buffer in
+        withUnsafeBytes { buffer in
             var lines: [bytes] = []
             var start = 0, i = 0
             let n = buffer.count
@@ -120,11 +122,11 @@ extension bytes {
                 let byte = buffer[i]
                 guard byte == 0x0A || byte == 0x0D else { i += 1; continue }
                 let ending = byte == 0x0D && i + 1 < n && buffer[i + 1] == 0x0A ? 2 : 1
-                lines.append(bytes(UnsafeBufferPointer(rebasing: buffer[start..<(keepends ? i + ending : i)])))
+                lines.append(bytes(copying: UnsafeRawBufferPointer(rebasing: buffer[start..<(keepends ? i + ending : i)])))
                 i += ending
                 start = i
             }
-            if start < n { lines.append(bytes(UnsafeBufferPointer(rebasing: buffer[start..<n]))) }
+            if start < n { lines.append(bytes(copying: UnsafeRawBufferPointer(rebasing: buffer[start..<n]))) }
             return lines
         }
     }
@@ -140,15 +142,13 @@ extension bytes {
     public func contains(_ sub: bytes) -> Bool { find(sub) >= 0 }
 }
 
-// MARK: - Raw access
+// MARK: - recv with MSG_TRUNC
 
 extension bytes {
-    /// The bytes as raw memory for the duration of `body` (Python's buffer protocol, read-only).
-    ///
-    /// Python: `memoryview(b)`. C: none.
-    @inlinable
-    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try storage.withUnsafeBytes(body)
+    /// This value padded with zero bytes to `length`: what `recv(n, MSG_TRUNC)` returns for a
+    /// datagram longer than `n` (CPython's bytes has the datagram's length, its tail unset).
+    func extended(to length: Int) -> bytes {
+        length > count ? self + bytes(count: length - count) : self
     }
 }
 
@@ -168,7 +168,7 @@ extension Int {
     ///   `OverflowError('Python int too large to convert to C long')`.
     public init(_ text: bytes, _ base: Int = 10) throws {
         guard base == 0 || (2...36).contains(base) else { throw ValueError("int() base must be >= 2 and <= 36, or 0") }
-        let parsed = text.storage.withUnsafeBufferPointer { PyIntParser.parse($0, base) }
+        let parsed = text.withUnsafeBytes { PyIntParser.parse($0, base) }
         switch parsed {
         case .value(let value): self = value
         case .overflow: throw OverflowError("Python int too large to convert to C long")
@@ -197,7 +197,7 @@ enum PyIntParser {
         }
     }
 
-    static func parse(_ s: UnsafeBufferPointer<UInt8>, _ requestedBase: Int) -> Result {
+    static func parse(_ s: UnsafeRawBufferPointer, _ requestedBase: Int) -> Result {
         var i = 0, end = s.count
         while i < end, isSpace(s[i]) { i += 1 }
         while end > i, isSpace(s[end - 1]) { end -= 1 }

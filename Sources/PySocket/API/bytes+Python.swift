@@ -24,7 +24,17 @@ extension bytes {
     /// `a + b`: the two concatenated.
     ///
     /// Python: `bytes.__add__`. C: none.
-    public static func + (lhs: bytes, rhs: bytes) -> bytes { bytes(lhs.storage + rhs.storage) }
+    public static func + (lhs: bytes, rhs: bytes) -> bytes {
+        lhs.withUnsafeBytes { a in
+            rhs.withUnsafeBytes { b in
+                bytes(unsafeUninitializedCapacity: a.count + b.count) { target, initialized in
+                    if a.count > 0 { target.baseAddress!.copyMemory(from: a.baseAddress!, byteCount: a.count) }
+                    if b.count > 0 { (target.baseAddress! + a.count).copyMemory(from: b.baseAddress!, byteCount: b.count) }
+                    initialized = a.count + b.count
+                }
+            }
+        }
+    }
 
     /// `a += b`: appends `b`.
     ///
@@ -89,8 +99,8 @@ extension bytes {
     ///
     /// Python: `bytes.startswith`. C: none.
     public func startswith(_ prefix: bytes) -> Bool {
-        prefix.count <= count && storage.withUnsafeBytes { a in
-            prefix.storage.withUnsafeBytes { b in ByteSearch.equal(a.baseAddress!, b.baseAddress!, b.count) }
+        prefix.count <= count && withUnsafeBytes { a in
+            prefix.withUnsafeBytes { b in b.isEmpty || ByteSearch.equal(a.baseAddress!, b.baseAddress!, b.count) }
         }
     }
 
@@ -98,8 +108,8 @@ extension bytes {
     ///
     /// Python: `bytes.endswith`. C: none.
     public func endswith(_ suffix: bytes) -> Bool {
-        suffix.count <= count && storage.withUnsafeBytes { a in
-            suffix.storage.withUnsafeBytes { b in ByteSearch.equal(a.baseAddress! + (a.count - b.count), b.baseAddress!, b.count) }
+        suffix.count <= count && withUnsafeBytes { a in
+            suffix.withUnsafeBytes { b in b.isEmpty || ByteSearch.equal(a.baseAddress! + (a.count - b.count), b.baseAddress!, b.count) }
         }
     }
 
@@ -120,8 +130,8 @@ extension bytes {
 
     /// The first `i` in `from...to - sub.count` where `sub` starts (memchr and memcmp).
     private func firstMatch(_ sub: bytes, from: Int, to: Int) -> Int? {
-        storage.withUnsafeBytes { hay in
-            sub.storage.withUnsafeBytes { needle in
+        withUnsafeBytes { hay in
+            sub.withUnsafeBytes { needle in
                 ByteSearch.find(needle, hay.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, from: from, to: to)
             }
         }
@@ -196,15 +206,24 @@ extension bytes {
         // Python's two passes: sum the lengths, then copy each item (and `sep`) whole.
         let parts = Array(items)
         guard parts.count > 1 else { return parts.first ?? bytes() }
-        var total = storage.count * (parts.count - 1)
+        var total = count * (parts.count - 1)
         for part in parts { total += part.count }
-        var out: [UInt8] = []
-        out.reserveCapacity(total)
-        for (i, part) in parts.enumerated() {
-            if i > 0, !storage.isEmpty { out.append(contentsOf: storage) }
-            out.append(contentsOf: part.storage)
+        return withUnsafeBytes { sep in
+            bytes(unsafeUninitializedCapacity: total) { target, initialized in
+                var at = target.baseAddress!
+                for (i, part) in parts.enumerated() {
+                    if i > 0, sep.count > 0 {
+                        at.copyMemory(from: sep.baseAddress!, byteCount: sep.count)
+                        at += sep.count
+                    }
+                    part.withUnsafeBytes { item in
+                        if item.count > 0 { at.copyMemory(from: item.baseAddress!, byteCount: item.count) }
+                        at += item.count
+                    }
+                }
+                initialized = total
+            }
         }
-        return bytes(out)
     }
 
     /// `b.strip([chars])`: without the leading and trailing bytes in `chars` (ASCII whitespace
@@ -352,7 +371,7 @@ extension bytes {
         let codec = try PyCodec(encoding)
         // Valid input decodes in one pass whatever the error handler (CPython looks the handler
         // up only on an error).
-        if let text = codec.decodeValid(storage) { return text }
+        if let text = withUnsafeBytes({ codec.decodeValid($0) }) { return text }
         var out = String.UnicodeScalarView()
         var i = 0
         while i < count {
@@ -489,7 +508,7 @@ struct PyCodec {
 
     /// The text of `data` when it is valid in this codec (one validating pass, then one copy);
     /// nil when it holds an error, which the scalar-by-scalar path then reports.
-    func decodeValid(_ data: [UInt8]) -> String? {
+    func decodeValid(_ data: UnsafeRawBufferPointer) -> String? {
         switch kind {
         case .utf8:
             return String(validating: data, as: UTF8.self)
@@ -509,23 +528,21 @@ struct PyCodec {
     /// The encoding of `string` when every character is in the charset (always for UTF-8).
     func encodeFast(_ string: String) -> bytes? {
         let utf8 = bytes(string.utf8)
-        if kind == .utf8 || Self.isASCII(utf8.storage) { return utf8 }
+        if kind == .utf8 || utf8.withUnsafeBytes({ Self.isASCII($0) }) { return utf8 }
         return nil
     }
 
     /// Whether every byte is below 0x80, eight at a time.
-    static func isASCII(_ data: [UInt8]) -> Bool {
-        data.withUnsafeBytes { raw in
-            var i = 0
-            let n = raw.count
-            var bits: UInt64 = 0
-            while i + 8 <= n {
-                bits |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                i += 8
-            }
-            while i < n { bits |= UInt64(raw[i]); i += 1 }
-            return bits & 0x8080_8080_8080_8080 == 0
+    static func isASCII(_ data: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = data.count
+        var bits: UInt64 = 0
+        while i + 8 <= n {
+            bits |= data.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
         }
+        while i < n { bits |= UInt64(data[i]); i += 1 }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     func decodeStep(_ data: [UInt8], at i: Int) -> Step {

@@ -135,7 +135,7 @@ extension socket {
     /// `s.send(data[, flags])` for a `bytes` value or literal.
     @inlinable
     public func send(_ data: bytes, _ flags: MsgFlag = 0) throws -> Int {
-        try data.storage.withUnsafeBytes { try _send($0, flags.rawValue) }
+        try data.withUnsafeBytes { try _send($0, flags.rawValue) }
     }
 
     /// `s.send(data[, flags])` from raw memory the caller owns.
@@ -162,7 +162,7 @@ extension socket {
     /// `s.sendall(data[, flags])` for a `bytes` value or literal.
     @inlinable
     public func sendall(_ data: bytes, _ flags: MsgFlag = 0) throws {
-        try data.storage.withUnsafeBytes { try _sendall($0, flags.rawValue) }
+        try data.withUnsafeBytes { try _sendall($0, flags.rawValue) }
     }
 
     /// `s.sendall(data[, flags])` from raw memory the caller owns.
@@ -207,13 +207,13 @@ extension socket {
     /// `s.sendto(data, address)` for a `bytes` value or literal.
     @inlinable
     public func sendto(_ data: bytes, _ address: SocketAddress) throws -> Int {
-        try data.storage.withUnsafeBytes { try _sendto($0, 0, address) }
+        try data.withUnsafeBytes { try _sendto($0, 0, address) }
     }
 
     /// `s.sendto(data, flags, address)` for a `bytes` value or literal.
     @inlinable
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: SocketAddress) throws -> Int {
-        try data.storage.withUnsafeBytes { try _sendto($0, flags.rawValue, address) }
+        try data.withUnsafeBytes { try _sendto($0, flags.rawValue, address) }
     }
 
     @usableFromInline
@@ -232,16 +232,13 @@ extension socket {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
-        var count = 0
-        var storage = try [UInt8](unsafeUninitializedCapacity: bufsize) { buffer, initialized in
-            count = try io(.readable) { (fd) throws(Errno) in
-                try os.recv(fd, UnsafeMutableRawBufferPointer(buffer), Int32(truncatingIfNeeded: flags.rawValue))
-            }
-            initialized = min(count, bufsize)
+        let flags = Int32(truncatingIfNeeded: flags.rawValue)
+        var length = 0
+        let data = try bytes.receiving(bufsize) { buffer in
+            length = try io(.readable) { (fd) throws(Errno) in try os.recv(fd, buffer, flags) }
+            return length
         }
-        // With MSG_TRUNC the kernel returns the datagram's real length: so does CPython's bytes.
-        if count > bufsize { storage += repeatElement(0, count: count - bufsize) }
-        return bytes(storage)
+        return data.extended(to: length)
     }
 
     /// `s.recv_into(buffer[, nbytes[, flags]])`: receives into the caller's buffer (no copy);
@@ -270,15 +267,15 @@ extension socket {
     /// Python: `socket.recvfrom()`. C: `recvfrom(2)`.
     public func recvfrom(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> (bytes, SocketAddress) {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
-        var count = 0
         var address = SocketAddress.noAddress
-        var storage = try [UInt8](unsafeUninitializedCapacity: bufsize) { buffer, initialized in
-            (count, address) = try receiveFrom(UnsafeMutableRawBufferPointer(buffer), flags.rawValue)
-            initialized = min(count, bufsize)
+        var length = 0
+        let data = try bytes.receiving(bufsize) { buffer in
+            let (count, from) = try receiveFrom(buffer, flags.rawValue)
+            address = from
+            length = count
+            return count
         }
-        // With MSG_TRUNC the kernel returns the datagram's real length: so does CPython's bytes.
-        if count > bufsize { storage += repeatElement(0, count: count - bufsize) }
-        return (bytes(storage), address)
+        return (data.extended(to: length), address)
     }
 
     /// `nbytes, address = s.recvfrom_into(buffer[, nbytes[, flags]])`: into the caller's buffer.
