@@ -24,47 +24,47 @@ public enum PyFormatValue: Sendable {
 
 extension Int: PyFormatArgument {
     /// The value as Python's int.
-    public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
 }
 extension Int32: PyFormatArgument {
     /// The value as Python's int.
-    public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
 }
 extension Int64: PyFormatArgument {
     /// The value as Python's int.
-    public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
 }
 extension UInt8: PyFormatArgument {
     /// The value as Python's int.
-    public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
 }
 extension UInt16: PyFormatArgument {
     /// The value as Python's int.
-    public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
 }
 extension UInt32: PyFormatArgument {
     /// The value as Python's int.
-    public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
 }
 extension UInt64: PyFormatArgument {
     /// The value as Python's int.
-    public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: self) }
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: self) }
 }
 extension UInt: PyFormatArgument {
     /// The value as Python's int.
-    public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
 }
 extension bytes: PyFormatArgument {
     /// The value as Python's bytes.
-    public var pyFormatValue: PyFormatValue { .bytes(self) }
+    @inlinable public var pyFormatValue: PyFormatValue { .bytes(self) }
 }
 extension String: PyFormatArgument {
     /// The value as Python's str.
-    public var pyFormatValue: PyFormatValue { .str(self) }
+    @inlinable public var pyFormatValue: PyFormatValue { .str(self) }
 }
 extension Double: PyFormatArgument {
     /// The value as Python's float.
-    public var pyFormatValue: PyFormatValue { .float(self) }
+    @inlinable public var pyFormatValue: PyFormatValue { .float(self) }
 }
 
 extension bytes {
@@ -81,48 +81,119 @@ extension bytes {
     /// Differs from CPython:
     /// - `%e %f %g` and `%(name)s` (a mapping) are not supported: they raise
     ///   `ValueError("unsupported format character ...")` and `TypeError('format requires a mapping')`.
+    @inlinable
     public static func % <T: PyFormatArgument>(lhs: bytes, rhs: T) throws -> bytes {
-        var formatter = PyBytesFormatter(lhs)
-        return try formatter.format(CollectionOfOne(rhs.pyFormatValue), single: true)
+        var value = rhs.pyFormatValue
+        return try Swift.withUnsafeMutablePointer(to: &value) { try _format(lhs, UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
     /// `b % (v1, v2, ...)`: printf-style formatting with a tuple of values.
     ///
     /// Python: `bytes.__mod__`. C: none.
+    /// Inlinable, so that the tuple is specialised where it is written (no runtime tuple metadata).
+    @inlinable
     public static func % <each T: PyFormatArgument>(lhs: bytes, rhs: (repeat each T)) throws -> bytes {
-        var values: [PyFormatValue] = []
-        for value in repeat each rhs { values.append(value.pyFormatValue) }
-        var formatter = PyBytesFormatter(lhs)
-        return try formatter.format(values, single: false)
+        var count = 0
+        for _ in repeat each rhs { count += 1 }
+        // The values on the stack, not in an array.
+        return try withUnsafeTemporaryAllocation(of: PyFormatValue.self, capacity: count) { values in
+            var initialized = 0
+            for value in repeat each rhs {
+                (values.baseAddress! + initialized).initialize(to: value.pyFormatValue)
+                initialized += 1
+            }
+            defer { if initialized > 0 { values.baseAddress!.deinitialize(count: initialized) } }
+            return try _format(lhs, UnsafeBufferPointer(values))
+        }
+    }
+
+    /// `lhs % values`, past the generic entry points.
+    @usableFromInline
+    static func _format(_ lhs: bytes, _ values: UnsafeBufferPointer<PyFormatValue>) throws -> bytes {
+        try PyBytesFormatter.run(lhs, values)
     }
 }
 
-/// One `bytes % args` call: CPython's `_PyBytes_FormatEx`.
+/// One `bytes % args` call: CPython's `_PyBytes_FormatEx`, writing into a stack buffer that
+/// spills to the heap only for a long result.
 struct PyBytesFormatter {
-    let format: [UInt8]
-    var out: [UInt8] = []
+    let format: UnsafeRawBufferPointer
+    /// The first bytes of the result; `spill` holds the whole result once it outgrew them.
+    let stack: UnsafeMutableRawBufferPointer
+    var used = 0
+    var spill: [UInt8]?
 
-    init(_ format: bytes) {
-        self.format = format.storage
-        out.reserveCapacity(format.count + 16)
+    init(_ format: UnsafeRawBufferPointer, _ stack: UnsafeMutableRawBufferPointer) {
+        self.format = format
+        self.stack = stack
     }
 
-    mutating func format<C: Collection>(_ args: C, single: Bool) throws -> bytes where C.Element == PyFormatValue {
-        var next = args.startIndex
+    /// Formats `lhs % values` with a 256-byte stack buffer for the result.
+    static func run(_ lhs: bytes, _ args: UnsafeBufferPointer<PyFormatValue>) throws -> bytes {
+        try lhs.withUnsafeBytes { format in
+            try withUnsafeTemporaryAllocation(byteCount: 256, alignment: 16) { stack in
+                var formatter = PyBytesFormatter(format, stack)
+                try formatter.format(args)
+                return formatter.result()
+            }
+        }
+    }
+
+    /// The result: inline when short, else one allocation of its exact size (or the spill array).
+    func result() -> bytes {
+        if let spill { return bytes(spill) }
+        return bytes(copying: UnsafeRawBufferPointer(rebasing: stack[..<used]))
+    }
+
+    mutating func append(_ source: UnsafeRawBufferPointer) {
+        let n = source.count
+        guard n > 0 else { return }
+        if spill == nil, used + n <= stack.count {
+            (stack.baseAddress! + used).copyMemory(from: source.baseAddress!, byteCount: n)
+            used += n
+            return
+        }
+        spillIfNeeded()
+        spill!.append(contentsOf: source)
+    }
+
+    mutating func append(_ byte: UInt8) {
+        if spill == nil, used < stack.count {
+            stack[used] = byte
+            used += 1
+            return
+        }
+        spillIfNeeded()
+        spill!.append(byte)
+    }
+
+    mutating func append(repeating byte: UInt8, count: Int) {
+        for _ in 0..<Swift.max(count, 0) { append(byte) }
+    }
+
+    mutating func spillIfNeeded() {
+        if spill != nil { return }
+        var array: [UInt8] = []
+        array.reserveCapacity(Swift.max(used * 2, 512))
+        array.append(contentsOf: UnsafeRawBufferPointer(rebasing: stack[..<used]))
+        spill = array
+    }
+
+    mutating func format(_ args: UnsafeBufferPointer<PyFormatValue>) throws {
+        var next = 0
         func take() throws -> PyFormatValue {
-            guard next != args.endIndex else { throw TypeError("not enough arguments for format string") }
-            defer { next = args.index(after: next) }
+            guard next < args.count else { throw TypeError("not enough arguments for format string") }
+            defer { next += 1 }
             return args[next]
         }
+        let format = self.format
         var i = 0
         let n = format.count
         while i < n {
-            let byte = format[i]
-            if byte != 0x25 {
+            if format[i] != 0x25 {
                 // Copy the literal run up to the next '%' in one go.
-                var j = i + 1
-                while j < n, format[j] != 0x25 { j += 1 }
-                out.append(contentsOf: format[i..<j])
+                let j = ByteSearch.index(of: 0x25, format.baseAddress!, from: i, to: n) ?? n
+                append(UnsafeRawBufferPointer(rebasing: format[i..<j]))
                 i = j
                 continue
             }
@@ -136,37 +207,35 @@ struct PyBytesFormatter {
                 if spec.width < 0 { spec.flags.insert(.left); spec.width = -spec.width }
                 i += 1
             } else {
-                while i < n, (0x30...0x39).contains(format[i]) { spec.width = spec.width * 10 + Int(format[i] - 0x30); i += 1 }
+                while i < n, (0x30...0x39).contains(format[i]) { spec.width = spec.width &* 10 &+ Int(format[i] - 0x30); i += 1 }
             }
             if i < n, format[i] == 0x2E {
                 i += 1
-                spec.precision = 0
+                var precision = 0
                 if i < n, format[i] == 0x2A {
-                    spec.precision = Swift.max(try Self.intArgument(try take(), "* wants int"), 0)
+                    precision = Swift.max(try Self.intArgument(try take(), "* wants int"), 0)
                     i += 1
                 } else {
-                    while i < n, (0x30...0x39).contains(format[i]) { spec.precision = spec.precision! * 10 + Int(format[i] - 0x30); i += 1 }
+                    while i < n, (0x30...0x39).contains(format[i]) { precision = precision &* 10 &+ Int(format[i] - 0x30); i += 1 }
                 }
+                spec.precision = precision
             }
             while i < n, format[i] == 0x68 || format[i] == 0x6C || format[i] == 0x4C { i += 1 }
             guard i < n else { throw ValueError("incomplete format") }
             let conversion = format[i]
             if conversion == 0x25 {
-                out.append(0x25)
+                append(0x25)
                 i += 1
                 continue
             }
             try convert(conversion, try take(), spec, at: i)
             i += 1
         }
-        if next != args.endIndex, !(single && Self.isMappingLike(args[next])) {
+        // CPython ignores a leftover single argument only when it is a mapping; none of ours is.
+        if next != args.count {
             throw TypeError("not all arguments converted during bytes formatting")
         }
-        return bytes(out)
     }
-
-    /// CPython ignores a leftover single argument only when it is a mapping; none of ours is.
-    static func isMappingLike(_ value: PyFormatValue) -> Bool { false }
 
     struct Spec {
         struct Flags: OptionSet {
@@ -209,11 +278,10 @@ struct PyBytesFormatter {
         case 0x64, 0x69, 0x75:  // d i u
             switch value {
             case .int(let negative, let magnitude):
-                pad(number: Self.digits(magnitude, 10, upper: false), negative: negative, prefix: [], spec)
+                number(magnitude, 10, upper: false, negative: negative, prefix: 0, spec)
             case .float(let x) where x.isFinite:
                 let truncated = x.rounded(.towardZero)
-                pad(number: Self.digits(UInt64(Swift.min(truncated.magnitude, 1.8e19)), 10, upper: false),
-                    negative: truncated < 0, prefix: [], spec)
+                number(UInt64(Swift.min(truncated.magnitude, 1.8e19)), 10, upper: false, negative: truncated < 0, prefix: 0, spec)
             case .float:
                 throw OverflowError("cannot convert float infinity to integer")
             default:
@@ -223,81 +291,79 @@ struct PyBytesFormatter {
             guard case .int(let negative, let magnitude) = value else {
                 throw TypeError("%\(Character(Unicode.Scalar(conversion))) format: an integer is required, not \(Self.typeName(value))")
             }
-            let radix = conversion == 0x6F ? 8 : 16
-            let prefix: [UInt8] = spec.flags.contains(.alternate) ? [0x30, conversion == 0x6F ? 0x6F : conversion] : []
-            pad(number: Self.digits(magnitude, radix, upper: conversion == 0x58), negative: negative, prefix: prefix, spec)
+            let prefix = spec.flags.contains(.alternate) ? (conversion == 0x6F ? 0x6F : conversion) : 0
+            number(magnitude, conversion == 0x6F ? 8 : 16, upper: conversion == 0x58, negative: negative, prefix: prefix, spec)
         case 0x62, 0x73:  // b s
             guard case .bytes(let data) = value else {
                 throw TypeError("%b requires a bytes-like object, or an object that implements __bytes__, not '\(Self.typeName(value))'")
             }
-            let body = spec.precision.map { Array(data.storage.prefix($0)) } ?? data.storage
-            pad(text: body, spec)
-        case 0x72, 0x61:  // r a
-            let text: String
-            switch value {
-            case .int(let negative, let magnitude): text = (negative ? "-" : "") + String(magnitude)
-            case .bytes(let data): text = data.debugDescription
-            case .str(let string): text = PyBytesFormatter.asciiRepr(string)
-            case .float(let x): text = Self.floatRepr(x)
+            data.withUnsafeBytes { raw in
+                text(UnsafeRawBufferPointer(rebasing: raw[..<Swift.min(raw.count, spec.precision ?? raw.count)]), spec)
             }
-            var body = Array(text.utf8)
-            if let precision = spec.precision { body = Array(body.prefix(precision)) }
-            pad(text: body, spec)
+        case 0x72, 0x61:  // r a
+            var shown: String
+            switch value {
+            case .int(let negative, let magnitude): shown = (negative ? "-" : "") + String(magnitude)
+            case .bytes(let data): shown = data.debugDescription
+            case .str(let string): shown = PyBytesFormatter.asciiRepr(string)
+            case .float(let x): shown = Self.floatRepr(x)
+            }
+            shown.withUTF8 { utf8 in
+                let raw = UnsafeRawBufferPointer(utf8)
+                text(UnsafeRawBufferPointer(rebasing: raw[..<Swift.min(raw.count, spec.precision ?? raw.count)]), spec)
+            }
         case 0x63:  // c
             switch value {
             case .int(let negative, let magnitude):
                 guard !negative, magnitude < 256 else { throw OverflowError("%c arg not in range(256)") }
-                pad(text: [UInt8(magnitude)], spec)
+                var byte = UInt8(magnitude)
+                Swift.withUnsafeBytes(of: &byte) { text($0, spec) }
             case .bytes(let data) where data.count == 1:
-                pad(text: data.storage, spec)
+                data.withUnsafeBytes { text($0, spec) }
             default:
                 throw TypeError("%c requires an integer in range(256) or a single byte")
             }
         default:
-            let scalar = Unicode.Scalar(conversion)
-            let shown = conversion >= 0x20 && conversion < 0x7F ? String(Character(scalar)) : "?"
+            let shown = conversion >= 0x20 && conversion < 0x7F ? String(Character(Unicode.Scalar(conversion))) : "?"
             throw ValueError("unsupported format character '\(shown)' (0x\(String(conversion, radix: 16))) at index \(index)")
         }
     }
 
-    static func digits(_ value: UInt64, _ radix: Int, upper: Bool) -> [UInt8] {
-        if value == 0 { return [0x30] }
-        var v = value
-        var out: [UInt8] = []
-        let r = UInt64(radix)
-        while v > 0 {
-            let d = UInt8(v % r)
-            out.append(d < 10 ? 0x30 + d : (upper ? 0x41 : 0x61) + d - 10)
-            v /= r
-        }
-        out.reverse()
-        return out
-    }
-
-    /// A number with sign, prefix, precision (minimum digits), width and the `0`/`-` flags.
-    mutating func pad(number: [UInt8], negative: Bool, prefix: [UInt8], _ spec: Spec) {
-        var digits = number
-        if let precision = spec.precision, digits.count < precision {
-            digits = [UInt8](repeating: 0x30, count: precision - digits.count) + digits
-        }
-        var head: [UInt8] = negative ? [0x2D] : spec.flags.contains(.sign) ? [0x2B] : spec.flags.contains(.blank) ? [0x20] : []
-        head += prefix
-        let fill = Swift.max(spec.width - head.count - digits.count, 0)
-        if spec.flags.contains(.left) {
-            out += head; out += digits; out += repeatElement(0x20, count: fill)
-        } else if spec.flags.contains(.zero) {
-            out += head; out += repeatElement(0x30, count: fill); out += digits
-        } else {
-            out += repeatElement(0x20, count: fill); out += head; out += digits
+    /// A number with sign, `0x`/`0o` prefix (`prefix` is its letter, 0 for none), precision
+    /// (minimum digits), width and the `0`/`-` flags; the digits are written on the stack.
+    mutating func number(_ value: UInt64, _ radix: UInt64, upper: Bool, negative: Bool, prefix: UInt8, _ spec: Spec) {
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &buffer) { digits in
+            var start = digits.count
+            var v = value
+            repeat {
+                let d = UInt8(truncatingIfNeeded: v % radix)
+                start -= 1
+                digits[start] = d < 10 ? 0x30 + d : (upper ? 0x41 : 0x61) + d - 10
+                v /= radix
+            } while v > 0
+            let count = digits.count - start
+            let zeros = Swift.max((spec.precision ?? 0) - count, 0)
+            let sign: UInt8 = negative ? 0x2D : spec.flags.contains(.sign) ? 0x2B : spec.flags.contains(.blank) ? 0x20 : 0
+            let head = (sign != 0 ? 1 : 0) + (prefix != 0 ? 2 : 0)
+            let fill = Swift.max(spec.width - head - zeros - count, 0)
+            let left = spec.flags.contains(.left), zeroFill = spec.flags.contains(.zero) && !left
+            if !left && !zeroFill { append(repeating: 0x20, count: fill) }
+            if sign != 0 { append(sign) }
+            if prefix != 0 { append(0x30); append(prefix) }
+            if zeroFill { append(repeating: 0x30, count: fill) }
+            append(repeating: 0x30, count: zeros)
+            append(UnsafeRawBufferPointer(rebasing: digits[start...]))
+            if left { append(repeating: 0x20, count: fill) }
         }
     }
 
     /// Text padded to the width, on the left unless `-`.
-    mutating func pad(text: [UInt8], _ spec: Spec) {
-        let fill = Swift.max(spec.width - text.count, 0)
-        if !spec.flags.contains(.left) { out += repeatElement(0x20, count: fill) }
-        out += text
-        if spec.flags.contains(.left) { out += repeatElement(0x20, count: fill) }
+    mutating func text(_ body: UnsafeRawBufferPointer, _ spec: Spec) {
+        let fill = Swift.max(spec.width - body.count, 0)
+        if !spec.flags.contains(.left) { append(repeating: 0x20, count: fill) }
+        append(body)
+        if spec.flags.contains(.left) { append(repeating: 0x20, count: fill) }
     }
 
     /// `ascii(s)`: the str's repr with every non-ASCII character escaped.

@@ -45,10 +45,21 @@ extension bytes {
     ///
     /// Python: `bytes.__mul__`. C: none.
     public static func * (lhs: bytes, rhs: Int) -> bytes {
-        var out: [UInt8] = []
-        out.reserveCapacity(lhs.count * Swift.max(rhs, 0))
-        for _ in 0..<Swift.max(rhs, 0) { out += lhs.storage }
-        return bytes(out)
+        let copies = Swift.max(rhs, 0)
+        let (total, overflow) = lhs.count.multipliedReportingOverflow(by: copies)
+        guard total > 0, !overflow else { return bytes() }
+        return lhs.withUnsafeBytes { source in
+            bytes(unsafeUninitializedCapacity: total) { target, initialized in
+                if source.count == 1 {
+                    target.baseAddress!.initializeMemory(as: UInt8.self, repeating: source[0], count: total)
+                } else {
+                    for k in 0..<copies {
+                        (target.baseAddress! + k * source.count).copyMemory(from: source.baseAddress!, byteCount: source.count)
+                    }
+                }
+                initialized = total
+            }
+        }
     }
 
     /// `n * b`: `n` copies of `b`.
@@ -183,20 +194,23 @@ extension bytes {
     /// `split()` with no separator: words between whitespace; after `maxsplit` splits the rest,
     /// without its leading whitespace, is the last piece.
     private func splitOnWhitespace(_ maxsplit: Int) -> [bytes] {
-        var pieces: [bytes] = []
-        var i = 0
-        while true {
-            while i < count, Self.isSpace(storage[i]) { i += 1 }
-            if i == count { break }
-            if maxsplit >= 0, pieces.count == maxsplit {
-                pieces.append(bytes(storage[i...]))
-                break
+        withUnsafeBytes { raw in
+            var pieces: [bytes] = []
+            let n = raw.count
+            var i = 0
+            while true {
+                while i < n, Self.isSpace(raw[i]) { i += 1 }
+                if i == n { break }
+                if maxsplit >= 0, pieces.count == maxsplit {
+                    pieces.append(bytes(copying: UnsafeRawBufferPointer(rebasing: raw[i...])))
+                    break
+                }
+                let start = i
+                while i < n, !Self.isSpace(raw[i]) { i += 1 }
+                pieces.append(bytes(copying: UnsafeRawBufferPointer(rebasing: raw[start..<i])))
             }
-            let start = i
-            while i < count, !Self.isSpace(storage[i]) { i += 1 }
-            pieces.append(bytes(storage[start..<i]))
+            return pieces
         }
-        return pieces
     }
 
     /// `sep.join(iterable)`: the items with `sep` between them.
@@ -230,41 +244,52 @@ extension bytes {
     /// when nil).
     ///
     /// Python: `bytes.strip`. C: none.
-    public func strip(_ chars: bytes? = nil) -> bytes { lstrip(chars).rstrip(chars) }
+    public func strip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: true, right: true) }
 
     /// `b.lstrip([chars])`: without the leading bytes in `chars` (ASCII whitespace when nil).
     ///
     /// Python: `bytes.lstrip`. C: none.
-    public func lstrip(_ chars: bytes? = nil) -> bytes {
-        let strips = Self.stripping(chars)
-        return bytes(storage.drop(while: strips))
-    }
+    public func lstrip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: true, right: false) }
 
     /// `b.rstrip([chars])`: without the trailing bytes in `chars` (ASCII whitespace when nil).
     ///
     /// Python: `bytes.rstrip`. C: none.
-    public func rstrip(_ chars: bytes? = nil) -> bytes {
-        let strips = Self.stripping(chars)
-        var end = count
-        while end > 0, strips(storage[end - 1]) { end -= 1 }
-        return bytes(storage[..<end])
-    }
+    public func rstrip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: false, right: true) }
 
-    /// Which bytes `strip(chars)` removes.
-    private static func stripping(_ chars: bytes?) -> (UInt8) -> Bool {
-        guard let chars else { return isSpace }
-        return { chars.storage.contains($0) }
+    /// One pass from each requested end; the value itself (no copy) when nothing is stripped.
+    private func stripped(_ chars: bytes?, left: Bool, right: Bool) -> bytes {
+        let set = ByteSet(chars)
+        let (start, end) = withUnsafeBytes { raw -> (Int, Int) in
+            var start = 0, end = raw.count
+            if left { while start < end, set.contains(raw[start]) { start += 1 } }
+            if right { while end > start, set.contains(raw[end - 1]) { end -= 1 } }
+            return (start, end)
+        }
+        return start == 0 && end == count ? self : self[start, end]
     }
 
     /// `b.upper()`: ASCII letters upper-cased, every other byte unchanged.
     ///
     /// Python: `bytes.upper`. C: none.
-    public func upper() -> bytes { bytes(storage.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }) }
+    public func upper() -> bytes { mappedASCII(from: 0x61, to: 0x7A, by: -0x20) }
 
     /// `b.lower()`: ASCII letters lower-cased, every other byte unchanged.
     ///
     /// Python: `bytes.lower`. C: none.
-    public func lower() -> bytes { bytes(storage.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }) }
+    public func lower() -> bytes { mappedASCII(from: 0x41, to: 0x5A, by: 0x20) }
+
+    /// The bytes with those in `first...last` shifted by `delta`, in one copy.
+    private func mappedASCII(from first: UInt8, to last: UInt8, by delta: Int) -> bytes {
+        withUnsafeBytes { source in
+            bytes(unsafeUninitializedCapacity: source.count) { target, initialized in
+                for i in 0..<source.count {
+                    let byte = source[i]
+                    target[i] = byte >= first && byte <= last ? UInt8(truncatingIfNeeded: Int(byte) + delta) : byte
+                }
+                initialized = source.count
+            }
+        }
+    }
 
     /// `b.replace(old, new, count=-1)`: with the first `count` occurrences of `old` (all when
     /// negative) replaced by `new`; an empty `old` matches before every byte and at the end.
@@ -280,6 +305,40 @@ extension bytes {
         }
         out += storage[start...]
         return bytes(out)
+    }
+}
+
+/// A set of bytes as 256 bits: `strip`'s `chars` (ASCII whitespace when nil).
+struct ByteSet {
+    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ chars: bytes?) {
+        guard let chars else {
+            words.0 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D
+            return
+        }
+        chars.withUnsafeBytes { raw in
+            for byte in raw {
+                let bit = UInt64(1) << (byte & 63)
+                switch byte >> 6 {
+                case 0: words.0 |= bit
+                case 1: words.1 |= bit
+                case 2: words.2 |= bit
+                default: words.3 |= bit
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        let bit = UInt64(1) << (byte & 63)
+        switch byte >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        default: return words.3 & bit != 0
+        }
     }
 }
 
