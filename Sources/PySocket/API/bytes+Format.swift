@@ -200,6 +200,21 @@ struct PyBytesFormatter {
             i += 1
             guard i < n else { throw ValueError("incomplete format") }
             if format[i] == 0x28 { throw TypeError("format requires a mapping") }
+            // The common `%d` and `%b`/`%s` with no flags, width or precision, written directly.
+            let direct = format[i]
+            if direct == 0x64 || direct == 0x62 || direct == 0x73 {
+                let value = try take()
+                switch (direct, value) {
+                case (0x64, .int(let negative, let magnitude)):
+                    appendDecimal(magnitude, negative: negative)
+                case (0x62, .bytes(let data)), (0x73, .bytes(let data)):
+                    data.withUnsafeBytes { append($0) }
+                default:
+                    try convert(direct, value, Spec(), at: i)
+                }
+                i += 1
+                continue
+            }
             var spec = Spec()
             while i < n, let flag = Spec.flag(format[i]) { spec.flags.insert(flag); i += 1 }
             if i < n, format[i] == 0x2A {
@@ -326,6 +341,25 @@ struct PyBytesFormatter {
         default:
             let shown = conversion >= 0x20 && conversion < 0x7F ? String(Character(Unicode.Scalar(conversion))) : "?"
             throw ValueError("unsupported format character '\(shown)' (0x\(String(conversion, radix: 16))) at index \(index)")
+        }
+    }
+
+    /// `%d` of an int with no flags: the sign and the digits.
+    mutating func appendDecimal(_ value: UInt64, negative: Bool) {
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &buffer) { digits in
+            var start = digits.count
+            var v = value
+            repeat {
+                start -= 1
+                digits[start] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            } while v > 0
+            if negative {
+                start -= 1
+                digits[start] = 0x2D
+            }
+            append(UnsafeRawBufferPointer(rebasing: digits[start...]))
         }
     }
 
