@@ -135,7 +135,7 @@ extension socket {
     /// `s.send(data[, flags])` for a `bytes` value or literal.
     @inlinable
     public func send(_ data: bytes, _ flags: MsgFlag = 0) throws -> Int {
-        try data.storage.withUnsafeBytes { try _send($0, flags.rawValue) }
+        try data.withUnsafeBytes { try _send($0, flags.rawValue) }
     }
 
     /// `s.send(data[, flags])` from raw memory the caller owns.
@@ -162,7 +162,7 @@ extension socket {
     /// `s.sendall(data[, flags])` for a `bytes` value or literal.
     @inlinable
     public func sendall(_ data: bytes, _ flags: MsgFlag = 0) throws {
-        try data.storage.withUnsafeBytes { try _sendall($0, flags.rawValue) }
+        try data.withUnsafeBytes { try _sendall($0, flags.rawValue) }
     }
 
     /// `s.sendall(data[, flags])` from raw memory the caller owns.
@@ -207,22 +207,34 @@ extension socket {
     /// `s.sendto(data, address)` for a `bytes` value or literal.
     @inlinable
     public func sendto(_ data: bytes, _ address: SocketAddress) throws -> Int {
-        try data.storage.withUnsafeBytes { try _sendto($0, 0, address) }
+        try data.withUnsafeBytes { try _sendto($0, 0, address) }
     }
 
     /// `s.sendto(data, flags, address)` for a `bytes` value or literal.
     @inlinable
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: SocketAddress) throws -> Int {
-        try data.storage.withUnsafeBytes { try _sendto($0, flags.rawValue, address) }
+        try data.withUnsafeBytes { try _sendto($0, flags.rawValue, address) }
     }
 
     @usableFromInline
     func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
-        let target = try sockaddr(address, "sendto")
+        let target = try destination(address)
         let flags = Int32(truncatingIfNeeded: flags | NativeConstants.MSG_NOSIGNAL)
         return try io(.writable) { (fd) throws(Errno) in
             try target.withPointerErrno { (raw, length) throws(Errno) in try os.sendto(fd, buffer, flags, raw, length) }
         }
+    }
+
+    /// The sockaddr for `sendto`'s `address`: the one last received from or sent to when it is
+    /// the same numeric address (a server replying to its peer), else encoded (and kept when
+    /// numeric).
+    private func destination(_ address: SocketAddress) throws -> Sockaddr {
+        if let known = lastAddress.withLock({ $0.sockaddr(for: address) }) { return known }
+        guard let numeric = SockaddrCodec.encodeNumeric(address, family: family.rawValue) else {
+            return try sockaddr(address, "sendto")
+        }
+        lastAddress.withLock { $0 = AddressCacheEntry(raw: numeric, address: address) }
+        return numeric
     }
 
     /// `s.recv(bufsize[, flags])`: up to `bufsize` bytes; `b''` at end of stream.
@@ -232,12 +244,10 @@ extension socket {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
-        var data = bytes(count: bufsize)
-        let count = try data.storage.withUnsafeMutableBytes { buffer in
-            try io(.readable) { (fd) throws(Errno) in try os.recv(fd, buffer, Int32(truncatingIfNeeded: flags.rawValue)) }
+        let flags = Int32(truncatingIfNeeded: flags.rawValue)
+        return try bytes.receiving(bufsize) { buffer in
+            try io(.readable) { (fd) throws(Errno) in try os.recv(fd, buffer, flags) }
         }
-        data.storage.removeLast(bufsize - min(count, bufsize))
-        return data
     }
 
     /// `s.recv_into(buffer[, nbytes[, flags]])`: receives into the caller's buffer (no copy);
@@ -266,11 +276,12 @@ extension socket {
     /// Python: `socket.recvfrom()`. C: `recvfrom(2)`.
     public func recvfrom(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> (bytes, SocketAddress) {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
-        var data = bytes(count: bufsize)
-        let (count, address) = try data.storage.withUnsafeMutableBytes { buffer in
-            try receiveFrom(buffer, flags.rawValue)
+        var address = SocketAddress.noAddress
+        let data = try bytes.receiving(bufsize) { buffer in
+            let (count, from) = try receiveFrom(buffer, flags.rawValue)
+            address = from
+            return count
         }
-        data.storage.removeLast(bufsize - min(count, bufsize))
         return (data, address)
     }
 
@@ -300,7 +311,17 @@ extension socket {
                 try os.recvfrom(fd, buffer, Int32(truncatingIfNeeded: flags), raw, &length)
             }
         }
-        return (count, peer.decoded())
+        return (count, sender(peer))
+    }
+
+    /// The Python value of the address `recvfrom` returned: the one last received from or
+    /// sent to when the sockaddr is the same, else decoded (and kept when it is an IP address).
+    private func sender(_ peer: Sockaddr) -> SocketAddress {
+        guard AddressCacheEntry.isCacheable(peer) else { return peer.decoded() }
+        if let known = lastAddress.withLock({ $0.value(for: peer) }) { return known }
+        let address = peer.decoded()
+        lastAddress.withLock { $0 = AddressCacheEntry(raw: peer, address: address) }
+        return address
     }
 
     /// The part of `buffer` a `*_into` call may fill, with CPython's checks on `nbytes`.

@@ -545,6 +545,9 @@ extension socket {
     ///
     /// Python: `socket.inet_aton()`. C: `inet_aton(3)`.
     public static func inet_aton(_ ip_string: String) throws -> bytes {
+        // A dotted quad in inet_pton's strict grammar (four decimal numbers, no leading zeros)
+        // means the same to inet_aton: parsed by IPText, inline in the result, no C string.
+        if let address = IPText.parseIPv4(ip_string) { return bytes(packing: address) }
         guard let packed = NativeLibc.inetAton(try moduleCString(ip_string)) else {
             throw OSError("illegal IP address string passed to inet_aton")
         }
@@ -556,7 +559,7 @@ extension socket {
     /// Python: `socket.inet_ntoa()`. C: `inet_ntoa(3)`.
     public static func inet_ntoa(_ packed_ip: bytes) throws -> String {
         guard packed_ip.count == 4 else { throw OSError("packed IP wrong length for inet_ntoa") }
-        return packed_ip.storage.withUnsafeBytes { IPText.formatIPv4($0.loadUnaligned(as: UInt32.self)) }
+        return packed_ip.withUnsafeBytes { IPText.formatIPv4($0.loadUnaligned(as: UInt32.self)) }
     }
 
     /// `socket.inet_pton(address_family, ip_string)`: a numeric IPv4 or IPv6 address as packed bytes.
@@ -593,7 +596,7 @@ extension socket {
         default: throw ValueError("unknown address family \(family)")
         }
         guard packed_ip.count == width else { throw ValueError("invalid length of packed IP address string") }
-        return packed_ip.storage.withUnsafeBytes { raw in
+        return packed_ip.withUnsafeBytes { raw in
             width == 4 ? IPText.formatIPv4(raw.loadUnaligned(as: UInt32.self))
                 : IPText.formatIPv6((raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }

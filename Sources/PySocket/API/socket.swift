@@ -33,6 +33,8 @@ public final class socket: @unchecked Sendable {
     }
 
     let state: Mutex<State>
+    /// The last numeric IP address this socket received from or sent to (`Core/AddressCache.swift`).
+    let lastAddress = Mutex(AddressCacheEntry())
     /// The system calls this socket makes: the interface it was created with.
     let os: Kernel
     /// `s.family`.
