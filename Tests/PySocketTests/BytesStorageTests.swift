@@ -99,3 +99,67 @@ struct BytesStorageTests {
         #expect(try client.recv(4096) == payload)
     }
 }
+
+@Suite("The per-socket cache of the last IP address")
+struct AddressCacheTests {
+
+    private func udp() throws -> socket {
+        let s = try socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        try s.bind(("127.0.0.1", 0))
+        try s.settimeout(2)
+        return s
+    }
+
+    @Test("recvfrom from peers taking turns returns each one's own address")
+    func alternatingSenders() throws {
+        let server = try udp(), one = try udp(), two = try udp()
+        defer { server.close(); one.close(); two.close() }
+        let target = try server.getsockname()
+        for round in 0..<3 {
+            for (peer, tag) in [(one, UInt8(1)), (two, UInt8(2))] {
+                _ = try peer.sendto(bytes([tag, UInt8(round)]), target)
+                let (data, address) = try server.recvfrom(64)
+                #expect(data == bytes([tag, UInt8(round)]))
+                #expect(address == (try peer.getsockname()))
+            }
+        }
+    }
+
+    @Test("sendto to addresses taking turns reaches each; the cached address is the same value")
+    func alternatingDestinations() throws {
+        let client = try udp(), one = try udp(), two = try udp()
+        defer { client.close(); one.close(); two.close() }
+        let first = try one.getsockname(), second = try two.getsockname()
+        for round in 0..<3 {
+            _ = try client.sendto(bytes([1, UInt8(round)]), first)
+            _ = try client.sendto(bytes([2, UInt8(round)]), ("127.0.0.1", second.port))
+            #expect(try one.recv(64) == bytes([1, UInt8(round)]))
+            #expect(try two.recv(64) == bytes([2, UInt8(round)]))
+        }
+        // A reply to the address recvfrom returned (the cached one) reaches the sender.
+        _ = try one.sendto("ping", try client.getsockname())
+        let (data, from) = try client.recvfrom(64)
+        #expect(data == bytes("ping"))
+        #expect(from == first)
+        _ = try client.sendto("pong", from)
+        #expect(try one.recv(64) == bytes("pong"))
+    }
+
+    @Test("bad addresses still raise CPython's errors after a good one was cached")
+    func errorsAfterCaching() throws {
+        let client = try udp(), peer = try udp()
+        defer { client.close(); peer.close() }
+        let port = try peer.getsockname().port
+        _ = try client.sendto("x", ("127.0.0.1", port))
+        // python3.13: s.sendto(b"x", ("127.0.0.1", 70000)) -> OverflowError: sendto(): port must be 0-65535.
+        do {
+            _ = try client.sendto("x", ("127.0.0.1", 70000))
+            Issue.record("no error")
+        } catch let error as OverflowError {
+            #expect(String(describing: error) == "sendto(): port must be 0-65535.")
+        }
+        _ = try client.sendto("y", ("127.0.0.1", port))
+        #expect(try peer.recv(8) == bytes("x"))
+        #expect(try peer.recv(8) == bytes("y"))
+    }
+}

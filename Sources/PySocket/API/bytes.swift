@@ -99,7 +99,7 @@ public struct bytes: Sendable {
     }
 
     /// Whether the bytes live in `_heap`.
-    @inlinable var _isOnHeap: Bool { _inlineCount == bytes._onHeap }
+    @_transparent @usableFromInline var _isOnHeap: Bool { _inlineCount == 0xFF }
 
     /// The bytes as an array (a new one for an inline value), and where `storage` is mutated
     /// (an inline value moves to the heap first, so the mutation happens in place).
@@ -176,20 +176,20 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     public typealias Element = UInt8
     public typealias Indices = Range<Int>
 
-    @inlinable public var startIndex: Int { 0 }
-    @inlinable public var endIndex: Int { _isOnHeap ? _heap.count : Int(_inlineCount) }
-    @inlinable public var count: Int { _isOnHeap ? _heap.count : Int(_inlineCount) }
+    @_transparent public var startIndex: Int { 0 }
+    @_transparent public var endIndex: Int { _inlineCount == 0xFF ? _heap.count : Int(_inlineCount) }
+    @_transparent public var count: Int { _inlineCount == 0xFF ? _heap.count : Int(_inlineCount) }
     @inlinable public var isEmpty: Bool { count == 0 }
-    @inlinable public var indices: Range<Int> { 0..<count }
-    @inlinable public func index(after i: Int) -> Int { i + 1 }
+    @_transparent public var indices: Range<Int> { 0..<count }
+    @_transparent public func index(after i: Int) -> Int { i + 1 }
     @inlinable public func index(before i: Int) -> Int { i - 1 }
     @inlinable public func index(_ i: Int, offsetBy distance: Int) -> Int { i + distance }
     @inlinable public func distance(from start: Int, to end: Int) -> Int { end - start }
 
     /// `b[i]`: the byte at `i` (0 ≤ i < count; out of range traps, as an array's subscript).
     @inlinable public subscript(position: Int) -> UInt8 {
-        get {
-            if _isOnHeap { return _heap[position] }
+        @_transparent get {
+            if _inlineCount == 0xFF { return _heap[position] }
             precondition(position >= 0 && position < Int(_inlineCount), "Index out of range")
             return bytes._inlineByte(_inline, position)
         }
@@ -241,7 +241,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
 
     /// Iterates an array's bytes with the array's own iterator (so that a `for` loop over a
     /// `bytes` costs what one over a `[UInt8]` does, in debug builds too), inline bytes in place.
-    @inlinable public func makeIterator() -> Iterator {
+    @_transparent public func makeIterator() -> Iterator {
         Iterator(_array: _heap.makeIterator(), _inline: _inline, _position: 0, _end: _inlineCount)
     }
 
@@ -262,7 +262,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         }
 
         /// The next byte, or nil at the end.
-        @inlinable public mutating func next() -> UInt8? {
+        @_transparent public mutating func next() -> UInt8? {
             if _end == 0xFF { return _array.next() }
             if _position >= _end { return nil }
             defer { _position &+= 1 }
