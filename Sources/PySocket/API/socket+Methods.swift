@@ -96,7 +96,7 @@ extension socket {
 
     @usableFromInline
     func _send(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws -> Int {
-        let flags = Int32(truncatingIfNeeded: flags)
+        let flags = try cIntArg(flags)
         let handle = handle()
         return try callUnderTimeout(handle.send(buffer, flags))
     }
@@ -124,7 +124,7 @@ extension socket {
 
     @usableFromInline
     func _sendall(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws {
-        let flags = Int32(truncatingIfNeeded: flags)
+        let flags = try cIntArg(flags)
         let handle = handle()
         try callUnderTimeout(handle.sendall(buffer, flags))
     }
@@ -157,8 +157,8 @@ extension socket {
 
     @usableFromInline
     func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
+        let flags = try cIntArg(flags)
         let target = try destination(address)
-        let flags = Int32(truncatingIfNeeded: flags)
         let handle = handle()
         return try callUnderTimeout(handle.sendto(buffer, flags, target))
     }
@@ -179,10 +179,10 @@ extension socket {
     ///
     /// Python: `socket.recv()`. C: `recv(2)`.
     public func recv(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> bytes {
+        let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
-        let flags = Int32(truncatingIfNeeded: flags.rawValue)
         let handle = handle()
         var length = 0
         let data = try bytes.receiving(bufsize) { buffer in
@@ -209,7 +209,7 @@ extension socket {
 
     @usableFromInline
     func _recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int, _ caller: StaticString) throws -> Int {
-        let flags = Int32(truncatingIfNeeded: flags)
+        let flags = try cIntArg(flags)
         let target = try intoRange(buffer, nbytes, caller)
         let handle = handle()
         return try callUnderTimeout(handle.recv(target, flags))
@@ -219,11 +219,12 @@ extension socket {
     ///
     /// Python: `socket.recvfrom()`. C: `recvfrom(2)`.
     public func recvfrom(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> (bytes, SocketAddress) {
+        let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
         var address = SocketAddress.noAddress
         var length = 0
         let data = try bytes.receiving(bufsize) { buffer in
-            let (count, from) = try receiveFrom(buffer, flags.rawValue)
+            let (count, from) = try receiveFrom(buffer, flags)
             address = from
             length = count
             return count
@@ -247,11 +248,11 @@ extension socket {
 
     @usableFromInline
     func _recvfrom_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int) throws -> (Int, SocketAddress) {
-        try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
+        let flags = try cIntArg(flags)
+        return try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
     }
 
-    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int) throws -> (Int, SocketAddress) {
-        let flags = Int32(truncatingIfNeeded: flags)
+    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws -> (Int, SocketAddress) {
         let handle = handle()
         let (count, peer) = try callUnderTimeout(handle.recvfrom(buffer, flags))
         return (count, sender(peer))
