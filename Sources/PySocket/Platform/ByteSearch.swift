@@ -1,4 +1,4 @@
-// Byte search over contiguous memory at libc speed (memchr, memcmp), for bytes' methods and makefile's buffer.
+// Byte search over contiguous memory at libc speed (memchr, memcmp), for bytes' methods and makefile's buffer: portable C, so here beside the seam rather than per platform.
 import CPySocket
 
 /// Searches raw memory; every offset is relative to `base`.
