@@ -69,10 +69,10 @@ public struct bytes: Sendable {
             }
             _inlineCount = UInt8(truncatingIfNeeded: buffer.count)
         } else {
-            self.init([UInt8](unsafeUninitializedCapacity: buffer.count) { target, count in
-                UnsafeMutableRawBufferPointer(target).copyMemory(from: buffer)
-                count = buffer.count
-            })
+            // Array(UnsafeBufferPointer) gets the array storage's type metadata from a cache in
+            // this binary; `[UInt8](unsafeUninitializedCapacity:)` asks the runtime for it on
+            // every call (about 400 instructions more per value on Linux, measured with callgrind).
+            self.init(buffer.withMemoryRebound(to: UInt8.self) { Array($0) })
         }
     }
 
