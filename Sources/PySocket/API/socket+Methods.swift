@@ -11,8 +11,7 @@ extension socket {
     /// Python: `socket.bind()`. C: `bind(2)`.
     public func bind(_ address: SocketAddress) throws {
         let target = try sockaddr(address, "bind")
-        let handle = handle()
-        try callNow(handle.bind(target))
+        try callNow(handle().bind(target))
     }
 
     /// `s.listen([backlog])`: accepts connections; the default backlog is `min(SOMAXCONN, 128)`
@@ -21,8 +20,7 @@ extension socket {
     /// Python: `socket.listen()`. C: `listen(2)`.
     public func listen(_ backlog: Int? = nil) throws {
         let value = max(0, min(backlog ?? min(NativeConstants.SOMAXCONN, 128), Int(Int32.max)))
-        let handle = handle()
-        try callNow(handle.listen(Int32(value)))
+        try callNow(handle().listen(Int32(value)))
     }
 
     /// `conn, address = s.accept()`: the next connection, as a new socket and its peer address.
@@ -32,8 +30,7 @@ extension socket {
     ///
     /// Python: `socket.accept()`. C: `accept4(2)` with `SOCK_CLOEXEC`.
     public func accept() throws -> (socket, SocketAddress) {
-        let handle = handle()
-        let accepted = try callUnderTimeout(handle.accept())
+        let accepted = try callUnderTimeout(handle().accept())
         let timeout = socket.getdefaulttimeout()
         if timeout != nil { try callNow(kernel.setNonBlocking(accepted.fd.rawValue, true)) }
         let peer = accepted.peer
@@ -50,8 +47,7 @@ extension socket {
     /// Python: `socket.connect()`. C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
     public func connect(_ address: SocketAddress) throws {
         let target = try sockaddr(address, "connect")
-        let handle = handle()
-        try callUnderTimeout(handle.connect(target))
+        try callUnderTimeout(handle().connect(target))
     }
 
     /// `s.connect_ex(address)`: like `connect`, but returns the errno instead of raising it
@@ -97,8 +93,7 @@ extension socket {
     @usableFromInline
     func _send(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws -> Int {
         let flags = try cIntArg(flags)
-        let handle = handle()
-        return try callUnderTimeout(handle.send(buffer, flags))
+        return try callUnderTimeout(handle().send(buffer, flags))
     }
 
     /// `s.sendall(data[, flags])`: sends everything, or raises. One deadline covers the whole
@@ -125,8 +120,7 @@ extension socket {
     @usableFromInline
     func _sendall(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws {
         let flags = try cIntArg(flags)
-        let handle = handle()
-        try callUnderTimeout(handle.sendall(buffer, flags))
+        try callUnderTimeout(handle().sendall(buffer, flags))
     }
 
     /// `s.sendto(data, address)`: sends a datagram to `address`.
@@ -159,19 +153,18 @@ extension socket {
     func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
         let flags = try cIntArg(flags)
         let target = try destination(address)
-        let handle = handle()
-        return try callUnderTimeout(handle.sendto(buffer, flags, target))
+        return try callUnderTimeout(handle().sendto(buffer, flags, target))
     }
 
     /// The sockaddr for `sendto`'s `address`: the one last received from or sent to when it is
     /// the same numeric address (a server replying to its peer), else encoded (and kept when
     /// numeric).
     private func destination(_ address: SocketAddress) throws -> Sockaddr {
-        if let known = lastAddress.withLock({ $0.sockaddr(for: address) }) { return known }
+        if let known = lastAddress.withLock({ $0.sockaddr(for: address) }) { return Sockaddr(words: known.words, length: known.length) }
         guard let numeric = SockaddrCodec.encodeNumeric(address, family: family.rawValue) else {
             return try sockaddr(address, "sendto")
         }
-        lastAddress.withLock { $0 = AddressCacheEntry(raw: numeric, address: address) }
+        if let entry = AddressCacheEntry(numeric, address) { lastAddress.withLock { $0 = entry } }
         return numeric
     }
 
@@ -183,10 +176,9 @@ extension socket {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
-        let handle = handle()
         var length = 0
         let data = try bytes.receiving(bufsize) { buffer in
-            length = try callUnderTimeout(handle.recv(buffer, flags))
+            length = try callUnderTimeout(handle().recv(buffer, flags))
             return length
         }
         return data.extended(to: length)
@@ -211,8 +203,7 @@ extension socket {
     func _recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int, _ caller: StaticString) throws -> Int {
         let flags = try cIntArg(flags)
         let target = try intoRange(buffer, nbytes, caller)
-        let handle = handle()
-        return try callUnderTimeout(handle.recv(target, flags))
+        return try callUnderTimeout(handle().recv(target, flags))
     }
 
     /// `data, address = s.recvfrom(bufsize[, flags])`.
@@ -253,8 +244,8 @@ extension socket {
     }
 
     private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws -> (Int, SocketAddress) {
-        let handle = handle()
-        let (count, peer) = try callUnderTimeout(handle.recvfrom(buffer, flags))
+        var peer = Sockaddr()
+        let count = try callUnderTimeout(handle().recvfrom(buffer, flags, into: &peer))
         return (count, sender(peer))
     }
 
@@ -262,9 +253,10 @@ extension socket {
     /// sent to when the sockaddr is the same, else decoded (and kept when it is an IP address).
     private func sender(_ peer: Sockaddr) -> SocketAddress {
         guard AddressCacheEntry.isCacheable(peer) else { return peer.decoded() }
-        if let known = lastAddress.withLock({ $0.value(for: peer) }) { return known }
+        let words = peer.firstWords, length = peer.length
+        if let known = lastAddress.withLock({ $0.value(forWords: words, length: length) }) { return known }
         let address = peer.decoded()
-        lastAddress.withLock { $0 = AddressCacheEntry(raw: peer, address: address) }
+        if let entry = AddressCacheEntry(peer, address) { lastAddress.withLock { $0 = entry } }
         return address
     }
 
@@ -287,24 +279,21 @@ extension socket {
     ///
     /// Python: `socket.shutdown()`. C: `shutdown(2)`.
     public func shutdown(_ how: Int) throws {
-        let handle = handle()
-        try callNow(handle.shutdown(Int32(truncatingIfNeeded: how)))
+        try callNow(handle().shutdown(Int32(truncatingIfNeeded: how)))
     }
 
     /// `s.getsockname()`: the local address.
     ///
     /// Python: `socket.getsockname()`. C: `getsockname(2)`.
     public func getsockname() throws -> SocketAddress {
-        let handle = handle()
-        return try callNow(handle.getsockname()).decoded()
+        return try callNow(handle().getsockname()).decoded()
     }
 
     /// `s.getpeername()`: the remote address of a connected socket.
     ///
     /// Python: `socket.getpeername()`. C: `getpeername(2)`.
     public func getpeername() throws -> SocketAddress {
-        let handle = handle()
-        return try callNow(handle.getpeername()).decoded()
+        return try callNow(handle().getpeername()).decoded()
     }
 
     /// `socket.socketpair([family[, type[, proto]]])`: two connected sockets (AF_UNIX by default).
@@ -338,9 +327,11 @@ func withBytes<Data: Sequence, R>(_ data: Data, _ body: (UnsafeRawBufferPointer)
 /// writable buffer, so a collection without contiguous storage is a TypeError.
 @inlinable
 func withMutableBytes<Buffer: MutableCollection, R>(_ buffer: inout Buffer, _ body: (UnsafeMutableRawBufferPointer) throws -> R) throws -> R where Buffer.Element == UInt8 {
-    let result: R?? = try buffer.withContiguousMutableStorageIfAvailable { pointer in
-        try body(UnsafeMutableRawBufferPointer(pointer))
+    // One Optional level only: the outer nil of withContiguousMutableStorageIfAvailable means
+    // "no contiguous storage" (an `R??` here cost ~300 instructions per recvfrom_into in
+    // outlined destroys of the doubly wrapped tuple).
+    if let result = try buffer.withContiguousMutableStorageIfAvailable({ try body(UnsafeMutableRawBufferPointer($0)) }) {
+        return result
     }
-    guard let result else { throw TypeError("recv_into() argument 1 must be read-write bytes-like object") }
-    return result!
+    throw TypeError("recv_into() argument 1 must be read-write bytes-like object")
 }

@@ -1,29 +1,64 @@
 // The last IP address a socket received from or sent to, kept with its sockaddr, so that a reply to
 // the address recvfrom returned parses no text and a datagram from the same peer formats none.
 
-/// One numeric IP address in both forms: the `sockaddr` the kernel takes and returns, and the
-/// Python value. `raw.length == 0` is the empty entry.
+/// One numeric IP address in both forms: the first 32 bytes of its `sockaddr` (a `sockaddr_in6`
+/// is 28) and the fields of its Python value. `length == 0` is the empty entry.
 ///
 /// A socket keeps one, behind its own lock (two uncontended atomic operations per use, never
 /// held across a system call). `recvfrom` looks up the sender's `sockaddr` before formatting its
 /// text and stores what it formatted; `sendto` looks up the address value before parsing its
 /// text and stores what it parsed. Only numeric AF_INET / AF_INET6 addresses are kept: a host
 /// name is resolved on every call, as CPython does, and the other families' text costs nothing.
-struct AddressCacheEntry {
-    var raw = Sockaddr(empty: ())
-    var address = SocketAddress.noAddress
+/// The fields are kept rather than a `SocketAddress` so that a hit copies a String and a few
+/// integers, not a multi-payload enum through its value witnesses.
+package struct AddressCacheEntry {
+    var raw: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var length: UInt32 = 0
+    /// The value's shape: `.inet` (false) or `.inet6` (true) with these fields.
+    var isInet6 = false
+    var host = ""
+    var port = 0
+    var flowinfo = 0
+    var scopeID = 0
 
-    /// The Python value for `peer`, when it is the one this entry holds.
-    func value(for peer: Sockaddr) -> SocketAddress? {
-        raw.length != 0 && raw.sameBytes(as: peer) ? address : nil
+    package init() {}
+
+    /// The entry for `address`, whose sockaddr is `sockaddr`; nil when it may not be kept.
+    init?(_ sockaddr: Sockaddr, _ address: SocketAddress) {
+        guard sockaddr.length <= 32 else { return nil }
+        switch address {
+        case .inet(let host, let port): (isInet6, self.host, self.port) = (false, host, port)
+        case .inet6(let host, let port, let flowinfo, let scopeID):
+            (isInet6, self.host, self.port, self.flowinfo, self.scopeID) = (true, host, port, flowinfo, scopeID)
+        default: return nil
+        }
+        raw = sockaddr.firstWords
+        length = sockaddr.length
     }
 
-    /// The sockaddr for `target`, when it is the address this entry holds.
-    func sockaddr(for target: SocketAddress) -> Sockaddr? {
-        raw.length != 0 && address == target ? raw : nil
+    /// The Python value for a sockaddr of `length` bytes starting with `words`, when it is the
+    /// one this entry holds.
+    func value(forWords words: (UInt64, UInt64, UInt64, UInt64), length: UInt32) -> SocketAddress? {
+        guard self.length != 0, self.length == length, raw == words else { return nil }
+        return isInet6 ? .inet6(host: host, port: port, flowinfo: flowinfo, scope_id: scopeID) : .inet(host: host, port: port)
     }
 
-    /// Whether `address` is one an entry may hold (a numeric IP address, see above).
+    /// The first words and length of the sockaddr for `target`, when it is the address this
+    /// entry holds (plain values: the caller builds the `Sockaddr` outside the lock).
+    func sockaddr(for target: SocketAddress) -> (words: (UInt64, UInt64, UInt64, UInt64), length: UInt32)? {
+        guard length != 0 else { return nil }
+        switch target {
+        case .inet(let host, let port) where !isInet6 && port == self.port && host == self.host:
+            return (raw, length)
+        case .inet6(let host, let port, let flowinfo, let scopeID)
+            where isInet6 && port == self.port && flowinfo == self.flowinfo && scopeID == self.scopeID && host == self.host:
+            return (raw, length)
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a sockaddr of this family may be kept (see above).
     static func isCacheable(_ raw: Sockaddr) -> Bool {
         let family = NativeSockaddr.familyOf(raw)
         return family == NativeConstants.AF_INET || family == NativeConstants.AF_INET6
@@ -31,25 +66,16 @@ struct AddressCacheEntry {
 }
 
 extension Sockaddr {
-    /// An empty sockaddr (length 0).
-    init(empty: ()) {
+    /// A sockaddr of `length` bytes whose first 32 are `words` (the rest zero).
+    init(words: (UInt64, UInt64, UInt64, UInt64), length: UInt32) {
         self.init()
-        length = 0
+        withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: words, as: (UInt64, UInt64, UInt64, UInt64).self) }
+        self.length = length
     }
 
-    /// Whether both hold the same address: the same length, at most 32 bytes (a sockaddr_in6 is
-    /// 28), and the same first 32 bytes. Past `length` a `Sockaddr` is zero, as it starts, so
-    /// comparing whole words never says "same" for different addresses (at worst a miss).
-    func sameBytes(as other: Sockaddr) -> Bool {
-        guard length == other.length, length <= 32 else { return false }
-        var a = storage, b = other.storage
-        return withUnsafeBytes(of: &a) { x in
-            withUnsafeBytes(of: &b) { y in
-                x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
-                    && x.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                    && x.loadUnaligned(fromByteOffset: 16, as: UInt64.self) == y.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
-                    && x.loadUnaligned(fromByteOffset: 24, as: UInt64.self) == y.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-            }
-        }
+    /// The first 32 bytes. Past `length` a `Sockaddr` is zero, as it starts, so two addresses
+    /// of the same length are the same exactly when these are.
+    var firstWords: (UInt64, UInt64, UInt64, UInt64) {
+        Swift.withUnsafeBytes(of: storage) { $0.loadUnaligned(as: (UInt64, UInt64, UInt64, UInt64).self) }
     }
 }
