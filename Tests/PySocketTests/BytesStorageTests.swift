@@ -163,3 +163,27 @@ struct AddressCacheTests {
         #expect(try peer.recv(8) == bytes("y"))
     }
 }
+
+@Suite("The address cache never changes what recvfrom returns")
+struct AddressCacheIPv6Tests {
+    @Test("an IPv6 text sendto parsed is not what recvfrom returns: inet_ntop's text, 4-tuple")
+    func ipv6SpellingsStayPython() throws {
+        let server = try socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+        let client = try socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+        defer { server.close(); client.close() }
+        try server.bind(("::1", 0))
+        try client.bind(("::1", 0))
+        try server.settimeout(2)
+        try client.settimeout(2)
+        let clientPort = try client.getsockname().port
+        _ = try client.sendto("a", ("::1", try server.getsockname().port))
+        _ = try server.recvfrom(16)
+        // The server sends to the client with another spelling and the 2-tuple form ...
+        _ = try server.sendto("b", ("0:0::0001", clientPort))
+        #expect(try client.recv(16) == bytes("b"))
+        _ = try client.sendto("c", ("::1", try server.getsockname().port))
+        let (_, from) = try server.recvfrom(16)
+        // ... and recvfrom still returns what CPython 3.13 prints: ('::1', port, 0, 0).
+        #expect(String(describing: from) == "('::1', \(clientPort), 0, 0)")
+    }
+}

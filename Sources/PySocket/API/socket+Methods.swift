@@ -164,7 +164,7 @@ extension socket {
         guard let numeric = SockaddrCodec.encodeNumeric(address, family: family.rawValue) else {
             return try sockaddr(address, "sendto")
         }
-        if let entry = AddressCacheEntry(numeric, address) { lastAddress.withLock { $0 = entry } }
+        if let entry = AddressCacheEntry(numeric, address, decoded: false) { lastAddress.withLock { $0 = entry } }
         return numeric
     }
 
@@ -256,7 +256,7 @@ extension socket {
         let words = peer.firstWords, length = peer.length
         if let known = lastAddress.withLock({ $0.value(forWords: words, length: length) }) { return known }
         let address = peer.decoded()
-        if let entry = AddressCacheEntry(peer, address) { lastAddress.withLock { $0 = entry } }
+        if let entry = AddressCacheEntry(peer, address, decoded: true) { lastAddress.withLock { $0 = entry } }
         return address
     }
 

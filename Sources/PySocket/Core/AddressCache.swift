@@ -20,12 +20,20 @@ package struct AddressCacheEntry {
     var port = 0
     var flowinfo = 0
     var scopeID = 0
+    /// Whether `recvfrom` may return this value for the sockaddr: true when the value was decoded
+    /// from it, or is an IPv4 text (inet_pton's grammar has one text per IPv4 address, the one
+    /// inet_ntop prints). An IPv6 text a program passed to `sendto` may be spelled otherwise
+    /// (`'::0001'`, upper case) or in the 2-tuple form, where `recvfrom` returns inet_ntop's
+    /// text in a 4-tuple; such an entry serves `sendto` only.
+    var servesDecode = false
 
     package init() {}
 
-    /// The entry for `address`, whose sockaddr is `sockaddr`; nil when it may not be kept.
-    init?(_ sockaddr: Sockaddr, _ address: SocketAddress) {
+    /// The entry for `address`, whose sockaddr is `sockaddr` (`decoded`: the value was made from
+    /// the sockaddr, not parsed from a program's text); nil when it may not be kept.
+    init?(_ sockaddr: Sockaddr, _ address: SocketAddress, decoded: Bool) {
         guard sockaddr.length <= 32 else { return nil }
+        servesDecode = decoded || NativeSockaddr.familyOf(sockaddr) == NativeConstants.AF_INET
         switch address {
         case .inet(let host, let port): (isInet6, self.host, self.port) = (false, host, port)
         case .inet6(let host, let port, let flowinfo, let scopeID):
@@ -39,7 +47,7 @@ package struct AddressCacheEntry {
     /// The Python value for a sockaddr of `length` bytes starting with `words`, when it is the
     /// one this entry holds.
     func value(forWords words: (UInt64, UInt64, UInt64, UInt64), length: UInt32) -> SocketAddress? {
-        guard self.length != 0, self.length == length, raw == words else { return nil }
+        guard self.length != 0, servesDecode, self.length == length, raw == words else { return nil }
         return isInet6 ? .inet6(host: host, port: port, flowinfo: flowinfo, scope_id: scopeID) : .inet(host: host, port: port)
     }
 
