@@ -31,6 +31,11 @@ let package = Package(
         .target(name: "ConformanceKit", dependencies: ["PySocket"]),
         .executableTarget(name: "conformance", dependencies: ["ConformanceKit"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ConformanceKit"]),
+        // Real clients against real servers (scripts/integration): each the Swift port of the NAME.py beside it.
+        .executableTarget(name: "redis_client", dependencies: ["PySocket"], path: "Tests/Integration/redis_client", exclude: ["redis_client.py"]),
+        .executableTarget(name: "http_client", dependencies: ["PySocket"], path: "Tests/Integration/http_client", exclude: ["http_client.py"]),
+        .executableTarget(name: "memcached_client", dependencies: ["PySocket"], path: "Tests/Integration/memcached_client", exclude: ["memcached_client.py"]),
+        .executableTarget(name: "dns_client", dependencies: ["PySocket"], path: "Tests/Integration/dns_client", exclude: ["dns_client.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 /* Name and address conversions without the network: getaddrinfo on a numeric host,
- * inet_pton / inet_ntop on an IPv6 address. Calls per second.
+ * inet_pton / inet_ntop on an IPv6 address, inet_aton on an IPv4 one. Calls per second.
  * getaddrinfo does what CPython's does with each result: it turns the sockaddr into the
  * (host, port) text and number that Python returns (inet_ntop + ntohs), then frees the list. */
 #include "common.h"
@@ -31,6 +31,13 @@ int main(int argc, char **argv) {
             if (i == warmup) t0 = now_s();
             if (inet_pton(AF_INET6, "2001:db8:85a3::8a2e:370:7334", out) != 1) die("inet_pton");
             sink += out[15];
+        }
+    } else if (strcmp(op, "inet_aton") == 0) {
+        struct in_addr out;
+        for (long i = 0; i < iters + warmup; i++) {
+            if (i == warmup) t0 = now_s();
+            if (inet_aton("192.168.17.254", &out) == 0) die("inet_aton");
+            sink += out.s_addr & 0xff;
         }
     } else {
         unsigned char in[16];

@@ -1,5 +1,8 @@
 /* Connection rate over TCP loopback: socket + connect + accept + close (client first) cycles in
- * one thread against one listener. Connections per second. */
+ * one thread against one listener. Connections per second.
+ * --api create_connection: the client side is Python's create_connection(("127.0.0.1", port)):
+ * getaddrinfo(host, port, AF_UNSPEC, SOCK_STREAM), socket + connect on the first result,
+ * freeaddrinfo; the server's accept also formats the peer's address as Python's accept() does. */
 #include "common.h"
 
 int main(int argc, char **argv) {
@@ -16,6 +19,35 @@ int main(int argc, char **argv) {
     if (getsockname(l, (struct sockaddr *)&a, &len) < 0) die("getsockname");
 
     double t0 = 0;
+    if (strcmp(arg_str(argc, argv, "--api", "socket"), "create_connection") == 0) {
+        char port[16];
+        snprintf(port, sizeof port, "%d", ntohs(a.sin_port));
+        struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM };
+        volatile long sink = 0;
+        for (long i = 0; i < iters + warmup; i++) {
+            if (i == warmup) t0 = now_s();
+            struct addrinfo *res;
+            int rc = getaddrinfo("127.0.0.1", port, &hints, &res);
+            if (rc != 0) { fprintf(stderr, "error: getaddrinfo: %s\n", gai_strerror(rc)); return 1; }
+            int c = socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, res->ai_protocol);
+            if (c < 0) die("socket");
+            if (connect(c, res->ai_addr, res->ai_addrlen) < 0) die("connect");
+            freeaddrinfo(res);
+            struct sockaddr_in peer;
+            socklen_t plen = sizeof peer;
+            int s = accept4(l, (struct sockaddr *)&peer, &plen, SOCK_CLOEXEC);
+            if (s < 0) die("accept");
+            char host[INET_ADDRSTRLEN];
+            if (inet_ntop(AF_INET, &peer.sin_addr, host, sizeof host) == NULL) die("inet_ntop");
+            sink += host[0] + ntohs(peer.sin_port);
+            close(c);
+            close(s);
+        }
+        double dt = now_s() - t0;
+        close(l);
+        report("create_connection_close", "connections/s", (double)iters, dt, (double)iters / dt);
+        return 0;
+    }
     for (long i = 0; i < iters + warmup; i++) {
         if (i == warmup) t0 = now_s();
         int c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);

@@ -1,5 +1,7 @@
 /* 1-byte ping-pong over an AF_UNIX socketpair or TCP loopback (TCP_NODELAY), in one thread or
- * across two, optionally with a timeout (non-blocking fd + poll). Round trips per second. */
+ * across two, optionally with a timeout (non-blocking fd + poll). Round trips per second.
+ * --api recv: each side receives with recv(fd, buf, bufsize) into a stack buffer of --bufsize
+ * bytes (default 1024) and sends back what arrived: Python's `data = s.recv(1024)`. */
 #include "common.h"
 
 static double g_timeout = -1;
@@ -23,6 +25,10 @@ int main(int argc, char **argv) {
     long warmup = arg_long(argc, argv, "--warmup", iters / 10);
     g_timeout = arg_double(argc, argv, "--timeout", -1);
     g_total = iters + warmup;
+    int api_recv = strcmp(arg_str(argc, argv, "--api", "recv_into"), "recv") == 0;
+    long bufsize = arg_long(argc, argv, "--bufsize", 1024);
+    char rbuf[65536];
+    if (bufsize > (long)sizeof rbuf) bufsize = sizeof rbuf;
 
     int fds[2];
     if (strcmp(transport, "unix") == 0) {
@@ -41,6 +47,14 @@ int main(int argc, char **argv) {
     double t0 = 0;
     for (long i = 0; i < g_total; i++) {
         if (i == warmup) t0 = now_s();
+        if (api_recv) {
+            if (t_send(a, &x, 1, g_timeout) != 1) { fprintf(stderr, "error: short send\n"); return 1; }
+            ssize_t n = t_recv(b, rbuf, (size_t)bufsize, g_timeout);
+            if (n != 1) { fprintf(stderr, "error: short recv\n"); return 1; }
+            if (t_send(b, rbuf, (size_t)n, g_timeout) != 1) { fprintf(stderr, "error: short send\n"); return 1; }
+            if (t_recv(a, rbuf, (size_t)bufsize, g_timeout) != 1) { fprintf(stderr, "error: short recv\n"); return 1; }
+            continue;
+        }
         if (t_send(a, &x, 1, g_timeout) != 1) { fprintf(stderr, "error: short send\n"); return 1; }
         if (!threads) {
             if (t_recv(b, &r, 1, g_timeout) != 1) { fprintf(stderr, "error: short recv\n"); return 1; }
@@ -54,7 +68,7 @@ int main(int argc, char **argv) {
     close(b);
 
     char name[96];
-    snprintf(name, sizeof name, "pingpong_%s_%s%s", transport, mode, g_timeout >= 0 ? "_timeout" : "");
+    snprintf(name, sizeof name, "pingpong_%s_%s%s%s", transport, mode, api_recv ? "_recv" : "", g_timeout >= 0 ? "_timeout" : "");
     report(name, "round trips/s", (double)iters, dt, (double)iters / dt);
     return 0;
 }

@@ -1,5 +1,5 @@
 """Name and address conversions without the network: getaddrinfo on a numeric host,
-inet_pton / inet_ntop on an IPv6 address. Calls per second."""
+inet_pton / inet_ntop on an IPv6 address, inet_aton on an IPv4 one. Calls per second."""
 import socket
 
 from common import arg, now, report
@@ -20,6 +20,11 @@ elif op == "inet_pton":
         if i == warmup:
             t0 = now()
         socket.inet_pton(socket.AF_INET6, ADDR)
+elif op == "inet_aton":
+    for i in range(iters + warmup):
+        if i == warmup:
+            t0 = now()
+        socket.inet_aton("192.168.17.254")
 else:
     packed = socket.inet_pton(socket.AF_INET6, ADDR)
     for i in range(iters + warmup):

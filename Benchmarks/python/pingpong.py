@@ -1,5 +1,7 @@
 """1-byte ping-pong over an AF_UNIX socketpair or TCP loopback (TCP_NODELAY), in one thread or
-across two, optionally with a timeout. Round trips per second."""
+across two, optionally with a timeout. Round trips per second.
+--api recv: each side receives with `data = s.recv(bufsize)` (--bufsize, default 1024) and sends
+back what arrived, in one thread."""
 import socket
 import threading
 
@@ -11,6 +13,8 @@ iters = arg("--iters", 200000, int)
 warmup = arg("--warmup", iters // 10, int)
 timeout = arg("--timeout", -1.0, float)
 total = iters + warmup
+api = arg("--api", "recv_into")
+bufsize = arg("--bufsize", 1024, int)
 
 if transport == "unix":
     a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -40,6 +44,18 @@ if threads:
 
 buf = bytearray(1)
 t0 = 0.0
+if api == "recv":
+    for i in range(total):
+        if i == warmup:
+            t0 = now()
+        a.send(ping)
+        data = b.recv(bufsize)
+        if b.send(data) != 1:
+            raise SystemExit("short send")
+        data = a.recv(bufsize)
+        if len(data) != 1:
+            raise SystemExit("short recv")
+    total = 0
 for i in range(total):
     if i == warmup:
         t0 = now()
@@ -57,4 +73,4 @@ if th:
     th.join()
 a.close()
 b.close()
-report(f"pingpong_{transport}_{mode}{'_timeout' if timeout >= 0 else ''}", "round trips/s", iters, dt)
+report(f"pingpong_{transport}_{mode}{'_recv' if api == 'recv' else ''}{'_timeout' if timeout >= 0 else ''}", "round trips/s", iters, dt)

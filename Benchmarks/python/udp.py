@@ -1,5 +1,8 @@
 """64-byte UDP datagrams over loopback in one thread: sendto() one, recvfrom_into() a buffer,
-repeat. Datagrams per second."""
+repeat. Datagrams per second.
+--mode echo: a UDP echo in one thread: the client sendto()s the server, the server
+`data, addr = recvfrom(1024)` and `sendto(data, addr)` back, the client recvfrom(1024)s it.
+Round trips per second."""
 import socket
 
 from common import arg, now, report
@@ -15,6 +18,21 @@ addr = rx.getsockname()
 msg = b"x" * 64
 buf = bytearray(64)
 t0 = 0.0
+if arg("--mode", "oneway") == "echo":
+    for i in range(iters + warmup):
+        if i == warmup:
+            t0 = now()
+        tx.sendto(msg, addr)
+        data, peer = rx.recvfrom(1024)
+        rx.sendto(data, peer)
+        data, _ = tx.recvfrom(1024)
+        if len(data) != 64:
+            raise SystemExit("short recvfrom")
+    dt = now() - t0
+    rx.close()
+    tx.close()
+    report("udp_echo", "round trips/s", iters, dt)
+    raise SystemExit(0)
 for i in range(iters + warmup):
     if i == warmup:
         t0 = now()

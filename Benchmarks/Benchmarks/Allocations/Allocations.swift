@@ -123,6 +123,27 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // recv(n): at most one allocation (none up to 16 bytes, which are stored inline).
+    let (ra, rb) = pair(timeout: nil)
+    Benchmark("recv(1) 1 B") { benchmark in
+        for _ in 0..<callsPerIteration {
+            rawFill(ra.fileno(), 1)
+            _ = try rb.recv(1)
+        }
+    }
+    Benchmark("recv(1024) 1 B") { benchmark in
+        for _ in 0..<callsPerIteration {
+            rawFill(ra.fileno(), 1)
+            _ = try rb.recv(1024)
+        }
+    }
+    Benchmark("recv(1024) 64 B") { benchmark in
+        for _ in 0..<callsPerIteration {
+            _ = buffers.msg.withUnsafeBytes { Glibc.send(ra.fileno(), $0.baseAddress, 64, 0) }
+            _ = try rb.recv(1024)
+        }
+    }
+
     let (rx, tx, addr) = udpPair()
     Benchmark("sendto 64 B [UInt8]") { benchmark in
         for _ in 0..<callsPerIteration {
@@ -146,6 +167,34 @@ let benchmarks: @Sendable () -> Void = {
             }
             if sent != 64 { fatalError("raw sendto") }
             _ = try rx.recvfrom_into(&buffers.dgram, 64)
+        }
+    }
+
+    udpEchoBenchmark()
+}
+
+/// UDP echo's server side: `recvfrom(1024)` then `sendto(data, address)` back to the address it
+/// returned (the client side is raw libc, which allocates nothing).
+let udpEchoBenchmark: @Sendable () -> Void = {
+    let (rx, tx, addr) = udpPair()
+    keepAlive += [rx, tx]
+    Benchmark("UDP echo server: recvfrom(1024) 64 B + sendto(data, address)") { benchmark in
+        var sin = sockaddr_in()
+        sin.sin_family = sa_family_t(AF_INET)
+        sin.sin_port = in_port_t(UInt16(addr.port).bigEndian)
+        sin.sin_addr.s_addr = in_addr_t(UInt32(0x7f00_0001).bigEndian)
+        for _ in 0..<callsPerIteration {
+            let sent = withUnsafePointer(to: &sin) { sinPointer in
+                sinPointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
+                    buffers.msg.withUnsafeBytes { raw in
+                        Glibc.sendto(tx.fileno(), raw.baseAddress, 64, 0, sa, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
+                }
+            }
+            if sent != 64 { fatalError("raw sendto") }
+            let (data, peer) = try rx.recvfrom(1024)
+            _ = try rx.sendto(data, peer)
+            if Glibc.recv(tx.fileno(), drainScratch, 1024, 0) != 64 { fatalError("raw recv") }
         }
     }
 }

@@ -1,5 +1,5 @@
 // Name and address conversions without the network: getaddrinfo on a numeric host,
-// inet_pton / inet_ntop on an IPv6 address. Calls per second. Same steps as addrinfo.py.
+// inet_pton / inet_ntop on an IPv6 address, inet_aton on an IPv4 one. Calls per second. Same steps as addrinfo.py.
 // This target needs socket.getaddrinfo / inet_pton / inet_ntop; until the library has them it
 // does not build, and scripts/bench reports its column as missing.
 import BenchSupport
@@ -27,6 +27,12 @@ func main() throws {
         for i in 0..<(iters + warmup) {
             if i == warmup { t0 = now() }
             let packed = try socket.inet_pton(socket.AF_INET6, address)
+            sink &+= packed.count
+        }
+    case "inet_aton":
+        for i in 0..<(iters + warmup) {
+            if i == warmup { t0 = now() }
+            let packed = try socket.inet_aton("192.168.17.254")
             sink &+= packed.count
         }
     default:

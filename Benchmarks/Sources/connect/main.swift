@@ -1,5 +1,6 @@
 // Connection rate over TCP loopback: socket + connect + accept + close (client first) cycles in
 // one thread against one listener. Connections per second. Same steps as connect.py.
+// --api create_connection: the client is `socket.create_connection(("127.0.0.1", port))`.
 import BenchSupport
 import PySocket
 
@@ -16,6 +17,21 @@ func main() throws {
     let addr = try lst.getsockname()
 
     var t0 = 0.0
+    if args.string("--api", "socket") == "create_connection" {
+        let port = addr.port
+        for i in 0..<(iters + warmup) {
+            if i == warmup { t0 = now() }
+            let c = try socket.create_connection(("127.0.0.1", port))
+            let (s, peer) = try lst.accept()
+            c.close()
+            s.close()
+            _ = peer
+        }
+        let dt = now() - t0
+        lst.close()
+        report("create_connection_close", "connections/s", ops: Double(iters), seconds: dt)
+        return
+    }
     for i in 0..<(iters + warmup) {
         if i == warmup { t0 = now() }
         let c = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)

@@ -1,5 +1,7 @@
 // 1-byte ping-pong over an AF_UNIX socketpair or TCP loopback (TCP_NODELAY), in one thread or
 // across two, optionally with a timeout. Round trips per second. Same steps as pingpong.py.
+// --api recv: each side receives with `let data = try s.recv(bufsize)` (--bufsize, default 1024)
+// and sends back what arrived, in one thread.
 import BenchSupport
 import PySocket
 
@@ -13,6 +15,8 @@ func main() throws {
     let warmup = args.int("--warmup", iters / 10)
     let timeout = args.double("--timeout", -1)
     let total = iters + warmup
+    let api = args.string("--api", "recv_into")
+    let bufsize = args.int("--bufsize", 1024)
 
     let (a, b) = transport == "unix"
         ? try socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -40,7 +44,18 @@ func main() throws {
 
     var buf = [UInt8](repeating: 0, count: 1)
     var t0 = 0.0
-    for i in 0..<total {
+    if api == "recv" {
+        let ping: bytes = "x"
+        for i in 0..<total {
+            if i == warmup { t0 = now() }
+            _ = try a.send(ping)
+            let data = try b.recv(bufsize)
+            if try b.send(data) != 1 { fail("short send") }
+            let back = try a.recv(bufsize)
+            if back.count != 1 { fail("short recv") }
+        }
+    }
+    for i in 0..<(api == "recv" ? 0 : total) {
         if i == warmup { t0 = now() }
         if try a.send(ping) != 1 { fail("short send") }
         if !threads {
@@ -53,7 +68,7 @@ func main() throws {
     th?.join()
     a.close()
     b.close()
-    report("pingpong_\(transport)_\(mode)\(timeout >= 0 ? "_timeout" : "")", "round trips/s", ops: Double(iters), seconds: dt)
+    report("pingpong_\(transport)_\(mode)\(api == "recv" ? "_recv" : "")\(timeout >= 0 ? "_timeout" : "")", "round trips/s", ops: Double(iters), seconds: dt)
 }
 
 try main()

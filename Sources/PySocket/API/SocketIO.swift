@@ -108,7 +108,7 @@ public final class SocketIO {
 
     /// `f.write(b)` from a `bytes` value or literal.
     public func write(_ data: bytes) throws -> Int? {
-        try data.storage.withUnsafeBytes { try write($0) }
+        try data.withUnsafeBytes { try write($0) }
     }
 
     /// `f.write(b)` from any bytes (`[UInt8]`, a `String.utf8` view...).
@@ -215,8 +215,12 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
     private let text: TextCodec?
     /// Bytes per raw read and write-buffer size; 0: unbuffered.
     private let bufferSize: Int
-    private var input: [UInt8] = []
+    /// The read buffer: `inputBase[inputStart..<inputEnd]` holds what was received and not yet
+    /// returned; `inputCapacity` bytes are allocated (none until the first read).
+    private var inputBase: UnsafeMutableRawPointer?
+    private var inputCapacity = 0
     private var inputStart = 0
+    private var inputEnd = 0
     private var atEOF = false
     private var output: [UInt8] = []
     private var isClosed = false
@@ -235,6 +239,7 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
             try? flushOutput()
             raw.close()
         }
+        inputBase?.deallocate()
     }
 
     /// `f.closed`: true once `close()` ran.
@@ -285,18 +290,23 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
     /// Python: `BufferedReader.read()`, `TextIOWrapper.read()`. C: `recv(2)`.
     public func read(_ size: Int = -1) throws -> Content {
         try checkReadable("read")
+        return try take(try readCount(size))
+    }
+
+    /// How many buffered bytes `read(size)` returns, after reading what it needs.
+    private func readCount(_ size: Int) throws -> Int {
         // CPython allocates `size` bytes up front: past what a bytes object or memory can hold
         // it raises before reading (1 TiB stands for "more than memory", as in `recv`).
         if text == nil && size > Int.max - 33 { throw OverflowError("byte string is too large") }
         if size > 1 << 40 { throw MemoryError() }
         if bufferSize == 0 && size >= 0 {
             // SocketIO.read: one recv of up to `size` bytes.
-            if input.count - inputStart == 0, size > 0 {
+            if inputEnd - inputStart == 0, size > 0 {
                 guard try fill(size) != nil else { throw blocked() }
             }
-            return try take(Swift.min(size, input.count - inputStart))
+            return Swift.min(size, inputEnd - inputStart)
         }
-        return try take(try scan(limit: size, line: false))
+        return try scan(limit: size, line: false)
     }
 
     /// `f.readline(size=-1)`: one line, with its line ending; at most `size` bytes (characters)
@@ -354,7 +364,7 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
             if output.count >= Swift.max(bufferSize, 1) { try flushOutput() }
             return string.unicodeScalars.count
         }
-        return try (data as! bytes).storage.withUnsafeBytes { try writeBytes($0) }
+        return try (data as! bytes).withUnsafeBytes { try writeBytes($0) }
     }
 
     /// `f.flush()`: sends everything buffered.
@@ -386,13 +396,16 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
     }
 
     /// CPython's order: a binary file checks the mode first, a text file checks closed first.
-    private func checkReadable(_ operation: String) throws {
+    /// The messages are built only when they are raised.
+    @inline(__always)
+    func checkReadable(_ operation: StaticString) throws {
+        if reading && !isClosed { return }
         if text != nil {
             try checkOpen("I/O operation on closed file.")
-            guard reading else { throw UnsupportedOperation("not readable") }
+            throw UnsupportedOperation("not readable")
         } else {
             guard reading else { throw UnsupportedOperation("read") }
-            try checkOpen("\(operation) of closed file")
+            throw ValueError("\(operation) of closed file")
         }
     }
 
@@ -417,52 +430,78 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
         }
     }
 
-    /// One raw read of up to `count` bytes (the buffer size when buffered) appended to the input.
-    /// Returns the count, 0 at end of stream, nil when non-blocking and nothing was ready.
+    /// One raw read of up to `count` bytes (at least the buffer size when buffered) appended to
+    /// the input, without zero-filling. Returns the count, 0 at end of stream, nil when
+    /// non-blocking and nothing was ready.
     private func fill(_ count: Int) throws -> Int? {
         // At most 16 MiB per read: a larger request (a huge `readline` limit) loops in `scan`.
         let want = Swift.min(bufferSize == 0 ? Swift.max(count, 1) : Swift.max(count, bufferSize), 1 << 24)
-        if inputStart > 0 {
-            input.removeFirst(inputStart)
-            inputStart = 0
-        }
-        let old = input.count
-        input += repeatElement(0, count: want)
-        let got: Int?
-        do {
-            got = try input.withUnsafeMutableBytes { try raw.readinto(UnsafeMutableRawBufferPointer(rebasing: $0[old...])) }
-        } catch {
-            input.removeLast(want)
-            throw error
-        }
-        input.removeLast(want - (got ?? 0))
+        let target = reserveInput(want)
+        let got = try raw.readinto(target)
+        if let got { inputEnd += got }
         if got == 0 { atEOF = true }
         return got
     }
 
+    /// Room for `count` more bytes after `inputEnd`: moves the unread bytes to the front or grows
+    /// the allocation as needed.
+    private func reserveInput(_ count: Int) -> UnsafeMutableRawBufferPointer {
+        let (start, end) = (inputStart, inputEnd)
+        if inputCapacity - end < count {
+            let live = end - start
+            if let base = inputBase, inputCapacity - live >= count {
+                if live > 0 { (base).copyMemory(from: base + start, byteCount: live) }
+            } else {
+                let capacity = Swift.max(inputCapacity * 2, live + count)
+                let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+                if let base = inputBase {
+                    if live > 0 { grown.copyMemory(from: base + start, byteCount: live) }
+                    base.deallocate()
+                }
+                inputBase = grown
+                inputCapacity = capacity
+            }
+            inputStart = 0
+            inputEnd = live
+        }
+        return UnsafeMutableRawBufferPointer(start: inputBase! + inputEnd, count: count)
+    }
+
     /// How many buffered bytes the next read takes: `limit` units (all when negative), or one
     /// line. Reads from the socket until that is decided, end of stream, or (non-blocking) no data.
+    /// A line needs at most one buffer (8 KiB) per raw read, as CPython's BufferedReader reads.
     private func scan(limit: Int, line: Bool, partialOnBlock: Bool = false) throws -> Int {
+        var scanned = 0
         while true {
-            if let end = boundary(limit: limit, line: line) { return end - inputStart }
-            if atEOF { return input.count - inputStart }
-            // Unbuffered lines are read a byte at a time so that nothing past the line is taken.
-            let want = bufferSize == 0 && line ? 1 : (limit > 0 ? limit - (input.count - inputStart) : SocketFile.chunk)
+            if let end = boundary(limit: limit, line: line, skip: scanned) { return end - inputStart }
+            if atEOF { return inputEnd - inputStart }
+            if text == nil, line { scanned = inputEnd - inputStart }
+            let available = inputEnd - inputStart
+            let want = bufferSize == 0 && line ? 1 : (line || limit <= 0 ? SocketFile.chunk : limit - available)
             if try fill(want) == nil {
-                if partialOnBlock || input.count > inputStart { return input.count - inputStart }
+                if partialOnBlock || inputEnd > inputStart { return inputEnd - inputStart }
                 throw blocked()
             }
-            if atEOF { return input.count - inputStart }
+            if atEOF { return inputEnd - inputStart }
         }
     }
 
-    /// The end offset of the next read in `input`, or nil when more bytes must come first.
-    private func boundary(limit: Int, line: Bool) -> Int? {
-        var index = inputStart
+    /// The end offset of the next read in the buffer, or nil when more bytes must come first.
+    /// `skip`: bytes already known to hold no line end (binary mode).
+    private func boundary(limit: Int, line: Bool, skip: Int) -> Int? {
+        let start = inputStart, end = inputEnd
+        guard let base = inputBase, end > start else { return limit == 0 ? start : nil }
+        if text == nil {
+            // Binary: the line end by memchr, capped by the limit.
+            let stop = limit >= 0 ? Swift.min(end, start + limit) : end
+            if line, let newline = ByteSearch.index(of: 0x0A, base, from: start + skip, to: stop) { return newline + 1 }
+            return limit >= 0 && end - start >= limit ? start + limit : nil
+        }
+        var index = start
         var units = 0
-        while index < input.count {
+        while index < end {
             if limit >= 0 && units == limit { return index }
-            guard let (length, isLineEnd) = unit(at: index) else { return nil }
+            guard let (length, isLineEnd) = unit(base, at: index, end: end) else { return nil }
             index += length
             units += 1
             if line && isLineEnd { return index }
@@ -470,12 +509,13 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
         return limit >= 0 && units == limit ? index : nil
     }
 
-    /// The byte length of the unit (byte, or character in text mode) at `index`, and whether it
-    /// ends a line; nil when the buffer ends inside it (or a `\r` needs the next byte).
-    private func unit(at index: Int) -> (Int, Bool)? {
-        let byte = input[index]
+    /// The byte length of the unit (a character in text mode) at `index`, and whether it ends a
+    /// line; nil when the buffer ends inside it (or a `\r` needs the next byte).
+    private func unit(_ base: UnsafeMutableRawPointer, at index: Int, end: Int) -> (Int, Bool)? {
+        let byte = base.load(fromByteOffset: index, as: UInt8.self)
         guard let text else { return (1, byte == 0x0A) }
-        let available = input.count - index
+        let available = end - index
+        func next() -> UInt8 { base.load(fromByteOffset: index + 1, as: UInt8.self) }
         switch (byte, text.newline) {
         case (0x0A, .universal), (0x0A, .untranslated), (0x0A, .lf):
             return (1, true)
@@ -483,15 +523,15 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
             // `\r\n` is one (translated) character; a `\r` at the end of the buffer waits for
             // the next byte, as CPython's decoder does.
             if available < 2 { return atEOF ? (1, true) : nil }
-            return input[index + 1] == 0x0A ? (2, true) : (1, true)
+            return next() == 0x0A ? (2, true) : (1, true)
         case (0x0D, .untranslated):
             // Untranslated, `\r\n` stays two characters and the `\n` ends the line.
             if available < 2 { return atEOF ? (1, true) : nil }
-            return (1, input[index + 1] != 0x0A)
+            return (1, next() != 0x0A)
         case (0x0D, .cr):
             return (1, true)
         case (0x0A, .crlf):
-            return (1, index > 0 && input[index - 1] == 0x0D)
+            return (1, index > 0 && base.load(fromByteOffset: index - 1, as: UInt8.self) == 0x0D)
         default:
             let length = text.length(lead: byte)
             if available < length { return atEOF ? (available, false) : nil }
@@ -499,14 +539,23 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
         }
     }
 
+    /// Removes `count` buffered bytes and returns them as one copy.
+    func takeBytes(_ count: Int) -> bytes {
+        let start = inputStart
+        guard count > 0, let base = inputBase else { return bytes() }
+        let chunk = bytes(copying: UnsafeRawBufferPointer(start: base + start, count: count))
+        if start + count == inputEnd {
+            inputStart = 0
+            inputEnd = 0
+        } else {
+            inputStart = start + count
+        }
+        return chunk
+    }
+
     /// Removes `count` buffered bytes and returns them as `Content`.
     private func take(_ count: Int) throws -> Content {
-        let chunk = bytes(input[inputStart..<(inputStart + count)])
-        inputStart += count
-        if inputStart == input.count {
-            input.removeAll(keepingCapacity: true)
-            inputStart = 0
-        }
+        let chunk = takeBytes(count)
         guard let text else { return chunk as! Content }
         return try text.decode(chunk) as! Content
     }
@@ -525,6 +574,24 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
 }
 
 extension SocketFile where Content == bytes {
+    /// `f.read(size=-1)`: up to `size` bytes, waiting until that many arrived or the stream
+    /// ended; everything up to end of stream when `size` is negative (one copy, no cast).
+    ///
+    /// Python: `BufferedReader.read()`. C: `recv(2)`.
+    public func read(_ size: Int = -1) throws -> bytes {
+        try checkReadable("read")
+        return takeBytes(try readCount(size))
+    }
+
+    /// `f.readline(size=-1)`: one line with its `\n`, at most `size` bytes when `size` is not
+    /// negative; the line end found with memchr, at most 8 KiB received per raw read.
+    ///
+    /// Python: `BufferedReader.readline()`. C: `recv(2)`.
+    public func readline(_ size: Int = -1) throws -> bytes {
+        try checkReadable("readline")
+        return takeBytes(try scan(limit: size, line: true, partialOnBlock: true))
+    }
+
     /// `f.write(b)` from any bytes (`[UInt8]`, a `String.utf8` view...).
     @discardableResult
     public func write<Data: Sequence>(_ data: Data) throws -> Int where Data.Element == UInt8 {
@@ -538,10 +605,15 @@ extension SocketFile where Content == bytes {
     public func readinto<Buffer: MutableCollection>(_ buffer: inout Buffer) throws -> Int where Buffer.Element == UInt8 {
         try checkReadable("readinto")
         let data = try read(buffer.count)
-        var index = buffer.startIndex
-        for byte in data {
-            buffer[index] = byte
-            buffer.formIndex(after: &index)
+        let copied: Void? = buffer.withContiguousMutableStorageIfAvailable { target in
+            data.withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+        }
+        if copied == nil {
+            var index = buffer.startIndex
+            for byte in data {
+                buffer[index] = byte
+                buffer.formIndex(after: &index)
+            }
         }
         return data.count
     }
@@ -628,10 +700,10 @@ extension SocketFile where Content == bytes {
     /// Python: `BufferedReader.peek()`. C: `recv(2)`.
     public func peek(_ size: Int = 0) throws -> bytes {
         try checkReadable("peek")
-        if input.count - inputStart == 0 && !atEOF {
+        if inputEnd - inputStart == 0 && !atEOF {
             guard try fill(Swift.max(size, 1)) != nil else { throw blocked() }
         }
-        return bytes(input[inputStart...])
+        return bytes(copying: UnsafeRawBufferPointer(start: inputBase.map { $0 + inputStart }, count: inputEnd - inputStart))
     }
 }
 

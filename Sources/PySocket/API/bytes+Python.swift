@@ -24,7 +24,17 @@ extension bytes {
     /// `a + b`: the two concatenated.
     ///
     /// Python: `bytes.__add__`. C: none.
-    public static func + (lhs: bytes, rhs: bytes) -> bytes { bytes(lhs.storage + rhs.storage) }
+    public static func + (lhs: bytes, rhs: bytes) -> bytes {
+        lhs.withUnsafeBytes { a in
+            rhs.withUnsafeBytes { b in
+                bytes(unsafeUninitializedCapacity: a.count + b.count) { target, initialized in
+                    if a.count > 0 { target.baseAddress!.copyMemory(from: a.baseAddress!, byteCount: a.count) }
+                    if b.count > 0 { (target.baseAddress! + a.count).copyMemory(from: b.baseAddress!, byteCount: b.count) }
+                    initialized = a.count + b.count
+                }
+            }
+        }
+    }
 
     /// `a += b`: appends `b`.
     ///
@@ -35,10 +45,21 @@ extension bytes {
     ///
     /// Python: `bytes.__mul__`. C: none.
     public static func * (lhs: bytes, rhs: Int) -> bytes {
-        var out: [UInt8] = []
-        out.reserveCapacity(lhs.count * Swift.max(rhs, 0))
-        for _ in 0..<Swift.max(rhs, 0) { out += lhs.storage }
-        return bytes(out)
+        let copies = Swift.max(rhs, 0)
+        let (total, overflow) = lhs.count.multipliedReportingOverflow(by: copies)
+        guard total > 0, !overflow else { return bytes() }
+        return lhs.withUnsafeBytes { source in
+            bytes(unsafeUninitializedCapacity: total) { target, initialized in
+                if source.count == 1 {
+                    target.baseAddress!.initializeMemory(as: UInt8.self, repeating: source[0], count: total)
+                } else {
+                    for k in 0..<copies {
+                        (target.baseAddress! + k * source.count).copyMemory(from: source.baseAddress!, byteCount: source.count)
+                    }
+                }
+                initialized = total
+            }
+        }
     }
 
     /// `n * b`: `n` copies of `b`.
@@ -76,16 +97,9 @@ extension bytes {
         slice(nil, bounds.upperBound == -1 ? nil : bounds.upperBound + 1)
     }
 
-    /// A Python slice index: negative counts from the end, then clipped into `0...count`.
-    private func clip(_ index: Int) -> Int {
-        Swift.min(Swift.max(index < 0 ? index + count : index, 0), count)
-    }
-
     /// `b[lower:upper]` with Python's rules; nil is an omitted bound.
     private func slice(_ lower: Int?, _ upper: Int?) -> bytes {
-        let start = lower.map(clip) ?? 0
-        let end = upper.map(clip) ?? count
-        return start < end ? bytes(storage[start..<end]) : bytes()
+        self[lower, upper]
     }
 }
 
@@ -95,23 +109,28 @@ extension bytes {
     /// `b.startswith(prefix)`: whether `b` begins with `prefix`.
     ///
     /// Python: `bytes.startswith`. C: none.
-    public func startswith(_ prefix: bytes) -> Bool { storage.starts(with: prefix.storage) }
+    public func startswith(_ prefix: bytes) -> Bool {
+        prefix.count <= count && withUnsafeBytes { a in
+            prefix.withUnsafeBytes { b in b.isEmpty || ByteSearch.equal(a.baseAddress!, b.baseAddress!, b.count) }
+        }
+    }
 
     /// `b.endswith(suffix)`: whether `b` ends with `suffix`.
     ///
     /// Python: `bytes.endswith`. C: none.
-    public func endswith(_ suffix: bytes) -> Bool { storage.reversed().starts(with: suffix.storage.reversed()) }
+    public func endswith(_ suffix: bytes) -> Bool {
+        suffix.count <= count && withUnsafeBytes { a in
+            suffix.withUnsafeBytes { b in b.isEmpty || ByteSearch.equal(a.baseAddress! + (a.count - b.count), b.baseAddress!, b.count) }
+        }
+    }
 
     /// `b.find(sub[, start[, end]])`: the lowest index of `sub` within `b[start:end]`, or -1.
     ///
     /// Python: `bytes.find`. C: none.
     public func find(_ sub: bytes, _ start: Int? = nil, _ end: Int? = nil) -> Int {
-        // CPython's ADJUST_INDICES: negatives count from the end; only `end` is capped at count.
-        var lower = start ?? 0, upper = end ?? count
-        if lower < 0 { lower = Swift.max(lower + count, 0) }
-        if upper < 0 { upper = Swift.max(upper + count, 0) } else if upper > count { upper = count }
+        let (lower, upper) = Self.searchBounds(start, end, count)
         guard upper - lower >= sub.count else { return -1 }
-        return firstMatch(sub, in: lower...(upper - sub.count)) ?? -1
+        return firstMatch(sub, from: lower, to: upper) ?? -1
     }
 
     /// `b.count(sub)`: how many non-overlapping times `sub` occurs (`count + 1` for empty `sub`).
@@ -120,9 +139,13 @@ extension bytes {
     /// Differs from CPython: labelled `of:`, since `count` is the collection's length.
     public func count(of sub: bytes) -> Int { occurrences(of: sub, limit: -1).count }
 
-    /// The first `i` in `candidates` where `sub` starts.
-    private func firstMatch(_ sub: bytes, in candidates: ClosedRange<Int>) -> Int? {
-        candidates.first { i in storage[i..<(i + sub.count)].elementsEqual(sub.storage) }
+    /// The first `i` in `from...to - sub.count` where `sub` starts (memchr and memcmp).
+    private func firstMatch(_ sub: bytes, from: Int, to: Int) -> Int? {
+        withUnsafeBytes { hay in
+            sub.withUnsafeBytes { needle in
+                ByteSearch.find(needle, hay.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, from: from, to: to)
+            }
+        }
     }
 
     /// The start of each non-overlapping occurrence, left to right, at most `limit` (-1: all).
@@ -131,7 +154,7 @@ extension bytes {
         var found: [Int] = []
         var i = 0
         while limit < 0 || found.count < limit, i + sub.count <= count {
-            guard let match = firstMatch(sub, in: i...(count - sub.count)) else { break }
+            guard let match = firstMatch(sub, from: i, to: count) else { break }
             found.append(match)
             i = match + Swift.max(sub.count, 1)
         }
@@ -156,10 +179,10 @@ extension bytes {
         var pieces: [bytes] = []
         var start = 0
         for match in occurrences(of: sep, limit: maxsplit) {
-            pieces.append(bytes(storage[start..<match]))
+            pieces.append(self[start, match])
             start = match + sep.count
         }
-        pieces.append(bytes(storage[start...]))
+        pieces.append(self[start, nil])
         return pieces
     }
 
@@ -171,68 +194,102 @@ extension bytes {
     /// `split()` with no separator: words between whitespace; after `maxsplit` splits the rest,
     /// without its leading whitespace, is the last piece.
     private func splitOnWhitespace(_ maxsplit: Int) -> [bytes] {
-        var pieces: [bytes] = []
-        var i = 0
-        while true {
-            while i < count, Self.isSpace(storage[i]) { i += 1 }
-            if i == count { break }
-            if maxsplit >= 0, pieces.count == maxsplit {
-                pieces.append(bytes(storage[i...]))
-                break
+        withUnsafeBytes { raw in
+            var pieces: [bytes] = []
+            let n = raw.count
+            var i = 0
+            while true {
+                while i < n, Self.isSpace(raw[i]) { i += 1 }
+                if i == n { break }
+                if maxsplit >= 0, pieces.count == maxsplit {
+                    pieces.append(bytes(copying: UnsafeRawBufferPointer(rebasing: raw[i...])))
+                    break
+                }
+                let start = i
+                while i < n, !Self.isSpace(raw[i]) { i += 1 }
+                pieces.append(bytes(copying: UnsafeRawBufferPointer(rebasing: raw[start..<i])))
             }
-            let start = i
-            while i < count, !Self.isSpace(storage[i]) { i += 1 }
-            pieces.append(bytes(storage[start..<i]))
+            return pieces
         }
-        return pieces
     }
 
     /// `sep.join(iterable)`: the items with `sep` between them.
     ///
     /// Python: `bytes.join`. C: none.
     public func join<S: Sequence>(_ items: S) -> bytes where S.Element == bytes {
-        bytes(items.map(\.storage).joined(separator: storage))
+        // Python's two passes: sum the lengths, then copy each item (and `sep`) whole.
+        let parts = Array(items)
+        guard parts.count > 1 else { return parts.first ?? bytes() }
+        var total = count * (parts.count - 1)
+        for part in parts { total += part.count }
+        return withUnsafeBytes { sep in
+            bytes(unsafeUninitializedCapacity: total) { target, initialized in
+                var at = target.baseAddress!
+                for (i, part) in parts.enumerated() {
+                    if i > 0, sep.count > 0 {
+                        at.copyMemory(from: sep.baseAddress!, byteCount: sep.count)
+                        at += sep.count
+                    }
+                    part.withUnsafeBytes { item in
+                        if item.count > 0 { at.copyMemory(from: item.baseAddress!, byteCount: item.count) }
+                        at += item.count
+                    }
+                }
+                initialized = total
+            }
+        }
     }
 
     /// `b.strip([chars])`: without the leading and trailing bytes in `chars` (ASCII whitespace
     /// when nil).
     ///
     /// Python: `bytes.strip`. C: none.
-    public func strip(_ chars: bytes? = nil) -> bytes { lstrip(chars).rstrip(chars) }
+    public func strip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: true, right: true) }
 
     /// `b.lstrip([chars])`: without the leading bytes in `chars` (ASCII whitespace when nil).
     ///
     /// Python: `bytes.lstrip`. C: none.
-    public func lstrip(_ chars: bytes? = nil) -> bytes {
-        let strips = Self.stripping(chars)
-        return bytes(storage.drop(while: strips))
-    }
+    public func lstrip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: true, right: false) }
 
     /// `b.rstrip([chars])`: without the trailing bytes in `chars` (ASCII whitespace when nil).
     ///
     /// Python: `bytes.rstrip`. C: none.
-    public func rstrip(_ chars: bytes? = nil) -> bytes {
-        let strips = Self.stripping(chars)
-        var end = count
-        while end > 0, strips(storage[end - 1]) { end -= 1 }
-        return bytes(storage[..<end])
-    }
+    public func rstrip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: false, right: true) }
 
-    /// Which bytes `strip(chars)` removes.
-    private static func stripping(_ chars: bytes?) -> (UInt8) -> Bool {
-        guard let chars else { return isSpace }
-        return { chars.storage.contains($0) }
+    /// One pass from each requested end; the value itself (no copy) when nothing is stripped.
+    private func stripped(_ chars: bytes?, left: Bool, right: Bool) -> bytes {
+        let set = ByteSet(chars)
+        let (start, end) = withUnsafeBytes { raw -> (Int, Int) in
+            var start = 0, end = raw.count
+            if left { while start < end, set.contains(raw[start]) { start += 1 } }
+            if right { while end > start, set.contains(raw[end - 1]) { end -= 1 } }
+            return (start, end)
+        }
+        return start == 0 && end == count ? self : self[start, end]
     }
 
     /// `b.upper()`: ASCII letters upper-cased, every other byte unchanged.
     ///
     /// Python: `bytes.upper`. C: none.
-    public func upper() -> bytes { bytes(storage.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }) }
+    public func upper() -> bytes { mappedASCII(from: 0x61, to: 0x7A, by: -0x20) }
 
     /// `b.lower()`: ASCII letters lower-cased, every other byte unchanged.
     ///
     /// Python: `bytes.lower`. C: none.
-    public func lower() -> bytes { bytes(storage.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }) }
+    public func lower() -> bytes { mappedASCII(from: 0x41, to: 0x5A, by: 0x20) }
+
+    /// The bytes with those in `first...last` shifted by `delta`, in one copy.
+    private func mappedASCII(from first: UInt8, to last: UInt8, by delta: Int) -> bytes {
+        withUnsafeBytes { source in
+            bytes(unsafeUninitializedCapacity: source.count) { target, initialized in
+                for i in 0..<source.count {
+                    let byte = source[i]
+                    target[i] = byte >= first && byte <= last ? UInt8(truncatingIfNeeded: Int(byte) + delta) : byte
+                }
+                initialized = source.count
+            }
+        }
+    }
 
     /// `b.replace(old, new, count=-1)`: with the first `count` occurrences of `old` (all when
     /// negative) replaced by `new`; an empty `old` matches before every byte and at the end.
@@ -248,6 +305,40 @@ extension bytes {
         }
         out += storage[start...]
         return bytes(out)
+    }
+}
+
+/// A set of bytes as 256 bits: `strip`'s `chars` (ASCII whitespace when nil).
+struct ByteSet {
+    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ chars: bytes?) {
+        guard let chars else {
+            words.0 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D
+            return
+        }
+        chars.withUnsafeBytes { raw in
+            for byte in raw {
+                let bit = UInt64(1) << (byte & 63)
+                switch byte >> 6 {
+                case 0: words.0 |= bit
+                case 1: words.1 |= bit
+                case 2: words.2 |= bit
+                default: words.3 |= bit
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        let bit = UInt64(1) << (byte & 63)
+        switch byte >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        default: return words.3 & bit != 0
+        }
     }
 }
 
@@ -339,6 +430,9 @@ extension bytes {
     public func decode(_ encoding: String = "utf-8", errors: String = "strict") throws -> String {
         if isEmpty { return "" }  // CPython answers '' before looking the codec up.
         let codec = try PyCodec(encoding)
+        // Valid input decodes in one pass whatever the error handler (CPython looks the handler
+        // up only on an error).
+        if let text = withUnsafeBytes({ codec.decodeValid($0) }) { return text }
         var out = String.UnicodeScalarView()
         var i = 0
         while i < count {
@@ -392,6 +486,7 @@ extension String {
     /// `surrogatepass` and `namereplace` act as `strict`.
     public func encode(_ encoding: String, _ errors: String = "strict") throws -> bytes {
         let codec = try PyCodec(encoding)
+        if let encoded = codec.encodeFast(self) { return encoded }
         let scalars = Array(unicodeScalars)
         var out: [UInt8] = []
         var i = 0
@@ -437,7 +532,19 @@ struct PyCodec {
     let kind: Kind
 
     /// Looks the encoding up as Python's codec registry does: case, spaces and `-`/`_` ignored.
+    /// The usual spellings are recognised at once, without normalising.
     init(_ encoding: String) throws {
+        switch encoding {
+        case "utf-8", "utf8", "UTF-8", "UTF8", "utf_8": kind = .utf8
+        case "ascii", "ASCII", "us-ascii": kind = .ascii
+        case "latin-1", "latin1", "iso-8859-1", "ISO-8859-1", "latin_1": kind = .latin1
+        default: kind = try Self.normalised(encoding)
+        }
+    }
+
+    /// The registry's normalisation: lower case, runs of other than letters, digits and `.` as `_`.
+    private static func normalised(_ encoding: String) throws -> Kind {
+        let kind: Kind
         let words = encoding.lowercased().split { !($0.isLetter || $0.isNumber || $0 == ".") }
         switch words.joined(separator: "_") {
         case "utf_8", "utf8", "u8", "utf", "cp65001": kind = .utf8
@@ -445,6 +552,7 @@ struct PyCodec {
         case "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859", "cp819": kind = .latin1
         default: throw Self.lookupError("unknown encoding: \(encoding)")
         }
+        return kind
     }
 
     /// The name CPython's messages use.
@@ -458,6 +566,45 @@ struct PyCodec {
 
     /// The reason CPython gives for a character outside the charset.
     var rangeReason: String { kind == .ascii ? "ordinal not in range(128)" : "ordinal not in range(256)" }
+
+    /// The text of `data` when it is valid in this codec (one validating pass, then one copy);
+    /// nil when it holds an error, which the scalar-by-scalar path then reports.
+    func decodeValid(_ data: UnsafeRawBufferPointer) -> String? {
+        switch kind {
+        case .utf8:
+            return String(validating: data, as: UTF8.self)
+        case .ascii:
+            return Self.isASCII(data) ? String(decoding: data, as: UTF8.self) : nil
+        case .latin1:
+            if Self.isASCII(data) { return String(decoding: data, as: UTF8.self) }
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(data.count * 2)
+            for byte in data {
+                if byte < 0x80 { utf8.append(byte) } else { utf8.append(0xC0 | byte >> 6); utf8.append(0x80 | byte & 0x3F) }
+            }
+            return String(decoding: utf8, as: UTF8.self)
+        }
+    }
+
+    /// The encoding of `string` when every character is in the charset (always for UTF-8).
+    func encodeFast(_ string: String) -> bytes? {
+        let utf8 = bytes(string.utf8)
+        if kind == .utf8 || utf8.withUnsafeBytes({ Self.isASCII($0) }) { return utf8 }
+        return nil
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    static func isASCII(_ data: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = data.count
+        var bits: UInt64 = 0
+        while i + 8 <= n {
+            bits |= data.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < n { bits |= UInt64(data[i]); i += 1 }
+        return bits & 0x8080_8080_8080_8080 == 0
+    }
 
     func decodeStep(_ data: [UInt8], at i: Int) -> Step {
         let byte = data[i]

@@ -1,4 +1,4 @@
-// Python's `bytes`: an immutable-by-convention value type of UInt8, printed as Python's repr.
+// Python's `bytes`: a value type of UInt8 (up to 16 bytes inline, more in an array), printed as Python's repr.
 
 /// `bytes`: Python's bytes as a Swift value.
 ///
@@ -6,49 +6,304 @@
 /// literal, convertible to and from `[UInt8]`. `description` and `debugDescription` are
 /// Python's `repr` (`b'hi\x00'`), which is also what Python's `str()` prints.
 ///
-/// Python: `bytes`. C: none.
-public struct bytes: Sendable, Hashable {
-    /// The bytes themselves.
-    public var storage: [UInt8]
+/// Values of up to 16 bytes (a `recv(1)`, a packed IPv6 address, a short literal) are stored
+/// in the value itself, with no heap allocation; longer ones in an `[UInt8]`.
+///
+/// Python: `bytes`.
+@frozen
+public struct bytes: Sendable {
+    /// The bytes when `_inlineCount == bytes._onHeap`; empty otherwise.
+    @usableFromInline var _heap: [UInt8]
+    /// Up to 16 bytes in memory order when inline; the bytes past the count are always zero
+    /// (so that equality compares the words), and both words are zero when on the heap.
+    @usableFromInline var _inline: (UInt64, UInt64)
+    /// How many bytes are inline (0...16), or `_onHeap`.
+    @usableFromInline var _inlineCount: UInt8
+
+    /// `_inlineCount` when the bytes are in `_heap`.
+    @usableFromInline static var _onHeap: UInt8 { 0xFF }
+    /// The most bytes stored inline.
+    @usableFromInline static var _inlineCapacity: Int { 16 }
 
     /// `bytes()`: empty.
-    @inlinable public init() { storage = [] }
+    @inlinable public init() {
+        _heap = []
+        _inline = (0, 0)
+        _inlineCount = 0
+    }
 
-    /// `bytes(iterable_of_ints)`.
-    @inlinable public init(_ storage: [UInt8]) { self.storage = storage }
+    /// `bytes(iterable_of_ints)`: takes the array as it is (no copy).
+    @inlinable public init(_ storage: [UInt8]) {
+        _heap = storage
+        _inline = (0, 0)
+        _inlineCount = bytes._onHeap
+    }
 
     /// `bytes(iterable_of_ints)` from any sequence of bytes.
-    @inlinable public init<S: Sequence>(_ sequence: S) where S.Element == UInt8 { storage = Array(sequence) }
+    @inlinable public init<S: Sequence>(_ sequence: S) where S.Element == UInt8 {
+        if let value = sequence.withContiguousStorageIfAvailable({ bytes(copying: UnsafeRawBufferPointer($0)) }) {
+            self = value
+        } else {
+            self.init(Array(sequence))
+        }
+    }
 
     /// `bytes(n)`: n zero bytes. Python: `bytes(5)`.
-    @inlinable public init(count: Int) { storage = [UInt8](repeating: 0, count: count) }
+    @inlinable public init(count: Int) {
+        if count <= bytes._inlineCapacity {
+            self.init()
+            _inlineCount = UInt8(truncatingIfNeeded: Swift.max(count, 0))
+        } else {
+            self.init([UInt8](repeating: 0, count: count))
+        }
+    }
+
+    /// A copy of `buffer`'s bytes: inline when they fit, else in one array of exactly their count.
+    ///
+    /// Python: `bytes(memoryview)`.
+    @inlinable public init(copying buffer: UnsafeRawBufferPointer) {
+        if buffer.count <= bytes._inlineCapacity {
+            self.init()
+            if let source = buffer.baseAddress {
+                withUnsafeMutableBytes(of: &_inline) { $0.baseAddress!.copyMemory(from: source, byteCount: buffer.count) }
+            }
+            _inlineCount = UInt8(truncatingIfNeeded: buffer.count)
+        } else {
+            // Array(UnsafeBufferPointer) gets the array storage's type metadata from a cache in
+            // this binary; `[UInt8](unsafeUninitializedCapacity:)` asks the runtime for it on
+            // every call (about 400 instructions more per value on Linux, measured with callgrind).
+            self.init(buffer.withMemoryRebound(to: UInt8.self) { Array($0) })
+        }
+    }
+
+    /// A value of at most `capacity` bytes written in place by `initializer`, which sets how
+    /// many it wrote (the rest stays unused): inline up to 16 bytes, else one array allocated
+    /// at `capacity`, uninitialised, with no copy afterwards. This is how `recv(n)` fills a
+    /// `bytes` straight from the kernel.
+    ///
+    /// Python: none (CPython's `PyBytes_FromStringAndSize(NULL, n)`).
+    @inlinable public init(unsafeUninitializedCapacity capacity: Int,
+                           initializingWith initializer: (UnsafeMutableRawBufferPointer, inout Int) throws -> Void) rethrows {
+        if capacity <= bytes._inlineCapacity {
+            self.init()
+            var count = 0
+            try withUnsafeMutableBytes(of: &_inline) { raw in
+                try initializer(UnsafeMutableRawBufferPointer(rebasing: raw[..<Swift.max(capacity, 0)]), &count)
+            }
+            _inlineCount = UInt8(truncatingIfNeeded: Swift.min(Swift.max(count, 0), Swift.max(capacity, 0)))
+        } else {
+            self.init(try [UInt8](unsafeUninitializedCapacity: capacity) { target, count in
+                try initializer(UnsafeMutableRawBufferPointer(target), &count)
+            })
+        }
+    }
+
+    /// Whether the bytes live in `_heap`.
+    @_transparent @usableFromInline var _isOnHeap: Bool { _inlineCount == 0xFF }
+
+    /// The bytes as an array (a new one for an inline value), and where `storage` is mutated
+    /// (an inline value moves to the heap first, so the mutation happens in place).
+    ///
+    /// Python: none (the buffer a `bytes` object holds).
+    public var storage: [UInt8] {
+        @inlinable get {
+            if _isOnHeap { return _heap }
+            return withUnsafeBytes { Array($0) }
+        }
+        @inlinable set { self = bytes(newValue) }
+        @inlinable _modify {
+            _moveToHeap()
+            yield &_heap
+        }
+    }
+
+    /// Moves inline bytes into `_heap` (before a mutation that may grow the value).
+    @inlinable mutating func _moveToHeap() {
+        if _isOnHeap { return }
+        _heap = withUnsafeBytes { Array($0) }
+        _inline = (0, 0)
+        _inlineCount = bytes._onHeap
+    }
+
+    /// Calls `body` with the bytes in contiguous memory (no copy for a value on the heap).
+    ///
+    /// Python: the buffer protocol (`memoryview(b)`).
+    @inlinable public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if _isOnHeap { return try _heap.withUnsafeBytes(body) }
+        var copy = _inline
+        let count = Int(_inlineCount)
+        return try Swift.withUnsafeBytes(of: &copy) { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
+}
+
+extension bytes {
+    /// A new value filled by `receive` (a `recv`-like call that gets a buffer of `bufsize`
+    /// bytes and returns how many it wrote), in at most one heap allocation, as CPython's
+    /// `recv(n)` allocates its `bytes` at `n` and shrinks it to what arrived:
+    /// - up to 16 bytes: received straight into the inline storage, no allocation;
+    /// - up to 1024: received into a stack buffer, then copied to an exact-size value
+    ///   (inline if 16 or fewer arrived);
+    /// - more: received straight into an array of `bufsize` bytes, uninitialised. It is kept
+    ///   as it is unless fewer than half arrived and more than 4 KiB would stay unused; then
+    ///   (or when 16 or fewer arrived) the bytes are copied to an exact-size value, so that a
+    ///   short read into a large buffer does not hold the large buffer's memory.
+    @inline(__always)
+    static func receiving(_ bufsize: Int, _ receive: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> bytes {
+        if bufsize <= _inlineCapacity {
+            return try bytes(unsafeUninitializedCapacity: bufsize) { buffer, count in
+                count = Swift.min(try receive(buffer), bufsize)
+            }
+        }
+        if bufsize <= 1024 {
+            return try withUnsafeTemporaryAllocation(byteCount: bufsize, alignment: 16) { buffer in
+                let count = Swift.min(try receive(buffer), bufsize)
+                return bytes(copying: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+        let data = try bytes(unsafeUninitializedCapacity: bufsize) { buffer, count in
+            count = Swift.min(try receive(buffer), bufsize)
+        }
+        let count = data.count
+        if count <= _inlineCapacity || bufsize - count > Swift.max(count, 4096) {
+            return data.withUnsafeBytes { bytes(copying: $0) }
+        }
+        return data
+    }
 }
 
 extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
     public typealias Index = Int
     public typealias Element = UInt8
-    @inlinable public var startIndex: Int { storage.startIndex }
-    @inlinable public var endIndex: Int { storage.endIndex }
+    public typealias Indices = Range<Int>
+
+    @_transparent public var startIndex: Int { 0 }
+    @_transparent public var endIndex: Int { _inlineCount == 0xFF ? _heap.count : Int(_inlineCount) }
+    @_transparent public var count: Int { _inlineCount == 0xFF ? _heap.count : Int(_inlineCount) }
+    @inlinable public var isEmpty: Bool { count == 0 }
+    @_transparent public var indices: Range<Int> { 0..<count }
+    @_transparent public func index(after i: Int) -> Int { i + 1 }
+    @inlinable public func index(before i: Int) -> Int { i - 1 }
+    @inlinable public func index(_ i: Int, offsetBy distance: Int) -> Int { i + distance }
+    @inlinable public func distance(from start: Int, to end: Int) -> Int { end - start }
+
+    /// `b[i]`: the byte at `i` (0 ≤ i < count; out of range traps, as an array's subscript).
     @inlinable public subscript(position: Int) -> UInt8 {
-        get { storage[position] }
-        set { storage[position] = newValue }
+        @_transparent get {
+            if _inlineCount == 0xFF { return _heap[position] }
+            precondition(position >= 0 && position < Int(_inlineCount), "Index out of range")
+            return bytes._inlineByte(_inline, position)
+        }
+        set {
+            if _isOnHeap { _heap[position] = newValue; return }
+            precondition(position >= 0 && position < Int(_inlineCount), "Index out of range")
+            withUnsafeMutableBytes(of: &_inline) { $0[position] = newValue }
+        }
     }
+
+    /// Byte `i` (0..<16) of inline storage, in memory order on any byte order.
+    @inlinable static func _inlineByte(_ words: (UInt64, UInt64), _ i: Int) -> UInt8 {
+        let word = i < 8 ? UInt64(littleEndian: words.0) : UInt64(littleEndian: words.1)
+        return UInt8(truncatingIfNeeded: word &>> UInt64((i & 7) &* 8))
+    }
+
     @inlinable public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == UInt8 {
-        storage.replaceSubrange(subrange, with: newElements)
+        _moveToHeap()
+        _heap.replaceSubrange(subrange, with: newElements)
     }
+
+    @inlinable public mutating func reserveCapacity(_ n: Int) {
+        if n <= bytes._inlineCapacity && !_isOnHeap { return }
+        _moveToHeap()
+        _heap.reserveCapacity(n)
+    }
+
     @inlinable public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        try storage.withUnsafeBufferPointer(body)
+        if _isOnHeap { return try _heap.withUnsafeBufferPointer(body) }
+        var copy = _inline
+        let count = Int(_inlineCount)
+        return try Swift.withUnsafeMutablePointer(to: &copy) { words in
+            try UnsafeMutableRawPointer(words).withMemoryRebound(to: UInt8.self, capacity: bytes._inlineCapacity) {
+                try body(UnsafeBufferPointer(start: $0, count: count))
+            }
+        }
     }
+
     @inlinable public mutating func withContiguousMutableStorageIfAvailable<R>(_ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        try storage.withUnsafeMutableBufferPointer(body)
+        if _isOnHeap { return try _heap.withUnsafeMutableBufferPointer(body) }
+        let count = Int(_inlineCount)
+        return try Swift.withUnsafeMutablePointer(to: &_inline) { words in
+            try UnsafeMutableRawPointer(words).withMemoryRebound(to: UInt8.self, capacity: bytes._inlineCapacity) {
+                var buffer = UnsafeMutableBufferPointer(start: $0, count: count)
+                return try body(&buffer)
+            }
+        }
+    }
+
+    /// Iterates an array's bytes with the array's own iterator (so that a `for` loop over a
+    /// `bytes` costs what one over a `[UInt8]` does, in debug builds too), inline bytes in place.
+    @_transparent public func makeIterator() -> Iterator {
+        Iterator(_array: _heap.makeIterator(), _inline: _inline, _position: 0, _end: _inlineCount)
+    }
+
+    /// The iterator of `bytes`: the bytes in order.
+    ///
+    /// Python: `bytes.__iter__`.
+    @frozen public struct Iterator: IteratorProtocol {
+        @usableFromInline var _array: IndexingIterator<[UInt8]>
+        @usableFromInline let _inline: (UInt64, UInt64)
+        @usableFromInline var _position: UInt8
+        @usableFromInline let _end: UInt8
+
+        @inlinable init(_array: IndexingIterator<[UInt8]>, _inline: (UInt64, UInt64), _position: UInt8, _end: UInt8) {
+            self._array = _array
+            self._inline = _inline
+            self._position = _position
+            self._end = _end
+        }
+
+        /// The next byte, or nil at the end.
+        @_transparent public mutating func next() -> UInt8? {
+            if _end == 0xFF { return _array.next() }
+            if _position >= _end { return nil }
+            defer { _position &+= 1 }
+            return bytes._inlineByte(_inline, Int(_position))
+        }
+    }
+}
+
+extension bytes: Equatable, Hashable {
+    /// `a == b`: the same bytes.
+    ///
+    /// Python: `bytes.__eq__`.
+    @inlinable public static func == (lhs: bytes, rhs: bytes) -> Bool {
+        if !lhs._isOnHeap && !rhs._isOnHeap {
+            return lhs._inlineCount == rhs._inlineCount && lhs._inline == rhs._inline
+        }
+        return lhs.withUnsafeBytes { a in rhs.withUnsafeBytes { b in a.elementsEqual(b) } }
+    }
+
+    /// `hash(b)`: hashes the bytes (a different function from Python's; equal values hash equally).
+    ///
+    /// Python: `bytes.__hash__`.
+    @inlinable public func hash(into hasher: inout Hasher) {
+        withUnsafeBytes { raw in
+            hasher.combine(raw.count)
+            hasher.combine(bytes: raw)
+        }
     }
 }
 
 extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
-    /// `b"..."`: the literal's UTF-8 bytes.
-    @inlinable public init(stringLiteral value: String) { storage = Array(value.utf8) }
+    /// `b"..."`: the literal's UTF-8 bytes (inline up to 16, with no allocation).
+    @inlinable public init(stringLiteral value: String) {
+        var text = value
+        self = text.withUTF8 { bytes(copying: UnsafeRawBufferPointer($0)) }
+    }
     /// `bytes([1, 2, 3])`.
-    @inlinable public init(arrayLiteral elements: UInt8...) { storage = elements }
+    @inlinable public init(arrayLiteral elements: UInt8...) {
+        if elements.count > bytes._inlineCapacity { self.init(elements); return }
+        self = elements.withUnsafeBytes { bytes(copying: $0) }
+    }
 }
 
 extension Array where Element == UInt8 {

@@ -82,7 +82,7 @@ extension socket {
     /// `s.send(data[, flags])` for a `bytes` value or literal.
     @inlinable
     public func send(_ data: bytes, _ flags: MsgFlag = 0) throws -> Int {
-        try data.storage.withUnsafeBytes { try _send($0, flags.rawValue) }
+        try data.withUnsafeBytes { try _send($0, flags.rawValue) }
     }
 
     /// `s.send(data[, flags])` from raw memory the caller owns.
@@ -109,7 +109,7 @@ extension socket {
     /// `s.sendall(data[, flags])` for a `bytes` value or literal.
     @inlinable
     public func sendall(_ data: bytes, _ flags: MsgFlag = 0) throws {
-        try data.storage.withUnsafeBytes { try _sendall($0, flags.rawValue) }
+        try data.withUnsafeBytes { try _sendall($0, flags.rawValue) }
     }
 
     /// `s.sendall(data[, flags])` from raw memory the caller owns.
@@ -141,20 +141,32 @@ extension socket {
     /// `s.sendto(data, address)` for a `bytes` value or literal.
     @inlinable
     public func sendto(_ data: bytes, _ address: SocketAddress) throws -> Int {
-        try data.storage.withUnsafeBytes { try _sendto($0, 0, address) }
+        try data.withUnsafeBytes { try _sendto($0, 0, address) }
     }
 
     /// `s.sendto(data, flags, address)` for a `bytes` value or literal.
     @inlinable
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: SocketAddress) throws -> Int {
-        try data.storage.withUnsafeBytes { try _sendto($0, flags.rawValue, address) }
+        try data.withUnsafeBytes { try _sendto($0, flags.rawValue, address) }
     }
 
     @usableFromInline
     func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
         let flags = try cIntArg(flags)
-        let target = try sockaddr(address, "sendto")
+        let target = try destination(address)
         return try callUnderTimeout(handle().sendto(buffer, flags, target))
+    }
+
+    /// The sockaddr for `sendto`'s `address`: the one last received from or sent to when it is
+    /// the same numeric address (a server replying to its peer), else encoded (and kept when
+    /// numeric).
+    private func destination(_ address: SocketAddress) throws -> Sockaddr {
+        if let known = lastAddress.withLock({ $0.sockaddr(for: address) }) { return Sockaddr(words: known.words, length: known.length) }
+        guard let numeric = SockaddrCodec.encodeNumeric(address, family: family.rawValue) else {
+            return try sockaddr(address, "sendto")
+        }
+        if let entry = AddressCacheEntry(numeric, address, decoded: false) { lastAddress.withLock { $0 = entry } }
+        return numeric
     }
 
     /// `s.recv(bufsize[, flags])`: up to `bufsize` bytes; `b''` at end of stream.
@@ -165,13 +177,13 @@ extension socket {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
-        var data = try bytes(receiving: bufsize)
-        let count = try data.storage.withUnsafeMutableBytes { buffer in
-            try callUnderTimeout(handle().recv(buffer, flags))
+        try checkReceiveSize(bufsize)
+        var length = 0
+        let data = try bytes.receiving(bufsize) { buffer in
+            length = try callUnderTimeout(handle().recv(buffer, flags))
+            return length
         }
-        // min: an injected interface may report more than the buffer holds.
-        data.storage.removeLast(bufsize - min(count, bufsize))
-        return data
+        return data.extended(to: length)
     }
 
     /// `s.recv_into(buffer[, nbytes[, flags]])`: receives into the caller's buffer (no copy);
@@ -202,13 +214,16 @@ extension socket {
     public func recvfrom(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> (bytes, SocketAddress) {
         let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
-        var data = try bytes(receiving: bufsize)
-        let (count, address) = try data.storage.withUnsafeMutableBytes { buffer in
-            try receiveFrom(buffer, flags)
+        try checkReceiveSize(bufsize)
+        var address = SocketAddress.noAddress
+        var length = 0
+        let data = try bytes.receiving(bufsize) { buffer in
+            let (count, from) = try receiveFrom(buffer, flags)
+            address = from
+            length = count
+            return count
         }
-        // min: an injected interface may report more than the buffer holds.
-        data.storage.removeLast(bufsize - min(count, bufsize))
-        return (data, address)
+        return (data.extended(to: length), address)
     }
 
     /// `nbytes, address = s.recvfrom_into(buffer[, nbytes[, flags]])`: into the caller's buffer.
@@ -234,7 +249,18 @@ extension socket {
     private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws -> (Int, SocketAddress) {
         var peer = Sockaddr()
         let count = try callUnderTimeout(handle().recvfrom(buffer, flags, into: &peer))
-        return (count, peer.decoded())
+        return (count, sender(peer))
+    }
+
+    /// The Python value of the address `recvfrom` returned: the one last received from or
+    /// sent to when the sockaddr is the same, else decoded (and kept when it is an IP address).
+    private func sender(_ peer: Sockaddr) -> SocketAddress {
+        guard AddressCacheEntry.isCacheable(peer) else { return peer.decoded() }
+        let words = peer.firstWords, length = peer.length
+        if let known = lastAddress.withLock({ $0.value(forWords: words, length: length) }) { return known }
+        let address = peer.decoded()
+        if let entry = AddressCacheEntry(peer, address, decoded: true) { lastAddress.withLock { $0 = entry } }
+        return address
     }
 
     /// The part of `buffer` a `*_into` call may fill, with CPython's checks on `nbytes`.
@@ -307,20 +333,18 @@ func withBytes<Data: Sequence, R>(_ data: Data, _ body: (UnsafeRawBufferPointer)
 /// writable buffer, so a collection without contiguous storage is a TypeError.
 @inlinable
 func withMutableBytes<Buffer: MutableCollection, R>(_ buffer: inout Buffer, _ body: (UnsafeMutableRawBufferPointer) throws -> R) throws -> R where Buffer.Element == UInt8 {
-    let result: R?? = try buffer.withContiguousMutableStorageIfAvailable { pointer in
-        try body(UnsafeMutableRawBufferPointer(pointer))
+    // One Optional level only: the outer nil of withContiguousMutableStorageIfAvailable means
+    // "no contiguous storage" (an `R??` here cost ~300 instructions per recvfrom_into in
+    // outlined destroys of the doubly wrapped tuple).
+    if let result = try buffer.withContiguousMutableStorageIfAvailable({ try body(UnsafeMutableRawBufferPointer($0)) }) {
+        return result
     }
-    guard let result else { throw TypeError("recv_into() argument 1 must be read-write bytes-like object") }
-    return result!
+    throw TypeError("recv_into() argument 1 must be read-write bytes-like object")
 }
 
-extension bytes {
-    /// Room for `count` received bytes, or CPython's errors for a size no buffer can have:
-    /// `OverflowError('byte string is too large')` past what a bytes object can hold, and
-    /// `MemoryError()` (without trying) past 1 TiB.
-    init(receiving count: Int) throws {
-        if count > Int.max - 33 { throw OverflowError("byte string is too large") }
-        if count > 1 << 40 { throw MemoryError() }
-        self.init(count: count)
-    }
+/// CPython's errors for a receive size no buffer can have: `OverflowError('byte string is too
+/// large')` past what a bytes object can hold, and `MemoryError()` (without trying) past 1 TiB.
+func checkReceiveSize(_ count: Int) throws {
+    if count > Int.max - 33 { throw OverflowError("byte string is too large") }
+    if count > 1 << 40 { throw MemoryError() }
 }

@@ -564,6 +564,9 @@ extension socket {
     ///
     /// Python: `socket.inet_aton()`. C: `inet_aton(3)`.
     public static func inet_aton(_ ip_string: String) throws -> bytes {
+        // A dotted quad in inet_pton's strict grammar (four decimal numbers, no leading zeros)
+        // means the same to inet_aton: parsed by IPText, inline in the result, no C string.
+        if let address = IPText.parseIPv4(ip_string) { return bytes(packing: address) }
         guard let packed = NativeResolver.inetAton(try moduleCString(ip_string)) else {
             throw OSError("illegal IP address string passed to inet_aton")
         }
@@ -575,7 +578,7 @@ extension socket {
     /// Python: `socket.inet_ntoa()`. C: `inet_ntoa(3)`.
     public static func inet_ntoa(_ packed_ip: bytes) throws -> String {
         guard packed_ip.count == 4 else { throw OSError("packed IP wrong length for inet_ntoa") }
-        return packed_ip.storage.withUnsafeBytes { IPText.formatIPv4($0.loadUnaligned(as: UInt32.self)) }
+        return packed_ip.withUnsafeBytes { IPText.formatIPv4($0.loadUnaligned(as: UInt32.self)) }
     }
 
     /// `socket.inet_pton(address_family, ip_string)`: a numeric IPv4 or IPv6 address as packed bytes.
@@ -612,7 +615,7 @@ extension socket {
         default: throw ValueError("unknown address family \(family)")
         }
         guard packed_ip.count == width else { throw ValueError("invalid length of packed IP address string") }
-        return packed_ip.storage.withUnsafeBytes { raw in
+        return packed_ip.withUnsafeBytes { raw in
             width == 4 ? IPText.formatIPv4(raw.loadUnaligned(as: UInt32.self))
                 : IPText.formatIPv6((raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }
@@ -620,23 +623,10 @@ extension socket {
 }
 
 extension bytes {
-    /// The bytes of `value` as it sits in memory (an address in network order), in one allocation.
-    ///
-    /// The arrays are literals on purpose: a literal's storage type is instantiated once and
-    /// cached in this binary, where `Array(repeating:count:)` asks the runtime for
-    /// `_ContiguousArrayStorage<UInt8>`'s metadata on every call (about 500 instructions on
-    /// Linux, more than parsing the address).
+    /// The bytes of `value` as it sits in memory (an address in network order): inline, with no
+    /// heap allocation, for the 4 and 16 bytes of an IPv4 or IPv6 address.
     init<T>(packing value: T) {
-        var storage: [UInt8]
-        switch MemoryLayout<T>.size {
-        case 4: storage = [0, 0, 0, 0]
-        case 16: storage = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
-        default: storage = [UInt8](repeating: 0, count: MemoryLayout<T>.size)
-        }
-        storage.withUnsafeMutableBytes { target in
-            withUnsafeBytes(of: value) { target.copyMemory(from: $0) }
-        }
-        self.init(storage)
+        self = Swift.withUnsafeBytes(of: value) { bytes(copying: $0) }
     }
 }
 

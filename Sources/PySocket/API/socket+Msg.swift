@@ -85,13 +85,16 @@ extension socket {
     public func recvmsg(_ bufsize: Int, _ ancbufsize: Int = 0, _ flags: MsgFlag = 0) throws -> (bytes, [(Int, Int, bytes)], Int, SocketAddress) {
         let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffer size in recvmsg()") }
-        var data = try bytes(receiving: bufsize)
-        let (count, ancillary, messageFlags, address) = try data.storage.withUnsafeMutableBytes { buffer in
-            try receiveMessage([buffer], ancbufsize, flags)
+        try checkReceiveSize(bufsize)
+        var rest: ([(Int, Int, bytes)], Int, SocketAddress) = ([], 0, .noAddress)
+        // With MSG_TRUNC in flags the count is the datagram's whole length, which may exceed
+        // bufsize: `receiving` keeps at most bufsize bytes.
+        let data = try bytes.receiving(bufsize) { buffer in
+            let (count, ancillary, messageFlags, address) = try receiveMessage([buffer], ancbufsize, flags)
+            rest = (ancillary, messageFlags, address)
+            return count
         }
-        // With MSG_TRUNC in flags the count is the datagram's whole length, which may exceed bufsize.
-        data.storage.removeLast(max(0, bufsize - count))
-        return (data, ancillary, messageFlags, address)
+        return (data, rest.0, rest.1, rest.2)
     }
 
     /// `nbytes, ancdata, msg_flags, address = s.recvmsg_into(buffers[, ancbufsize[, flags]])`:

@@ -34,6 +34,8 @@ public final class socket: Sendable {
     }
 
     let state: Mutex<State>
+    /// The last numeric IP address this socket received from or sent to (`Core/AddressCache.swift`).
+    let lastAddress = Mutex(AddressCacheEntry())
     /// The OS layer this socket calls: the interface it was created with.
     package let kernel: Kernel
     /// `s.family`.

@@ -107,6 +107,30 @@ package enum SockaddrCodec {
         return result
     }
 
+    /// `encode` for a numeric IP address, the one kind of address whose sockaddr does not
+    /// change from call to call (a host name may resolve differently): nil for anything else,
+    /// including an address `encode` would reject, which then goes through `encode`.
+    static func encodeNumeric(_ address: SocketAddress, family: Int) -> Sockaddr? {
+        var result = Sockaddr()
+        let length: UInt32? = withUnsafeMutableBytes(of: &result.storage) { raw in
+            switch (family, address) {
+            case (NativeConstants.AF_INET, .inet(let host, let port)) where (0...0xFFFF).contains(port):
+                return NativeSockaddr.writeInetNumeric(host, port: UInt16(port), into: raw.baseAddress!)
+            case (NativeConstants.AF_INET6, .inet(let host, let port)) where (0...0xFFFF).contains(port):
+                return NativeSockaddr.writeInet6Numeric(host, port: UInt16(port), flowinfo: 0, scopeID: 0, into: raw.baseAddress!)
+            case (NativeConstants.AF_INET6, .inet6(let host, let port, let flowinfo, let scopeID))
+                where (0...0xFFFF).contains(port) && (0...0xFFFFF).contains(flowinfo):
+                return NativeSockaddr.writeInet6Numeric(host, port: UInt16(port), flowinfo: UInt32(flowinfo),
+                                                        scopeID: UInt32(truncatingIfNeeded: scopeID), into: raw.baseAddress!)
+            default:
+                return nil
+            }
+        }
+        guard let length else { return nil }
+        result.length = length
+        return result
+    }
+
     private static func write(_ address: SocketAddress, family: Int, caller: String, into raw: UnsafeMutableRawPointer) throws(AddressError) -> UInt32 {
         switch family {
         case NativeConstants.AF_UNIX:

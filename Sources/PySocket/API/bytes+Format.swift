@@ -1,0 +1,429 @@
+// Python's `bytes % args` (printf-style formatting, PEP 461): the operator and the values it takes.
+
+/// A value `bytes % value` can format: integers, `bytes`, `String` (for `%r`/`%a` only), `Double`.
+///
+/// Python: the operands of `bytes.__mod__`. C: none.
+public protocol PyFormatArgument {
+    /// The value as the formatter sees it.
+    var pyFormatValue: PyFormatValue { get }
+}
+
+/// What a `PyFormatArgument` is to the formatter: Python's int, bytes, str or float.
+///
+/// Python: the types `bytes.__mod__` distinguishes. C: none.
+public enum PyFormatValue: Sendable {
+    /// An int: its sign and magnitude.
+    case int(negative: Bool, magnitude: UInt64)
+    /// A bytes-like object.
+    case bytes(bytes)
+    /// A str.
+    case str(String)
+    /// A float.
+    case float(Double)
+}
+
+extension Int: PyFormatArgument {
+    /// The value as Python's int.
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
+}
+extension Int32: PyFormatArgument {
+    /// The value as Python's int.
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
+}
+extension Int64: PyFormatArgument {
+    /// The value as Python's int.
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
+}
+extension UInt8: PyFormatArgument {
+    /// The value as Python's int.
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
+}
+extension UInt16: PyFormatArgument {
+    /// The value as Python's int.
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
+}
+extension UInt32: PyFormatArgument {
+    /// The value as Python's int.
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
+}
+extension UInt64: PyFormatArgument {
+    /// The value as Python's int.
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: self) }
+}
+extension UInt: PyFormatArgument {
+    /// The value as Python's int.
+    @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
+}
+extension bytes: PyFormatArgument {
+    /// The value as Python's bytes.
+    @inlinable public var pyFormatValue: PyFormatValue { .bytes(self) }
+}
+extension String: PyFormatArgument {
+    /// The value as Python's str.
+    @inlinable public var pyFormatValue: PyFormatValue { .str(self) }
+}
+extension Double: PyFormatArgument {
+    /// The value as Python's float.
+    @inlinable public var pyFormatValue: PyFormatValue { .float(self) }
+}
+
+extension bytes {
+    /// `b % value`: printf-style formatting with one value (`b"$%d\r\n" % n`).
+    ///
+    /// Conversions: `%d %i %u %x %X %o %c %b %s %r %a %%` with flags `-+ #0`, width and
+    /// precision (`*` too).
+    ///
+    /// Python: `bytes.__mod__`. C: none.
+    /// - Throws: CPython's `TypeError`s (`not enough arguments for format string`, `%b requires a
+    ///   bytes-like object, ... not 'str'`, `%d format: a real number is required, not bytes`)
+    ///   and `ValueError`s (`unsupported format character 'q' (0x71) at index 1`, `incomplete format`).
+    ///
+    /// Differs from CPython:
+    /// - `%e %f %g` and `%(name)s` (a mapping) are not supported: they raise
+    ///   `ValueError("unsupported format character ...")` and `TypeError('format requires a mapping')`.
+    @inlinable
+    public static func % <T: PyFormatArgument>(lhs: bytes, rhs: T) throws -> bytes {
+        var value = rhs.pyFormatValue
+        return try Swift.withUnsafeMutablePointer(to: &value) { try _format(lhs, UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
+    /// `b % (v1, v2, ...)`: printf-style formatting with a tuple of values.
+    ///
+    /// Python: `bytes.__mod__`. C: none.
+    /// Inlinable, so that the tuple is specialised where it is written (no runtime tuple metadata).
+    @inlinable
+    public static func % <each T: PyFormatArgument>(lhs: bytes, rhs: (repeat each T)) throws -> bytes {
+        var count = 0
+        for _ in repeat each rhs { count += 1 }
+        // The values on the stack, not in an array.
+        return try withUnsafeTemporaryAllocation(of: PyFormatValue.self, capacity: count) { values in
+            var initialized = 0
+            for value in repeat each rhs {
+                (values.baseAddress! + initialized).initialize(to: value.pyFormatValue)
+                initialized += 1
+            }
+            defer { if initialized > 0 { values.baseAddress!.deinitialize(count: initialized) } }
+            return try _format(lhs, UnsafeBufferPointer(values))
+        }
+    }
+
+    /// `lhs % values`, past the generic entry points.
+    @usableFromInline
+    static func _format(_ lhs: bytes, _ values: UnsafeBufferPointer<PyFormatValue>) throws -> bytes {
+        try PyBytesFormatter.run(lhs, values)
+    }
+}
+
+/// One `bytes % args` call: CPython's `_PyBytes_FormatEx`, writing into a stack buffer that
+/// spills to the heap only for a long result.
+struct PyBytesFormatter {
+    let format: UnsafeRawBufferPointer
+    /// The first bytes of the result; `spill` holds the whole result once it outgrew them.
+    let stack: UnsafeMutableRawBufferPointer
+    var used = 0
+    var spill: [UInt8]?
+
+    init(_ format: UnsafeRawBufferPointer, _ stack: UnsafeMutableRawBufferPointer) {
+        self.format = format
+        self.stack = stack
+    }
+
+    /// Formats `lhs % values` with a 256-byte stack buffer for the result.
+    static func run(_ lhs: bytes, _ args: UnsafeBufferPointer<PyFormatValue>) throws -> bytes {
+        try lhs.withUnsafeBytes { format in
+            try withUnsafeTemporaryAllocation(byteCount: 256, alignment: 16) { stack in
+                var formatter = PyBytesFormatter(format, stack)
+                try formatter.format(args)
+                return formatter.result()
+            }
+        }
+    }
+
+    /// The result: inline when short, else one allocation of its exact size (or the spill array).
+    func result() -> bytes {
+        if let spill { return bytes(spill) }
+        return bytes(copying: UnsafeRawBufferPointer(rebasing: stack[..<used]))
+    }
+
+    mutating func append(_ source: UnsafeRawBufferPointer) {
+        let n = source.count
+        guard n > 0 else { return }
+        if spill == nil, used + n <= stack.count {
+            (stack.baseAddress! + used).copyMemory(from: source.baseAddress!, byteCount: n)
+            used += n
+            return
+        }
+        spillIfNeeded()
+        spill!.append(contentsOf: source)
+    }
+
+    mutating func append(_ byte: UInt8) {
+        if spill == nil, used < stack.count {
+            stack[used] = byte
+            used += 1
+            return
+        }
+        spillIfNeeded()
+        spill!.append(byte)
+    }
+
+    mutating func append(repeating byte: UInt8, count: Int) {
+        for _ in 0..<Swift.max(count, 0) { append(byte) }
+    }
+
+    mutating func spillIfNeeded() {
+        if spill != nil { return }
+        var array: [UInt8] = []
+        array.reserveCapacity(Swift.max(used * 2, 512))
+        array.append(contentsOf: UnsafeRawBufferPointer(rebasing: stack[..<used]))
+        spill = array
+    }
+
+    mutating func format(_ args: UnsafeBufferPointer<PyFormatValue>) throws {
+        var next = 0
+        func take() throws -> PyFormatValue {
+            guard next < args.count else { throw TypeError("not enough arguments for format string") }
+            defer { next += 1 }
+            return args[next]
+        }
+        let format = self.format
+        var i = 0
+        let n = format.count
+        while i < n {
+            if format[i] != 0x25 {
+                // Copy the literal run up to the next '%' in one go.
+                let j = ByteSearch.index(of: 0x25, format.baseAddress!, from: i, to: n) ?? n
+                append(UnsafeRawBufferPointer(rebasing: format[i..<j]))
+                i = j
+                continue
+            }
+            i += 1
+            guard i < n else { throw ValueError("incomplete format") }
+            if format[i] == 0x28 { throw TypeError("format requires a mapping") }
+            // The common `%d` and `%b`/`%s` with no flags, width or precision, written directly.
+            let direct = format[i]
+            if direct == 0x64 || direct == 0x62 || direct == 0x73 {
+                let value = try take()
+                switch (direct, value) {
+                case (0x64, .int(let negative, let magnitude)):
+                    appendDecimal(magnitude, negative: negative)
+                case (0x62, .bytes(let data)), (0x73, .bytes(let data)):
+                    data.withUnsafeBytes { append($0) }
+                default:
+                    try convert(direct, value, Spec(), at: i)
+                }
+                i += 1
+                continue
+            }
+            var spec = Spec()
+            while i < n, let flag = Spec.flag(format[i]) { spec.flags.insert(flag); i += 1 }
+            if i < n, format[i] == 0x2A {
+                spec.width = try Self.intArgument(try take(), "* wants int")
+                if spec.width < 0 { spec.flags.insert(.left); spec.width = -spec.width }
+                i += 1
+            } else {
+                while i < n, (0x30...0x39).contains(format[i]) { spec.width = spec.width &* 10 &+ Int(format[i] - 0x30); i += 1 }
+            }
+            if i < n, format[i] == 0x2E {
+                i += 1
+                var precision = 0
+                if i < n, format[i] == 0x2A {
+                    precision = Swift.max(try Self.intArgument(try take(), "* wants int"), 0)
+                    i += 1
+                } else {
+                    while i < n, (0x30...0x39).contains(format[i]) { precision = precision &* 10 &+ Int(format[i] - 0x30); i += 1 }
+                }
+                spec.precision = precision
+            }
+            while i < n, format[i] == 0x68 || format[i] == 0x6C || format[i] == 0x4C { i += 1 }
+            guard i < n else { throw ValueError("incomplete format") }
+            let conversion = format[i]
+            if conversion == 0x25 {
+                append(0x25)
+                i += 1
+                continue
+            }
+            try convert(conversion, try take(), spec, at: i)
+            i += 1
+        }
+        // CPython ignores a leftover single argument only when it is a mapping; none of ours is.
+        if next != args.count {
+            throw TypeError("not all arguments converted during bytes formatting")
+        }
+    }
+
+    struct Spec {
+        struct Flags: OptionSet {
+            let rawValue: UInt8
+            static let left = Flags(rawValue: 1), sign = Flags(rawValue: 2), blank = Flags(rawValue: 4)
+            static let alternate = Flags(rawValue: 8), zero = Flags(rawValue: 16)
+        }
+        var flags: Flags = []
+        var width = 0
+        var precision: Int?
+
+        static func flag(_ byte: UInt8) -> Flags? {
+            switch byte {
+            case 0x2D: return .left
+            case 0x2B: return .sign
+            case 0x20: return .blank
+            case 0x23: return .alternate
+            case 0x30: return .zero
+            default: return nil
+            }
+        }
+    }
+
+    static func typeName(_ value: PyFormatValue) -> String {
+        switch value {
+        case .int: return "int"
+        case .bytes: return "bytes"
+        case .str: return "str"
+        case .float: return "float"
+        }
+    }
+
+    static func intArgument(_ value: PyFormatValue, _ message: String) throws -> Int {
+        guard case .int(let negative, let magnitude) = value, magnitude <= UInt64(Int.max) else { throw TypeError(message) }
+        return negative ? -Int(magnitude) : Int(magnitude)
+    }
+
+    mutating func convert(_ conversion: UInt8, _ value: PyFormatValue, _ spec: Spec, at index: Int) throws {
+        switch conversion {
+        case 0x64, 0x69, 0x75:  // d i u
+            switch value {
+            case .int(let negative, let magnitude):
+                number(magnitude, 10, upper: false, negative: negative, prefix: 0, spec)
+            case .float(let x) where x.isFinite:
+                let truncated = x.rounded(.towardZero)
+                number(UInt64(Swift.min(truncated.magnitude, 1.8e19)), 10, upper: false, negative: truncated < 0, prefix: 0, spec)
+            case .float:
+                throw OverflowError("cannot convert float infinity to integer")
+            default:
+                throw TypeError("%\(Character(Unicode.Scalar(conversion))) format: a real number is required, not \(Self.typeName(value))")
+            }
+        case 0x78, 0x58, 0x6F:  // x X o
+            guard case .int(let negative, let magnitude) = value else {
+                throw TypeError("%\(Character(Unicode.Scalar(conversion))) format: an integer is required, not \(Self.typeName(value))")
+            }
+            let prefix = spec.flags.contains(.alternate) ? (conversion == 0x6F ? 0x6F : conversion) : 0
+            number(magnitude, conversion == 0x6F ? 8 : 16, upper: conversion == 0x58, negative: negative, prefix: prefix, spec)
+        case 0x62, 0x73:  // b s
+            guard case .bytes(let data) = value else {
+                throw TypeError("%b requires a bytes-like object, or an object that implements __bytes__, not '\(Self.typeName(value))'")
+            }
+            data.withUnsafeBytes { raw in
+                text(UnsafeRawBufferPointer(rebasing: raw[..<Swift.min(raw.count, spec.precision ?? raw.count)]), spec)
+            }
+        case 0x72, 0x61:  // r a
+            var shown: String
+            switch value {
+            case .int(let negative, let magnitude): shown = (negative ? "-" : "") + String(magnitude)
+            case .bytes(let data): shown = data.debugDescription
+            case .str(let string): shown = PyBytesFormatter.asciiRepr(string)
+            case .float(let x): shown = Self.floatRepr(x)
+            }
+            shown.withUTF8 { utf8 in
+                let raw = UnsafeRawBufferPointer(utf8)
+                text(UnsafeRawBufferPointer(rebasing: raw[..<Swift.min(raw.count, spec.precision ?? raw.count)]), spec)
+            }
+        case 0x63:  // c
+            switch value {
+            case .int(let negative, let magnitude):
+                guard !negative, magnitude < 256 else { throw OverflowError("%c arg not in range(256)") }
+                var byte = UInt8(magnitude)
+                Swift.withUnsafeBytes(of: &byte) { text($0, spec) }
+            case .bytes(let data) where data.count == 1:
+                data.withUnsafeBytes { text($0, spec) }
+            default:
+                throw TypeError("%c requires an integer in range(256) or a single byte")
+            }
+        default:
+            let shown = conversion >= 0x20 && conversion < 0x7F ? String(Character(Unicode.Scalar(conversion))) : "?"
+            throw ValueError("unsupported format character '\(shown)' (0x\(String(conversion, radix: 16))) at index \(index)")
+        }
+    }
+
+    /// `%d` of an int with no flags: the sign and the digits.
+    mutating func appendDecimal(_ value: UInt64, negative: Bool) {
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &buffer) { digits in
+            var start = digits.count
+            var v = value
+            repeat {
+                start -= 1
+                digits[start] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            } while v > 0
+            if negative {
+                start -= 1
+                digits[start] = 0x2D
+            }
+            append(UnsafeRawBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// A number with sign, `0x`/`0o` prefix (`prefix` is its letter, 0 for none), precision
+    /// (minimum digits), width and the `0`/`-` flags; the digits are written on the stack.
+    mutating func number(_ value: UInt64, _ radix: UInt64, upper: Bool, negative: Bool, prefix: UInt8, _ spec: Spec) {
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &buffer) { digits in
+            var start = digits.count
+            var v = value
+            repeat {
+                let d = UInt8(truncatingIfNeeded: v % radix)
+                start -= 1
+                digits[start] = d < 10 ? 0x30 + d : (upper ? 0x41 : 0x61) + d - 10
+                v /= radix
+            } while v > 0
+            let count = digits.count - start
+            let zeros = Swift.max((spec.precision ?? 0) - count, 0)
+            let sign: UInt8 = negative ? 0x2D : spec.flags.contains(.sign) ? 0x2B : spec.flags.contains(.blank) ? 0x20 : 0
+            let head = (sign != 0 ? 1 : 0) + (prefix != 0 ? 2 : 0)
+            let fill = Swift.max(spec.width - head - zeros - count, 0)
+            let left = spec.flags.contains(.left), zeroFill = spec.flags.contains(.zero) && !left
+            if !left && !zeroFill { append(repeating: 0x20, count: fill) }
+            if sign != 0 { append(sign) }
+            if prefix != 0 { append(0x30); append(prefix) }
+            if zeroFill { append(repeating: 0x30, count: fill) }
+            append(repeating: 0x30, count: zeros)
+            append(UnsafeRawBufferPointer(rebasing: digits[start...]))
+            if left { append(repeating: 0x20, count: fill) }
+        }
+    }
+
+    /// Text padded to the width, on the left unless `-`.
+    mutating func text(_ body: UnsafeRawBufferPointer, _ spec: Spec) {
+        let fill = Swift.max(spec.width - body.count, 0)
+        if !spec.flags.contains(.left) { append(repeating: 0x20, count: fill) }
+        append(body)
+        if spec.flags.contains(.left) { append(repeating: 0x20, count: fill) }
+    }
+
+    /// `ascii(s)`: the str's repr with every non-ASCII character escaped.
+    static func asciiRepr(_ string: String) -> String {
+        let quote: Character = string.contains("'") && !string.contains("\"") ? "\"" : "'"
+        var out = String(quote)
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if Character(scalar) == quote { out += "\\" + String(quote) }
+                else if scalar.value < 0x20 || scalar.value >= 0x7F { out += PyCodec.escaped(scalar.value) }
+                else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        out.append(quote)
+        return out
+    }
+
+    /// `repr(float)` for the values Swift prints alike: Swift's shortest round-trip digits.
+    static func floatRepr(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+        return x.description
+    }
+}

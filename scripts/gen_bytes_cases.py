@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Writes Tests/PySocketTests/BytesProtocolCases+Generated.swift: each Python expression of CASES
+evaluated by CPython 3.13 (its str(), or 'ExceptionType: message'), beside the Swift spelling
+that ports it. Run with CPython 3.13:  $(pyenv root)/versions/3.13.0/bin/python3.13 scripts/gen_bytes_cases.py
+"""
+import os
+import sys
+
+# (Python expression, Swift expression returning something printable)
+CASES = [
+    # Python slices with negative ends
+    ('b"hello world"[1:-2]', 'b("hello world")[1, -2]'),
+    ('b"hello world"[:-2]', 'b("hello world")[nil, -2]'),
+    ('b"hello world"[-3:]', 'b("hello world")[-3, nil]'),
+    ('b"hello world"[5:1]', 'b("hello world")[5, 1]'),
+    ('b"hello world"[-100:100]', 'b("hello world")[-100, 100]'),
+    ('b"hello world"[1:-2:2]', 'try b("hello world")[1, -2, 2]'),
+    ('b"hello world"[::-1]', 'try b("hello world")[nil, nil, -1]'),
+    ('b"hello world"[10:-20:-3]', 'try b("hello world")[10, -20, -3]'),
+    ('b"hello world"[-1:-100:-4]', 'try b("hello world")[-1, -100, -4]'),
+    ('b"hello world"[100::-2]', 'try b("hello world")[100, nil, -2]'),
+    ('b"hello"[::0]', 'try b("hello")[nil, nil, 0]'),
+    # % formatting
+    ('b"*%d\\r\\n" % 3', 'try b("*%d\\r\\n") % 3'),
+    ('b"$%d\\r\\n%b\\r\\n" % (5, b"hello")', 'try b("$%d\\r\\n%b\\r\\n") % (5, b("hello"))'),
+    ('b"%s|%5d|%-5d|%05d|%+d|% d" % (b"x", 42, 42, -42, 7, 7)', 'try b("%s|%5d|%-5d|%05d|%+d|% d") % (b("x"), 42, 42, -42, 7, 7)'),
+    ('b"%x %X %#x %#o %o %08.3x" % (255, 255, 255, 8, 8, 10)', 'try b("%x %X %#x %#o %o %08.3x") % (255, 255, 255, 8, 8, 10)'),
+    ('b"%c%c" % (65, b"B")', 'try b("%c%c") % (65, b("B"))'),
+    ('b"%r %a" % (b"q\'", "h\\xe9")', 'try b("%r %a") % (b("q\'"), "h\\u{e9}")'),
+    ('b"%.3s|%10b|%-4s|" % (b"abcdef", b"r", b"l")', 'try b("%.3s|%10b|%-4s|") % (b("abcdef"), b("r"), b("l"))'),
+    ('b"%*d|%-*d|%.*d" % (5, 1, 4, 2, 3, 7)', 'try b("%*d|%-*d|%.*d") % (5, 1, 4, 2, 3, 7)'),
+    ('b"100%%" % ()', 'try b("100%%") % ()'),
+    ('b"%d %d" % 1', 'try b("%d %d") % 1'),
+    ('b"%d" % (1, 2)', 'try b("%d") % (1, 2)'),
+    ('b"%s" % "text"', 'try b("%s") % "text"'),
+    ('b"%d" % b"12"', 'try b("%d") % b("12")'),
+    ('b"%x" % 1.5', 'try b("%x") % 1.5'),
+    ('b"%q" % 1', 'try b("%q") % 1'),
+    ('b"abc%" % ()', 'try b("abc%") % ()'),
+    ('b"%c" % 256', 'try b("%c") % 256'),
+    ('b"%c" % b"ab"', 'try b("%c") % b("ab")'),
+    ('b"%d" % 2.75', 'try b("%d") % 2.75'),
+    ('b"%d" % -9223372036854775807', 'try b("%d") % -9223372036854775807'),
+    # partition, rpartition, splitlines, in
+    ('b"key:value:more".partition(b":")', 'try b("key:value:more").partition(":")'),
+    ('b"key:value:more".rpartition(b":")', 'try b("key:value:more").rpartition(":")'),
+    ('b"novalue".partition(b":")', 'try b("novalue").partition(":")'),
+    ('b"novalue".rpartition(b":")', 'try b("novalue").rpartition(":")'),
+    ('b"x".partition(b"")', 'try b("x").partition("")'),
+    ('b"x".rpartition(b"")', 'try b("x").rpartition("")'),
+    ('b"a\\r\\nb\\rc\\n\\nd".splitlines()', 'b("a\\r\\nb\\rc\\n\\nd").splitlines()'),
+    ('b"a\\r\\nb\\rc\\n\\nd\\r".splitlines(True)', 'b("a\\r\\nb\\rc\\n\\nd\\r").splitlines(true)'),
+    ('b"".splitlines()', 'b("").splitlines()'),
+    ('b"one\\x0btwo\\x0cthree".splitlines()', 'b("one\\u{0b}two\\u{0c}three").splitlines()'),
+    ('b"lo w" in b"hello world"', 'b("hello world").contains("lo w")'),
+    ('b"low" in b"hello world"', 'b("hello world").contains("low")'),
+    ('b"" in b""', 'b("").contains("")'),
+    ('b"hello world".rfind(b"o")', 'b("hello world").rfind("o")'),
+    ('b"hello world".rfind(b"o", 0, 5)', 'b("hello world").rfind("o", 0, 5)'),
+    ('b"hello world".rfind(b"")', 'b("hello world").rfind("")'),
+    ('b"hello world".find(b"o", -4)', 'b("hello world").find("o", -4)'),
+    ('b"-".join([b"a", b"", b"bc"])', 'b("-").join([b("a"), b(""), b("bc")])'),
+    ('b"".join([b"x" * 3, b"yz"])', 'b("").join([b("x") * 3, b("yz")])'),
+    ('b", ".join([])', 'b(", ").join([bytes]())'),
+    # strip, case, repetition and whitespace split (rewritten over raw memory)
+    ('b"  a b \\t\\r\\n".strip()', 'b("  a b \\t\\r\\n").strip()'),
+    ('b"xxhixyx".strip(b"xy")', 'b("xxhixyx").strip("xy")'),
+    ('b"HTTP/1.1 200 OK\\r\\n".rstrip(b"\\r\\n")', 'b("HTTP/1.1 200 OK\\r\\n").rstrip("\\r\\n")'),
+    ('b"\\r\\n".rstrip(b"\\r\\n")', 'b("\\r\\n").rstrip("\\r\\n")'),
+    ('b"  left".lstrip()', 'b("  left").lstrip()'),
+    ('b"Content-Type: \\xc3\\xa9".lower()', 'b([0x43, 0x6f, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x2d, 0x54, 0x79, 0x70, 0x65, 0x3a, 0x20, 0xc3, 0xa9]).lower()'),
+    ('b"keep-alive".upper()', 'b("keep-alive").upper()'),
+    ('b"ab" * 3', 'b("ab") * 3'),
+    ('b"v" * 20', 'b("v") * 20'),
+    ('b"v" * -1', 'b("v") * -1'),
+    ('b" VALUE  key 0 5\\r\\n".split()', 'try b(" VALUE  key 0 5\\r\\n").split()'),
+    ('b" a  b c ".split(None, 1)', 'try b(" a  b c ").split(nil, 1)'),
+    # int(bytes)
+    ('int(b"12")', 'try Int(b("12"))'),
+    ('int(b"  -42\\r\\n")', 'try Int(b("  -42\\r\\n"))'),
+    ('int(b"1_000_000")', 'try Int(b("1_000_000"))'),
+    ('int(b"ff", 16)', 'try Int(b("ff"), 16)'),
+    ('int(b"0x1F", 16)', 'try Int(b("0x1F"), 16)'),
+    ('int(b"0x_1f", 0)', 'try Int(b("0x_1f"), 0)'),
+    ('int(b"0o17", 0)', 'try Int(b("0o17"), 0)'),
+    ('int(b"000", 0)', 'try Int(b("000"), 0)'),
+    ('int(b"010", 0)', 'try Int(b("010"), 0)'),
+    ('int(b"1__0")', 'try Int(b("1__0"))'),
+    ('int(b"_1")', 'try Int(b("_1"))'),
+    ('int(b"1_")', 'try Int(b("1_"))'),
+    ('int(b"")', 'try Int(b(""))'),
+    ('int(b"12x")', 'try Int(b("12x"))'),
+    ('int(b"1a", 1)', 'try Int(b("1a"), 1)'),
+    ('int(b"zz", 36)', 'try Int(b("zz"), 36)'),
+    ('int(b"9223372036854775807")', 'try Int(b("9223372036854775807"))'),
+    ('int(b"-9223372036854775808")', 'try Int(b("-9223372036854775808"))'),
+    # codecs: names normalised as the registry does, decoding in one pass
+    ('b"caf\\xc3\\xa9".decode("UTF-8")', 'try b([0x63, 0x61, 0x66, 0xc3, 0xa9]).decode("UTF-8")'),
+    ('b"caf\\xc3\\xa9".decode("u8")', 'try b([0x63, 0x61, 0x66, 0xc3, 0xa9]).decode("u8")'),
+    ('b"caf\\xe9".decode("Latin-1")', 'try b([0x63, 0x61, 0x66, 0xe9]).decode("Latin-1")'),
+    ('b"caf\\xe9".decode("ISO8859-1")', 'try b([0x63, 0x61, 0x66, 0xe9]).decode("ISO8859-1")'),
+    ('b"caf\\xe9".decode("latin-1")', 'try b([0x63, 0x61, 0x66, 0xe9]).decode("latin-1")'),
+    ('b"plain".decode("ascii")', 'try b("plain").decode("ascii")'),
+    ('b"caf\\xe9".decode("ascii")', 'try b([0x63, 0x61, 0x66, 0xe9]).decode("ascii")'),
+    ('b"ab\\xff".decode("utf-8")', 'try b([0x61, 0x62, 0xff]).decode("utf-8")'),
+    ('b"ab\\xed\\xa0\\x80".decode("utf-8")', 'try b([0x61, 0x62, 0xed, 0xa0, 0x80]).decode("utf-8")'),
+    ('b"ab\\xff".decode("utf-8", "bogus")', 'try b([0x61, 0x62, 0xff]).decode("utf-8", "bogus")'),
+    ('b"ab".decode("utf-8", "bogus")', 'try b("ab").decode("utf-8", "bogus")'),
+    ('b"ab".decode("klingon")', 'try b("ab").decode("klingon")'),
+    ('"h\\xe9llo".encode("utf-8")', 'try "h\\u{e9}llo".encode("utf-8")'),
+    ('"h\\xe9llo".encode("Latin_1")', 'try "h\\u{e9}llo".encode("Latin_1")'),
+    ('"hello".encode("US-ASCII")', 'try "hello".encode("US-ASCII")'),
+    ('"h\\xe9llo".encode("ascii")', 'try "h\\u{e9}llo".encode("ascii")'),
+]
+
+
+def evaluate(expr):
+    try:
+        value = eval(expr)
+    except Exception as e:
+        return f"{type(e).__name__}: {e}"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(repr(v) for v in value) + ")"
+    return str(value)
+
+
+def swift_string(text):
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ord(ch) < 0x20 or ord(ch) >= 0x7f:
+            out.append("\\u{%x}" % ord(ch))
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def main():
+    if sys.version_info[:2] != (3, 13):
+        raise SystemExit("run this with CPython 3.13")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    lines = [
+        "// Generated by scripts/gen_bytes_cases.py with CPython %s: do not edit." % sys.version.split()[0],
+        "// Each case: the Python expression, CPython's str() of its value (or 'Type: message'),",
+        "// and the Swift spelling that ports it, evaluated by BytesProtocolTests.",
+        "import PySocket",
+        "",
+        "/// A `bytes` from a literal, as Python's b\"...\" (keeps the cases short).",
+        "func b(_ value: bytes) -> bytes { value }",
+        "",
+        "let bytesProtocolCases: [(python: String, expected: String, swift: @Sendable () throws -> Any)] = [",
+    ]
+    for py, sw in CASES:
+        lines.append(f"    ({swift_string(py)}, {swift_string(evaluate(py))}, {{ {sw} }}),")
+    lines.append("]")
+    path = os.path.join(root, "Tests", "PySocketTests", "BytesProtocolCases+Generated.swift")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("wrote", path)
+
+
+main()
