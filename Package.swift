@@ -6,6 +6,8 @@ let package = Package(
     name: "PySocket",
     products: [
         .library(name: "PySocket", targets: ["PySocket"]),
+        // Opt-in: Python's print/str/repr/len/type for plain values; `import PyBuiltins` beside `import PySocket`.
+        .library(name: "PyBuiltins", targets: ["PyBuiltins"]),
     ],
     targets: [
         // The only C: CMSG_* macros, sockaddr_un sizing, errno access, syscall(2).
@@ -14,6 +16,9 @@ let package = Package(
             name: "PySocket",
             dependencies: ["CPySocket"]
         ),
+        // Python's builtins (print, repr, str, len, type...) as a ported program uses them.
+        .target(name: "PyBuiltins", dependencies: ["PySocket"]),
+        .testTarget(name: "PyBuiltinsTests", dependencies: ["PySocket", "PyBuiltins"]),
         // The scripted kernel and fixtures shared by the test targets.
         .target(
             name: "TestSupport",

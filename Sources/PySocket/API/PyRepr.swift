@@ -3,7 +3,7 @@
 /// Python's `repr(s)` of a `str`: quoted with `'` (or `"` when only `'` occurs inside),
 /// backslash escapes for `\\`, the quote, `\t \n \r`, and `\xNN`/`\uNNNN`/`\UNNNNNNNN` for
 /// characters Python does not consider printable.
-func pythonRepr(_ string: String) -> String {
+package func pythonRepr(_ string: String) -> String {
     let quote: Character = string.contains("'") && !string.contains("\"") ? "\"" : "'"
     var out = String(quote)
     for scalar in string.unicodeScalars {
@@ -28,7 +28,7 @@ func pythonRepr(_ string: String) -> String {
 
 /// Python's `repr(b)` of a `bytes` value: `b'...'` with the same quoting rule as `str`,
 /// printable ASCII as is and `\xNN` for everything else.
-func pythonRepr<C: Collection>(bytes value: C) -> String where C.Element == UInt8 {
+package func pythonRepr<C: Collection>(bytes value: C) -> String where C.Element == UInt8 {
     let hasSingle = value.contains(0x27)
     let hasDouble = value.contains(0x22)
     let quote: UInt8 = hasSingle && !hasDouble ? 0x22 : 0x27

@@ -1,0 +1,275 @@
+// int(), float(), bool(), hex(), oct(), bin(), ord(), chr() and the iteration helpers sorted(), enumerate(), range(), sum().
+import PySocket
+
+/// `int(text, base=10)`
+/// The integer a string spells, with Python's rules: surrounding whitespace, a sign, `_`
+/// between digits, and for `base` 0 a `0x`/`0o`/`0b` prefix; raises CPython's `ValueError`
+/// (`invalid literal for int() with base 10: 'abc'`).
+///
+/// Python: `int(str, base)`.
+///
+/// Differs from CPython: a value beyond `Int` raises `OverflowError("Python int too large to
+/// convert to C long")`; CPython's ints have no limit.
+public func int(_ text: String, _ base: Int = 10) throws -> Int {
+    try int(text, base: base)
+}
+
+/// `int(text, base=base)`
+/// The integer a string spells in `base` (2-36, or 0 to read a prefix).
+///
+/// Python: `int(str, base=base)`.
+public func int(_ text: String, base: Int) throws -> Int {
+    guard base == 0 || (2...36).contains(base) else {
+        throw ValueError("int() base must be >= 2 and <= 36, or 0")
+    }
+    let invalid = ValueError("invalid literal for int() with base \(base): \(pythonRepr(text))")
+    var body = Substring(text.trimmingPythonWhitespace())
+    var negative = false
+    if let sign = body.first, sign == "-" || sign == "+" {
+        negative = sign == "-"
+        body = body.dropFirst()
+    }
+    var radix = base
+    let lowered = body.lowercased()
+    for (prefix, prefixBase) in [("0x", 16), ("0o", 8), ("0b", 2)] where lowered.hasPrefix(prefix) {
+        if base == 0 || base == prefixBase {
+            radix = prefixBase
+            body = body.dropFirst(2)
+            if body.first == "_" { body = body.dropFirst() }
+        }
+    }
+    if radix == 0 {
+        radix = 10
+        // Python rejects a decimal literal with leading zeros in base 0 ("010"), except zero itself.
+        if body.count > 1, body.first == "0", body.contains(where: { $0 != "0" && $0 != "_" }) { throw invalid }
+    }
+    guard let digits = removingUnderscores(body), !digits.isEmpty,
+          let magnitude = UInt(digits, radix: radix) else { throw invalid }
+    if negative {
+        guard magnitude <= UInt(Int.max) + 1 else { throw OverflowError("Python int too large to convert to C long") }
+        return magnitude == UInt(Int.max) + 1 ? Int.min : -Int(magnitude)
+    }
+    guard magnitude <= UInt(Int.max) else { throw OverflowError("Python int too large to convert to C long") }
+    return Int(magnitude)
+}
+
+/// `int(x)`
+/// A float truncated toward zero; raises CPython's `ValueError` for NaN and `OverflowError` for
+/// an infinity.
+///
+/// Python: `int(float)`.
+///
+/// Differs from CPython: a value beyond `Int` raises `OverflowError("Python int too large to
+/// convert to C long")`.
+public func int(_ value: Double) throws -> Int {
+    if value.isNaN { throw ValueError("cannot convert float NaN to integer") }
+    if value.isInfinite { throw OverflowError("cannot convert float infinity to integer") }
+    guard let result = Int(exactly: value.rounded(.towardZero)) else {
+        throw OverflowError("Python int too large to convert to C long")
+    }
+    return result
+}
+
+/// `int(b)`
+/// `1` for `True`, `0` for `False`.
+///
+/// Python: `int(bool)`.
+public func int(_ value: Bool) -> Int { value ? 1 : 0 }
+
+/// `float(text)`
+/// The number a string spells, with Python's rules (whitespace, `_` between digits, `inf`,
+/// `nan`, `infinity` in any case); raises CPython's `ValueError` (`could not convert string to
+/// float: 'abc'`).
+///
+/// Python: `float(str)`.
+public func float(_ text: String) throws -> Double {
+    let invalid = ValueError("could not convert string to float: \(pythonRepr(text))")
+    let trimmed = text.trimmingPythonWhitespace()
+    var unsigned = Substring(trimmed)
+    if let sign = unsigned.first, sign == "-" || sign == "+" { unsigned = unsigned.dropFirst() }
+    let word = unsigned.lowercased()
+    if ["inf", "infinity", "nan"].contains(word) {
+        guard let value = Double(trimmed.lowercased()) else { throw invalid }
+        return value
+    }
+    // Python's grammar: digits, one optional '.', an optional exponent; no hex, no letters else.
+    guard !unsigned.isEmpty, unsigned.allSatisfy({ $0.isASCII && ($0.isNumber || "._eE+-".contains($0)) }),
+          let cleaned = removingUnderscores(Substring(trimmed)), let value = Double(cleaned) else { throw invalid }
+    return value
+}
+
+/// `float(x)`
+/// An integer as a float.
+///
+/// Python: `float(int)`.
+public func float<Integer: BinaryInteger>(_ value: Integer) -> Double { Double(value) }
+
+/// `bool(x)`
+/// Python's truth value: `False` for `None`, `False`, zero, `0.0`, an empty `str`, `bytes`,
+/// list, dict or set, and `True` for anything else.
+///
+/// Python: `bool(x)`.
+public func bool<Object>(_ object: Object) -> Bool {
+    truth(object)
+}
+
+private func truth(_ value: Any) -> Bool {
+    if let optional = value as? any PyOptionalValue {
+        guard let wrapped = optional.pyWrapped else { return false }
+        return truth(wrapped)
+    }
+    switch value {
+    case let flag as Bool: return flag
+    case let number as any BinaryInteger: return isNonZero(number)
+    case let number as Double: return number != 0
+    case let number as Float: return number != 0
+    case let text as String: return !text.isEmpty
+    case let text as Substring: return !text.isEmpty
+    case let data as bytes: return !data.isEmpty
+    case let list as any PyListValue: return !list.pyElements.isEmpty
+    case let mapping as any PyDictValue: return !mapping.pyItems.isEmpty
+    case let set as any PySetValue: return !set.pyElements.isEmpty
+    default: break
+    }
+    if let elements = tupleElements(value) { return !elements.isEmpty }
+    return true
+}
+
+private func isNonZero<Integer: BinaryInteger>(_ number: Integer) -> Bool { number != 0 }
+
+/// `hex(n)`
+/// `0x1f`, `-0x1f`: the number in lower-case hexadecimal with Python's prefix.
+///
+/// Python: `hex(int)`.
+public func hex<Integer: BinaryInteger>(_ number: Integer) -> String { prefixed(number, "0x", 16) }
+
+/// `oct(n)`
+/// `0o17`, `-0o17`: the number in octal with Python's prefix.
+///
+/// Python: `oct(int)`.
+public func oct<Integer: BinaryInteger>(_ number: Integer) -> String { prefixed(number, "0o", 8) }
+
+/// `bin(n)`
+/// `0b101`, `-0b101`: the number in binary with Python's prefix.
+///
+/// Python: `bin(int)`.
+public func bin<Integer: BinaryInteger>(_ number: Integer) -> String { prefixed(number, "0b", 2) }
+
+private func prefixed<Integer: BinaryInteger>(_ number: Integer, _ prefix: String, _ radix: Int) -> String {
+    (number < 0 ? "-" : "") + prefix + String(number.magnitude, radix: radix)
+}
+
+/// `ord(c)`
+/// The code point of a one-character string; raises CPython's `TypeError` otherwise.
+///
+/// Python: `ord(str)`.
+public func ord(_ character: String) throws -> Int {
+    let scalars = character.unicodeScalars
+    guard scalars.count == 1, let scalar = scalars.first else {
+        throw TypeError("ord() expected a character, but string of length \(scalars.count) found")
+    }
+    return Int(scalar.value)
+}
+
+/// `chr(i)`
+/// The one-character string of a code point; raises CPython's `ValueError` out of range.
+///
+/// Python: `chr(int)`.
+///
+/// Differs from CPython: a surrogate code point (U+D800-U+DFFF) raises `ValueError`, since a
+/// Swift string cannot hold one.
+public func chr(_ codePoint: Int) throws -> String {
+    guard (0...0x10FFFF).contains(codePoint) else { throw ValueError("chr() arg not in range(0x110000)") }
+    guard let value = UInt32(exactly: codePoint), let scalar = Unicode.Scalar(value) else {
+        throw ValueError("chr() arg is a surrogate code point, which a Swift String cannot hold")
+    }
+    return String(Character(scalar))
+}
+
+/// `sorted(iterable, reverse=False)`
+/// A new list of the items in ascending (or descending) order; the sort is stable.
+///
+/// Python: `sorted(iterable, reverse=...)`.
+public func sorted<Items: Sequence>(_ items: Items, reverse: Bool = false) -> [Items.Element]
+where Items.Element: Comparable {
+    sorted(items, key: { $0 }, reverse: reverse)
+}
+
+/// `sorted(iterable, key=f, reverse=False)`
+/// A new list of the items ordered by `key(item)`; the sort is stable, as Python's.
+///
+/// Python: `sorted(iterable, key=..., reverse=...)`.
+public func sorted<Items: Sequence, SortKey: Comparable>(
+    _ items: Items, key: (Items.Element) throws -> SortKey, reverse: Bool = false
+) rethrows -> [Items.Element] {
+    let keyed = try items.enumerated().map { (key: try key($0.element), index: $0.offset, element: $0.element) }
+    return keyed.sorted { lhs, rhs in
+        if lhs.key == rhs.key { return lhs.index < rhs.index }
+        return reverse ? rhs.key < lhs.key : lhs.key < rhs.key
+    }.map(\.element)
+}
+
+/// `enumerate(iterable, start=0)`
+/// The items paired with their index: `for (i, x) in enumerate(items)`.
+///
+/// Python: `enumerate`.
+public func enumerate<Items: Sequence>(_ items: Items, start: Int = 0) -> [(Int, Items.Element)] {
+    items.enumerated().map { (start + $0.offset, $0.element) }
+}
+
+/// `range(stop)`
+/// `0, 1, ..., stop - 1` (empty when `stop` is not positive).
+///
+/// Python: `range(stop)`.
+public func range(_ stop: Int) -> [Int] { range(0, stop) }
+
+/// `range(start, stop, step=1)`
+/// `start, start + step, ...` up to but not including `stop`; raises nothing, and a `step` of
+/// 0 gives an empty list.
+///
+/// Python: `range(start, stop, step)`.
+///
+/// Differs from CPython: a list, not a lazy `range` object; `step` 0 gives `[]` where CPython
+/// raises `ValueError`.
+public func range(_ start: Int, _ stop: Int, _ step: Int = 1) -> [Int] {
+    guard step != 0 else { return [] }
+    return Array(stride(from: start, to: stop, by: step))
+}
+
+/// `sum(iterable, start=0)`
+/// The total of the numbers.
+///
+/// Python: `sum`.
+public func sum<Items: Sequence>(_ items: Items) -> Items.Element where Items.Element: AdditiveArithmetic {
+    items.reduce(.zero, +)
+}
+
+private let pythonWhitespace: Set<Character> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}"]
+
+extension String {
+    /// The string without the leading and trailing whitespace `str.strip()` removes (ASCII and
+    /// Unicode spaces).
+    func trimmingPythonWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { pythonWhitespace.contains($0) || $0.isWhitespace }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}
+
+/// The digits with Python's `_` separators removed; nil when an `_` is not between two digits.
+private func removingUnderscores(_ text: Substring) -> String? {
+    var out = ""
+    var previous: Character?
+    for (offset, character) in zip(0..., text) {
+        if character == "_" {
+            let next = text.dropFirst(offset + 1).first
+            guard let previous, previous.isHexDigit, let next, next.isHexDigit else { return nil }
+        } else {
+            out.append(character)
+        }
+        previous = character
+    }
+    return out
+}

@@ -1,0 +1,155 @@
+// print(), str(), repr(): Python's builtins that turn values into text, and the streams print writes to.
+import PySocket
+import Synchronization
+
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`
+/// Writes `str()` of each object, as Python does: `print("ok:", true)` writes `ok: True`,
+/// `print(nil)` writes `None`, `print(("127.0.0.1", 80))` writes `('127.0.0.1', 80)`.
+///
+/// Importing PyBuiltins makes this `print` the one the file's unqualified `print` calls, also
+/// beside `import Glibc` and `import Foundation` (its sibling below, with Swift's labels,
+/// shadows `Swift.print`; `Swift.print` stays reachable by its full name). The objects are a
+/// parameter pack, so an optional argument needs no `as Any` and draws no warning.
+/// `sep: nil` and `end: nil` mean the defaults, as `None` does in Python.
+///
+/// Python: `print`.  C: `fwrite(3)` to `stdout` (the buffer Swift's own `print` fills),
+/// `fflush(3)` when `flush` is true.
+///
+/// Differs from CPython: `Void` prints `None` (Swift's `()` is no empty tuple); a Swift
+/// `Dictionary` or `Set` prints in its own order (use `dict` for insertion order).
+public func print<each Object>(
+    _ objects: repeat each Object, sep: String? = " ", end: String? = "\n", file: TextIO? = nil, flush: Bool = false
+) {
+    var items: [Any] = []
+    for object in repeat each objects {
+        items.append(object)
+    }
+    write(items, sep: sep ?? " ", end: end ?? "\n", file: file, flush: flush)
+}
+
+/// `print(*objects)`
+/// Python's `print` under Swift's labels, so that it shadows `Swift.print` in every file that
+/// imports PyBuiltins: plain `print(a, b)` calls this one.
+///
+/// Python: `print(*objects, sep=separator, end=terminator)`.  C: `fwrite(3)` to `stdout`.
+public func print(_ objects: Any..., separator: String = " ", terminator: String = "\n") {
+    write(objects, sep: separator, end: terminator, file: nil, flush: false)
+}
+
+/// The one place both spellings of `print` write through.
+private func write(_ objects: [Any], sep: String, end: String, file: TextIO?, flush: Bool) {
+    var line = ""
+    for (index, object) in objects.enumerated() {
+        if index > 0 { line += sep }
+        line += render(object, repr: false)
+    }
+    line += end
+    let stream = file ?? sys.stdout
+    _ = stream.write(line)
+    if flush { stream.flush() }
+}
+
+/// `str(object)`
+/// The text `print(object)` writes: `str(true)` is `"True"`, `str(nil as Int?)` is `"None"`,
+/// `str(1e16)` is `"1e+16"`, `str("a")` is `"a"`.
+///
+/// Python: `str(object)`.
+public func str<Object>(_ object: Object) -> String {
+    render(object, repr: false)
+}
+
+/// `repr(object)`
+/// The text Python shows for a value inside a container: `repr("a")` is `"'a'"`,
+/// `repr(["a", "b"])` is `"['a', 'b']"`, `repr(socket.AF_INET)` is `"<AddressFamily.AF_INET: 2>"`.
+///
+/// Python: `repr(object)`.
+public func repr<Object>(_ object: Object) -> String {
+    render(object, repr: true)
+}
+
+/// `io.TextIOWrapper` / `io.StringIO`
+/// A text stream `print(..., file:)` writes to: `sys.stdout`, `sys.stderr`, or an in-memory
+/// `io.StringIO()`.
+///
+/// Python: `io.TextIOBase`.  C: `fwrite(3)` for the standard streams.
+public final class TextIO: Sendable {
+    private let stream: StandardStream?
+    private let buffer = Mutex("")
+
+    init(_ stream: StandardStream) {
+        self.stream = stream
+    }
+
+    /// `io.StringIO()`
+    /// An empty in-memory text stream; `getvalue()` returns what was written.
+    ///
+    /// Python: `io.StringIO()`.
+    public init() {
+        self.stream = nil
+    }
+
+    /// `f.write(s)`
+    /// Writes the text and returns its length in code points, as Python does.
+    ///
+    /// Python: `TextIOBase.write`.  C: `fwrite(3)` for the standard streams.
+    @discardableResult
+    public func write(_ text: String) -> Int {
+        if let stream {
+            stream.write(text)
+        } else {
+            buffer.withLock { $0 += text }
+        }
+        return text.unicodeScalars.count
+    }
+
+    /// `f.flush()`
+    /// Hands buffered text to the system.
+    ///
+    /// Python: `TextIOBase.flush`.  C: `fflush(3)`.
+    public func flush() {
+        stream?.flush()
+    }
+
+    /// `f.getvalue()`
+    /// Everything written to an `io.StringIO()` so far (empty for a standard stream).
+    ///
+    /// Python: `StringIO.getvalue`.
+    public func getvalue() -> String {
+        buffer.withLock { $0 }
+    }
+}
+
+/// `import sys`
+/// The standard streams of Python's `sys` module.
+///
+/// Python: `sys`.
+public enum sys {
+    /// `sys.stdout`
+    /// The stream `print` writes to. `sys.$stdout.withValue(io.StringIO()) { ... }` redirects
+    /// it for the calls inside (in this task and its child tasks), like
+    /// `contextlib.redirect_stdout`.
+    ///
+    /// Python: `sys.stdout`.  C: `stdout`.
+    ///
+    /// Differs from CPython: redirected per task with `withValue`, not by assignment.
+    @TaskLocal public static var stdout = TextIO(.output)
+
+    /// `sys.stderr`
+    /// The error stream, as in `print("failed", file: sys.stderr)`; redirect it with
+    /// `sys.$stderr.withValue(...)`.
+    ///
+    /// Python: `sys.stderr`.  C: `stderr`.
+    @TaskLocal public static var stderr = TextIO(.error)
+}
+
+/// `import io`
+/// The in-memory text stream of Python's `io` module.
+///
+/// Python: `io`.
+public enum io {
+    /// `io.StringIO()`
+    /// An in-memory text stream (`TextIO()`).
+    ///
+    /// Python: `io.StringIO`.
+    public typealias StringIO = TextIO
+}

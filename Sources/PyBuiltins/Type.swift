@@ -1,0 +1,166 @@
+// type(x): the Python class a Swift value stands for, so that `type(x).__name__` prints Python's name.
+import PySocket
+
+/// `type(x)`
+/// The Python class of a value: `type(x).__name__` is `'int'`, `'str'`, `'tuple'`, `'socket'`,
+/// `'ConnectionRefusedError'`..., and `print(type(x))` prints `<class 'int'>`.
+///
+/// Python: `type`.
+///
+/// Differs from CPython: only the name, module and printed form; a `PyType` cannot construct
+/// or test instances (compare `__name__`, or use Swift's `is`).
+public struct PyType: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// `cls.__name__`
+    /// The class's name, such as `int`, `socket`, `gaierror`.
+    ///
+    /// Python: `type.__name__`.
+    public let __name__: String
+
+    /// `cls.__module__`
+    /// The module that defines the class: `builtins`, `socket`, `io`, or `__main__` for the
+    /// program's own types.
+    ///
+    /// Python: `type.__module__`.
+    public let __module__: String
+
+    /// How the class prints: `<class '...'>`, `<enum '...'>` (IntEnum) or `<flag '...'>` (IntFlag).
+    let kind: String
+
+    /// `cls.__qualname__`
+    /// The qualified name; the same as `__name__` for every class PyBuiltins knows.
+    ///
+    /// Python: `type.__qualname__`.
+    public var __qualname__: String { __name__ }
+
+    /// `PyType(name, module)`
+    /// A class named `name` in `module`.
+    ///
+    /// Python: a class object.
+    public init(_ name: String, module: String = "builtins") {
+        self.init(name, module: module, kind: "class")
+    }
+
+    init(_ name: String, module: String, kind: String) {
+        self.__name__ = name
+        self.__module__ = module
+        self.kind = kind
+    }
+
+    /// `str(cls)`
+    /// `<class 'int'>`, `<class 'socket.socket'>`, `<enum 'AddressFamily'>`, `<flag 'MsgFlag'>`.
+    ///
+    /// Python: `type.__repr__`.
+    public var description: String {
+        if kind != "class" { return "<\(kind) '\(__name__)'>" }
+        let qualified = __module__ == "builtins" ? __name__ : __module__ + "." + __name__
+        return "<class '\(qualified)'>"
+    }
+
+    /// `repr(cls)`
+    /// The same text as `str(cls)`.
+    ///
+    /// Python: `type.__repr__`.
+    public var debugDescription: String { description }
+}
+
+/// `type(object)`
+/// The Python class the value stands for: `type(x).__name__` is the name Python prints.
+///
+/// Python: `type(object)`.
+///
+/// Differs from CPython: Swift's `nil` and `Void` are both `NoneType`; a Swift array is a
+/// `list`, a `Dictionary` or `dict` a `dict`, a `Set` a `set`, a Swift tuple a `tuple`;
+/// Swift's `Float` is a `float`; another Swift type is `__main__.Name` (its Swift name).
+public func type<Object>(_ object: Object) -> PyType {
+    pythonType(of: object)
+}
+
+/// The Python class of a value seen through `Any`.
+func pythonType(of value: Any) -> PyType {
+    if let optional = value as? any PyOptionalValue {
+        guard let wrapped = optional.pyWrapped else { return PyType("NoneType") }
+        return pythonType(of: wrapped)
+    }
+    switch value {
+    case is String, is Substring, is Character: return PyType("str")
+    case is Bool: return PyType("bool")
+    case is any BinaryInteger: return PyType("int")
+    case is Double, is Float: return PyType("float")
+    case is bytes: return PyType("bytes")
+    case let type as PyType: return type.kind == "class" ? PyType("type") : PyType("EnumType", module: "enum")
+    case is any PyListValue: return PyType("list")
+    case is any PyDictValue: return PyType("dict")
+    case is any PySetValue: return PyType("set")
+    case is socket: return PyType("socket", module: "socket")
+    case is socket.SocketIO: return PyType("SocketIO", module: "socket")
+    case let family as socket.AddressFamily: return enumType("AddressFamily", "enum", member: family)
+    case let kind as socket.SocketKind: return enumType("SocketKind", "enum", member: kind)
+    case let flag as socket.MsgFlag: return enumType("MsgFlag", "flag", member: flag)
+    case let info as socket.AddressInfo: return enumType("AddressInfo", "flag", member: info)
+    case let address as SocketAddress: return addressType(address)
+    case let item as SocketAddress.Item:
+        switch item {
+        case .str: return PyType("str")
+        case .int: return PyType("int")
+        case .bytes: return PyType("bytes")
+        }
+    case let argument as BaseException.Argument: return argumentType(argument)
+    case let error as BaseException: return exceptionType(error)
+    default: break
+    }
+    if let elements = tupleElements(value) {
+        return elements.isEmpty ? PyType("NoneType") : PyType("tuple")
+    }
+    let swiftName = String(reflecting: Swift.type(of: value))
+    if swiftName.hasPrefix("PySocket.socket.TupleList<") { return PyType("list") }
+    return PyType(lastComponent(of: swiftName), module: "__main__")
+}
+
+/// An IntEnum/IntFlag value: its enum class, or `int` for a number that names no member
+/// (CPython returns a plain int for those).
+private func enumType<T: CustomDebugStringConvertible>(_ name: String, _ kind: String, member: T) -> PyType {
+    member.debugDescription.hasPrefix("<") ? PyType(name, module: "socket", kind: kind) : PyType("int")
+}
+
+/// An address is the value CPython returns: a tuple, a `str` path, a `bytes` name, or None.
+private func addressType(_ address: SocketAddress) -> PyType {
+    switch address {
+    case .unix: return PyType("str")
+    case .unixBytes: return PyType("bytes")
+    case .noAddress: return PyType("NoneType")
+    default: return PyType("tuple")
+    }
+}
+
+private func argumentType(_ argument: BaseException.Argument) -> PyType {
+    switch argument {
+    case .none: return PyType("NoneType")
+    case .bool: return PyType("bool")
+    case .int: return PyType("int")
+    case .str: return PyType("str")
+    case .bytes: return PyType("bytes")
+    case .list: return PyType("list")
+    case .error(let error): return pythonType(of: error)
+    }
+}
+
+/// PySocket's exception classes are Python's built-in ones, except `socket.gaierror`,
+/// `socket.herror` and `io.UnsupportedOperation`; a program's own subclasses are `__main__`'s.
+private func exceptionType(_ error: BaseException) -> PyType {
+    let swiftName = String(reflecting: Swift.type(of: error))
+    let name = lastComponent(of: swiftName)
+    guard swiftName.hasPrefix("PySocket.") else { return PyType(name, module: "__main__") }
+    switch name {
+    case "gaierror", "herror": return PyType(name, module: "socket")
+    case "UnsupportedOperation": return PyType(name, module: "io")
+    default: return PyType(name)
+    }
+}
+
+/// `Name` of `Module.Outer.Name<Generic>`.
+private func lastComponent(of swiftName: String) -> String {
+    var name = Substring(swiftName)
+    if let angle = name.firstIndex(of: "<") { name = name[..<angle] }
+    if let dot = name.lastIndex(of: ".") { name = name[name.index(after: dot)...] }
+    return String(name)
+}
