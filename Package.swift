@@ -34,3 +34,41 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Whole programs (issue 12): Tests/Programs/NAME/NAME.py, CPython's output NAME.expected, and the
+// line-by-line Swift port NAME/main.swift, one executable each; ProgramsTests runs every port and
+// compares its output with CPython's byte for byte. scripts/programs.py captures and checks.
+let programs = [
+    "accept_timeout",
+    "addr_helpers",
+    "constants_table",
+    "create_conn_server",
+    "errors_errno",
+    "fd_passing",
+    "gai_explorer",
+    "ipv6_loopback",
+    "makefile_lines",
+    "nonblocking_connect",
+    "recv_buffers",
+    "resolve_numeric",
+    "sendall_large",
+    "shutdown_halfclose",
+    "socketpair_basics",
+    "sockopts",
+    "tcp_echo_threads",
+    "timeouts",
+    "udp_echo",
+    "unix_dgram",
+    "unix_stream",
+    "value_printing",
+    "with_statements",
+]
+package.targets += programs.map { name in
+    .executableTarget(
+        name: "program_" + name,
+        dependencies: ["PySocket", "PyBuiltins"],
+        path: "Tests/Programs/" + name,
+        exclude: [name + ".py", name + ".expected"]
+    )
+}
+package.targets.append(.testTarget(name: "ProgramsTests"))

@@ -1,0 +1,53 @@
+// A TCP echo server in a thread and a few clients, on 127.0.0.1.
+import PySocket
+import PyBuiltins
+import Dispatch
+
+let srv = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+try srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+try srv.bind(("127.0.0.1", 0))
+try srv.listen(5)
+let port = try srv.getsockname().port
+nonisolated(unsafe) var served: [(String, Int)] = []
+
+func serve(_ count: Int) throws {
+    for _ in range(count) {
+        let (conn, addr) = try srv.accept()
+        var total = 0
+        while true {
+            let data = try conn.recv(4)
+            if data.isEmpty {
+                break
+            }
+            try conn.sendall(data.upper())
+            total += len(data)
+        }
+        served.append((addr.host, total))
+        conn.close()
+    }
+}
+
+let t = DispatchGroup()
+DispatchQueue.global().async(group: t) { try? serve(3) }
+
+for message: bytes in ["hello", "echo server", "x" * 100] {
+    let c = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try c.connect(("127.0.0.1", port))
+    print("peer", try c.getpeername().host, try c.getpeername().port == port)
+    try c.sendall(message)
+    try c.shutdown(socket.SHUT_WR)
+    var reply: bytes = ""
+    while true {
+        let chunk = try c.recv(1024)
+        if chunk.isEmpty {
+            break
+        }
+        reply += chunk
+    }
+    print(len(reply), reply[..<20], reply == message.upper())
+    c.close()
+}
+
+t.wait()
+srv.close()
+print(served)
