@@ -76,6 +76,14 @@ public func int(_ value: Double) throws -> Int {
 /// Python: `int(bool)`.
 public func int(_ value: Bool) -> Int { value ? 1 : 0 }
 
+/// `int(member)`
+/// The number of an IntEnum/IntFlag member: `int(socket.AF_INET)` is `2`.
+///
+/// Python: `int(IntEnum)`.
+public func int<Member: RawRepresentable>(_ member: Member) -> Int where Member.RawValue == Int {
+    member.rawValue
+}
+
 /// `float(text)`
 /// The number a string spells, with Python's rules (whitespace, `_` between digits, `inf`,
 /// `nan`, `infinity` in any case); raises CPython's `ValueError` (`could not convert string to
@@ -131,6 +139,7 @@ private func truth(_ value: Any) -> Bool {
     case let set as any PySetValue: return !set.pyElements.isEmpty
     default: break
     }
+    if let collection = value as? any Collection { return !collection.isEmpty }
     if let elements = tupleElements(value) { return !elements.isEmpty }
     return true
 }

@@ -140,6 +140,41 @@ public enum sys {
     ///
     /// Python: `sys.stderr`.  C: `stderr`.
     @TaskLocal public static var stderr = TextIO(.error)
+
+    /// `sys.argv`
+    /// The program's command-line arguments, the program's path first.
+    ///
+    /// Python: `sys.argv`.
+    public static var argv: [String] { CommandLine.arguments }
+
+    /// `sys.platform`
+    /// The platform PyBuiltins was built for, as CPython names it (`linux`).
+    ///
+    /// Python: `sys.platform`.
+    public static let platform = "linux"
+
+    /// `sys.exit(status=0)`
+    /// Flushes the standard streams and ends the process with `status` (the system keeps its
+    /// low 8 bits, as for CPython: `sys.exit(256)` exits with 0).
+    ///
+    /// Python: `sys.exit(int)`.  C: `exit(3)`.
+    ///
+    /// Differs from CPython: ends the process at once (CPython raises `SystemExit`, which
+    /// `finally` blocks and `except BaseException` see); Swift's `defer` blocks do not run.
+    public static func exit(_ status: Int = 0) -> Never {
+        StandardStream.exitProcess(Int32(status & 0xFF))
+    }
+
+    /// `sys.exit(message)`
+    /// Writes `message` and a newline to standard error and ends the process with status 1.
+    ///
+    /// Python: `sys.exit(str)`.  C: `exit(3)`.
+    ///
+    /// Differs from CPython: ends the process at once, without raising `SystemExit`.
+    public static func exit(_ message: String) -> Never {
+        _ = sys.stderr.write(message + "\n")
+        StandardStream.exitProcess(1)
+    }
 }
 
 /// `import io`

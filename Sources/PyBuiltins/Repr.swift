@@ -56,6 +56,10 @@ func render(_ value: Any, repr: Bool) -> String {
         guard let wrapped = optional.pyWrapped else { return "None" }
         return render(wrapped, repr: repr)
     }
+    // A dictionary key seen as `AnyHashable` (any value casts to it, hence the exact type test).
+    if type(of: value) == AnyHashable.self, let boxed = value as? AnyHashable {
+        return render(boxed.base, repr: repr)
+    }
     switch value {
     case let text as String: return repr ? pythonRepr(text) : text
     case let text as Substring: return repr ? pythonRepr(String(text)) : String(text)

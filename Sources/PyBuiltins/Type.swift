@@ -81,6 +81,9 @@ func pythonType(of value: Any) -> PyType {
         guard let wrapped = optional.pyWrapped else { return PyType("NoneType") }
         return pythonType(of: wrapped)
     }
+    if Swift.type(of: value) == AnyHashable.self, let boxed = value as? AnyHashable {
+        return pythonType(of: boxed.base)
+    }
     switch value {
     case is String, is Substring, is Character: return PyType("str")
     case is Bool: return PyType("bool")
@@ -113,6 +116,8 @@ func pythonType(of value: Any) -> PyType {
     }
     let swiftName = String(reflecting: Swift.type(of: value))
     if swiftName.hasPrefix("PySocket.socket.TupleList<") { return PyType("list") }
+    // `e.args` (a tuple in CPython), whether PySocket models it as its own type or as an array.
+    if swiftName == "PySocket.BaseException.Args" { return PyType("tuple") }
     return PyType(lastComponent(of: swiftName), module: "__main__")
 }
 

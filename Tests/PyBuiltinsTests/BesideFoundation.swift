@@ -1,4 +1,4 @@
-// PyBuiltins' print, str, repr and type compile and win in a file that also imports Foundation.
+// PyBuiltins' names compile and win in a file that also imports Foundation.
 import Foundation
 import PyBuiltins
 import PySocket
@@ -16,5 +16,23 @@ struct BesideFoundation {
             print(str(false), repr("x"), type(1.5).__name__, len("héllo"))
         }
         #expect(out == "ok: True None\n1, 2.\nswift labels|False\nFalse 'x' float 5\n")
+    }
+
+    @Test("every other builtin and socket's module names resolve beside Foundation")
+    func everyNameResolves() throws {
+        var table: dict<Int, String> = [:]
+        for name in dir(socket.self) where name.hasPrefix("SHUT_") {
+            table[try getattr(socket.self, name)] = name
+        }
+        let values: [Any] = [
+            try int("12"), try float("2.5"), bool(0), hex(255), oct(8), bin(2), try ord("a"), try chr(98),
+            sorted([2, 1]), enumerate(["x"]), range(2), sum([1, 2]), table, hasattr(socket.self, "AF_INET"),
+            getattr(socket.self, "NOPE", nil) as Any, len(table), len((1, 2)),
+        ]
+        #expect(repr(values) == "[12, 2.5, False, '0xff', '0o10', '0b10', 97, 'b', [1, 2], [(0, 'x')], [0, 1], 3, "
+            + "{0: 'SHUT_RD', 2: 'SHUT_RDWR', 1: 'SHUT_WR'}, True, None, 3, 2]")
+        let captured = io.StringIO()
+        sys.$stderr.withValue(captured) { print("to stderr", file: sys.stderr) }
+        #expect(captured.getvalue() == "to stderr\n")
     }
 }

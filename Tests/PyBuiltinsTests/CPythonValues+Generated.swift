@@ -187,6 +187,8 @@ struct CPythonValues {
         expectOutcome("ValueError: cannot convert float NaN to integer") { try int(Double.nan) }
         expectOutcome("OverflowError: cannot convert float infinity to integer") { try int(Double.infinity) }
         expectOutcome("1") { int(true) }
+        expectOutcome("10") { int(socket.AF_INET6) }
+        expectOutcome("66") { int(socket.MSG_PEEK | socket.MSG_DONTWAIT) }
         expectOutcome("1.5") { try float("1.5") }
         expectOutcome("inf") { try float(" inf ") }
         expectOutcome("-inf") { try float("-Infinity") }

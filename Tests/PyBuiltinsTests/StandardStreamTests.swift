@@ -20,6 +20,25 @@ import Testing
         #expect(String(decoding: result.standardErrorContent, as: UTF8.self).hasSuffix("err 1.5\n"))
     }
 
+    @Test("sys.exit(status) flushes what print wrote and exits with the status")
+    func exitWithStatus() async throws {
+        let result = try await #require(
+            #expect(processExitsWith: .exitCode(3), observing: [\.standardOutputContent]) {
+                print("before exit", end: "")
+                sys.exit(3)
+            })
+        #expect(String(decoding: result.standardOutputContent, as: UTF8.self) == "before exit")
+    }
+
+    @Test("sys.exit(message) writes the message to stderr and exits with 1")
+    func exitWithMessage() async throws {
+        let result = try await #require(
+            #expect(processExitsWith: .exitCode(1), observing: [\.standardErrorContent]) {
+                sys.exit("fatal: no server")
+            })
+        #expect(String(decoding: result.standardErrorContent, as: UTF8.self).hasSuffix("fatal: no server\n"))
+    }
+
     @Test("a file that imports PySocket but not PyBuiltins keeps Swift's print")
     func swiftPrintIsUntouchedWithoutTheImport() async throws {
         let result = try await #require(

@@ -58,12 +58,41 @@ import Testing
         #expect(s.fileno() == -1)
     }
 
+    @Test func aFileBlockFlushesAndClosesTheFileButNotTheSocket() throws {
+        // with a.makefile("w") as f: f.write("hello\n")   ->  b.recv(100) == b'hello\n'
+        let (a, b) = try socket.socketpair()
+        defer { a.close(); b.close() }
+        try a.makefile("w").with { f in _ = try f.write("hello\n") }
+        try b.settimeout(2)
+        #expect(try b.recv(100) == "hello\n")
+        #expect(a.fileno() >= 0)
+    }
+
+    @Test func aFileBlockClosesTheFileOnThrow() throws {
+        // The file is closed by the block, so closing the socket releases the descriptor at once
+        // and the peer reads end-of-file (an open file would keep it, and recv would time out).
+        let (a, b) = try socket.socketpair()
+        defer { b.close() }
+        let f: SocketFile<bytes> = try a.makefile("rb")
+        #expect(throws: ValueError.self) {
+            try f.with { _ in throw ValueError("inside with") }
+        }
+        a.close()
+        try b.settimeout(2)
+        #expect(try b.recv(1) == bytes())
+    }
+
     @Test func noExitLeaksADescriptor() async {
         await #expect(processExitsWith: .success) {
             let steps: [(String, () throws -> Void)] = [
                 ("with, returning", { try socket.socket().with { _ in } }),
                 ("with, throwing", { try socket.socket().with { _ in throw ValueError("x") } }),
                 ("with, a failing call", { try socket.socket().with { s in try s.bind(("127.0.0.1", 70000)) } }),
+                ("with on a makefile() file, throwing", {
+                    let (a, b) = try socket.socketpair()
+                    defer { a.close(); b.close() }
+                    try a.makefile("rb").with { (_: SocketFile<bytes>) in throw ValueError("x") }
+                }),
                 ("with on each of a socketpair", {
                     let (a, b) = try socket.socketpair()
                     try a.with { a in

@@ -35,6 +35,11 @@ enum StandardStream: Sendable {
         }
     }
 
+    /// Flushes C's output buffers and ends the process with `status`.
+    static func exitProcess(_ status: Int32) -> Never {
+        exit(status)
+    }
+
     /// `fflush(3)` of C's output buffers (standard error has none).
     func flush() {
         _ = fflush(nil)

@@ -1,4 +1,4 @@
-// s.with { s in ... }: Python's `with socket.socket() as s:` as a closure that closes the socket on every exit.
+// s.with { s in ... } and f.with { f in ... }: Python's `with` blocks as closures that close the socket or file on every exit.
 
 extension socket {
     /// `with s: ...` / `with socket.socket() as s: ...`
@@ -21,5 +21,39 @@ extension socket {
     public func with<Result>(_ body: (socket) async throws -> Result) async rethrows -> Result {
         defer { close() }
         return try await body(self)
+    }
+}
+
+extension SocketFile {
+    /// `with s.makefile(...) as f: ...`
+    /// Runs `body` with the file and closes the file when `body` returns or throws, as Python's
+    /// `with` block does; an error from closing (flushing what was written) is raised, replacing
+    /// the block's own error as CPython's `__exit__` does.
+    ///
+    /// Python: `IOBase.__enter__()` / `IOBase.__exit__()`. C: none (the socket stays open until
+    /// its own close, as in CPython).
+    @discardableResult
+    public func with<Result>(_ body: (SocketFile) throws -> Result) throws -> Result {
+        let result: Result
+        do {
+            result = try body(self)
+        } catch {
+            try close()
+            throw error
+        }
+        try close()
+        return result
+    }
+}
+
+extension SocketIO {
+    /// `with socket.SocketIO(s, "rb") as f: ...`
+    /// Runs `body` with the raw file and closes it when `body` returns or throws.
+    ///
+    /// Python: `IOBase.__enter__()` / `IOBase.__exit__()`. C: none.
+    @discardableResult
+    public func with<Result>(_ body: (SocketIO) throws -> Result) rethrows -> Result {
+        defer { close() }
+        return try body(self)
     }
 }
