@@ -71,4 +71,11 @@ package.targets += programs.map { name in
         exclude: [name + ".py", name + ".expected"]
     )
 }
-package.targets.append(.testTarget(name: "ProgramsTests"))
+// The test binary links every program's code and runs one when spawned with PYSOCKET_PROGRAM=NAME
+// (Tests/ProgramsLauncher), so `swift test` never runs a port older than its sources.
+package.targets.append(.target(name: "ProgramsLauncher", path: "Tests/ProgramsLauncher"))
+package.targets.append(.testTarget(
+    name: "ProgramsTests",
+    dependencies: ["ProgramsLauncher"] + programs.map { .target(name: "program_" + $0) },
+    linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
+))

@@ -1,5 +1,6 @@
 // Runs every whole-program port (Tests/Programs/NAME/main.swift) as a child process and compares its output with CPython's.
 import Foundation
+import ProgramsLauncher
 import Testing
 
 /// The directory holding one folder per program: `NAME.py`, its port `main.swift`, CPython's `NAME.expected`.
@@ -22,18 +23,14 @@ private let programNames: [String] = {
     }.sorted()
 }()
 
-/// The directory of the built products: the test binary's own (`.build/<triple>/debug`).
-private let productsDirectory: URL = {
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-    // On Linux the test binary is `.build/<triple>/debug/PySocketPackageTests.xctest`.
-    while dir.pathExtension == "xctest" { dir.deleteLastPathComponent() }
-    return dir
-}()
+/// This test binary: it links every program and becomes program NAME when spawned with
+/// `PYSOCKET_PROGRAM=NAME` (Tests/ProgramsLauncher/launcher.c).
+private let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    ?? CommandLine.arguments[0])
 
 /// stdout, then `--- stderr ---` and stderr if any, then `--- exit status N ---` if not 0: the
 /// same text `scripts/programs.py capture` writes from CPython's run.
-private func run(_ executable: URL) throws -> Data {
+private func run(_ name: String) throws -> Data {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("programs-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
@@ -42,9 +39,9 @@ private func run(_ executable: URL) throws -> Data {
     _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = testBinary
     process.currentDirectoryURL = scratch
-    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYSOCKET_PROGRAM": name]
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
@@ -80,11 +77,9 @@ struct ProgramsTests {
 
     @Test("the port's stdout+stderr equals CPython's, byte for byte", .serialized, arguments: programNames)
     func program(_ name: String) throws {
-        let executable = productsDirectory.appendingPathComponent("program_\(name)")
-        try #require(FileManager.default.isExecutableFile(atPath: executable.path),
-                     "\(executable.path) is not built (swift build --build-tests builds every program)")
+        #expect(pysocket_programs_launcher_linked() == 1)
         let expected = try Data(contentsOf: programsDirectory.appendingPathComponent("\(name)/\(name).expected"))
-        let actual = try run(executable)
+        let actual = try run(name)
         let message: Comment = """
             \(name): CPython printed
             \(String(decoding: expected, as: UTF8.self))

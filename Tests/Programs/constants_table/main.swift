@@ -32,7 +32,7 @@ for option in [socket.SO_REUSEADDR, socket.SO_KEEPALIVE, socket.SO_RCVBUF, socke
 
 let msg = try table("MSG_")
 for flag in [socket.MSG_PEEK, socket.MSG_DONTWAIT, socket.MSG_TRUNC, socket.MSG_WAITALL] {
-    print(flag.rawValue, msg[flag.rawValue], repr(flag))
+    print(int(flag), msg[int(flag)], repr(flag))
 }
 
 do {

@@ -18,7 +18,7 @@ do {
     try c.connect(("127.0.0.1", closed_port))
 } catch let e as ConnectionRefusedError {
     describe(e)
-    print("  is ConnectionError:", e is ConnectionError, e is OSError)
+    print("  is ConnectionError:", isinstance(e, ConnectionError.self), isinstance(e, OSError.self))
 }
 c.close()
 

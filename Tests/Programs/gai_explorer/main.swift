@@ -14,7 +14,7 @@ for host in hosts {
             print(host, socktype, "error", e)
             continue
         }
-        print(repr(host), socktype.rawValue, len(infos))
+        print(repr(host), int(socktype), len(infos))
         for (family, kind, proto, canon, sockaddr) in infos {
             print("   ", family.name, kind.name, proto, repr(canon), sockaddr)
         }

@@ -10,7 +10,7 @@ print(a.gettimeout(), a.getblocking())
 do {
     _ = try a.recv(10)
 } catch let e as socket.timeout {
-    print("timeout:", e, type(e).__name__, e.errno, e is OSError)
+    print("timeout:", e, type(e).__name__, e.errno, isinstance(e, OSError.self))
 }
 try a.setblocking(false)
 print(a.gettimeout(), a.getblocking())

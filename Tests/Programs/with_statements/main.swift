@@ -37,8 +37,9 @@ print("server", srv.fileno())
 
 func first_line(_ sock: socket) throws -> bytes {
     let f: SocketFile<bytes> = try sock.makefile("rb")
-    defer { try? f.close() }
-    return try f.readline()
+    return try f.with { f in
+        return try f.readline()
+    }
 }
 
 let (a, b) = try socket.socketpair()
