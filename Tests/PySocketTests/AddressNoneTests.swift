@@ -25,10 +25,22 @@ struct AddressNoneTests {
         #expect(!(address == nil))
     }
 
-    @Test("an optional address still takes nil as Optional.none")
+    @Test("nil for an optional address is still Optional.none, also in a conditional expression")
     func optionalStaysOptional() {
         let maybe: SocketAddress? = nil
         #expect(maybe == nil)
-        #expect(maybe != SocketAddress.noAddress)
+        let flag = Bool.random()
+        let chosen: SocketAddress? = flag ? nil : .unix("x")
+        #expect((chosen == nil) == flag)
+        let present: SocketAddress? = .noAddress
+        #expect(present != nil)
+    }
+
+    @Test("sendmsg without an address sends on a connected socket (its default address is nil)")
+    func sendmsgDefaultAddress() throws {
+        let (a, b) = try socket.socketpair()
+        defer { a.close(); b.close() }
+        #expect(try a.sendmsg(["one ", "two"]) == 7)
+        #expect(try b.recv(10) == "one two")
     }
 }
