@@ -13,7 +13,7 @@ print("TCP_NODELAY", bool(try s.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELA
 print("SO_TYPE", try s.getsockopt(socket.SOL_SOCKET, socket.SO_TYPE) == s.type.rawValue)
 print("SO_ERROR", try s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR))
 let raw = try s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 4)
-print("raw", raw, len(raw), raw.reversed().reduce(0) { $0 << 8 | Int($1) })
+print("raw", raw, len(raw), try Int.from_bytes(raw, "little"))
 try s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, [1, 0, 0, 0, 0, 0, 0, 0])
 print("SO_LINGER", try s.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8))
 s.close()
