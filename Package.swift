@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "PyBuiltins", targets: ["PyBuiltins"]),
     ],
     targets: [
-        // The only C: CMSG_* macros, sockaddr_un sizing, errno access, syscall(2).
+        // The only C: CMSG_* macros, sockaddr_un sizing, errno access, accept4 and fcntl varargs.
         .target(name: "CPySocket"),
         .target(
             name: "PySocket",
@@ -19,7 +19,7 @@ let package = Package(
         // Python's builtins (print, repr, str, len, type...) as a ported program uses them.
         .target(name: "PyBuiltins", dependencies: ["PySocket"]),
         .testTarget(name: "PyBuiltinsTests", dependencies: ["PySocket", "PyBuiltins"]),
-        // The scripted kernel and fixtures shared by the test targets.
+        // The scripted kernel shared by the test targets.
         .target(
             name: "TestSupport",
             dependencies: ["PySocket"],

@@ -40,7 +40,7 @@ VALUES = [
     ("\"both ' and \\\"\"", "'both \\' and \"'"), ("\"tab\\tnl\\ncr\\r\"", "'tab\\tnl\\ncr\\r'"),
     ("\"back\\\\slash\"", "'back\\\\slash'"), ("\"\\u{0}\\u{7}\\u{1b}\\u{7f}\"", "'\\x00\\x07\\x1b\\x7f'"),
     ("\"é ü ß\"", "'é ü ß'"), ("\"\\u{a0}\\u{ad}\\u{200b}\\u{2028}\\u{e000}\"", "'\\xa0\\xad\\u200b\\u2028\\ue000'"),
-    ("\"🙂 日本\"", "'🙂 日本'"), ("\"\\u{10ffff}\"", "'\\U0010ffff'"),
+    ("\"🙂 日本\"", "'🙂 日本'"), ("\"\\u{1c89}\\u{a7cb}\\u{1fbc3}\"", "'\\u1c89\\ua7cb\\U0001fbc3'"), ("\"\\u{10ffff}\"", "'\\U0010ffff'"),
     ("Substring(\"sub\")", "'sub'"), ("Character(\"x\")", "'x'"),
     # float
     ("0.1", "0.1"), ("1.0", "1.0"), ("100.0", "100.0"), ("-1.5", "-1.5"), ("0.0", "0.0"), ("-0.0", "-0.0"),
@@ -86,12 +86,16 @@ VALUES = [
     ("socket.timeout(\"timed out\")", "socket.timeout('timed out')"),
     ("socket.gaierror(-2, \"Name or service not known\")", "socket.gaierror(-2, 'Name or service not known')"),
     ("socket.herror(1, \"Unknown host\")", "socket.herror(1, 'Unknown host')"),
-    ("[ValueError(\"x\")]", "[ValueError('x')]"), ("OverflowError(\"port must be 0-65535.\")", "OverflowError('port must be 0-65535.')"),
+    ("[ValueError(\"x\")]", "[ValueError('x')]"), ("ValueError(\"x\").__class__", "ValueError('x').__class__"),
+    ("socket.gaierror(-2, \"x\").__class__.__name__", "socket.gaierror(-2, 'x').__class__.__name__"), ("OverflowError(\"port must be 0-65535.\")", "OverflowError('port must be 0-65535.')"),
     ("BaseException.Argument.str(\"x\")", "'x'"), ("BaseException.Argument.none", "None"),
     # types
     ("type(1)", "type(1)"), ("type(socket.AF_INET)", "type(socket.AF_INET)"),
     ("type(socket.gaierror())", "type(socket.gaierror())"), ("type(ValueError())", "type(ValueError())"),
     ("[type(\"a\"), type(bytes())]", "[type('a'), type(b'')]"),
+    ("ConnectionRefusedError.self", "ConnectionRefusedError"), ("socket.gaierror.self", "socket.gaierror"),
+    ("socket.timeout.self", "socket.timeout"), ("socket.self", "socket.socket"), ("socket.AddressFamily.self", "socket.AddressFamily"),
+    ("[Int.self, String.self, bytes.self]", "[int, str, bytes]"),
 ]
 
 VALUES += [
@@ -170,6 +174,17 @@ CALLS = [
     ("{ var d: dict<String, Int> = [\"x\": 1]; d.setdefault(\"y\", 2); d.setdefault(\"x\", 3); return d }()",
      "(lambda d: (d.setdefault('y', 2), d.setdefault('x', 3), d)[-1])({'x': 1})"),
     ("str(KeyError(\"b\"))", "str(KeyError('b'))"),
+    ("type(ConnectionRefusedError(111, \"x\")) == ConnectionRefusedError.self", "type(ConnectionRefusedError(111, 'x')) is ConnectionRefusedError"),
+    ("type(ConnectionRefusedError(111, \"x\")) == OSError.self", "type(ConnectionRefusedError(111, 'x')) is OSError"),
+    ("type(socket.AF_INET) == socket.AddressFamily.self", "type(socket.AF_INET) is socket.AddressFamily"),
+    ("type(1) != String.self", "type(1) is not str"),
+    # results of socket calls (numeric hosts: no DNS) printed whole and element by element
+    ("try socket.getaddrinfo(\"127.0.0.1\", 80, socket.AF_INET, socket.SOCK_STREAM)[0]",
+     "socket.getaddrinfo('127.0.0.1', 80, socket.AF_INET, socket.SOCK_STREAM)[0]"),
+    ("try socket.getnameinfo((\"127.0.0.1\", 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV)",
+     "socket.getnameinfo(('127.0.0.1', 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV)"),
+    ("try socket.gethostbyname_ex(\"127.0.0.1\")", "socket.gethostbyname_ex('127.0.0.1')"),
+    ("type(try socket.gethostbyname_ex(\"127.0.0.1\")).__name__", "type(socket.gethostbyname_ex('127.0.0.1')).__name__"),
     ("try { var eai: dict<Int, String> = [:]; for n in dir(socket.self) where n.hasPrefix(\"EAI_\") { eai[try getattr(socket.self, n)] = n }; return eai }()",
      "{getattr(socket, n): n for n in dir(socket) if n.startswith('EAI_')}"),
 ]

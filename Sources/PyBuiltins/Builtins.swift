@@ -1,4 +1,4 @@
-// len(), bool(), int(), float(), hex(), sorted(), enumerate(): Python's builtins a ported program calls.
+// len(): the number of items of a collection, str, tuple or address, counted as Python counts them.
 import PySocket
 
 /// `len(s)`

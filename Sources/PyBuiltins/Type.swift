@@ -70,7 +70,8 @@ public struct PyType: Hashable, Sendable, CustomStringConvertible, CustomDebugSt
 ///
 /// Differs from CPython: Swift's `nil` and `Void` are both `NoneType`; a Swift array is a
 /// `list`, a `Dictionary` or `dict` a `dict`, a `Set` a `set`, a Swift tuple a `tuple`;
-/// Swift's `Float` is a `float`; another Swift type is `__main__.Name` (its Swift name).
+/// Swift's `Float` is a `float`; another Swift type is `__main__.Name` (its Swift name); inside
+/// a type with a `type` member (such as `socket`'s own extensions) write `PyBuiltins.type(x)`.
 public func type<Object>(_ object: Object) -> PyType {
     pythonType(of: object)
 }
@@ -91,6 +92,7 @@ func pythonType(of value: Any) -> PyType {
     case is Double, is Float: return PyType("float")
     case is bytes: return PyType("bytes")
     case let type as PyType: return type.kind == "class" ? PyType("type") : PyType("EnumType", module: "enum")
+    case let metatype as Any.Type: return pythonType(of: pythonClass(metatype))
     case is any PyListValue: return PyType("list")
     case is any PyDictValue: return PyType("dict")
     case is any PySetValue: return PyType("set")
@@ -118,7 +120,20 @@ func pythonType(of value: Any) -> PyType {
     if swiftName.hasPrefix("PySocket.socket.TupleList<") { return PyType("list") }
     // `e.args` (a tuple in CPython), whether PySocket models it as its own type or as an array.
     if swiftName == "PySocket.BaseException.Args" { return PyType("tuple") }
-    return PyType(lastComponent(of: swiftName), module: "__main__")
+    let name = lastComponent(of: swiftName)
+    if swiftName.hasPrefix("PySocket.") {
+        // PySocket's other types: Python's builtins where CPython has one, else socket's.
+        return PyType(name, module: ["bytearray", "memoryview"].contains(name) ? "builtins" : "socket")
+    }
+    return PyType(name, module: "__main__")
+}
+
+extension BaseException {
+    /// `e.__class__`
+    /// The exception's Python class: `e.__class__.__name__` is `'ConnectionRefusedError'`.
+    ///
+    /// Python: `object.__class__`.
+    public var __class__: PyType { pythonType(of: self) }
 }
 
 /// An IntEnum/IntFlag value: its enum class, or `int` for a number that names no member
@@ -152,13 +167,54 @@ private func argumentType(_ argument: BaseException.Argument) -> PyType {
 /// PySocket's exception classes are Python's built-in ones, except `socket.gaierror`,
 /// `socket.herror` and `io.UnsupportedOperation`; a program's own subclasses are `__main__`'s.
 private func exceptionType(_ error: BaseException) -> PyType {
-    let swiftName = String(reflecting: Swift.type(of: error))
+    exceptionClass(named: String(reflecting: Swift.type(of: error)))
+}
+
+/// The Python class of an exception class, from its Swift name (`PySocket.socket.gaierror`).
+private func exceptionClass(named swiftName: String) -> PyType {
     let name = lastComponent(of: swiftName)
     guard swiftName.hasPrefix("PySocket.") else { return PyType(name, module: "__main__") }
     switch name {
     case "gaierror", "herror": return PyType(name, module: "socket")
     case "UnsupportedOperation": return PyType(name, module: "io")
     default: return PyType(name)
+    }
+}
+
+/// The Python class a Swift type stands for, as `print(ConnectionRefusedError.self)` shows it.
+func pythonClass(_ metatype: Any.Type) -> PyType {
+    switch metatype {
+    case is BaseException.Type: return exceptionClass(named: String(reflecting: metatype))
+    case is socket.Type: return PyType("socket", module: "socket")
+    case is Bool.Type: return PyType("bool")
+    case is any BinaryInteger.Type: return PyType("int")
+    case is Double.Type, is Float.Type: return PyType("float")
+    case is String.Type, is Substring.Type, is Character.Type: return PyType("str")
+    case is bytes.Type: return PyType("bytes")
+    case is socket.AddressFamily.Type: return PyType("AddressFamily", module: "socket", kind: "enum")
+    case is socket.SocketKind.Type: return PyType("SocketKind", module: "socket", kind: "enum")
+    case is socket.MsgFlag.Type: return PyType("MsgFlag", module: "socket", kind: "flag")
+    case is socket.AddressInfo.Type: return PyType("AddressInfo", module: "socket", kind: "flag")
+    default: return PyType(lastComponent(of: String(reflecting: metatype)), module: "__main__")
+    }
+}
+
+extension PyType {
+    /// `type(x) is cls`
+    /// Whether this is the Python class the Swift type stands for:
+    /// `type(e) == ConnectionRefusedError.self`.
+    ///
+    /// Python: `type(x) is cls`.
+    public static func == (lhs: PyType, rhs: Any.Type) -> Bool {
+        lhs == pythonClass(rhs)
+    }
+
+    /// `type(x) is not cls`
+    /// Whether this is not the Python class the Swift type stands for.
+    ///
+    /// Python: `type(x) is not cls`.
+    public static func != (lhs: PyType, rhs: Any.Type) -> Bool {
+        lhs != pythonClass(rhs)
     }
 }
 

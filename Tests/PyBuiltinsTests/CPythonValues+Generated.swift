@@ -34,6 +34,7 @@ struct CPythonValues {
         check("é ü ß", str: "\u{e9} \u{fc} \u{df}", repr: "'\u{e9} \u{fc} \u{df}'", type: "str", class: "<class 'str'>")
         check("\u{a0}\u{ad}\u{200b}\u{2028}\u{e000}", str: "\u{a0}\u{ad}\u{200b}\u{2028}\u{e000}", repr: "'\\xa0\\xad\\u200b\\u2028\\ue000'", type: "str", class: "<class 'str'>")
         check("🙂 日本", str: "\u{1f642} \u{65e5}\u{672c}", repr: "'\u{1f642} \u{65e5}\u{672c}'", type: "str", class: "<class 'str'>")
+        check("\u{1c89}\u{a7cb}\u{1fbc3}", str: "\u{1c89}\u{a7cb}\u{1fbc3}", repr: "'\\u1c89\\ua7cb\u{1fbc3}'", type: "str", class: "<class 'str'>")
         check("\u{10ffff}", str: "\u{10ffff}", repr: "'\\U0010ffff'", type: "str", class: "<class 'str'>")
         check(Substring("sub"), str: "sub", repr: "'sub'", type: "str", class: "<class 'str'>")
         check(Character("x"), str: "x", repr: "'x'", type: "str", class: "<class 'str'>")
@@ -111,6 +112,8 @@ struct CPythonValues {
         check(socket.gaierror(-2, "Name or service not known"), str: "[Errno -2] Name or service not known", repr: "gaierror(-2, 'Name or service not known')", type: "gaierror", class: "<class 'socket.gaierror'>")
         check(socket.herror(1, "Unknown host"), str: "[Errno 1] Unknown host", repr: "herror(1, 'Unknown host')", type: "herror", class: "<class 'socket.herror'>")
         check([ValueError("x")], str: "[ValueError('x')]", repr: "[ValueError('x')]", type: "list", class: "<class 'list'>")
+        check(ValueError("x").__class__, str: "<class 'ValueError'>", repr: "<class 'ValueError'>", type: "type", class: "<class 'type'>")
+        check(socket.gaierror(-2, "x").__class__.__name__, str: "gaierror", repr: "'gaierror'", type: "str", class: "<class 'str'>")
         check(OverflowError("port must be 0-65535."), str: "port must be 0-65535.", repr: "OverflowError('port must be 0-65535.')", type: "OverflowError", class: "<class 'OverflowError'>")
         check(BaseException.Argument.str("x"), str: "x", repr: "'x'", type: "str", class: "<class 'str'>")
         check(BaseException.Argument.none, str: "None", repr: "None", type: "NoneType", class: "<class 'NoneType'>")
@@ -119,6 +122,12 @@ struct CPythonValues {
         check(type(socket.gaierror()), str: "<class 'socket.gaierror'>", repr: "<class 'socket.gaierror'>", type: "type", class: "<class 'type'>")
         check(type(ValueError()), str: "<class 'ValueError'>", repr: "<class 'ValueError'>", type: "type", class: "<class 'type'>")
         check([type("a"), type(bytes())], str: "[<class 'str'>, <class 'bytes'>]", repr: "[<class 'str'>, <class 'bytes'>]", type: "list", class: "<class 'list'>")
+        check(ConnectionRefusedError.self, str: "<class 'ConnectionRefusedError'>", repr: "<class 'ConnectionRefusedError'>", type: "type", class: "<class 'type'>")
+        check(socket.gaierror.self, str: "<class 'socket.gaierror'>", repr: "<class 'socket.gaierror'>", type: "type", class: "<class 'type'>")
+        check(socket.timeout.self, str: "<class 'TimeoutError'>", repr: "<class 'TimeoutError'>", type: "type", class: "<class 'type'>")
+        check(socket.self, str: "<class 'socket.socket'>", repr: "<class 'socket.socket'>", type: "type", class: "<class 'type'>")
+        check(socket.AddressFamily.self, str: "<enum 'AddressFamily'>", repr: "<enum 'AddressFamily'>", type: "EnumType", class: "<class 'enum.EnumType'>")
+        check([Int.self, String.self, bytes.self], str: "[<class 'int'>, <class 'str'>, <class 'bytes'>]", repr: "[<class 'int'>, <class 'str'>, <class 'bytes'>]", type: "list", class: "<class 'list'>")
         check(["b": 2, "a": 1] as dict<String, Int>, str: "{'b': 2, 'a': 1}", repr: "{'b': 2, 'a': 1}", type: "dict", class: "<class 'dict'>")
         check(["a": 1, "b": 2, "a": 3] as dict<String, Int>, str: "{'a': 3, 'b': 2}", repr: "{'a': 3, 'b': 2}", type: "dict", class: "<class 'dict'>")
         check(dict<String, Int>(), str: "{}", repr: "{}", type: "dict", class: "<class 'dict'>")
@@ -264,6 +273,14 @@ struct CPythonValues {
         expectOutcome("KeyError: 'x'") { try { var d: dict<String, Int> = [:]; return try d.pop("x") }() }
         expectOutcome("{'x': 1, 'y': 2}") { { var d: dict<String, Int> = ["x": 1]; d.setdefault("y", 2); d.setdefault("x", 3); return d }() }
         expectOutcome("\"'b'\"") { str(KeyError("b")) }
+        expectOutcome("True") { type(ConnectionRefusedError(111, "x")) == ConnectionRefusedError.self }
+        expectOutcome("False") { type(ConnectionRefusedError(111, "x")) == OSError.self }
+        expectOutcome("True") { type(socket.AF_INET) == socket.AddressFamily.self }
+        expectOutcome("True") { type(1) != String.self }
+        expectOutcome("(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))") { try socket.getaddrinfo("127.0.0.1", 80, socket.AF_INET, socket.SOCK_STREAM)[0] }
+        expectOutcome("('127.0.0.1', '80')") { try socket.getnameinfo(("127.0.0.1", 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV) }
+        expectOutcome("('127.0.0.1', [], ['127.0.0.1'])") { try socket.gethostbyname_ex("127.0.0.1") }
+        expectOutcome("'tuple'") { type(try socket.gethostbyname_ex("127.0.0.1")).__name__ }
         expectOutcome("{-9: 'EAI_ADDRFAMILY', -3: 'EAI_AGAIN', -1: 'EAI_BADFLAGS', -4: 'EAI_FAIL', -6: 'EAI_FAMILY', -10: 'EAI_MEMORY', -5: 'EAI_NODATA', -2: 'EAI_NONAME', -12: 'EAI_OVERFLOW', -8: 'EAI_SERVICE', -7: 'EAI_SOCKTYPE', -11: 'EAI_SYSTEM'}") { try { var eai: dict<Int, String> = [:]; for n in dir(socket.self) where n.hasPrefix("EAI_") { eai[try getattr(socket.self, n)] = n }; return eai }() }
     }
 

@@ -56,9 +56,11 @@ private func escapedScalar(_ value: UInt32) -> String {
 }
 
 /// Python's `str.isprintable()` for one character: everything but the categories
-/// Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs (the ASCII space excepted).
+/// Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs (the ASCII space excepted), with Cn as CPython 3.13's
+/// Unicode 15.1 has it (Swift's tables are newer).
 private func isPythonPrintable(_ scalar: Unicode.Scalar) -> Bool {
     if scalar == " " { return true }
+    if isUnassignedInPython313(scalar.value) { return false }
     switch scalar.properties.generalCategory {
     case .control, .format, .surrogate, .privateUse, .unassigned,
          .lineSeparator, .paragraphSeparator, .spaceSeparator:

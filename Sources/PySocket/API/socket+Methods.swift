@@ -96,7 +96,7 @@ extension socket {
 
     @usableFromInline
     func _send(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws -> Int {
-        let flags = Int32(truncatingIfNeeded: flags)
+        let flags = try cIntArg(flags)
         let handle = handle()
         return try callUnderTimeout(handle.send(buffer, flags))
     }
@@ -124,7 +124,7 @@ extension socket {
 
     @usableFromInline
     func _sendall(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws {
-        let flags = Int32(truncatingIfNeeded: flags)
+        let flags = try cIntArg(flags)
         let handle = handle()
         try callUnderTimeout(handle.sendall(buffer, flags))
     }
@@ -157,8 +157,8 @@ extension socket {
 
     @usableFromInline
     func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
+        let flags = try cIntArg(flags)
         let target = try sockaddr(address, "sendto")
-        let flags = Int32(truncatingIfNeeded: flags)
         let handle = handle()
         return try callUnderTimeout(handle.sendto(buffer, flags, target))
     }
@@ -167,10 +167,10 @@ extension socket {
     ///
     /// Python: `socket.recv()`. C: `recv(2)`.
     public func recv(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> bytes {
+        let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
-        let flags = Int32(truncatingIfNeeded: flags.rawValue)
         var data = bytes(count: bufsize)
         let handle = handle()
         let count = try data.storage.withUnsafeMutableBytes { buffer in
@@ -198,7 +198,7 @@ extension socket {
 
     @usableFromInline
     func _recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int, _ caller: StaticString) throws -> Int {
-        let flags = Int32(truncatingIfNeeded: flags)
+        let flags = try cIntArg(flags)
         let target = try intoRange(buffer, nbytes, caller)
         let handle = handle()
         return try callUnderTimeout(handle.recv(target, flags))
@@ -208,10 +208,11 @@ extension socket {
     ///
     /// Python: `socket.recvfrom()`. C: `recvfrom(2)`.
     public func recvfrom(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> (bytes, SocketAddress) {
+        let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
         var data = bytes(count: bufsize)
         let (count, address) = try data.storage.withUnsafeMutableBytes { buffer in
-            try receiveFrom(buffer, flags.rawValue)
+            try receiveFrom(buffer, flags)
         }
         // min: an injected interface may report more than the buffer holds.
         data.storage.removeLast(bufsize - min(count, bufsize))
@@ -234,11 +235,11 @@ extension socket {
 
     @usableFromInline
     func _recvfrom_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int) throws -> (Int, SocketAddress) {
-        try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
+        let flags = try cIntArg(flags)
+        return try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
     }
 
-    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int) throws -> (Int, SocketAddress) {
-        let flags = Int32(truncatingIfNeeded: flags)
+    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws -> (Int, SocketAddress) {
         let handle = handle()
         let (count, peer) = try callUnderTimeout(handle.recvfrom(buffer, flags))
         return (count, peer.decoded())
