@@ -39,12 +39,14 @@ let package = Package(
 // line-by-line Swift port NAME/main.swift, one executable each; ProgramsTests runs every port and
 // compares its output with CPython's byte for byte. scripts/programs.py captures and checks.
 let programs = [
+    "address_errors",
     "accept_timeout",
     "addr_helpers",
     "constants_table",
     "create_conn_server",
     "errors_errno",
     "fd_passing",
+    "full_buffers",
     "gai_explorer",
     "ipv6_loopback",
     "makefile_lines",

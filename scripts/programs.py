@@ -171,6 +171,8 @@ def swift_tokens(line):
     line = re.sub(r"^(\s*)\((.*?)\) = ", r"\1\2 = ", line)              # (a, b) = ... reassigns
     line = re.sub(r"(?<=[\w)\]])!(?!=)", "", line)                    # x! unwraps an optional
     line = re.sub(r"\b(\w+)\.self\b", r"\1", line)                    # socket.self names the module
+    line = re.sub(r"([A-Za-z_)\]])\.(\d)\b", r"\1[\2]", line)             # t.4 is Python's t[4]
+
     if re.match(r"\s*func ", line):                                  # a signature: names only
         line = re.sub(r"\b_ (\w+)", r"\1", line)
         line = re.sub(r"(\w+): [^,)]+", r"\1", line)
