@@ -139,6 +139,7 @@ private func truth(_ value: Any) -> Bool {
     case let set as any PySetValue: return !set.pyElements.isEmpty
     default: break
     }
+    if let member = value as? any RawRepresentable<Int> { return member.rawValue != 0 }
     if let collection = value as? any Collection { return !collection.isEmpty }
     if let elements = tupleElements(value) { return !elements.isEmpty }
     return true

@@ -98,6 +98,10 @@ func pythonType(of value: Any) -> PyType {
     case is any PySetValue: return PyType("set")
     case is socket: return PyType("socket", module: "socket")
     case is socket.SocketIO: return PyType("SocketIO", module: "socket")
+    case is SocketFile<String>: return PyType("TextIOWrapper", module: "_io")
+    case let file as SocketFile<bytes>:
+        let name = file.mode.contains("r") ? (file.mode.contains("w") ? "BufferedRWPair" : "BufferedReader") : "BufferedWriter"
+        return PyType(name, module: "_io")
     case let family as socket.AddressFamily: return enumType("AddressFamily", "enum", member: family)
     case let kind as socket.SocketKind: return enumType("SocketKind", "enum", member: kind)
     case let flag as socket.MsgFlag: return enumType("MsgFlag", "flag", member: flag)

@@ -28,9 +28,10 @@ struct BesideFoundation {
             try int("12"), try float("2.5"), bool(0), hex(255), oct(8), bin(2), try ord("a"), try chr(98),
             sorted([2, 1]), enumerate(["x"]), range(2), sum([1, 2]), table, hasattr(socket.self, "AF_INET"),
             getattr(socket.self, "NOPE", nil) as Any, len(table), len((1, 2)),
+            min(1, 2), max(3, 4), list("ab"), set([1]), try max([1, 5]), any([0]), all([1]), reversed([1, 2]),
         ]
         #expect(repr(values) == "[12, 2.5, False, '0xff', '0o10', '0b10', 97, 'b', [1, 2], [(0, 'x')], [0, 1], 3, "
-            + "{0: 'SHUT_RD', 2: 'SHUT_RDWR', 1: 'SHUT_WR'}, True, None, 3, 2]")
+            + "{0: 'SHUT_RD', 2: 'SHUT_RDWR', 1: 'SHUT_WR'}, True, None, 3, 2, 1, 4, ['a', 'b'], {1}, 5, False, True, [2, 1]]")
         let captured = io.StringIO()
         sys.$stderr.withValue(captured) { print("to stderr", file: sys.stderr) }
         #expect(captured.getvalue() == "to stderr\n")

@@ -233,6 +233,9 @@ struct CPythonValues {
         expectOutcome("False") { bool(bytes()) }
         expectOutcome("True") { bool(["a": 1] as dict<String, Int>) }
         expectOutcome("True") { bool(socket.AF_INET) }
+        expectOutcome("False") { bool(socket.AF_UNSPEC) }
+        expectOutcome("False") { bool(socket.MsgFlag(0)) }
+        expectOutcome("True") { bool((1, 2)) }
         expectOutcome("[1, 2, 3]") { sorted([3, 1, 2]) }
         expectOutcome("['c', 'b', 'a']") { sorted(["b", "a", "c"], reverse: true) }
         expectOutcome("['a', 'd', 'bb', 'ccc']") { sorted(["bb", "a", "ccc", "d"], key: { len($0) }) }
@@ -242,6 +245,22 @@ struct CPythonValues {
         expectOutcome("[0, 1, 2, 3, 4]") { range(5) }
         expectOutcome("[1, 4, 7]") { range(1, 10, 3) }
         expectOutcome("[5, 3, 1]") { range(5, 0, -2) }
+        expectOutcome("['a', 'b']") { list("ab") }
+        expectOutcome("['x', 'y']") { list(["x": 1, "y": 2] as dict<String, Int>) }
+        expectOutcome("[0, 1, 2]") { list(range(3)) }
+        expectOutcome("{2}") { set([2, 2]) }
+        expectOutcome("set()") { set([Int]()) }
+        expectOutcome("1") { try min([3, 1, 2]) }
+        expectOutcome("3") { try max([3, 1, 2]) }
+        expectOutcome("'b'") { try max(["b", "a"]) }
+        expectOutcome("ValueError: min() iterable argument is empty") { try min([Int]()) }
+        expectOutcome("ValueError: max() iterable argument is empty") { try max([Double]()) }
+        expectOutcome("True") { any([0, 0, 1]) }
+        expectOutcome("False") { any([String]()) }
+        expectOutcome("True") { all([1, 2]) }
+        expectOutcome("False") { all(["a", ""]) }
+        expectOutcome("True") { all([Bool]()) }
+        expectOutcome("[3, 2, 1]") { reversed([1, 2, 3]) }
         expectOutcome("6") { sum([1, 2, 3]) }
         expectOutcome("0.30000000000000004") { sum([0.1, 0.2]) }
         expectOutcome("2") { len("🇫🇷") }
@@ -257,6 +276,16 @@ struct CPythonValues {
         expectOutcome("2") { try getattr(socket.self, "SO_REUSEADDR") }
         expectOutcome("10") { try getattr(socket.self, "AF_INET6") }
         expectOutcome("AttributeError: module 'socket' has no attribute 'NOPE'") { try getattr(socket.self, "NOPE") }
+        expectOutcome("<AddressFamily.AF_INET6: 10>") { try getattr(socket.self, "AF_INET6") as socket.AddressFamily }
+        expectOutcome("<SocketKind.SOCK_DGRAM: 2>") { try getattr(socket.self, "SOCK_DGRAM") as socket.SocketKind }
+        expectOutcome("AttributeError: module 'socket' has no attribute 'NOPE'") { try getattr(socket.self, "NOPE") as socket.SocketKind }
+        expectOutcome("(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_DGRAM: 2>)") { try socket.socket(getattr(socket.self, "AF_INET"), getattr(socket.self, "SOCK_DGRAM")).with { s in (s.family, s.type) } }
+        expectOutcome("'socket'") { try type(socket.socket()).__name__ }
+        expectOutcome("\"<class 'socket.socket'>\"") { try str(type(socket.socket())) }
+        expectOutcome("\"<class '_io.TextIOWrapper'>\"") { try str(type(socket.socketpair().0.makefile("r"))) }
+        expectOutcome("\"<class '_io.BufferedReader'>\"") { try str(type(socket.socketpair().0.makefile("rb") as SocketFile<bytes>)) }
+        expectOutcome("\"<class '_io.BufferedWriter'>\"") { try str(type(socket.socketpair().0.makefile("wb") as SocketFile<bytes>)) }
+        expectOutcome("\"<class '_io.BufferedRWPair'>\"") { try str(type(socket.socketpair().0.makefile("rwb") as SocketFile<bytes>)) }
         expectOutcome("15") { getattr(socket.self, "SO_REUSEPORT", nil) }
         expectOutcome("None") { getattr(socket.self, "NOPE", nil) }
         expectOutcome("True") { hasattr(socket.self, "AF_UNIX") }

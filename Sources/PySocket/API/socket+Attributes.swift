@@ -32,6 +32,24 @@ public func getattr(_ module: socket.Type, _ name: String) throws -> Int {
     throw AttributeError("module 'socket' has no attribute '\(name)'")
 }
 
+/// `getattr(socket, name)` as an IntEnum/IntFlag
+/// The module's integer constant `name` as the type the context asks for:
+/// `try socket.socket(getattr(socket.self, "AF_" + family))`, or
+/// `let kind: socket.SocketKind = try getattr(socket.self, "SOCK_DGRAM")`.
+///
+/// Python: `getattr(socket, name)`. C: none.
+///
+/// Differs from CPython: the member is made from the number whatever its name's prefix (CPython
+/// returns the constant's own type).
+public func getattr<Member: RawRepresentable>(_ module: socket.Type, _ name: String) throws -> Member
+where Member.RawValue == Int {
+    let value: Int = try getattr(module, name)
+    guard let member = Member(rawValue: value) else {
+        throw ValueError("\(value) is not a valid \(Member.self)")
+    }
+    return member
+}
+
 /// `getattr(socket, name, default)`
 /// The value of the module's integer constant `name`, or `default` when the module has no
 /// integer constant of that name (`getattr(socket.self, "SO_REUSEPORT", nil)`).
