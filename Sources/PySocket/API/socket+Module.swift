@@ -248,7 +248,10 @@ extension socket {
     ///
     /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)` with `AI_NUMERICHOST`, then `getnameinfo(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    /// This form returns a Swift tuple, chosen where one is destructured
+    /// (`let (host, port) = try socket.getnameinfo(...)`); otherwise the call returns a
+    /// `NameInfo`, which prints as CPython's tuple.
+    @_disfavoredOverload
     public static func getnameinfo(_ sockaddr: (String, Int), _ flags: Int) throws -> (host: String, port: String) {
         try nameinfo(sockaddr.0, sockaddr.1, nil, nil, fields: 2, flags: flags)
     }
@@ -257,7 +260,10 @@ extension socket {
     ///
     /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    /// This form returns a Swift tuple, chosen where one is destructured
+    /// (`let (host, port) = try socket.getnameinfo(...)`); otherwise the call returns a
+    /// `NameInfo`, which prints as CPython's tuple.
+    @_disfavoredOverload
     public static func getnameinfo(_ sockaddr: (String, Int, Int), _ flags: Int) throws -> (host: String, port: String) {
         try nameinfo(sockaddr.0, sockaddr.1, sockaddr.2, nil, fields: 3, flags: flags)
     }
@@ -266,7 +272,10 @@ extension socket {
     ///
     /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    /// This form returns a Swift tuple, chosen where one is destructured
+    /// (`let (host, port) = try socket.getnameinfo(...)`); otherwise the call returns a
+    /// `NameInfo`, which prints as CPython's tuple.
+    @_disfavoredOverload
     public static func getnameinfo(_ sockaddr: (String, Int, Int, Int), _ flags: Int) throws -> (host: String, port: String) {
         try nameinfo(sockaddr.0, sockaddr.1, sockaddr.2, sockaddr.3, fields: 4, flags: flags)
     }
@@ -276,7 +285,10 @@ extension socket {
     ///
     /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    /// This form returns a Swift tuple, chosen where one is destructured
+    /// (`let (host, port) = try socket.getnameinfo(...)`); otherwise the call returns a
+    /// `NameInfo`, which prints as CPython's tuple.
+    @_disfavoredOverload
     public static func getnameinfo(_ sockaddr: SocketAddress, _ flags: Int) throws -> (host: String, port: String) {
         switch sockaddr {
         case .inet(let host, let port):
@@ -376,8 +388,12 @@ extension socket {
     ///
     /// Python: `socket.gethostbyname_ex()`. C: `gethostbyname_r(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes; a
-    /// non-ASCII name is not `idna`-encoded.
+    /// This form returns a Swift tuple, chosen where one is destructured
+    /// (`let (name, aliases, addresses) = try socket.gethostbyname_ex(host)`); otherwise the
+    /// call returns a `HostInfo`, which prints as CPython's tuple.
+    ///
+    /// Differs from CPython: a non-ASCII name is not `idna`-encoded.
+    @_disfavoredOverload
     public static func gethostbyname_ex(_ hostname: String) throws -> (hostname: String, aliaslist: [String], ipaddrlist: [String]) {
         try checkHostArgument(hostname, "gethostbyname_ex")
         _ = try resolveHost(hostname, family: NativeConstants.AF_INET)
@@ -389,8 +405,11 @@ extension socket {
     ///
     /// Python: `socket.gethostbyaddr()`. C: `gethostbyaddr_r(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes; a
-    /// non-ASCII name is not `idna`-encoded.
+    /// This form returns a Swift tuple, chosen where one is destructured; otherwise the call
+    /// returns a `HostInfo`, which prints as CPython's tuple.
+    ///
+    /// Differs from CPython: a non-ASCII name is not `idna`-encoded.
+    @_disfavoredOverload
     public static func gethostbyaddr(_ ip_address: String) throws -> (hostname: String, aliaslist: [String], ipaddrlist: [String]) {
         try checkHostArgument(ip_address, "gethostbyaddr")
         let (family, address) = try anyFamilyAddress(Array(ip_address.utf8))
@@ -767,5 +786,114 @@ extension socket {
     public static func CMSG_SPACE(_ length: Int) throws -> Int {
         guard let value = Cmsg.checkedSpace(length) else { throw OverflowError("CMSG_SPACE() argument out of range") }
         return value
+    }
+}
+
+// MARK: - Results that print as Python's tuples
+
+extension socket {
+    /// `(host, port)`: what `getnameinfo` returns, printed as CPython prints it
+    /// (`('localhost', 'http')`). Destructuring the call's result gives a Swift tuple instead.
+    ///
+    /// Python: the 2-tuple of `socket.getnameinfo()`. C: none.
+    public struct NameInfo: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+        /// `result[0]`: the host name (or numeric host).
+        public let host: String
+        /// `result[1]`: the service name (or numeric port).
+        public let port: String
+
+        /// `str(result)`: `('localhost', 'http')`.
+        ///
+        /// Python: `tuple.__repr__`. C: none.
+        public var description: String { "(\(pythonRepr(host)), \(pythonRepr(port)))" }
+
+        /// `repr(result)`: the same text.
+        ///
+        /// Python: `tuple.__repr__`. C: none.
+        public var debugDescription: String { description }
+    }
+
+    /// `(hostname, aliaslist, ipaddrlist)`: what `gethostbyname_ex` and `gethostbyaddr`
+    /// return, printed as CPython prints it (`('localhost', [], ['127.0.0.1'])`).
+    /// Destructuring the call's result gives a Swift tuple instead.
+    ///
+    /// Python: the 3-tuple of `socket.gethostbyname_ex()`. C: `struct hostent`.
+    public struct HostInfo: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+        /// `result[0]`: the host's primary name.
+        public let hostname: String
+        /// `result[1]`: its other names.
+        public let aliaslist: [String]
+        /// `result[2]`: its addresses, as strings.
+        public let ipaddrlist: [String]
+
+        /// `str(result)`: `('localhost', [], ['127.0.0.1'])`.
+        ///
+        /// Python: `tuple.__repr__`. C: none.
+        public var description: String {
+            func list(_ items: [String]) -> String { "[" + items.map { pythonRepr($0) }.joined(separator: ", ") + "]" }
+            return "(\(pythonRepr(hostname)), \(list(aliaslist)), \(list(ipaddrlist)))"
+        }
+
+        /// `repr(result)`: the same text.
+        ///
+        /// Python: `tuple.__repr__`. C: none.
+        public var debugDescription: String { description }
+    }
+
+    /// `socket.getnameinfo((host, port), flags)`, printing as CPython's tuple.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    public static func getnameinfo(_ sockaddr: (String, Int), _ flags: Int) throws -> NameInfo {
+        let (host, port): (String, String) = try getnameinfo(sockaddr, flags)
+        return NameInfo(host: host, port: port)
+    }
+
+    /// `socket.getnameinfo((host, port, flowinfo), flags)`, printing as CPython's tuple.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    public static func getnameinfo(_ sockaddr: (String, Int, Int), _ flags: Int) throws -> NameInfo {
+        let (host, port): (String, String) = try getnameinfo(sockaddr, flags)
+        return NameInfo(host: host, port: port)
+    }
+
+    /// `socket.getnameinfo((host, port, flowinfo, scope_id), flags)`, printing as CPython's tuple.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    public static func getnameinfo(_ sockaddr: (String, Int, Int, Int), _ flags: Int) throws -> NameInfo {
+        let (host, port): (String, String) = try getnameinfo(sockaddr, flags)
+        return NameInfo(host: host, port: port)
+    }
+
+    /// `socket.getnameinfo(sockaddr, flags)` for an address value, printing as CPython's tuple.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    public static func getnameinfo(_ sockaddr: SocketAddress, _ flags: Int) throws -> NameInfo {
+        let (host, port): (String, String) = try getnameinfo(sockaddr, flags)
+        return NameInfo(host: host, port: port)
+    }
+
+    /// `socket.gethostbyname_ex(hostname)`, printing as CPython's tuple.
+    ///
+    /// Python: `socket.gethostbyname_ex()`. C: `gethostbyname_r(3)`.
+    public static func gethostbyname_ex(_ hostname: String) throws -> HostInfo {
+        let (name, aliases, addresses): (String, [String], [String]) = try gethostbyname_ex(hostname)
+        return HostInfo(hostname: name, aliaslist: aliases, ipaddrlist: addresses)
+    }
+
+    /// `socket.gethostbyaddr(ip_address)`, printing as CPython's tuple.
+    ///
+    /// Python: `socket.gethostbyaddr()`. C: `gethostbyaddr_r(3)`.
+    public static func gethostbyaddr(_ ip_address: String) throws -> HostInfo {
+        let (name, aliases, addresses): (String, [String], [String]) = try gethostbyaddr(ip_address)
+        return HostInfo(hostname: name, aliaslist: aliases, ipaddrlist: addresses)
+    }
+
+    /// `socket.gethostbyname(b"host")`: a host name given as `bytes` (or any bytes buffer), as
+    /// CPython accepts it.
+    ///
+    /// Python: `socket.gethostbyname()`. C: `inet_pton(3)`, else `getaddrinfo(3)`.
+    /// Differs from CPython: bytes that are not UTF-8 are decoded with replacement characters.
+    public static func gethostbyname<Host: Sequence>(_ hostname: Host) throws -> String where Host.Element == UInt8 {
+        try gethostbyname(String(decoding: Array(hostname), as: UTF8.self))
     }
 }
