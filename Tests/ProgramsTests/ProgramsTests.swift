@@ -8,12 +8,7 @@ private let programsDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Programs")
 
 /// Programs left out of the test, each with the reason (also listed in README's "Whole programs").
-private let excluded: [String: String] = [
-    "create_conn_server": "prints e.__cause__ and e.__suppress_context__, which PySocket's exceptions do not have yet (issue 12, fidelity)",
-    "errors_errno": "prints e.args, which PySocket prints as a list, ['msg'], where CPython prints a tuple (issue 12, fidelity)",
-    "unix_dgram": "slices an abstract AF_UNIX name (addr[:1]), which SocketAddress cannot do yet (issue 12, fidelity)",
-    "unix_stream": "slices an abstract AF_UNIX name (name[:1]), which SocketAddress cannot do yet (issue 12, fidelity)",
-]
+private let excluded: [String: String] = [:]
 
 /// Every program folder, in name order.
 private let programNames: [String] = {

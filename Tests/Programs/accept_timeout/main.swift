@@ -14,7 +14,7 @@ for attempt in range(3) {
     }
 }
 
-var c = try socket.create_connection(("127.0.0.1", try srv.getsockname().port))
+var c = try socket.create_connection(try srv.getsockname())
 var (conn, addr) = try srv.accept()
 print("listener", srv.gettimeout(), "accepted", conn.gettimeout(), conn.getblocking())
 conn.close()
@@ -26,7 +26,7 @@ do {
 } catch let e as BlockingIOError {
     print("non-blocking accept:", e)
 }
-c = try socket.create_connection(("127.0.0.1", try srv.getsockname().port))
+c = try socket.create_connection(try srv.getsockname())
 var accepted: socket? = nil
 while accepted == nil {
     do {
@@ -40,7 +40,7 @@ c.close()
 
 try socket.setdefaulttimeout(0.5)
 try srv.settimeout(nil)
-c = try socket.create_connection(("127.0.0.1", try srv.getsockname().port))
+c = try socket.create_connection(try srv.getsockname())
 (conn, addr) = try srv.accept()
 print("with a default timeout", conn.gettimeout(), c.gettimeout())
 try socket.setdefaulttimeout(nil)

@@ -10,7 +10,7 @@ func describe(_ e: OSError) {
 
 let probe = try socket.socket()
 try probe.bind(("127.0.0.1", 0))
-let closed_port = try probe.getsockname().port
+let closed_port: Int = try probe.getsockname()[1]
 probe.close()
 
 let c = try socket.socket()

@@ -26,7 +26,7 @@ print(infos[0].3)
 infos = try socket.getaddrinfo(nil, 0, socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
 print(infos)
 infos = try socket.getaddrinfo("::ffff:127.0.0.1", nil, socket.AF_INET6)
-print(Set(infos.map { $0.4 }).map { $0 })
+print(sorted(Set(infos.map { $0.4 })))
 do {
     _ = try socket.getaddrinfo("127.0.0.1", "no-such-service")
 } catch let e as socket.gaierror {

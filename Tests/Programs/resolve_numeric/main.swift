@@ -27,7 +27,7 @@ do {
 do {
     _ = try socket.gethostbyname("300.1.1.1.")
 } catch let e as OSError {
-    print(type(e).__name__, e.errno == socket.EAI_NONAME)
+    print(type(e).__name__, e.args[0] == socket.EAI_NONAME)
 }
 
 var families = Set<String>()

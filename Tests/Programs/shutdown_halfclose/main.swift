@@ -3,7 +3,7 @@ import PySocket
 import PyBuiltins
 
 let srv = try socket.create_server(("127.0.0.1", 0))
-let client = try socket.create_connection(("127.0.0.1", try srv.getsockname().port))
+let client = try socket.create_connection(try srv.getsockname())
 let (server, _) = try srv.accept()
 srv.close()
 

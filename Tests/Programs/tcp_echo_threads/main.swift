@@ -7,7 +7,7 @@ let srv = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 try srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 try srv.bind(("127.0.0.1", 0))
 try srv.listen(5)
-let port = try srv.getsockname().port
+let port: Int = try srv.getsockname()[1]
 nonisolated(unsafe) var served: [(String, Int)] = []
 
 func serve(_ count: Int) throws {
@@ -22,7 +22,7 @@ func serve(_ count: Int) throws {
             try conn.sendall(data.upper())
             total += len(data)
         }
-        served.append((addr.host, total))
+        served.append((try addr[0], total))
         conn.close()
     }
 }
@@ -33,7 +33,7 @@ DispatchQueue.global().async(group: t) { try? serve(3) }
 for message: bytes in ["hello", "echo server", "x" * 100] {
     let c = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try c.connect(("127.0.0.1", port))
-    print("peer", try c.getpeername().host, try c.getpeername().port == port)
+    print("peer", try c.getpeername()[0], try c.getpeername()[1] == port)
     try c.sendall(message)
     try c.shutdown(socket.SHUT_WR)
     var reply: bytes = ""

@@ -12,7 +12,7 @@ let client_addr = try client.getsockname()
 for word: bytes in ["one", "two", "three"] {
     let sent = try client.sendto(word, server_addr)
     let (data, addr) = try server.recvfrom(1024)
-    print(sent, data, addr == client_addr, addr.host)
+    print(sent, data, addr == client_addr, try addr[0])
     _ = try server.sendto(bytes(data.reversed()), addr)
     let (reply, from_addr) = try client.recvfrom(1024)
     print(reply, from_addr == server_addr)

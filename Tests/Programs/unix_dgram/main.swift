@@ -27,7 +27,7 @@ let auto = try socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 try auto.bind("")
 _ = try auto.sendto("autobound", "server.sock")
 (data, addr) = try server.recvfrom(100)
-print(data, type(addr).__name__, len(addr), addr, addr == (try auto.getsockname()))
+print(data, type(addr).__name__, len(addr), try addr[..<1], addr == (try auto.getsockname()))
 _ = try server.sendto("to an abstract name", addr)
 print(try auto.recv(100))
 
@@ -38,7 +38,7 @@ do {
     print(e)
 }
 do {
-    _ = try abstract.sendto("x", SocketAddress.unixBytes("\0pysocket-programs-nobody-listens"))
+    _ = try abstract.sendto("x", bytes("\0pysocket-programs-nobody-listens"))
 } catch let e as ConnectionRefusedError {
     print(e)
 }

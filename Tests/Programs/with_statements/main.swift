@@ -22,7 +22,7 @@ print("closed too", s2.fileno())
 
 let srv = try socket.create_server(("127.0.0.1", 0))
 try srv.with { srv in
-    let c = try socket.create_connection(("127.0.0.1", try srv.getsockname().port))
+    let c = try socket.create_connection(try srv.getsockname())
     try c.with { c in
         let (conn, _) = try srv.accept()
         try conn.with { conn in
