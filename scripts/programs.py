@@ -139,6 +139,7 @@ def py_tokens(line):
     line = re.sub(r"\brange\((\w+)\)", r"0..<\1", line)          # for i in range(n)
     line = re.sub(r"\[(\w+):\]", r"[\1...]", line)                 # slices
     line = re.sub(r"\[:(\w+)\]", r"[..<\1]", line)
+    line = re.sub(r"^(\s*for .+ in )\((.*)\)$", r"\1[\2]", line)         # for s in (a, b): a tuple
     line = re.sub(r"\bis not None\b", "!= None", line)
     line = re.sub(r"\bis None\b", "== None", line)
     line = re.sub(r"\bexcept (\S+) as (\w+)", r"except let \2 as \1", line)
@@ -168,6 +169,7 @@ def swift_tokens(line):
     line = re.sub(r"\bfor \((.*?)\) in\b", r"for \1 in", line)        # for (a, b) in ...
     line = re.sub(r"\b(let|var|for) (\w+): [^=]+?( =| in\b|$)", r"\1 \2\3", line)  # type annotations
     line = re.sub(r"\bcatch is\b", "catch", line)
+    line = re.sub(r"(?<![\w)\]])\(try ([\w.]+\([^()]*\))\)", r"\1", line)  # a == (try f()): parens for try
     line = re.sub(r"^(\s*)\((.*?)\) = ", r"\1\2 = ", line)              # (a, b) = ... reassigns
     line = re.sub(r"(?<=[\w)\]])!(?!=)", "", line)                    # x! unwraps an optional
     line = re.sub(r"\b(\w+)\.self\b", r"\1", line)                    # socket.self names the module
