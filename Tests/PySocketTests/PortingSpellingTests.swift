@@ -154,3 +154,60 @@ struct ExceptionChainTests {
         }
     }
 }
+
+@Suite("makefile: peek, the raw SocketIO, CPython's type names")
+struct MakefileFidelityTests {
+    @Test("peek returns the buffered bytes without consuming them")
+    func peek() throws {
+        let (a, b) = try socket.socketpair()
+        defer { a.close(); b.close() }
+        try b.sendall("hello\nworld")
+        let f: SocketFile<bytes> = try a.makefile("rb")
+        defer { try? f.close() }
+        // f.peek(), f.peek(2), f.read(2), f.peek(1) -> b'hello\nworld' b'hello\nworld' b'he' b'llo\nworld'
+        #expect(try f.peek() == "hello\nworld")
+        #expect(try f.peek(2) == "hello\nworld")
+        #expect(try f.read(2) == "he")
+        #expect(try f.peek(1) == "llo\nworld")
+        b.close()
+        #expect(try f.read() == "llo\nworld")
+        #expect(try f.peek() == "")  // at end of stream: b''
+    }
+
+    @Test("buffering 0 gives the raw SocketIO; files print CPython's type names")
+    func rawAndNames() throws {
+        let (a, b) = try socket.socketpair()
+        defer { a.close(); b.close() }
+        let raw: SocketIO = try a.makefile("rb", buffering: 0)
+        #expect(String(describing: raw).hasPrefix("<socket.SocketIO object at 0x"))  // <socket.SocketIO object at 0x7f...>
+        try b.sendall("x")
+        var buffer = [UInt8](repeating: 0, count: 4)
+        #expect(try raw.readinto(&buffer) == 1)
+        raw.close()
+        let fd = a.fileno()
+        let reader: SocketFile<bytes> = try a.makefile("rb")
+        #expect(String(describing: reader) == "<_io.BufferedReader name=\(fd)>")  // <_io.BufferedReader name=3>
+        #expect(reader.typeName == "BufferedReader")
+        let writer: SocketFile<bytes> = try a.makefile("wb")
+        #expect(String(describing: writer) == "<_io.BufferedWriter name=\(fd)>")  // <_io.BufferedWriter name=3>
+        let text = try a.makefile("r")
+        #expect(String(describing: text) == "<_io.TextIOWrapper name=\(fd) mode='r' encoding='UTF-8'>")
+        let pair: SocketFile<bytes> = try a.makefile("rwb")
+        #expect(String(describing: pair).hasPrefix("<_io.BufferedRWPair object at 0x"))
+        for file in [reader, writer, pair] { try file.close() }
+        try text.close()
+    }
+
+    @Test("a host given as bytes binds and connects, as CPython accepts it")
+    func bytesHosts() throws {
+        let u = try socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        defer { u.close() }
+        try u.bind((bytes("127.0.0.1"), 0))  // u.bind((b'127.0.0.1', 0))
+        try u.connect(([UInt8]("127.0.0.1".utf8), u.getsockname().port))  // bytearray host
+        #expect(try u.getsockname().host == "127.0.0.1")
+        // socket.socket().bind((127, 0)) -> TypeError str, bytes or bytearray expected, not int
+        let s = try socket.socket()
+        defer { s.close() }
+        #expect(throws: TypeError.self) { try s.bind((127, 0)) }
+    }
+}

@@ -61,12 +61,6 @@ extension socket.TupleList: Sendable where Element: Sendable {}
 
 // MARK: - Argument checks shared by the functions below
 
-/// A Python `int` converted to a C `int` as `PyArg_Parse` "i" does, with its messages.
-private func moduleCInt(_ value: Int) throws -> Int32 {
-    if value > Int(Int32.max) { throw OverflowError("signed integer is greater than maximum") }
-    if value < Int(Int32.min) { throw OverflowError("signed integer is less than minimum") }
-    return Int32(value)
-}
 
 /// The UTF-8 bytes of a `str` argument that C receives as a C string; CPython rejects an
 /// embedded NUL with `ValueError(message)`.
@@ -219,8 +213,8 @@ extension socket {
         _ host: Host?, _ port: Port?, _ family: AddressFamily, _ type: SocketKind,
         _ proto: Int, _ flags: AddressInfo
     ) throws -> TupleList<AddrInfo> {
-        let cFamily = try moduleCInt(family.rawValue), cType = try moduleCInt(type.rawValue)
-        let cProto = try moduleCInt(proto), cFlags = try moduleCInt(flags.rawValue)
+        let cFamily = try cIntArg(family.rawValue), cType = try cIntArg(type.rawValue)
+        let cProto = try cIntArg(proto), cFlags = try cIntArg(flags.rawValue)
         if let host, containsNUL(host) { throw ValueError("embedded null character") }
         // C sees the port's string up to its first NUL.
         let result = NativeResolver.getaddrinfo(host, port.map { $0.prefix { $0 != 0 } }, family: cFamily, socktype: cType,
@@ -296,10 +290,10 @@ extension socket {
         case .inet6(let host, let port, let flowinfo, let scopeID):
             return try nameinfo(host, port, flowinfo, scopeID, fields: 4, flags: flags)
         case .other, .netlink, .packet:
-            _ = try moduleCInt(flags)
+            _ = try cIntArg(flags)
             throw TypeError("getnameinfo(): illegal sockaddr argument")
         case .unix, .unixBytes, .noAddress:
-            _ = try moduleCInt(flags)
+            _ = try cIntArg(flags)
             throw TypeError("getnameinfo() argument 1 must be a tuple")
         }
     }
@@ -309,9 +303,9 @@ extension socket {
     private static func nameinfo(
         _ host: String, _ port: Int, _ flowinfo: Int?, _ scopeID: Int?, fields: Int, flags: Int
     ) throws -> (host: String, port: String) {
-        let cFlags = try moduleCInt(flags)
+        let cFlags = try cIntArg(flags)
         let hostBytes = try moduleCString(host)
-        let cPort = try moduleCInt(port)
+        let cPort = try cIntArg(port)
         // "I" keeps the low 32 bits of a Python int, negative or not.
         let flow = UInt32(truncatingIfNeeded: flowinfo ?? 0)
         let scope = UInt32(truncatingIfNeeded: scopeID ?? 0)
@@ -542,7 +536,7 @@ extension socket {
     ///
     /// Python: `socket.getservbyport()`. C: `getservbyport_r(3)`.
     public static func getservbyport(_ port: Int, _ protocolname: String? = nil) throws -> String {
-        _ = try moduleCInt(port)
+        _ = try cIntArg(port)
         let proto = try protocolname.map { try moduleCString($0) }
         guard (0...0xFFFF).contains(port) else { throw OverflowError("getservbyport: port must be 0-65535.") }
         guard let name = NativeResolver.getservbyport(port, proto: proto) else {
@@ -588,7 +582,7 @@ extension socket {
     ///
     /// Python: `socket.inet_pton()`. C: `inet_pton(3)`.
     public static func inet_pton(_ address_family: AddressFamily, _ ip_string: String) throws -> bytes {
-        let family = try moduleCInt(address_family.rawValue)
+        let family = try cIntArg(address_family.rawValue)
         // The two families IPText parses, straight from the String's UTF-8 into the result's one
         // allocation. A NUL is in neither grammar, so an embedded NUL falls through to the
         // checks below and gets CPython's ValueError.
@@ -610,7 +604,7 @@ extension socket {
     ///
     /// Python: `socket.inet_ntop()`. C: `inet_ntop(3)`.
     public static func inet_ntop(_ address_family: AddressFamily, _ packed_ip: bytes) throws -> String {
-        let family = Int(try moduleCInt(address_family.rawValue))
+        let family = Int(try cIntArg(address_family.rawValue))
         let width: Int
         switch family {
         case NativeConstants.AF_INET: width = 4
@@ -651,9 +645,7 @@ extension bytes {
 extension socket {
     /// The 16-bit conversions' argument check (a C `int`, then 0...65535), with CPython's messages.
     private static func uint16Argument(_ x: Int, _ caller: String) throws -> UInt16 {
-        guard x >= Int(Int32.min) && x <= Int(Int32.max) else {
-            throw OverflowError("Python int too large to convert to C int")
-        }
+        _ = try pyLongAsInt(x)
         if x < 0 { throw OverflowError("\(caller): can't convert negative Python int to C 16-bit unsigned integer") }
         if x > 0xFFFF { throw OverflowError("\(caller): Python int too large to convert to C 16-bit unsigned integer") }
         return UInt16(x)
