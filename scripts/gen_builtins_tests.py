@@ -193,6 +193,11 @@ CALLS = [
     ("{ var d: dict<String, Int> = [\"x\": 1]; d.setdefault(\"y\", 2); d.setdefault(\"x\", 3); return d }()",
      "(lambda d: (d.setdefault('y', 2), d.setdefault('x', 3), d)[-1])({'x': 1})"),
     ("str(KeyError(\"b\"))", "str(KeyError('b'))"),
+    ("try time.sleep(0)", "time.sleep(0)"), ("try time.sleep(-1)", "time.sleep(-1)"), ("try time.sleep(Double.nan)", "time.sleep(float('nan'))"),
+    ("try time.sleep(1e10)", "time.sleep(1e10)"), ("try time.sleep(Double.infinity)", "time.sleep(float('inf'))"),
+    ("try threading.Thread(target: {}).join()", "threading.Thread(target=lambda: None).join()"),
+    ("try { let t = threading.Thread(target: {}); try t.start(); try t.start() }()",
+     "(lambda t: (t.start(), t.start()))(threading.Thread(target=lambda: None))"),
     ("type(ConnectionRefusedError(111, \"x\")) == ConnectionRefusedError.self", "type(ConnectionRefusedError(111, 'x')) is ConnectionRefusedError"),
     ("type(ConnectionRefusedError(111, \"x\")) == OSError.self", "type(ConnectionRefusedError(111, 'x')) is OSError"),
     ("type(socket.AF_INET) == socket.AddressFamily.self", "type(socket.AF_INET) is socket.AddressFamily"),
@@ -280,7 +285,7 @@ def random_floats():
 def capture(python):
     """Runs the Python side of every case under `python` (CPython 3.13) and returns the data."""
     program = r'''
-import contextlib, io, json, socket, sys
+import contextlib, io, json, socket, sys, threading, time
 cases = json.loads(sys.stdin.read())
 out = {"python": sys.version.split()[0], "values": [], "prints": [], "calls": [], "floats": []}
 for swift, py in cases["values"]:

@@ -1,16 +1,14 @@
 // len(): the number of items of a collection, str, tuple or address, counted as Python counts them.
 import PySocket
 
-/// `len(s)`
-/// The number of items of a collection: a list, a `bytes`, a `dict`, a set.
+/// `len(s)`: the number of items of a collection: a list, a `bytes`, a `dict`, a set.
 ///
 /// Python: `len(s)`.
 public func len<C: Collection>(_ collection: C) -> Int {
     collection.count
 }
 
-/// `len(s)`
-/// The number of code points of a `str`, as Python counts them (`len("🇫🇷")` is 2, where
+/// `len(s)`: the number of code points of a `str`, as Python counts them (`len("🇫🇷")` is 2, where
 /// Swift's `count` of Characters is 1).
 ///
 /// Python: `len(str)`.
@@ -18,17 +16,15 @@ public func len(_ text: String) -> Int {
     text.unicodeScalars.count
 }
 
-/// `len(s)`
-/// The number of code points of a `str` slice.
+/// `len(s)`: the number of code points of a `str` slice.
 ///
 /// Python: `len(str)`.
 public func len(_ text: Substring) -> Int {
     text.unicodeScalars.count
 }
 
-/// `len(addr)`
-/// The length of the value CPython returns for an address: 2 for `(host, port)`, 4 for an
-/// IPv6 tuple, the path's length for AF_UNIX, the name's length for an abstract name.
+/// `len(addr)`: the length of the value CPython returns for an address: 2 for `(host, port)`, 4 for
+/// an IPv6 tuple, the path's length for AF_UNIX, the name's length for an abstract name.
 ///
 /// Python: `len(addr)`.
 public func len(_ address: SocketAddress) -> Int {
@@ -44,32 +40,27 @@ public func len(_ address: SocketAddress) -> Int {
     }
 }
 
-/// `len(t)`
-/// The number of items of a tuple.
+/// `len(t)`: the number of items of a tuple.
 ///
 /// Python: `len(tuple)`.
 public func len<A, B>(_ tuple: (A, B)) -> Int { 2 }
 
-/// `len(t)`
-/// The number of items of a tuple.
+/// `len(t)`: the number of items of a tuple.
 ///
 /// Python: `len(tuple)`.
 public func len<A, B, C>(_ tuple: (A, B, C)) -> Int { 3 }
 
-/// `len(t)`
-/// The number of items of a tuple.
+/// `len(t)`: the number of items of a tuple.
 ///
 /// Python: `len(tuple)`.
 public func len<A, B, C, D>(_ tuple: (A, B, C, D)) -> Int { 4 }
 
-/// `len(t)`
-/// The number of items of a tuple.
+/// `len(t)`: the number of items of a tuple.
 ///
 /// Python: `len(tuple)`.
 public func len<A, B, C, D, E>(_ tuple: (A, B, C, D, E)) -> Int { 5 }
 
-/// `len(t)`
-/// The number of items of a tuple.
+/// `len(t)`: the number of items of a tuple.
 ///
 /// Python: `len(tuple)`.
 public func len<A, B, C, D, E, F>(_ tuple: (A, B, C, D, E, F)) -> Int { 6 }

@@ -1,10 +1,9 @@
 // int(), float(), bool(), hex(), oct(), bin(), ord(), chr() and the iteration helpers sorted(), enumerate(), range(), sum().
 import PySocket
 
-/// `int(text, base=10)`
-/// The integer a string spells, with Python's rules: surrounding whitespace, a sign, `_`
-/// between digits, and for `base` 0 a `0x`/`0o`/`0b` prefix; raises CPython's `ValueError`
-/// (`invalid literal for int() with base 10: 'abc'`).
+/// `int(text, base=10)`: the integer a string spells, with Python's rules: surrounding whitespace,
+/// a sign, `_` between digits, and for `base` 0 a `0x`/`0o`/`0b` prefix; raises CPython's
+/// `ValueError` (`invalid literal for int() with base 10: 'abc'`).
 ///
 /// Python: `int(str, base)`.
 ///
@@ -14,8 +13,7 @@ public func int(_ text: String, _ base: Int = 10) throws -> Int {
     try int(text, base: base)
 }
 
-/// `int(text, base=base)`
-/// The integer a string spells in `base` (2-36, or 0 to read a prefix).
+/// `int(text, base=base)`: the integer a string spells in `base` (2-36, or 0 to read a prefix).
 ///
 /// Python: `int(str, base=base)`.
 public func int(_ text: String, base: Int) throws -> Int {
@@ -53,9 +51,8 @@ public func int(_ text: String, base: Int) throws -> Int {
     return Int(magnitude)
 }
 
-/// `int(x)`
-/// A float truncated toward zero; raises CPython's `ValueError` for NaN and `OverflowError` for
-/// an infinity.
+/// `int(x)`: a float truncated toward zero; raises CPython's `ValueError` for NaN and
+/// `OverflowError` for an infinity.
 ///
 /// Python: `int(float)`.
 ///
@@ -70,24 +67,21 @@ public func int(_ value: Double) throws -> Int {
     return result
 }
 
-/// `int(b)`
-/// `1` for `True`, `0` for `False`.
+/// `int(b)` `1` for `True`, `0` for `False`.
 ///
 /// Python: `int(bool)`.
 public func int(_ value: Bool) -> Int { value ? 1 : 0 }
 
-/// `int(member)`
-/// The number of an IntEnum/IntFlag member: `int(socket.AF_INET)` is `2`.
+/// `int(member)`: the number of an IntEnum/IntFlag member: `int(socket.AF_INET)` is `2`.
 ///
 /// Python: `int(IntEnum)`.
 public func int<Member: RawRepresentable>(_ member: Member) -> Int where Member.RawValue == Int {
     member.rawValue
 }
 
-/// `float(text)`
-/// The number a string spells, with Python's rules (whitespace, `_` between digits, `inf`,
-/// `nan`, `infinity` in any case); raises CPython's `ValueError` (`could not convert string to
-/// float: 'abc'`).
+/// `float(text)`: the number a string spells, with Python's rules (whitespace, `_` between digits,
+/// `inf`, `nan`, `infinity` in any case); raises CPython's `ValueError` (`could not convert string
+/// to float: 'abc'`).
 ///
 /// Python: `float(str)`.
 public func float(_ text: String) throws -> Double {
@@ -106,15 +100,13 @@ public func float(_ text: String) throws -> Double {
     return value
 }
 
-/// `float(x)`
-/// An integer as a float.
+/// `float(x)`: an integer as a float.
 ///
 /// Python: `float(int)`.
 public func float<Integer: BinaryInteger>(_ value: Integer) -> Double { Double(value) }
 
-/// `bool(x)`
-/// Python's truth value: `False` for `None`, `False`, zero, `0.0`, an empty `str`, `bytes`,
-/// list, dict or set, and `True` for anything else.
+/// `bool(x)`: Python's truth value: `False` for `None`, `False`, zero, `0.0`, an empty `str`,
+/// `bytes`, list, dict or set, and `True` for anything else.
 ///
 /// Python: `bool(x)`.
 public func bool<Object>(_ object: Object) -> Bool {
@@ -147,20 +139,17 @@ private func truth(_ value: Any) -> Bool {
 
 private func isNonZero<Integer: BinaryInteger>(_ number: Integer) -> Bool { number != 0 }
 
-/// `hex(n)`
-/// `0x1f`, `-0x1f`: the number in lower-case hexadecimal with Python's prefix.
+/// `hex(n)` `0x1f`, `-0x1f`: the number in lower-case hexadecimal with Python's prefix.
 ///
 /// Python: `hex(int)`.
 public func hex<Integer: BinaryInteger>(_ number: Integer) -> String { prefixed(number, "0x", 16) }
 
-/// `oct(n)`
-/// `0o17`, `-0o17`: the number in octal with Python's prefix.
+/// `oct(n)` `0o17`, `-0o17`: the number in octal with Python's prefix.
 ///
 /// Python: `oct(int)`.
 public func oct<Integer: BinaryInteger>(_ number: Integer) -> String { prefixed(number, "0o", 8) }
 
-/// `bin(n)`
-/// `0b101`, `-0b101`: the number in binary with Python's prefix.
+/// `bin(n)` `0b101`, `-0b101`: the number in binary with Python's prefix.
 ///
 /// Python: `bin(int)`.
 public func bin<Integer: BinaryInteger>(_ number: Integer) -> String { prefixed(number, "0b", 2) }
@@ -169,8 +158,7 @@ private func prefixed<Integer: BinaryInteger>(_ number: Integer, _ prefix: Strin
     (number < 0 ? "-" : "") + prefix + String(number.magnitude, radix: radix)
 }
 
-/// `ord(c)`
-/// The code point of a one-character string; raises CPython's `TypeError` otherwise.
+/// `ord(c)`: the code point of a one-character string; raises CPython's `TypeError` otherwise.
 ///
 /// Python: `ord(str)`.
 public func ord(_ character: String) throws -> Int {
@@ -181,8 +169,7 @@ public func ord(_ character: String) throws -> Int {
     return Int(scalar.value)
 }
 
-/// `chr(i)`
-/// The one-character string of a code point; raises CPython's `ValueError` out of range.
+/// `chr(i)`: the one-character string of a code point; raises CPython's `ValueError` out of range.
 ///
 /// Python: `chr(int)`.
 ///
@@ -196,8 +183,8 @@ public func chr(_ codePoint: Int) throws -> String {
     return String(Character(scalar))
 }
 
-/// `sorted(iterable, reverse=False)`
-/// A new list of the items in ascending (or descending) order; the sort is stable.
+/// `sorted(iterable, reverse=False)`: a new list of the items in ascending (or descending) order;
+/// the sort is stable.
 ///
 /// Python: `sorted(iterable, reverse=...)`.
 public func sorted<Items: Sequence>(_ items: Items, reverse: Bool = false) -> [Items.Element]
@@ -205,8 +192,8 @@ where Items.Element: Comparable {
     sorted(items, key: { $0 }, reverse: reverse)
 }
 
-/// `sorted(iterable, key=f, reverse=False)`
-/// A new list of the items ordered by `key(item)`; the sort is stable, as Python's.
+/// `sorted(iterable, key=f, reverse=False)`: a new list of the items ordered by `key(item)`; the
+/// sort is stable, as Python's.
 ///
 /// Python: `sorted(iterable, key=..., reverse=...)`.
 public func sorted<Items: Sequence, SortKey: Comparable>(
@@ -219,23 +206,21 @@ public func sorted<Items: Sequence, SortKey: Comparable>(
     }.map(\.element)
 }
 
-/// `enumerate(iterable, start=0)`
-/// The items paired with their index: `for (i, x) in enumerate(items)`.
+/// `enumerate(iterable, start=0)`: the items paired with their index: `for (i, x) in
+/// enumerate(items)`.
 ///
 /// Python: `enumerate`.
 public func enumerate<Items: Sequence>(_ items: Items, start: Int = 0) -> [(Int, Items.Element)] {
     items.enumerated().map { (start + $0.offset, $0.element) }
 }
 
-/// `range(stop)`
-/// `0, 1, ..., stop - 1` (empty when `stop` is not positive).
+/// `range(stop)` `0, 1, ..., stop - 1` (empty when `stop` is not positive).
 ///
 /// Python: `range(stop)`.
 public func range(_ stop: Int) -> [Int] { range(0, stop) }
 
-/// `range(start, stop, step=1)`
-/// `start, start + step, ...` up to but not including `stop`; raises nothing, and a `step` of
-/// 0 gives an empty list.
+/// `range(start, stop, step=1)` `start, start + step, ...` up to but not including `stop`; raises
+/// nothing, and a `step` of 0 gives an empty list.
 ///
 /// Python: `range(start, stop, step)`.
 ///
@@ -246,8 +231,7 @@ public func range(_ start: Int, _ stop: Int, _ step: Int = 1) -> [Int] {
     return Array(stride(from: start, to: stop, by: step))
 }
 
-/// `sum(iterable, start=0)`
-/// The total of the numbers.
+/// `sum(iterable, start=0)`: the total of the numbers.
 ///
 /// Python: `sum`.
 public func sum<Items: Sequence>(_ items: Items) -> Items.Element where Items.Element: AdditiveArithmetic {

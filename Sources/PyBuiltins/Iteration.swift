@@ -1,24 +1,22 @@
 // list(), set(), min(), max(), any(), all(), reversed(): Python's builtins over iterables.
 import PySocket
 
-/// `list(iterable)`
-/// A new list of the items: `list(d.keys())`, `list("ab")` (`['a', 'b']`), `list(range(3))`.
+/// `list(iterable)`: a new list of the items: `list(d.keys())`, `list("ab")` (`['a', 'b']`),
+/// `list(range(3))`.
 ///
 /// Python: `list(iterable)`.
 public func list<Items: Sequence>(_ items: Items) -> [Items.Element] {
     Array(items)
 }
 
-/// `list(d)`
-/// The keys of a dict, in insertion order.
+/// `list(d)`: the keys of a dict, in insertion order.
 ///
 /// Python: `list(dict)`.
 public func list<Key, Value>(_ mapping: dict<Key, Value>) -> [Key] {
     mapping.keys()
 }
 
-/// `set(iterable)`
-/// A new set of the distinct items.
+/// `set(iterable)`: a new set of the distinct items.
 ///
 /// Python: `set(iterable)`.
 ///
@@ -27,9 +25,8 @@ public func set<Items: Sequence>(_ items: Items) -> Set<Items.Element> where Ite
     Set(items)
 }
 
-/// `min(iterable)`
-/// The smallest item (the first of equal ones); raises CPython's `ValueError` for an empty
-/// iterable.
+/// `min(iterable)`: the smallest item (the first of equal ones); raises CPython's `ValueError` for
+/// an empty iterable.
 ///
 /// Python: `min(iterable)`.
 public func min<Items: Sequence>(_ items: Items) throws -> Items.Element where Items.Element: Comparable {
@@ -37,9 +34,8 @@ public func min<Items: Sequence>(_ items: Items) throws -> Items.Element where I
     return smallest
 }
 
-/// `max(iterable)`
-/// The largest item (the first of equal ones); raises CPython's `ValueError` for an empty
-/// iterable.
+/// `max(iterable)`: the largest item (the first of equal ones); raises CPython's `ValueError` for
+/// an empty iterable.
 ///
 /// Python: `max(iterable)`.
 public func max<Items: Sequence>(_ items: Items) throws -> Items.Element where Items.Element: Comparable {
@@ -51,24 +47,22 @@ public func max<Items: Sequence>(_ items: Items) throws -> Items.Element where I
     return largest
 }
 
-/// `any(iterable)`
-/// Whether any item is true (Python's truth value: `bool(item)`).
+/// `any(iterable)`: whether any item is true (Python's truth value: `bool(item)`).
 ///
 /// Python: `any(iterable)`.
 public func any<Items: Sequence>(_ items: Items) -> Bool {
     items.contains { bool($0) }
 }
 
-/// `all(iterable)`
-/// Whether every item is true (Python's truth value: `bool(item)`); true for an empty iterable.
+/// `all(iterable)`: whether every item is true (Python's truth value: `bool(item)`); true for an
+/// empty iterable.
 ///
 /// Python: `all(iterable)`.
 public func all<Items: Sequence>(_ items: Items) -> Bool {
     items.allSatisfy { bool($0) }
 }
 
-/// `reversed(seq)`
-/// The items in reverse order, as a list.
+/// `reversed(seq)`: the items in reverse order, as a list.
 ///
 /// Python: `reversed(seq)`.
 ///

@@ -2,9 +2,9 @@
 import PySocket
 import Synchronization
 
-/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`
-/// Writes `str()` of each object, as Python does: `print("ok:", true)` writes `ok: True`,
-/// `print(nil)` writes `None`, `print(("127.0.0.1", 80))` writes `('127.0.0.1', 80)`.
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`: writes `str()` of each object, as
+/// Python does: `print("ok:", true)` writes `ok: True`, `print(nil)` writes `None`,
+/// `print(("127.0.0.1", 80))` writes `('127.0.0.1', 80)`.
 ///
 /// Importing PyBuiltins makes this `print` the one the file's unqualified `print` calls, also
 /// beside `import Glibc` and `import Foundation` (its sibling below, with Swift's labels,
@@ -12,7 +12,7 @@ import Synchronization
 /// parameter pack, so an optional argument needs no `as Any` and draws no warning.
 /// `sep: nil` and `end: nil` mean the defaults, as `None` does in Python.
 ///
-/// Python: `print`.  C: `fwrite(3)` to `stdout` (the buffer Swift's own `print` fills),
+/// Python: `print`. C: `fwrite(3)` to `stdout` (the buffer Swift's own `print` fills),
 /// `fflush(3)` when `flush` is true.
 ///
 /// Differs from CPython: `Void` prints `None` (Swift's `()` is no empty tuple); a Swift
@@ -27,11 +27,10 @@ public func print<each Object>(
     write(items, sep: sep ?? " ", end: end ?? "\n", file: file, flush: flush)
 }
 
-/// `print(*objects)`
-/// Python's `print` under Swift's labels, so that it shadows `Swift.print` in every file that
-/// imports PyBuiltins: plain `print(a, b)` calls this one.
+/// `print(*objects)`: Python's `print` under Swift's labels, so that it shadows `Swift.print` in
+/// every file that imports PyBuiltins: plain `print(a, b)` calls this one.
 ///
-/// Python: `print(*objects, sep=separator, end=terminator)`.  C: `fwrite(3)` to `stdout`.
+/// Python: `print(*objects, sep=separator, end=terminator)`. C: `fwrite(3)` to `stdout`.
 public func print(_ objects: Any..., separator: String = " ", terminator: String = "\n") {
     write(objects, sep: separator, end: terminator, file: nil, flush: false)
 }
@@ -49,17 +48,15 @@ private func write(_ objects: [Any], sep: String, end: String, file: TextIO?, fl
     if flush { stream.flush() }
 }
 
-/// `str(object)`
-/// The text `print(object)` writes: `str(true)` is `"True"`, `str(nil as Int?)` is `"None"`,
-/// `str(1e16)` is `"1e+16"`, `str("a")` is `"a"`.
+/// `str(object)`: the text `print(object)` writes: `str(true)` is `"True"`, `str(nil as Int?)` is
+/// `"None"`, `str(1e16)` is `"1e+16"`, `str("a")` is `"a"`.
 ///
 /// Python: `str(object)`.
 public func str<Object>(_ object: Object) -> String {
     render(object, repr: false)
 }
 
-/// `repr(object)`
-/// The text Python shows for a value inside a container: `repr("a")` is `"'a'"`,
+/// `repr(object)`: the text Python shows for a value inside a container: `repr("a")` is `"'a'"`,
 /// `repr(["a", "b"])` is `"['a', 'b']"`, `repr(socket.AF_INET)` is `"<AddressFamily.AF_INET: 2>"`.
 ///
 /// Python: `repr(object)`.
@@ -67,11 +64,10 @@ public func repr<Object>(_ object: Object) -> String {
     render(object, repr: true)
 }
 
-/// `io.TextIOWrapper` / `io.StringIO`
-/// A text stream `print(..., file:)` writes to: `sys.stdout`, `sys.stderr`, or an in-memory
-/// `io.StringIO()`.
+/// `io.TextIOWrapper` / `io.StringIO`: a text stream `print(..., file:)` writes to: `sys.stdout`,
+/// `sys.stderr`, or an in-memory `io.StringIO()`.
 ///
-/// Python: `io.TextIOBase`.  C: `fwrite(3)` for the standard streams.
+/// Python: `io.TextIOBase`. C: `fwrite(3)` for the standard streams.
 public final class TextIO: Sendable {
     private let stream: StandardStream?
     private let buffer = Mutex("")
@@ -80,18 +76,16 @@ public final class TextIO: Sendable {
         self.stream = stream
     }
 
-    /// `io.StringIO()`
-    /// An empty in-memory text stream; `getvalue()` returns what was written.
+    /// `io.StringIO()`: an empty in-memory text stream; `getvalue()` returns what was written.
     ///
     /// Python: `io.StringIO()`.
     public init() {
         self.stream = nil
     }
 
-    /// `f.write(s)`
-    /// Writes the text and returns its length in code points, as Python does.
+    /// `f.write(s)`: writes the text and returns its length in code points, as Python does.
     ///
-    /// Python: `TextIOBase.write`.  C: `fwrite(3)` for the standard streams.
+    /// Python: `TextIOBase.write`. C: `fwrite(3)` for the standard streams.
     @discardableResult
     public func write(_ text: String) -> Int {
         if let stream {
@@ -102,16 +96,15 @@ public final class TextIO: Sendable {
         return text.unicodeScalars.count
     }
 
-    /// `f.flush()`
-    /// Hands buffered text to the system.
+    /// `f.flush()`: hands buffered text to the system.
     ///
-    /// Python: `TextIOBase.flush`.  C: `fflush(3)`.
+    /// Python: `TextIOBase.flush`. C: `fflush(3)`.
     public func flush() {
         stream?.flush()
     }
 
-    /// `f.getvalue()`
-    /// Everything written to an `io.StringIO()` so far (empty for a standard stream).
+    /// `f.getvalue()`: everything written to an `io.StringIO()` so far (empty for a standard
+    /// stream).
     ///
     /// Python: `StringIO.getvalue`.
     public func getvalue() -> String {
@@ -119,45 +112,39 @@ public final class TextIO: Sendable {
     }
 }
 
-/// `import sys`
-/// The standard streams of Python's `sys` module.
+/// `import sys`: the standard streams of Python's `sys` module.
 ///
 /// Python: `sys`.
 public enum sys {
-    /// `sys.stdout`
-    /// The stream `print` writes to. `sys.$stdout.withValue(io.StringIO()) { ... }` redirects
-    /// it for the calls inside (in this task and its child tasks), like
+    /// `sys.stdout`: the stream `print` writes to. `sys.$stdout.withValue(io.StringIO()) { ... }`
+    /// redirects it for the calls inside (in this task and its child tasks), like
     /// `contextlib.redirect_stdout`.
     ///
-    /// Python: `sys.stdout`.  C: `stdout`.
+    /// Python: `sys.stdout`. C: `stdout`.
     ///
     /// Differs from CPython: redirected per task with `withValue`, not by assignment.
     @TaskLocal public static var stdout = TextIO(.output)
 
-    /// `sys.stderr`
-    /// The error stream, as in `print("failed", file: sys.stderr)`; redirect it with
+    /// `sys.stderr`: the error stream, as in `print("failed", file: sys.stderr)`; redirect it with
     /// `sys.$stderr.withValue(...)`.
     ///
-    /// Python: `sys.stderr`.  C: `stderr`.
+    /// Python: `sys.stderr`. C: `stderr`.
     @TaskLocal public static var stderr = TextIO(.error)
 
-    /// `sys.argv`
-    /// The program's command-line arguments, the program's path first.
+    /// `sys.argv`: the program's command-line arguments, the program's path first.
     ///
     /// Python: `sys.argv`.
     public static var argv: [String] { CommandLine.arguments }
 
-    /// `sys.platform`
-    /// The platform PyBuiltins was built for, as CPython names it (`linux`).
+    /// `sys.platform`: the platform PyBuiltins was built for, as CPython names it (`linux`).
     ///
     /// Python: `sys.platform`.
     public static let platform = "linux"
 
-    /// `sys.exit(status=0)`
-    /// Flushes the standard streams and ends the process with `status` (the system keeps its
-    /// low 8 bits, as for CPython: `sys.exit(256)` exits with 0).
+    /// `sys.exit(status=0)`: flushes the standard streams and ends the process with `status` (the
+    /// system keeps its low 8 bits, as for CPython: `sys.exit(256)` exits with 0).
     ///
-    /// Python: `sys.exit(int)`.  C: `exit(3)`.
+    /// Python: `sys.exit(int)`. C: `exit(3)`.
     ///
     /// Differs from CPython: ends the process at once (CPython raises `SystemExit`, which
     /// `finally` blocks and `except BaseException` see); Swift's `defer` blocks do not run.
@@ -165,10 +152,10 @@ public enum sys {
         StandardStream.exitProcess(Int32(status & 0xFF))
     }
 
-    /// `sys.exit(message)`
-    /// Writes `message` and a newline to standard error and ends the process with status 1.
+    /// `sys.exit(message)`: writes `message` and a newline to standard error and ends the process
+    /// with status 1.
     ///
-    /// Python: `sys.exit(str)`.  C: `exit(3)`.
+    /// Python: `sys.exit(str)`. C: `exit(3)`.
     ///
     /// Differs from CPython: ends the process at once, without raising `SystemExit`.
     public static func exit(_ message: String) -> Never {
@@ -177,13 +164,11 @@ public enum sys {
     }
 }
 
-/// `import io`
-/// The in-memory text stream of Python's `io` module.
+/// `import io`: the in-memory text stream of Python's `io` module.
 ///
 /// Python: `io`.
 public enum io {
-    /// `io.StringIO()`
-    /// An in-memory text stream (`TextIO()`).
+    /// `io.StringIO()`: an in-memory text stream (`TextIO()`).
     ///
     /// Python: `io.StringIO`.
     public typealias StringIO = TextIO

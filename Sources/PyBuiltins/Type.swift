@@ -1,24 +1,21 @@
 // type(x): the Python class a Swift value stands for, so that `type(x).__name__` prints Python's name.
 import PySocket
 
-/// `type(x)`
-/// The Python class of a value: `type(x).__name__` is `'int'`, `'str'`, `'tuple'`, `'socket'`,
-/// `'ConnectionRefusedError'`..., and `print(type(x))` prints `<class 'int'>`.
+/// `type(x)`: the Python class of a value: `type(x).__name__` is `'int'`, `'str'`, `'tuple'`,
+/// `'socket'`, `'ConnectionRefusedError'`..., and `print(type(x))` prints `<class 'int'>`.
 ///
 /// Python: `type`.
 ///
 /// Differs from CPython: only the name, module and printed form; a `PyType` cannot construct
 /// or test instances (compare `__name__`, or use Swift's `is`).
 public struct PyType: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
-    /// `cls.__name__`
-    /// The class's name, such as `int`, `socket`, `gaierror`.
+    /// `cls.__name__`: the class's name, such as `int`, `socket`, `gaierror`.
     ///
     /// Python: `type.__name__`.
     public let __name__: String
 
-    /// `cls.__module__`
-    /// The module that defines the class: `builtins`, `socket`, `io`, or `__main__` for the
-    /// program's own types.
+    /// `cls.__module__`: the module that defines the class: `builtins`, `socket`, `io`, or
+    /// `__main__` for the program's own types.
     ///
     /// Python: `type.__module__`.
     public let __module__: String
@@ -26,14 +23,13 @@ public struct PyType: Hashable, Sendable, CustomStringConvertible, CustomDebugSt
     /// How the class prints: `<class '...'>`, `<enum '...'>` (IntEnum) or `<flag '...'>` (IntFlag).
     let kind: String
 
-    /// `cls.__qualname__`
-    /// The qualified name; the same as `__name__` for every class PyBuiltins knows.
+    /// `cls.__qualname__`: the qualified name; the same as `__name__` for every class PyBuiltins
+    /// knows.
     ///
     /// Python: `type.__qualname__`.
     public var __qualname__: String { __name__ }
 
-    /// `PyType(name, module)`
-    /// A class named `name` in `module`.
+    /// `PyType(name, module)`: a class named `name` in `module`.
     ///
     /// Python: a class object.
     public init(_ name: String, module: String = "builtins") {
@@ -46,8 +42,8 @@ public struct PyType: Hashable, Sendable, CustomStringConvertible, CustomDebugSt
         self.kind = kind
     }
 
-    /// `str(cls)`
-    /// `<class 'int'>`, `<class 'socket.socket'>`, `<enum 'AddressFamily'>`, `<flag 'MsgFlag'>`.
+    /// `str(cls)` `<class 'int'>`, `<class 'socket.socket'>`, `<enum 'AddressFamily'>`, `<flag
+    /// 'MsgFlag'>`.
     ///
     /// Python: `type.__repr__`.
     public var description: String {
@@ -56,15 +52,14 @@ public struct PyType: Hashable, Sendable, CustomStringConvertible, CustomDebugSt
         return "<class '\(qualified)'>"
     }
 
-    /// `repr(cls)`
-    /// The same text as `str(cls)`.
+    /// `repr(cls)`: the same text as `str(cls)`.
     ///
     /// Python: `type.__repr__`.
     public var debugDescription: String { description }
 }
 
-/// `type(object)`
-/// The Python class the value stands for: `type(x).__name__` is the name Python prints.
+/// `type(object)`: the Python class the value stands for: `type(x).__name__` is the name Python
+/// prints.
 ///
 /// Python: `type(object)`.
 ///
@@ -136,8 +131,8 @@ func pythonType(of value: Any) -> PyType {
 }
 
 extension BaseException {
-    /// `e.__class__`
-    /// The exception's Python class: `e.__class__.__name__` is `'ConnectionRefusedError'`.
+    /// `e.__class__`: the exception's Python class: `e.__class__.__name__` is
+    /// `'ConnectionRefusedError'`.
     ///
     /// Python: `object.__class__`.
     public var __class__: PyType { pythonType(of: self) }
@@ -207,17 +202,15 @@ func pythonClass(_ metatype: Any.Type) -> PyType {
 }
 
 extension PyType {
-    /// `type(x) is cls`
-    /// Whether this is the Python class the Swift type stands for:
-    /// `type(e) == ConnectionRefusedError.self`.
+    /// `type(x) is cls`: whether this is the Python class the Swift type stands for: `type(e) ==
+    /// ConnectionRefusedError.self`.
     ///
     /// Python: `type(x) is cls`.
     public static func == (lhs: PyType, rhs: Any.Type) -> Bool {
         lhs == pythonClass(rhs)
     }
 
-    /// `type(x) is not cls`
-    /// Whether this is not the Python class the Swift type stands for.
+    /// `type(x) is not cls`: whether this is not the Python class the Swift type stands for.
     ///
     /// Python: `type(x) is not cls`.
     public static func != (lhs: PyType, rhs: Any.Type) -> Bool {

@@ -1,10 +1,9 @@
 // dict: Python's dict, which keeps insertion order and prints as CPython prints it.
 import PySocket
 
-/// `dict` / `{key: value}`
-/// A mapping that remembers the order keys were first inserted in, as Python's `dict` does, so
-/// that `print(d)` writes `{'a': 1, 'b': 2}` in that order. Iterating yields the keys, as in
-/// Python; `items()`, `keys()`, `values()` give lists.
+/// `dict` / `{key: value}`: a mapping that remembers the order keys were first inserted in, as
+/// Python's `dict` does, so that `print(d)` writes `{'a': 1, 'b': 2}` in that order. Iterating
+/// yields the keys, as in Python; `items()`, `keys()`, `values()` give lists.
 ///
 /// `var d: dict<String, Int> = [:]`, `let d: dict = ["a": 1, "b": 2]`, `d["c"] = 3`.
 ///
@@ -17,32 +16,30 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
     private var order: [Key] = []
     private var storage: [Key: Value] = [:]
 
-    /// `dict()` / `{}`
-    /// An empty dict.
+    /// `dict()` / `{}`: an empty dict.
     ///
     /// Python: `dict()`.
     public init() {}
 
-    /// `{k1: v1, k2: v2}`
-    /// A dict of the literal's pairs in order; a repeated key keeps its first position and its
-    /// last value, as in Python.
+    /// `{k1: v1, k2: v2}`: a dict of the literal's pairs in order; a repeated key keeps its first
+    /// position and its last value, as in Python.
     ///
     /// Python: a dict display.
     public init(dictionaryLiteral elements: (Key, Value)...) {
         for (key, value) in elements { self[key] = value }
     }
 
-    /// `dict(pairs)` / `{k: v for ...}`
-    /// A dict of the pairs in order; a repeated key keeps its first position and its last value.
+    /// `dict(pairs)` / `{k: v for ...}`: a dict of the pairs in order; a repeated key keeps its
+    /// first position and its last value.
     ///
     /// Python: `dict(iterable)`.
     public init<Pairs: Sequence>(_ pairs: Pairs) where Pairs.Element == (Key, Value) {
         for (key, value) in pairs { self[key] = value }
     }
 
-    /// `d[key]` / `d[key] = value` / `del d[key]`
-    /// The value for `key` (nil when absent); assigning appends a new key at the end, replaces
-    /// the value of an existing key in place, and `nil` removes the key.
+    /// `d[key]` / `d[key] = value` / `del d[key]`: the value for `key` (nil when absent); assigning
+    /// appends a new key at the end, replaces the value of an existing key in place, and `nil`
+    /// removes the key.
     ///
     /// Python: `dict.__getitem__`, `__setitem__`, `__delitem__`.
     public subscript(key: Key) -> Value? {
@@ -56,8 +53,7 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
         }
     }
 
-    /// `d[key]`
-    /// The value for `key`; raises `KeyError(key)` when absent, as Python does.
+    /// `d[key]`: the value for `key`; raises `KeyError(key)` when absent, as Python does.
     ///
     /// Python: `dict.__getitem__`.
     public func getitem(_ key: Key) throws -> Value {
@@ -65,54 +61,46 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
         return value
     }
 
-    /// `d.get(key, default=None)`
-    /// The value for `key`, or `default`.
+    /// `d.get(key, default=None)`: the value for `key`, or `default`.
     ///
     /// Python: `dict.get`.
     public func get(_ key: Key, _ default: Value? = nil) -> Value? {
         storage[key] ?? `default`
     }
 
-    /// `key in d`
-    /// Whether the dict has `key`.
+    /// `key in d`: whether the dict has `key`.
     ///
     /// Python: `dict.__contains__`.
     public func contains(_ key: Key) -> Bool {
         storage[key] != nil
     }
 
-    /// `len(d)`
-    /// The number of keys.
+    /// `len(d)`: the number of keys.
     ///
     /// Python: `len(dict)`.
     public var count: Int { order.count }
 
-    /// `not d`
-    /// Whether the dict is empty.
+    /// `not d`: whether the dict is empty.
     ///
     /// Python: `dict.__bool__`.
     public var isEmpty: Bool { order.isEmpty }
 
-    /// `d.keys()`
-    /// The keys in insertion order.
+    /// `d.keys()`: the keys in insertion order.
     ///
     /// Python: `dict.keys`.
     public func keys() -> [Key] { order }
 
-    /// `d.values()`
-    /// The values in insertion order.
+    /// `d.values()`: the values in insertion order.
     ///
     /// Python: `dict.values`.
     public func values() -> [Value] { order.compactMap { storage[$0] } }
 
-    /// `d.items()`
-    /// The `(key, value)` pairs in insertion order.
+    /// `d.items()`: the `(key, value)` pairs in insertion order.
     ///
     /// Python: `dict.items`.
     public func items() -> [(Key, Value)] { order.compactMap { key in storage[key].map { (key, $0) } } }
 
-    /// `d.pop(key)`
-    /// Removes `key` and returns its value; raises `KeyError(key)` when absent.
+    /// `d.pop(key)`: removes `key` and returns its value; raises `KeyError(key)` when absent.
     ///
     /// Python: `dict.pop`.
     @discardableResult
@@ -122,8 +110,8 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
         return value
     }
 
-    /// `d.pop(key, default)`
-    /// Removes `key` and returns its value, or returns `default` when absent.
+    /// `d.pop(key, default)`: removes `key` and returns its value, or returns `default` when
+    /// absent.
     ///
     /// Python: `dict.pop`.
     @discardableResult
@@ -133,8 +121,7 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
         return value
     }
 
-    /// `d.setdefault(key, default)`
-    /// The value for `key`, inserting `default` first when absent.
+    /// `d.setdefault(key, default)`: the value for `key`, inserting `default` first when absent.
     ///
     /// Python: `dict.setdefault`.
     @discardableResult
@@ -144,16 +131,14 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
         return `default`
     }
 
-    /// `d.update(other)`
-    /// Sets every pair of `other`, in its order.
+    /// `d.update(other)`: sets every pair of `other`, in its order.
     ///
     /// Python: `dict.update`.
     public mutating func update(_ other: dict<Key, Value>) {
         for (key, value) in other.items() { self[key] = value }
     }
 
-    /// `d.clear()`
-    /// Removes every key.
+    /// `d.clear()`: removes every key.
     ///
     /// Python: `dict.clear`.
     public mutating func clear() {
@@ -161,8 +146,7 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
         storage.removeAll()
     }
 
-    /// `iter(d)`
-    /// The keys in insertion order, as iterating a Python dict yields them.
+    /// `iter(d)`: the keys in insertion order, as iterating a Python dict yields them.
     ///
     /// Python: `dict.__iter__`.
     public func makeIterator() -> IndexingIterator<[Key]> {
@@ -171,8 +155,8 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
 }
 
 extension dict: Equatable where Value: Equatable {
-    /// `d1 == d2`
-    /// Equal when both have the same keys with equal values, in any order, as in Python.
+    /// `d1 == d2`: equal when both have the same keys with equal values, in any order, as in
+    /// Python.
     ///
     /// Python: `dict.__eq__`.
     public static func == (lhs: dict, rhs: dict) -> Bool {
@@ -183,14 +167,12 @@ extension dict: Equatable where Value: Equatable {
 extension dict: Sendable where Key: Sendable, Value: Sendable {}
 
 extension dict: CustomStringConvertible, CustomDebugStringConvertible {
-    /// `str(d)`
-    /// `{'a': 1, 'b': 2}`: the reprs of the pairs in insertion order.
+    /// `str(d)` `{'a': 1, 'b': 2}`: the reprs of the pairs in insertion order.
     ///
     /// Python: `dict.__repr__`.
     public var description: String { render(self, repr: true) }
 
-    /// `repr(d)`
-    /// The same text as `str(d)`.
+    /// `repr(d)`: the same text as `str(d)`.
     ///
     /// Python: `dict.__repr__`.
     public var debugDescription: String { render(self, repr: true) }
@@ -200,8 +182,7 @@ extension dict: PyDictValue {
     var pyItems: [(key: Any, value: Any)] { items().map { (key: $0.0 as Any, value: $0.1 as Any) } }
 }
 
-/// `len(d)`
-/// The number of keys of a dict.
+/// `len(d)`: the number of keys of a dict.
 ///
 /// Python: `len(dict)`.
 public func len<Key, Value>(_ mapping: dict<Key, Value>) -> Int {

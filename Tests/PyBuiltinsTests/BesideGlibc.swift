@@ -32,6 +32,11 @@ struct BesideGlibc {
         ]
         #expect(repr(values) == "[12, 2.5, False, '0xff', '0o10', '0b10', 97, 'b', [1, 2], [(0, 'x')], [0, 1], 3, "
             + "{0: 'SHUT_RD', 2: 'SHUT_RDWR', 1: 'SHUT_WR'}, True, None, 3, 2, 1, 4, ['a', 'b'], {1}, 5, False, True, [2, 1]]")
+        try time.sleep(0)
+        #expect(time.monotonic() > 0 && time.time() > 0)
+        let t = threading.Thread(target: {})
+        try t.start()
+        try t.join()
         let captured = io.StringIO()
         sys.$stderr.withValue(captured) { print("to stderr", file: sys.stderr) }
         #expect(captured.getvalue() == "to stderr\n")

@@ -302,6 +302,13 @@ struct CPythonValues {
         expectOutcome("KeyError: 'x'") { try { var d: dict<String, Int> = [:]; return try d.pop("x") }() }
         expectOutcome("{'x': 1, 'y': 2}") { { var d: dict<String, Int> = ["x": 1]; d.setdefault("y", 2); d.setdefault("x", 3); return d }() }
         expectOutcome("\"'b'\"") { str(KeyError("b")) }
+        expectOutcome("None") { try time.sleep(0) }
+        expectOutcome("ValueError: sleep length must be non-negative") { try time.sleep(-1) }
+        expectOutcome("ValueError: Invalid value NaN (not a number)") { try time.sleep(Double.nan) }
+        expectOutcome("OverflowError: timestamp out of range for platform time_t") { try time.sleep(1e10) }
+        expectOutcome("OverflowError: timestamp out of range for platform time_t") { try time.sleep(Double.infinity) }
+        expectOutcome("RuntimeError: cannot join thread before it is started") { try threading.Thread(target: {}).join() }
+        expectOutcome("RuntimeError: threads can only be started once") { try { let t = threading.Thread(target: {}); try t.start(); try t.start() }() }
         expectOutcome("True") { type(ConnectionRefusedError(111, "x")) == ConnectionRefusedError.self }
         expectOutcome("False") { type(ConnectionRefusedError(111, "x")) == OSError.self }
         expectOutcome("True") { type(socket.AF_INET) == socket.AddressFamily.self }

@@ -1,8 +1,7 @@
 // dir(socket.self), getattr(socket.self, name) and hasattr: the module's names and integer constants, looked up by name.
 
-/// `dir(socket)`
-/// The module's public names, sorted: CPython 3.13's `dir(socket)` on Linux without the names
-/// README's "Not API" lists (dunder and private names, `os`, `IntEnum`...).
+/// `dir(socket)`: the module's public names, sorted: CPython 3.13's `dir(socket)` on Linux without
+/// the names README's "Not API" lists (dunder and private names, `os`, `IntEnum`...).
 ///
 /// Swift needs `.self` to pass a type as a value: `dir(socket.self)`. Programs build tables of
 /// names from it: `dir(socket.self).filter { $0.hasPrefix("EAI_") }`.
@@ -15,10 +14,9 @@ public func dir(_ module: socket.Type) -> [String] {
     NativeConstants.moduleNames
 }
 
-/// `getattr(socket, name)`
-/// The value of the module's integer constant `name` (`getattr(socket.self, "EAI_NONAME")` is
-/// `-2`), so that a program can build a code -> name table; raises `AttributeError` for a name
-/// the module does not have.
+/// `getattr(socket, name)`: the value of the module's integer constant `name`
+/// (`getattr(socket.self, "EAI_NONAME")` is `-2`), so that a program can build a code -> name
+/// table; raises `AttributeError` for a name the module does not have.
 ///
 /// Python: `getattr(socket, name)`. C: none.
 ///
@@ -32,10 +30,9 @@ public func getattr(_ module: socket.Type, _ name: String) throws -> Int {
     throw AttributeError("module 'socket' has no attribute '\(name)'")
 }
 
-/// `getattr(socket, name)` as an IntEnum/IntFlag
-/// The module's integer constant `name` as the type the context asks for:
-/// `try socket.socket(getattr(socket.self, "AF_" + family))`, or
-/// `let kind: socket.SocketKind = try getattr(socket.self, "SOCK_DGRAM")`.
+/// `getattr(socket, name)` as an IntEnum/IntFlag: the module's integer constant `name` as the type
+/// the context asks for: `try socket.socket(getattr(socket.self, "AF_" + family))`, or `let kind:
+/// socket.SocketKind = try getattr(socket.self, "SOCK_DGRAM")`.
 ///
 /// Python: `getattr(socket, name)`. C: none.
 ///
@@ -50,9 +47,9 @@ where Member.RawValue == Int {
     return member
 }
 
-/// `getattr(socket, name, default)`
-/// The value of the module's integer constant `name`, or `default` when the module has no
-/// integer constant of that name (`getattr(socket.self, "SO_REUSEPORT", nil)`).
+/// `getattr(socket, name, default)`: the value of the module's integer constant `name`, or
+/// `default` when the module has no integer constant of that name (`getattr(socket.self,
+/// "SO_REUSEPORT", nil)`).
 ///
 /// Python: `getattr(socket, name, default)`. C: none.
 ///
@@ -61,8 +58,8 @@ public func getattr(_ module: socket.Type, _ name: String, _ default: Int?) -> I
     NativeConstants.integerConstants[name] ?? `default`
 }
 
-/// `hasattr(socket, name)`
-/// Whether the module has the public name `name` (`hasattr(socket.self, "AF_UNIX")`).
+/// `hasattr(socket, name)`: whether the module has the public name `name` (`hasattr(socket.self,
+/// "AF_UNIX")`).
 ///
 /// Python: `hasattr(socket, name)`. C: none.
 public func hasattr(_ module: socket.Type, _ name: String) -> Bool {

@@ -1,10 +1,10 @@
 // s.with { s in ... } and f.with { f in ... }: Python's `with` blocks as closures that close the socket or file on every exit.
 
 extension socket {
-    /// `with s: ...` / `with socket.socket() as s: ...`
-    /// Runs `body` with the socket and closes the socket when `body` returns or throws, as
-    /// Python's `with` block does: `try socket.socket().with { s in try s.bind(...) }`,
-    /// `let data = try socket.create_connection(addr).with { c in try c.recv(1024) }`.
+    /// `with s: ...` / `with socket.socket() as s: ...`: runs `body` with the socket and closes the
+    /// socket when `body` returns or throws, as Python's `with` block does: `try
+    /// socket.socket().with { s in try s.bind(...) }`, `let data = try
+    /// socket.create_connection(addr).with { c in try c.recv(1024) }`.
     ///
     /// Python: `socket.__enter__()` / `socket.__exit__()`. C: `close(2)`.
     @discardableResult
@@ -13,8 +13,8 @@ extension socket {
         return try body(self)
     }
 
-    /// `async with`-style use in async code: `try await s.with { s in try await loop.sock_recv(s, 10) }`.
-    /// Runs `body` with the socket and closes the socket when `body` returns or throws.
+    /// `async with`-style use in async code: `try await s.with { s in try await loop.sock_recv(s,
+    /// 10) }`. Runs `body` with the socket and closes the socket when `body` returns or throws.
     ///
     /// Python: `socket.__enter__()` / `socket.__exit__()` around an awaited block. C: `close(2)`.
     @discardableResult
@@ -25,10 +25,9 @@ extension socket {
 }
 
 extension SocketFile {
-    /// `with s.makefile(...) as f: ...`
-    /// Runs `body` with the file and closes the file when `body` returns or throws, as Python's
-    /// `with` block does; an error from closing (flushing what was written) is raised, replacing
-    /// the block's own error as CPython's `__exit__` does.
+    /// `with s.makefile(...) as f: ...`: runs `body` with the file and closes the file when `body`
+    /// returns or throws, as Python's `with` block does; an error from closing (flushing what was
+    /// written) is raised, replacing the block's own error as CPython's `__exit__` does.
     ///
     /// Python: `IOBase.__enter__()` / `IOBase.__exit__()`. C: none (the socket stays open until
     /// its own close, as in CPython).
@@ -47,8 +46,8 @@ extension SocketFile {
 }
 
 extension SocketIO {
-    /// `with socket.SocketIO(s, "rb") as f: ...`
-    /// Runs `body` with the raw file and closes it when `body` returns or throws.
+    /// `with socket.SocketIO(s, "rb") as f: ...`: runs `body` with the raw file and closes it when
+    /// `body` returns or throws.
     ///
     /// Python: `IOBase.__enter__()` / `IOBase.__exit__()`. C: none.
     @discardableResult

@@ -1,0 +1,64 @@
+// The clocks, sleep and threads under PyBuiltins' `time` and `threading`: clock_gettime(2), nanosleep(2), pthreads.
+#if canImport(Glibc)
+import Glibc
+
+/// The system calls `time` and `threading` are made of.
+enum SystemClock {
+    /// `clock_gettime(2)` of CLOCK_REALTIME (`realtime: true`) or CLOCK_MONOTONIC, in seconds.
+    static func now(realtime: Bool) -> Double {
+        var spec = timespec()
+        _ = clock_gettime(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// `nanosleep(2)` for `seconds` (finite, not negative), resumed with the time left after a
+    /// signal, as CPython's `time.sleep` does (PEP 475).
+    static func sleep(_ seconds: Double) {
+        let whole = seconds.rounded(.down)
+        var request = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) == -1 && errno == EINTR {
+            request = remaining
+        }
+    }
+
+    /// Starts `body` on a new POSIX thread; false when the system refuses one.
+    static func startThread(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
+        let box = Unmanaged.passRetained(ThreadBody(body))
+        var thread = pthread_t()
+        let status = pthread_create(&thread, nil, { context in
+            guard let context else { return nil }
+            let body = Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue()
+            body.run()
+            return nil
+        }, box.toOpaque())
+        guard status == 0 else {
+            box.release()
+            return nil
+        }
+        return thread
+    }
+
+    /// `atexit(3)`: runs `handler` when the process exits normally (once per registration).
+    static func atExit(_ handler: @convention(c) () -> Void) {
+        _ = atexit(handler)
+    }
+
+    /// `pthread_join(3)`.
+    static func join(_ thread: pthread_t) {
+        _ = pthread_join(thread, nil)
+    }
+}
+
+/// The closure a new thread runs, boxed to cross `pthread_create`'s `void *`.
+private final class ThreadBody: Sendable {
+    let run: @Sendable () -> Void
+    init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+}
+
+/// The platform's thread handle.
+typealias ThreadHandle = pthread_t
+
+#else
+#error("PyBuiltins is written for Linux (glibc); add this platform's clocks and threads here.")
+#endif

@@ -1,0 +1,157 @@
+// threading: Python's Thread and Lock, for the socket programs that serve in a thread.
+import PySocket
+import Synchronization
+
+/// `import threading`: Python's `Thread` and `Lock`.
+///
+/// Python: `threading`.
+public enum threading {
+    /// `threading.Thread(target=f, name=None, daemon=None)`: a function run on its own thread
+    /// once `start()` is called; `join()` waits for it. `threading.Thread(target=serve,
+    /// args=(3,))` ports as `threading.Thread(target: { try serve(3) })`.
+    ///
+    /// At exit the process waits for every started thread that is not a daemon, as CPython
+    /// does. An error the target throws is written to standard error
+    /// (`Exception in thread Thread-1:` and `ClassName: message`), and the thread ends.
+    ///
+    /// Python: `threading.Thread`. C: `pthread_create(3)`, `pthread_join(3)`.
+    ///
+    /// Differs from CPython: no traceback is printed for an error the target throws; `args`
+    /// and `kwargs` are the closure's captures.
+    public final class Thread: Sendable {
+        /// `t.name`: the thread's name, `Thread-N` unless given.
+        ///
+        /// Python: `Thread.name`.
+        public let name: String
+        /// `t.daemon`: whether the process may exit without waiting for the thread.
+        ///
+        /// Python: `Thread.daemon`.
+        public let daemon: Bool
+        private let target: @Sendable () throws -> Void
+        private let state = Mutex(State())
+
+        private struct State {
+            var handle: ThreadHandle?
+            var started = false
+            var finished = false
+            var joined = false
+        }
+
+        /// `threading.Thread(target=f, name=None, daemon=False)`: a thread that will run `target`.
+        ///
+        /// Python: `threading.Thread()`.
+        public init(target: @escaping @Sendable () throws -> Void, name: String? = nil, daemon: Bool = false) {
+            self.target = target
+            self.name = name ?? "Thread-\(threadCounter.add(1, ordering: .relaxed).newValue)"
+            self.daemon = daemon
+        }
+
+        /// `t.start()`: starts the thread; raises CPython's `RuntimeError` when called twice.
+        ///
+        /// Python: `Thread.start()`. C: `pthread_create(3)`.
+        public func start() throws {
+            try state.withLock { state in
+                guard !state.started else { throw RuntimeError("threads can only be started once") }
+                state.started = true
+            }
+            guard let handle = SystemClock.startThread({ [self] in run() }) else {
+                throw RuntimeError("can't start new thread")
+            }
+            state.withLock { $0.handle = handle }
+            if !daemon { registerForExit(self) }
+        }
+
+        /// `t.join(timeout=None)`: waits until the thread ends, or at most `timeout` seconds;
+        /// raises CPython's `RuntimeError` for a thread that was not started.
+        ///
+        /// Python: `Thread.join()`. C: `pthread_join(3)`.
+        public func join(_ timeout: Double? = nil) throws {
+            guard state.withLock({ $0.started }) else {
+                throw RuntimeError("cannot join thread before it is started")
+            }
+            if let timeout {
+                // Bounded wait: poll the thread's end every millisecond until the deadline.
+                let deadline = SystemClock.now(realtime: false) + max(timeout, 0)
+                while !state.withLock({ $0.finished }) && SystemClock.now(realtime: false) < deadline {
+                    SystemClock.sleep(0.001)
+                }
+                guard state.withLock({ $0.finished }) else { return }
+            }
+            reap()
+        }
+
+        /// `t.is_alive()`: whether the thread has started and not yet ended.
+        ///
+        /// Python: `Thread.is_alive()`.
+        public func is_alive() -> Bool {
+            state.withLock { $0.started && !$0.finished }
+        }
+
+        private func run() {
+            do {
+                try target()
+            } catch {
+                // The last line of CPython's traceback: the class (qualified outside builtins and
+                // __main__) and str(e).
+                let cls = pythonType(of: error)
+                let qualified = ["builtins", "__main__"].contains(cls.__module__) ? cls.__name__ : cls.__module__ + "." + cls.__name__
+                _ = sys.stderr.write("Exception in thread \(self.name):\n\(qualified): \(str(error))\n")
+            }
+            state.withLock { $0.finished = true }
+        }
+
+        /// `pthread_join` once, whoever asks first (the owner or the exit handler).
+        fileprivate func reap() {
+            let handle: ThreadHandle? = state.withLock { state in
+                guard !state.joined, let handle = state.handle else { return nil }
+                state.joined = true
+                return handle
+            }
+            if let handle { SystemClock.join(handle) }
+            threadsToJoin.withLock { threads in threads.removeAll { $0 === self } }
+        }
+    }
+
+    /// `threading.Lock()`: a mutual-exclusion lock; `lock.with { ... }` is Python's `with lock:`.
+    ///
+    /// Python: `threading.Lock`.
+    ///
+    /// Differs from CPython: only the `with` form (no separate `acquire`/`release`), so the lock
+    /// is always released.
+    public final class Lock: Sendable {
+        private let mutex = Mutex(())
+
+        /// `threading.Lock()`: an unlocked lock.
+        ///
+        /// Python: `threading.Lock()`.
+        public init() {}
+
+        /// `with lock: ...`: runs `body` holding the lock, released on every exit.
+        ///
+        /// Python: `Lock.__enter__()` / `Lock.__exit__()`.
+        public func with<Result>(_ body: () throws -> Result) rethrows -> Result {
+            try mutex.withLock { _ in try body() }
+        }
+    }
+}
+
+/// The numbers of `Thread-N` names.
+private let threadCounter = Atomic<Int>(0)
+
+/// The started non-daemon threads the process waits for at exit, as CPython's shutdown does.
+private let threadsToJoin = Mutex<[threading.Thread]>([])
+
+private func registerForExit(_ thread: threading.Thread) {
+    let first = threadsToJoin.withLock { threads in
+        threads.append(thread)
+        return threads.count == 1
+    }
+    if first { SystemClock.atExit(joinThreadsAtExit) }
+}
+
+/// Joins every registered thread, including those started while joining.
+private func joinThreadsAtExit() {
+    while let thread = threadsToJoin.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+        thread.reap()
+    }
+}
