@@ -1,7 +1,6 @@
 // A line protocol over a socket with makefile: a tiny key-value server.
 import PySocket
 import PyBuiltins
-import Dispatch
 
 let (server_side, client_side) = try socket.socketpair()
 
@@ -30,8 +29,8 @@ func serve() throws {
     server_side.close()
 }
 
-let t = DispatchGroup()
-DispatchQueue.global().async(group: t) { try? serve() }
+let t = threading.Thread(target: serve)
+try t.start()
 
 let f: SocketFile<bytes> = try client_side.makefile("rwb")
 for command: bytes in ["SET color blue", "SET size 10", "GET color", "GET shape", "HELLO", "QUIT"] {
@@ -42,6 +41,6 @@ for command: bytes in ["SET color blue", "SET size 10", "GET color", "GET shape"
 }
 print(try f.readline())
 try f.close()
-t.wait()
+try t.join()
 client_side.close()
 print(client_side.fileno())

@@ -1,7 +1,6 @@
 // A non-blocking connect with connect_ex, polled until it completes.
 import PySocket
 import PyBuiltins
-import Glibc
 
 let srv = try socket.socket()
 try srv.bind(("127.0.0.1", 0))
@@ -15,7 +14,7 @@ var err = try c.connect_ex(addr)
 print("first connect_ex:", [0, errno.EINPROGRESS].contains(err))
 var attempts = 0
 while err != errno.EISCONN && err != 0 && attempts < 100 {
-    usleep(10_000)
+    try time.sleep(0.01)
     err = try c.connect_ex(addr)
     attempts += 1
 }
@@ -33,7 +32,7 @@ while data == nil && attempts < 200 {
     do {
         data = try c.recv(10)
     } catch is BlockingIOError {
-        usleep(10_000)
+        try time.sleep(0.01)
         attempts += 1
     }
 }
@@ -46,7 +45,7 @@ let refused = try socket.socket()
 try refused.setblocking(false)
 err = try refused.connect_ex(addr)
 while [errno.EINPROGRESS, errno.EALREADY].contains(err) && attempts < 300 {
-    usleep(10_000)
+    try time.sleep(0.01)
     err = try refused.connect_ex(addr)
     attempts += 1
 }

@@ -1,7 +1,6 @@
 // Send 2 MiB with sendall while a thread receives it, and check the sum.
 import PySocket
 import PyBuiltins
-import Dispatch
 
 let payload = bytes(0...255) * 8192
 print(len(payload), sum(payload))
@@ -24,11 +23,11 @@ func receive() throws {
     result.append((count, total))
 }
 
-let t = DispatchGroup()
-DispatchQueue.global().async(group: t) { try? receive() }
+let t = threading.Thread(target: receive)
+try t.start()
 try a.sendall(payload)
 try a.shutdown(socket.SHUT_WR)
-t.wait()
+try t.join()
 print(result)
 print(result[0] == (len(payload), sum(payload)))
 a.close()

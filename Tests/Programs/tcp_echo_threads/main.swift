@@ -1,7 +1,6 @@
 // A TCP echo server in a thread and a few clients, on 127.0.0.1.
 import PySocket
 import PyBuiltins
-import Dispatch
 
 let srv = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 try srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -27,8 +26,8 @@ func serve(_ count: Int) throws {
     }
 }
 
-let t = DispatchGroup()
-DispatchQueue.global().async(group: t) { try? serve(3) }
+let t = threading.Thread(target: { try serve(3) })
+try t.start()
 
 for message: bytes in ["hello", "echo server", "x" * 100] {
     let c = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -48,6 +47,6 @@ for message: bytes in ["hello", "echo server", "x" * 100] {
     c.close()
 }
 
-t.wait()
+try t.join()
 srv.close()
 print(served)
