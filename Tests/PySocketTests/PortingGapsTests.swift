@@ -39,3 +39,19 @@ struct PortingGapsTests {
         }
     }
 }
+
+@Suite("IntEnum members sort as their numbers")
+struct EnumOrderingTests {
+    @Test("sorted() of kinds, families and flags, and of getaddrinfo's tuples")
+    func ordering() throws {
+        // python3.13: sorted([SOCK_DGRAM, SOCK_STREAM, SOCK_RAW]) -> [STREAM, DGRAM, RAW];
+        // AF_INET < AF_INET6 -> True; sorted([MSG_TRUNC, MSG_PEEK]) -> [MSG_PEEK, MSG_TRUNC]
+        #expect([socket.SOCK_DGRAM, socket.SOCK_STREAM, socket.SOCK_RAW].sorted() == [socket.SOCK_STREAM, socket.SOCK_DGRAM, socket.SOCK_RAW])
+        #expect(socket.AF_INET < socket.AF_INET6)
+        #expect([socket.MSG_TRUNC, socket.MSG_PEEK].sorted() == [socket.MSG_PEEK, socket.MSG_TRUNC])
+        // sorted(getaddrinfo(None, 7, 0, 0, 0, AI_PASSIVE)): (2, 1, 6) (2, 2, 17) (2, 3, 0) (10, 1, 6) (10, 2, 17) (10, 3, 0)
+        let infos = try socket.getaddrinfo(nil, 7, 0, 0, 0, socket.AI_PASSIVE)
+        let sorted = infos.reversed().sorted(by: <).map { [$0.family.rawValue, $0.type.rawValue, $0.proto] }
+        #expect(sorted == [[2, 1, 6], [2, 2, 17], [2, 3, 0], [10, 1, 6], [10, 2, 17], [10, 3, 0]])
+    }
+}
