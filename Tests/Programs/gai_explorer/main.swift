@@ -15,7 +15,7 @@ for host in hosts {
             continue
         }
         print(repr(host), int(socktype), len(infos))
-        for (family, kind, proto, canon, sockaddr) in infos {
+        for (family, kind, proto, canon, sockaddr) in infos.sorted(by: <) {
             print("   ", family.name, kind.name, proto, repr(canon), sockaddr)
         }
     }
