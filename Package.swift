@@ -39,3 +39,53 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Whole programs (issue 12): Tests/Programs/NAME/NAME.py, CPython's output NAME.expected, and the
+// line-by-line Swift port NAME/main.swift, one executable each; ProgramsTests runs every port and
+// compares its output with CPython's byte for byte. scripts/programs.py captures and checks.
+let programs = [
+    "address_errors",
+    "accept_timeout",
+    "addr_helpers",
+    "constants_table",
+    "create_conn_server",
+    "errors_errno",
+    "fd_passing",
+    "full_buffers",
+    "gai_explorer",
+    "ipv6_loopback",
+    "makefile_lines",
+    "makefile_modes",
+    "nonblocking_connect",
+    "recv_buffers",
+    "resolve_numeric",
+    "sendall_large",
+    "sendmsg_rights",
+    "shutdown_halfclose",
+    "socket_objects",
+    "socketpair_basics",
+    "sockopts",
+    "tcp_echo_threads",
+    "timeouts",
+    "udp_echo",
+    "unix_dgram",
+    "unix_stream",
+    "value_printing",
+    "with_statements",
+]
+package.targets += programs.map { name in
+    .executableTarget(
+        name: "program_" + name,
+        dependencies: ["PySocket", "PyBuiltins"],
+        path: "Tests/Programs/" + name,
+        exclude: [name + ".py", name + ".expected"]
+    )
+}
+// The test binary links every program's code and runs one when spawned with PYSOCKET_PROGRAM=NAME
+// (Tests/ProgramsLauncher), so `swift test` never runs a port older than its sources.
+package.targets.append(.target(name: "ProgramsLauncher", path: "Tests/ProgramsLauncher"))
+package.targets.append(.testTarget(
+    name: "ProgramsTests",
+    dependencies: ["ProgramsLauncher"] + programs.map { .target(name: "program_" + $0) },
+    linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
+))

@@ -238,6 +238,25 @@ public func sum<Items: Sequence>(_ items: Items) -> Items.Element where Items.El
     items.reduce(.zero, +)
 }
 
+/// `sum(b)` of a `bytes`, `bytearray` or `[UInt8]`
+/// The total of the byte values as an `int`: `sum(b"\xff\xff")` is 510, where adding in the
+/// element type `UInt8` would overflow and trap.
+///
+/// Python: `sum(bytes)`.
+public func sum<Items: Sequence>(_ items: Items) -> Int where Items.Element == UInt8 {
+    // Each byte adds at most 255, so an Int total cannot overflow for any buffer that fits in memory.
+    if let total = items.withContiguousStorageIfAvailable({ buffer -> Int in
+        var total = 0
+        for byte in buffer { total &+= Int(byte) }
+        return total
+    }) {
+        return total
+    }
+    var total = 0
+    for byte in items { total &+= Int(byte) }
+    return total
+}
+
 private let pythonWhitespace: Set<Character> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}"]
 
 extension String {

@@ -121,6 +121,8 @@ func pythonType(of value: Any) -> PyType {
     if swiftName.hasPrefix("PySocket.socket.TupleList<") { return PyType("list") }
     // `e.args` (a tuple in CPython), whether PySocket models it as its own type or as an array.
     if swiftName == "PySocket.BaseException.Args" { return PyType("tuple") }
+    // getnameinfo's and gethostbyname_ex's results: tuples in CPython, structs that print as them here.
+    if value is socket.NameInfo || value is socket.HostInfo { return PyType("tuple") }
     let name = lastComponent(of: swiftName)
     if swiftName.hasPrefix("PySocket.") {
         // PySocket's other types: Python's builtins where CPython has one, else socket's.

@@ -50,6 +50,10 @@ extension socket {
     public func sendto(_ data: bytes, _ path: String) throws -> Int { try sendto(data, .unix(path)) }
     /// `s.sendto(data, flags, path)` (AF_UNIX).
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ path: String) throws -> Int { try sendto(data, flags, .unix(path)) }
+    /// `s.sendto(data, name)` (AF_UNIX, a path or Linux abstract name given as `bytes`: `b"\0name"`).
+    public func sendto(_ data: bytes, _ name: bytes) throws -> Int { try sendto(data, .unixBytes(name)) }
+    /// `s.sendto(data, flags, name)` (AF_UNIX, a `bytes` path or abstract name).
+    public func sendto(_ data: bytes, _ flags: MsgFlag, _ name: bytes) throws -> Int { try sendto(data, flags, .unixBytes(name)) }
 }
 
 extension socket {

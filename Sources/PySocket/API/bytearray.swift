@@ -1,0 +1,167 @@
+// Python's `bytearray`: the mutable buffer that recv_into, recvfrom_into and recvmsg_into fill, printed as Python prints it.
+
+/// `bytearray`: Python's mutable bytes, the buffer a ported program receives into.
+///
+/// A random-access, mutable, range-replaceable collection of `UInt8` on contiguous storage, so
+/// `s.recv_into(&buf)` fills it in place. `bytearray(10)` is ten zero bytes, `bytearray("ab")`
+/// copies a `bytes`; slicing with Python's rules gives a `bytearray` (`buf[..<n]`), and
+/// assigning to a slice replaces it (so `s.recv_into(&buf[2...], 2)` writes from offset 2, as
+/// `recv_into(memoryview(buf)[2:], 2)` does). `description` and `debugDescription` are Python's
+/// `repr`: `bytearray(b'ab')`.
+///
+/// Python: `bytearray`. C: none.
+public struct bytearray: Sendable, Equatable {
+    /// The bytes themselves.
+    public var storage: [UInt8]
+
+    /// `bytearray()`: empty.
+    ///
+    /// Python: `bytearray()`. C: none.
+    @inlinable public init() { storage = [] }
+
+    /// `bytearray(n)`: `n` zero bytes.
+    ///
+    /// Python: `bytearray(10)`. C: none.
+    ///
+    /// Differs from CPython: a negative `n` gives an empty buffer (CPython raises
+    /// `ValueError: negative count`).
+    @inlinable public init(_ count: Int) { storage = [UInt8](repeating: 0, count: Swift.max(count, 0)) }
+
+    /// `bytearray(b)`: a mutable copy of a `bytes`.
+    ///
+    /// Python: `bytearray(b"...")`. C: none.
+    @inlinable public init(_ value: bytes) { storage = value.storage }
+
+    /// `bytearray(iterable_of_ints)`: from any sequence of bytes.
+    ///
+    /// Python: `bytearray([1, 2, 3])`. C: none.
+    @inlinable public init<S: Sequence>(_ sequence: S) where S.Element == UInt8 { storage = Array(sequence) }
+}
+
+extension bytearray: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
+    public typealias Index = Int
+    public typealias Element = UInt8
+    /// Pinned so that the Python-style slicing subscripts below stay overloads.
+    public typealias SubSequence = Slice<bytearray>
+    @inlinable public var startIndex: Int { storage.startIndex }
+    @inlinable public var endIndex: Int { storage.endIndex }
+    @inlinable public subscript(position: Int) -> UInt8 {
+        get { storage[position] }
+        set { storage[position] = newValue }
+    }
+    @inlinable public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == UInt8 {
+        storage.replaceSubrange(subrange, with: newElements)
+    }
+    @inlinable public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        try storage.withUnsafeBufferPointer(body)
+    }
+    @inlinable public mutating func withContiguousMutableStorageIfAvailable<R>(_ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        try storage.withUnsafeMutableBufferPointer(body)
+    }
+}
+
+extension bytearray: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
+    /// `bytearray(b"...")` from a literal: the literal's UTF-8 bytes.
+    ///
+    /// Python: `bytearray(b"...")`. C: none.
+    @inlinable public init(stringLiteral value: String) { storage = Array(value.utf8) }
+
+    /// `bytearray([1, 2, 3])` from a literal.
+    ///
+    /// Python: `bytearray([1, 2, 3])`. C: none.
+    @inlinable public init(arrayLiteral elements: UInt8...) { storage = elements }
+}
+
+extension bytearray: CustomStringConvertible, CustomDebugStringConvertible {
+    /// `str(buf)`: `bytearray(b'...')`, the same text as `repr`.
+    ///
+    /// Python: `bytearray.__str__`. C: none.
+    public var description: String {
+        // As bytes' repr, except that CPython's bytearray repr escapes `'` inside `"` quotes too.
+        let quote = storage.contains(0x27) && !storage.contains(0x22) ? "\"" : "'"
+        var body = pythonRepr(bytes: storage).dropFirst(2).dropLast()
+        if quote == "\"" {
+            body = Substring(body.replacingAll("'", with: "\\'"))
+        }
+        return "bytearray(b" + quote + body + quote + ")"
+    }
+
+    /// `repr(buf)`: `bytearray(b'...')`.
+    ///
+    /// Python: `bytearray.__repr__`. C: none.
+    public var debugDescription: String { description }
+}
+
+extension bytearray {
+    /// `buf == b`: whether a `bytearray` holds the same bytes as a `bytes`.
+    ///
+    /// Python: `bytearray.__eq__`. C: none.
+    public static func == (lhs: bytearray, rhs: bytes) -> Bool { lhs.storage == rhs.storage }
+
+    /// `b == buf`: whether a `bytes` holds the same bytes as a `bytearray`.
+    ///
+    /// Python: `bytes.__eq__`. C: none.
+    public static func == (lhs: bytes, rhs: bytearray) -> Bool { lhs.storage == rhs.storage }
+
+    /// `buf[i:j]`: a new `bytearray` with Python's slice rules (negative bounds count from the
+    /// end, bounds past either end are clipped); assigning replaces that part, as `buf[i:j] = x`.
+    ///
+    /// Python: `bytearray.__getitem__(slice)` / `__setitem__(slice)`. C: none.
+    public subscript(bounds: Range<Int>) -> bytearray {
+        get { self[slice: (bounds.lowerBound, bounds.upperBound)] }
+        set { self[slice: (bounds.lowerBound, bounds.upperBound)] = newValue }
+    }
+
+    /// `buf[i:]`: from `i` (negative counts from the end) to the end; assignable.
+    ///
+    /// Python: `bytearray.__getitem__(slice)` / `__setitem__(slice)`. C: none.
+    public subscript(bounds: PartialRangeFrom<Int>) -> bytearray {
+        get { self[slice: (bounds.lowerBound, nil)] }
+        set { self[slice: (bounds.lowerBound, nil)] = newValue }
+    }
+
+    /// `buf[:j]`: up to `j`, excluded; assignable.
+    ///
+    /// Python: `bytearray.__getitem__(slice)` / `__setitem__(slice)`. C: none.
+    public subscript(bounds: PartialRangeUpTo<Int>) -> bytearray {
+        get { self[slice: (nil, bounds.upperBound)] }
+        set { self[slice: (nil, bounds.upperBound)] = newValue }
+    }
+
+    /// A Python slice index: negative counts from the end, then clipped into `0...count`.
+    private func clip(_ index: Int) -> Int {
+        Swift.min(Swift.max(index < 0 ? index + count : index, 0), count)
+    }
+
+    /// `buf[lower:upper]` with Python's rules; nil is an omitted bound.
+    private subscript(slice bounds: (Int?, Int?)) -> bytearray {
+        get {
+            let start = bounds.0.map(clip) ?? 0
+            let end = bounds.1.map(clip) ?? count
+            return start < end ? bytearray(storage[start..<end]) : bytearray()
+        }
+        set {
+            let start = bounds.0.map(clip) ?? 0
+            let end = Swift.max(bounds.1.map(clip) ?? count, start)
+            storage.replaceSubrange(start..<end, with: newValue.storage)
+        }
+    }
+}
+
+extension bytes {
+    /// `bytes(buf)`: an immutable copy of a `bytearray`.
+    ///
+    /// Python: `bytes(bytearray)`. C: none.
+    @inlinable public init(_ value: bytearray) { storage = value.storage }
+}
+
+extension Substring {
+    /// The text with every `target` character replaced (no Foundation in the library).
+    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for character in self {
+            if character == target { out += replacement } else { out.append(character) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,55 @@
+// An AF_UNIX stream server on a path in a temporary directory.
+import Foundation
+import PySocket
+import PyBuiltins
+
+let directory = NSTemporaryDirectory() + "/" + UUID().uuidString
+try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+_ = FileManager.default.changeCurrentDirectoryPath(directory)
+let path = "server.sock"
+let srv = try socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+try srv.bind(path)
+try srv.listen(1)
+print("listening on", repr(try srv.getsockname()), srv.family, srv.type)
+print(FileManager.default.fileExists(atPath: path))
+
+let cli = try socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+try cli.connect(path)
+let (conn, addr) = try srv.accept()
+print("accepted", repr(addr), repr(try cli.getpeername()), repr(try cli.getsockname()))
+try cli.sendall("ping\n")
+print(try conn.recv(100))
+try conn.sendall("pong\n")
+print(try cli.recv(100))
+
+let other = try socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+do {
+    try other.bind(path)
+} catch let e as OSError {
+    print(type(e).__name__, e.errno, e.strerror)
+}
+do {
+    try other.connect("missing.sock")
+} catch let e as FileNotFoundError {
+    print("connect:", e)
+}
+do {
+    try other.bind(String(repeating: "x", count: 200))
+} catch let e as OSError {
+    print("long path:", e)
+}
+
+for s in [conn, cli, srv, other] {
+    s.close()
+}
+try FileManager.default.removeItem(atPath: path)
+print(FileManager.default.fileExists(atPath: path))
+
+let abstract = try socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+try abstract.bind("")
+let name = try abstract.getsockname()
+print(type(name).__name__, len(name), try name[..<1])
+abstract.close()
+_ = FileManager.default.changeCurrentDirectoryPath("/")
+try FileManager.default.removeItem(atPath: directory)
+print(FileManager.default.fileExists(atPath: directory))

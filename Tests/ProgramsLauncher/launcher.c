@@ -1,0 +1,26 @@
+// Lets the test binary become one whole-program port: with PYSOCKET_PROGRAM=NAME in its environment
+// it runs program_NAME's top-level code (linked in as `program_NAME_main`) before the test runner
+// starts, and exits with its status. ProgramsTests spawns the test binary itself this way, so that
+// `swift test` always runs ports built from the current sources (it does not link the executables).
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "ProgramsLauncher.h"
+
+__attribute__((constructor)) static void pysocket_run_program_if_asked(int argc, char **argv) {
+    (void)argc;
+    const char *name = getenv("PYSOCKET_PROGRAM");
+    if (name == NULL) return;
+    char symbol[200];
+    snprintf(symbol, sizeof symbol, "program_%s_main", name);
+    int (*entry)(int, char **) = (int (*)(int, char **))dlsym(RTLD_DEFAULT, symbol);
+    if (entry == NULL) {
+        fprintf(stderr, "ProgramsLauncher: %s is not linked into this test binary\n", symbol);
+        exit(127);
+    }
+    unsetenv("PYSOCKET_PROGRAM");
+    char *args[] = { argv[0], NULL };
+    exit(entry(1, args));
+}
+
+int pysocket_programs_launcher_linked(void) { return 1; }

@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""Whole programs (Tests/Programs/NAME/): capture CPython's output, check it is current, count port lines.
+
+  scripts/programs.py capture [NAME...]   run NAME.py under CPython 3.13 (twice: the output must not
+                                          change) and write NAME.expected and captured.txt
+  scripts/programs.py --check             no python3.13 needed: every program has its .py, its port
+                                          (main.swift) and its .expected; captured.txt's hash of each
+                                          .py is current; Package.swift lists every program; README's
+                                          "Whole programs" table is what `count` prints
+  scripts/programs.py diff [NAME...]      run the built ports (swift build first) and show how each
+                                          output differs from NAME.expected
+  scripts/programs.py count [NAME...]     the table: lines of each port, lines differing from the
+                                          Python source beyond syntax (see py_tokens/swift_tokens);
+                                          with names, the lines that differ
+
+NAME.expected is stdout, then, only if not empty, a line `--- stderr ---` and stderr, then, only if
+the exit status is not 0, a line `--- exit status N ---`. The Swift test (Tests/ProgramsTests) builds
+the same text from the port's child process and compares byte for byte.
+"""
+import difflib
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROGRAMS = os.path.join(ROOT, "Tests", "Programs")
+MANIFEST = os.path.join(PROGRAMS, "captured.txt")
+PYTHON = os.environ.get("PYTHON313") or os.path.join(
+    os.popen("pyenv root 2>/dev/null").read().strip() or os.path.expanduser("~/.pyenv"),
+    "versions", "3.13.0", "bin", "python3.13")
+
+
+def names():
+    return sorted(d for d in os.listdir(PROGRAMS)
+                  if os.path.isfile(os.path.join(PROGRAMS, d, d + ".py")))
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def expected_text(stdout, stderr, status):
+    text = stdout
+    if stderr:
+        text += b"--- stderr ---\n" + stderr
+    if status != 0:
+        text += b"--- exit status %d ---\n" % status
+    return text
+
+
+def run_python(name):
+    with tempfile.TemporaryDirectory() as cwd:
+        proc = subprocess.run([PYTHON, os.path.join(PROGRAMS, name, name + ".py")], cwd=cwd,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60,
+                              env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"})
+    return expected_text(proc.stdout, proc.stderr, proc.returncode)
+
+
+def run_port(name):
+    binary = os.path.join(subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT,
+                                         capture_output=True, text=True).stdout.strip(), "program_" + name)
+    with tempfile.TemporaryDirectory() as cwd:
+        proc = subprocess.run([binary], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=60, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    if proc.returncode < 0:
+        return proc.stdout + (b"--- stderr ---\n" + proc.stderr if proc.stderr else b"") + \
+            b"--- killed by signal %d ---\n" % -proc.returncode
+    return expected_text(proc.stdout, proc.stderr, proc.returncode)
+
+
+def diff(selected):
+    failed = 0
+    for name in selected or names():
+        expected = open(os.path.join(PROGRAMS, name, name + ".expected"), "rb").read()
+        actual = run_port(name)
+        if actual == expected:
+            print(f"{name}: matched")
+            continue
+        failed += 1
+        print(f"{name}: DIFFERS")
+        sys.stdout.writelines(difflib.unified_diff(
+            expected.decode(errors="replace").splitlines(True), actual.decode(errors="replace").splitlines(True),
+            "CPython", "port"))
+    sys.exit(1 if failed else 0)
+
+
+def capture(selected):
+    version = subprocess.run([PYTHON, "--version"], capture_output=True, text=True).stdout.strip()
+    manifest = read_manifest()
+    for name in selected or names():
+        first, second = run_python(name), run_python(name)
+        if first != second:
+            sys.exit(f"{name}: the output changed between two runs; make the program deterministic")
+        with open(os.path.join(PROGRAMS, name, name + ".expected"), "wb") as f:
+            f.write(first)
+        manifest[name] = (sha(os.path.join(PROGRAMS, name, name + ".py")), version)
+        print(f"captured {name} ({len(first)} bytes) with {version}")
+    with open(MANIFEST, "w") as f:
+        f.write("# scripts/programs.py capture: sha256 of NAME.py when NAME.expected was captured\n")
+        for name in sorted(manifest):
+            f.write(f"{name} {manifest[name][0]} {manifest[name][1]}\n")
+
+
+def read_manifest():
+    manifest = {}
+    if os.path.exists(MANIFEST):
+        for line in open(MANIFEST):
+            if line.strip() and not line.startswith("#"):
+                name, digest, version = line.split(" ", 2)
+                manifest[name] = (digest, version.strip())
+    return manifest
+
+
+# ---- counting lines that differ beyond syntax ----------------------------------------------
+
+# Python spelling -> the Swift spelling it is syntax for.
+WORDS = {"True": "true", "False": "false", "None": "nil", "and": "&&", "or": "||", "not": "!",
+         "elif": "else if", "def": "func", "except": "catch", "raise": "throw", "while": "while"}
+# Tokens that are only Swift syntax: declarations, effects, braces, `do`, inout `&`, the labels
+# of arguments that Python passes by keyword (`timeout=` vs `timeout:`) are normalized below.
+SWIFT_ONLY = {"let", "var", "try", "try?", "try!", "do", "{", "}", "&", "in", "await", "_"}
+TOKEN = re.compile(r'''[bf]?"(?:\\.|[^"\\])*"|[bf]?'(?:\\.|[^'\\])*'|\\\(|[A-Za-z_][A-Za-z_0-9]*|\.\.\.|\.\.<|\d+(?:\.\d+)?\w*|==|!=|<=|>=|->|&&|\|\||\.\.\.|\.\.<|\S''')
+
+
+def string_value(tok):
+    """A string literal's text without prefix and quotes; f-string {x} and Swift \\(x) alike."""
+    body = tok.lstrip("bf")[1:-1]
+    return "STR:" + body.replace("\\'", "'").replace('\\"', '"')
+
+
+def py_tokens(line):
+    line = re.sub(r"\s+#.*$|^\s*#.*$", "", line).rstrip()
+    if line.endswith(":"):
+        line = line[:-1]
+    line = re.sub(r"\brange\((\w+)\)", r"0..<\1", line)          # for i in range(n)
+    line = re.sub(r"\[(\w+):\]", r"[\1...]", line)                 # slices
+    line = re.sub(r"\[:(\w+)\]", r"[..<\1]", line)
+    line = re.sub(r"^(\s*for .+ in )\((.*)\)$", r"\1[\2]", line)         # for s in (a, b): a tuple
+    line = re.sub(r"\bis not None\b", "!= None", line)
+    line = re.sub(r"\bis None\b", "== None", line)
+    line = re.sub(r"\bexcept (\S+) as (\w+)", r"except let \2 as \1", line)
+    line = re.sub(r"(\w)=(?!=)", r"\1:", line)       # keyword arguments are Swift labels
+    out = []
+    for tok in TOKEN.findall(line):
+        if tok[0] in "'\"" or tok[:2] in ("b'", 'b"', "f'", 'f"'):
+            out.append(string_value(re.sub(r"\{([^}]*)\}", r"\\(\1)", tok) if tok[0] == "f" else tok))
+        elif tok == "try":
+            out.append("do")
+        elif tok in WORDS:
+            out.extend(WORDS[tok].split())
+        elif tok in ("import", "pass"):
+            return []
+        else:
+            out.append(tok)
+    return [t for t in out if t not in SWIFT_ONLY and t != ":"]
+
+
+def swift_tokens(line):
+    line = re.sub(r"^\s*//.*$|\s+//.*$", "", line).rstrip()
+    if line.startswith("import "):
+        return []
+    line = re.sub(r"^(\s*)_ = ", r"\1", line)                        # a discarded result
+    line = re.sub(r"\bnonisolated\(unsafe\) ", "", line)              # concurrency annotation
+    line = re.sub(r"\b(let|var) \((.*?)\) =", r"\2 =", line)          # let (a, b) = ...
+    line = re.sub(r"\bfor \((.*?)\) in\b", r"for \1 in", line)        # for (a, b) in ...
+    line = re.sub(r"\b(let|var|for) (\w+): [^=]+?( =| in\b|$)", r"\1 \2\3", line)  # type annotations
+    line = re.sub(r"\bcatch is\b", "catch", line)
+    line = re.sub(r"(?<![\w)\]])\(try ([\w.]+\([^()]*\))\)", r"\1", line)  # a == (try f()): parens for try
+    line = re.sub(r"^(\s*)\((.*?)\) = ", r"\1\2 = ", line)              # (a, b) = ... reassigns
+    line = re.sub(r"(?<=[\w)\]])!(?!=)", "", line)                    # x! unwraps an optional
+    line = re.sub(r"\b(\w+)\.self\b", r"\1", line)                    # socket.self names the module
+    line = re.sub(r"([A-Za-z_)\]])\.(\d)\b", r"\1[\2]", line)             # t.4 is Python's t[4]
+
+    if re.match(r"\s*func ", line):                                  # a signature: names only
+        line = re.sub(r"\b_ (\w+)", r"\1", line)
+        line = re.sub(r"(\w+): [^,)]+", r"\1", line)
+        line = re.sub(r"\)\s*(throws)?\s*(->\s*[^{]+)?\{?$", ")", line)
+    line = re.sub(r"\\u\{0?([0-9a-fA-F]{2})\}", r"\\x\1", line)        # "\u{7f}" is b"\x7f"
+    line = re.sub(r"\bcatch let (\w+) as ([\w.]+)", r"catch let \1 as \2", line)
+    line = re.sub(r"(\w):\s*(?=[^\s])", r"\1:", line)
+    out = []
+    for tok in TOKEN.findall(line):
+        if tok[0] == '"':
+            out.append(string_value(tok))
+        else:
+            out.append(tok)
+    return [t for t in out if t not in SWIFT_ONLY and t != ":"]
+
+
+def count(name, show=False):
+    """(lines of the port, lines of the port that differ from the Python source beyond syntax)."""
+    py = [" ".join(t) for t in map(py_tokens, open(os.path.join(PROGRAMS, name, name + ".py"))) if t]
+    sw_source = [l.rstrip("\n") for l in open(os.path.join(PROGRAMS, name, "main.swift"))]
+    sw = [(" ".join(t), l) for t, l in zip(map(swift_tokens, sw_source), sw_source) if t]
+    total = len([l for l in sw_source if l.strip()])
+    matcher = difflib.SequenceMatcher(a=py, b=[n for n, _ in sw], autojunk=False)
+    matched = set()
+    for block in matcher.get_matching_blocks():
+        matched.update(range(block.b, block.b + block.size))
+    if show:
+        for i, (normal, line) in enumerate(sw):
+            if i not in matched:
+                print(f"  {line.strip()}\n      as: {normal}")
+    return total, len(sw) - len(matched)
+
+
+def excluded():
+    """The programs ProgramsTests leaves out (its `excluded` table), with their reasons."""
+    text = open(os.path.join(ROOT, "Tests", "ProgramsTests", "ProgramsTests.swift")).read()
+    block = text[text.index("private let excluded"):]
+    block = block[:block.index("]\n")]
+    return dict(re.findall(r'"(\w+)": "((?:[^"\\]|\\.)*)"', block))
+
+
+def table():
+    left_out = excluded()
+    rows = ["| program | lines (port) | lines differing beyond syntax | matches CPython in `swift test` |",
+            "|---|---|---|---|"]
+    for name in names():
+        total, differ = count(name)
+        matched = f"no: {left_out[name]}" if name in left_out else "yes"
+        rows.append(f"| `{name}` | {total} | {differ} | {matched} |")
+    return "\n".join(rows)
+
+
+def check():
+    problems = []
+    manifest = read_manifest()
+    package = open(os.path.join(ROOT, "Package.swift")).read()
+    for name in names():
+        for f in (name + ".expected", "main.swift"):
+            if not os.path.exists(os.path.join(PROGRAMS, name, f)):
+                problems.append(f"{name}: {f} is missing")
+        if manifest.get(name, ("",))[0] != sha(os.path.join(PROGRAMS, name, name + ".py")):
+            problems.append(f"{name}: {name}.py changed since its output was captured "
+                            f"(scripts/programs.py capture {name})")
+        if f'"{name}"' not in package:
+            problems.append(f"{name}: not listed in Package.swift's programs")
+    readme = open(os.path.join(ROOT, "README.md")).read()
+    if table() not in readme:
+        problems.append("README's \"Whole programs\" table is not current (scripts/programs.py count)")
+    for p in problems:
+        print(p)
+    if problems:
+        sys.exit(1)
+    print(f"{len(names())} programs: captured outputs current, listed, README table current")
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args[:1] == ["capture"]:
+        capture(args[1:])
+    elif args[:1] == ["--check"]:
+        check()
+    elif args[:1] == ["diff"]:
+        diff(args[1:])
+    elif args[:1] == ["count"] and len(args) > 1:
+        for name in args[1:]:
+            print(name, count(name, show=True))
+    elif args[:1] == ["count"]:
+        print(table())
+    else:
+        sys.exit(__doc__)
