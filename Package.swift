@@ -25,7 +25,9 @@ let package = Package(
         // Conformance: replays the CPython traces of Conformance/ against PySocket (Foundation allowed here only).
         .target(name: "ConformanceKit", dependencies: ["PySocket"]),
         .executableTarget(name: "conformance", dependencies: ["ConformanceKit"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["ConformanceKit"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["ConformanceKit", "TestSupport"]),
+        // Reliability (issue 15): churn, error paths, SIGPIPE, EINTR storms, hostile input; run by scripts/reliability.
+        .executableTarget(name: "reliability", dependencies: ["PySocket"], path: "Reliability/Sources"),
     ],
     swiftLanguageModes: [.v6]
 )

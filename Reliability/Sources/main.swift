@@ -1,0 +1,41 @@
+// `reliability`: the checks of scripts/reliability (issue 15), one subcommand each, printing table rows.
+import Glibc
+import PySocket
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+/// The integer after `--name` on the command line, or `fallback`.
+func option(_ name: String, _ fallback: Int) -> Int {
+    guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count,
+          let value = Int(arguments[index + 1]) else { return fallback }
+    return value
+}
+
+/// The text after `--name` on the command line, or `fallback`.
+func textOption(_ name: String, _ fallback: String) -> String {
+    guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count else { return fallback }
+    return arguments[index + 1]
+}
+
+let usage = """
+    usage: reliability churn [--pairs N] [--connections N]
+           reliability errors [--count N] [--expected FILE]
+           reliability emfile [--count N] [--expected FILE]
+    """
+
+do {
+    switch arguments.first {
+    case "churn":
+        try churn(pairs: option("pairs", 1_000_000), connections: option("connections", 100_000))
+    case "errors":
+        try errorPaths(count: option("count", 10_000), expected: textOption("expected", "Reliability/expected-errors.tsv"))
+    case "emfile":
+        try descriptorLimitPaths(count: option("count", 10_000), expected: textOption("expected", "Reliability/expected-errors.tsv"))
+    default:
+        say(usage)
+        exit(2)
+    }
+} catch {
+    report("\(arguments.first ?? "?") setup", "no unexpected error", "\(type(of: error)): \(error)", false)
+}
+exit(failedRows == 0 ? 0 : 1)
