@@ -21,6 +21,7 @@ let usage = """
     usage: reliability churn [--pairs N] [--connections N]
            reliability errors [--count N] [--expected FILE]
            reliability emfile [--count N] [--expected FILE]
+           reliability sigpipe
     """
 
 do {
@@ -31,6 +32,12 @@ do {
         try errorPaths(count: option("count", 10_000), expected: textOption("expected", "Reliability/expected-errors.tsv"))
     case "emfile":
         try descriptorLimitPaths(count: option("count", 10_000), expected: textOption("expected", "Reliability/expected-errors.tsv"))
+    case "sigpipe":
+        sigpipeAll()
+    case "sigpipe-control":
+        sigpipeControl()
+    case "sigpipe-child":
+        try sigpipeChild(arguments.count > 1 ? arguments[1] : "")
     default:
         say(usage)
         exit(2)
