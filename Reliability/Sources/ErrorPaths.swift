@@ -124,10 +124,10 @@ func errorPaths(count: Int, expected path: String) throws {
     directory.remove()
 }
 
-/// `accept()` failing with ECONNABORTED (injected by `AbortingInterface` on every other call),
+/// `accept()` failing with ECONNABORTED (injected by `HookedInterface` on every other call),
 /// then succeeding on the same pending connection.
 func abortedAccepts(_ count: Int, _ expected: [String: (type: String, text: String, detail: String)]) throws {
-    let server = try socket.$interface.withValue(AbortingInterface()) { () throws -> socket in
+    let server = try socket.$interface.withValue(HookedInterface(abortingAccepts: true)) { () throws -> socket in
         let server = try socket.socket()
         try server.bind(("127.0.0.1", 0))
         try server.listen()
@@ -264,37 +264,65 @@ struct TemporaryDirectory {
     }
 }
 
-/// The native system calls, except that every other `accept` fails with ECONNABORTED before
-/// reaching the kernel: a fault-injecting seam, as Go's tests hook their syscalls.
-struct AbortingInterface: SocketInterface {
+/// The native system calls, through a hook (a fault-injecting seam, as Go's tests hook their
+/// syscalls): with `abortingAccepts`, every other `accept` fails with ECONNABORTED before
+/// reaching the kernel; every EINTR a call returns is counted in `interrupted`.
+struct HookedInterface: SocketInterface {
     let native = NativeSocketInterface()
-    let accepts = Counter()
+    let abortingAccepts: Bool
+    let counters = Counters()
 
-    final class Counter: Sendable {
-        let value = Atomic<Int>(0)
+    init(abortingAccepts: Bool = false) { self.abortingAccepts = abortingAccepts }
+
+    final class Counters: Sendable {
+        let accepts = Atomic<Int>(0)
+        let interrupted = Atomic<Int>(0)
+    }
+
+    /// Runs a native call, counting an EINTR it fails with.
+    @inline(__always)
+    func hooked<R>(_ call: () throws(Errno) -> R) throws(Errno) -> R {
+        do { return try call() } catch {
+            if error == .EINTR { counters.interrupted.wrappingAdd(1, ordering: .relaxed) }
+            throw error
+        }
     }
 
     func accept(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32, _ flags: Int32) throws(Errno) -> Int32 {
-        if accepts.value.wrappingAdd(1, ordering: .relaxed).oldValue % 2 == 0 { throw Errno(ECONNABORTED) }
-        return try native.accept(fd, address, &length, flags)
+        if abortingAccepts && counters.accepts.wrappingAdd(1, ordering: .relaxed).oldValue % 2 == 0 { throw Errno(ECONNABORTED) }
+        var size = length
+        defer { length = size }
+        return try hooked { () throws(Errno) in try native.accept(fd, address, &size, flags) }
     }
 
     func socket(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> Int32 { try native.socket(domain, type, proto) }
     func socketpair(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> (Int32, Int32) { try native.socketpair(domain, type, proto) }
     func close(_ fd: Int32) throws(Errno) { try native.close(fd) }
     func bind(_ fd: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) { try native.bind(fd, address, length) }
-    func connect(_ fd: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) { try native.connect(fd, address, length) }
+    func connect(_ fd: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) {
+        try hooked { () throws(Errno) in try native.connect(fd, address, length) }
+    }
     func listen(_ fd: Int32, _ backlog: Int32) throws(Errno) { try native.listen(fd, backlog) }
-    func send(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(Errno) -> Int { try native.send(fd, buffer, flags) }
+    func send(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(Errno) -> Int {
+        try hooked { () throws(Errno) in try native.send(fd, buffer, flags) }
+    }
     func sendto(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) -> Int {
-        try native.sendto(fd, buffer, flags, address, length)
+        try hooked { () throws(Errno) in try native.sendto(fd, buffer, flags, address, length) }
     }
-    func sendmsg(_ fd: Int32, _ message: UnsafePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int { try native.sendmsg(fd, message, flags) }
-    func recv(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(Errno) -> Int { try native.recv(fd, buffer, flags) }
+    func sendmsg(_ fd: Int32, _ message: UnsafePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int {
+        try hooked { () throws(Errno) in try native.sendmsg(fd, message, flags) }
+    }
+    func recv(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(Errno) -> Int {
+        try hooked { () throws(Errno) in try native.recv(fd, buffer, flags) }
+    }
     func recvfrom(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) -> Int {
-        try native.recvfrom(fd, buffer, flags, address, &length)
+        var size = length
+        defer { length = size }
+        return try hooked { () throws(Errno) in try native.recvfrom(fd, buffer, flags, address, &size) }
     }
-    func recvmsg(_ fd: Int32, _ message: UnsafeMutablePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int { try native.recvmsg(fd, message, flags) }
+    func recvmsg(_ fd: Int32, _ message: UnsafeMutablePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int {
+        try hooked { () throws(Errno) in try native.recvmsg(fd, message, flags) }
+    }
     func shutdown(_ fd: Int32, _ how: Int32) throws(Errno) { try native.shutdown(fd, how) }
     func getsockname(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) { try native.getsockname(fd, address, &length) }
     func getpeername(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) { try native.getpeername(fd, address, &length) }
@@ -305,10 +333,14 @@ struct AbortingInterface: SocketInterface {
         try native.setsockopt(fd, level, name, value, length)
     }
     func fcntl(_ fd: Int32, _ command: Int32, _ argument: Int32) throws(Errno) -> Int32 { try native.fcntl(fd, command, argument) }
-    func poll(_ fd: Int32, _ events: Int16, _ timeout: Int32) throws(Errno) -> Int16 { try native.poll(fd, events, timeout) }
+    func poll(_ fd: Int32, _ events: Int16, _ timeout: Int32) throws(Errno) -> Int16 {
+        try hooked { () throws(Errno) in try native.poll(fd, events, timeout) }
+    }
     func monotonicNanoseconds() -> UInt64 { native.monotonicNanoseconds() }
     func sendfile(_ outFD: Int32, _ inFD: Int32, _ offset: inout Int64, _ count: Int) throws(Errno) -> Int {
-        try native.sendfile(outFD, inFD, &offset, count)
+        var position = offset
+        defer { offset = position }
+        return try hooked { () throws(Errno) in try native.sendfile(outFD, inFD, &position, count) }
     }
     func pread(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ offset: Int64) throws(Errno) -> Int { try native.pread(fd, buffer, offset) }
 }

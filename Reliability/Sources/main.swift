@@ -22,6 +22,8 @@ let usage = """
            reliability errors [--count N] [--expected FILE]
            reliability emfile [--count N] [--expected FILE]
            reliability sigpipe
+           reliability storm [--milliseconds N] [--timeouts N] [--never-early-only]
+           reliability precision [--trials N] [--never-early-only]
     """
 
 do {
@@ -32,6 +34,23 @@ do {
         try errorPaths(count: option("count", 10_000), expected: textOption("expected", "Reliability/expected-errors.tsv"))
     case "emfile":
         try descriptorLimitPaths(count: option("count", 10_000), expected: textOption("expected", "Reliability/expected-errors.tsv"))
+    case "storm":
+        installStormHandler()
+        let seconds = Double(option("milliseconds", 3000)) / 1000
+        try socket.$interface.withValue(stormInterface) {
+            try stormReads(seconds: seconds)
+            try stormWrites(seconds: seconds)
+            try stormConnections(seconds: seconds)
+            try stormTimeouts(trials: option("timeouts", 20), neverEarlyOnly: arguments.contains("--never-early-only"))
+        }
+    case "precision":
+        installStormHandler()
+        let trials = option("trials", 10_000)
+        let assertP99 = !arguments.contains("--never-early-only")
+        try socket.$interface.withValue(stormInterface) {
+            try timeoutPrecision(trials: trials, storm: false, p99Limit: 2, assertP99: assertP99)
+            try timeoutPrecision(trials: trials, storm: true, p99Limit: 10, assertP99: assertP99)
+        }
     case "sigpipe":
         sigpipeAll()
     case "sigpipe-control":
