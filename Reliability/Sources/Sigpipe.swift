@@ -136,8 +136,9 @@ func sigpipeAll() {
 }
 
 /// Runs this executable with `arguments` in a child whose SIGPIPE is at SIG_DFL and unblocked;
-/// its standard output is ours. Returns its exit status or the signal that killed it.
-func spawnSelf(_ arguments: [String]) -> (exit: Int32, signal: Int32) {
+/// its standard output is ours, or a pipe whose text is returned with `capture`. Returns its
+/// exit status or the signal that killed it.
+func spawnSelf(_ arguments: [String], capture: Bool = false) -> (exit: Int32, signal: Int32, output: String) {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -152,13 +153,34 @@ func spawnSelf(_ arguments: [String]) -> (exit: Int32, signal: Int32) {
     let argv: [UnsafeMutablePointer<CChar>?] = (["/proc/self/exe"] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     let envp: [UnsafeMutablePointer<CChar>?] = [nil]
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    var ends: [Int32] = [-1, -1]
+    if capture {
+        _ = pipe(&ends)
+        posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
+        posix_spawn_file_actions_addclose(&actions, ends[0])
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
     var child: pid_t = 0
-    let spawned = posix_spawn(&child, "/proc/self/exe", nil, &attributes, argv, envp)
-    guard spawned == 0 else { return (127, 0) }
+    let spawned = posix_spawn(&child, "/proc/self/exe", &actions, &attributes, argv, envp)
+    var output: [UInt8] = []
+    if capture {
+        Glibc.close(ends[1])
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(ends[0], &chunk, chunk.count)
+            if count > 0 { output += chunk[0..<count] } else if count == 0 || errno != EINTR { break }
+        }
+        Glibc.close(ends[0])
+    }
+    guard spawned == 0 else { return (127, 0, "") }
     var status: Int32 = 0
     while waitpid(child, &status, 0) == -1 && errno == EINTR {}
     let signal = status & 0x7f
-    return signal == 0 ? ((status >> 8) & 0xff, 0) : (0, signal)
+    let text = String(decoding: output, as: UTF8.self)
+    return signal == 0 ? ((status >> 8) & 0xff, 0, text) : (0, signal, text)
 }
 
 /// The control child: a plain write(2) to a pipe without a reader, which SIGPIPE must kill.

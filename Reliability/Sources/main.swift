@@ -22,6 +22,7 @@ let usage = """
            reliability errors [--count N] [--expected FILE]
            reliability emfile [--count N] [--expected FILE]
            reliability sigpipe
+           reliability hostile [--rounds N] [--expected FILE]
            reliability storm [--milliseconds N] [--timeouts N] [--never-early-only]
            reliability precision [--trials N] [--never-early-only]
     """
@@ -51,6 +52,10 @@ do {
             try timeoutPrecision(trials: trials, storm: false, p99Limit: 2, assertP99: assertP99)
             try timeoutPrecision(trials: trials, storm: true, p99Limit: 10, assertP99: assertP99)
         }
+    case "hostile":
+        hostileInput(expected: textOption("expected", "Reliability/expected-hostile.tsv"), rounds: option("rounds", 100))
+    case "hostile-case":
+        hostileChild(arguments.count > 1 ? arguments[1] : "")
     case "sigpipe":
         sigpipeAll()
     case "sigpipe-control":
