@@ -23,6 +23,7 @@ let usage = """
            reliability emfile [--count N] [--expected FILE]
            reliability sigpipe
            reliability hostile [--rounds N] [--expected FILE]
+           reliability race [--rounds N]
            reliability storm [--milliseconds N] [--timeouts N] [--never-early-only]
            reliability precision [--trials N] [--never-early-only]
     """
@@ -54,6 +55,8 @@ do {
         }
     case "hostile":
         hostileInput(expected: textOption("expected", "Reliability/expected-hostile.tsv"), rounds: option("rounds", 100))
+    case "race":
+        try race(rounds: option("rounds", 1000))
     case "hostile-case":
         hostileChild(arguments.count > 1 ? arguments[1] : "")
     case "sigpipe":
