@@ -460,6 +460,36 @@ func stormTimeouts(trials: Int, neverEarlyOnly: Bool) throws {
     for s in [reader, peer, sender, sink, listener, full] { s.close() }
 }
 
+/// The machine's own floor, for comparison: `trials` bare `poll(2)` calls of 1 ms on a socket
+/// that gets nothing (C's way to wait), idle or under the storm; the overshoot's median and p99 in ms.
+func pollBaseline(trials: Int, storm: Bool) throws {
+    let (reader, peer) = try socket.socketpair()
+    defer {
+        reader.close()
+        peer.close()
+    }
+    var overshoots: [Double] = []
+    overshoots.reserveCapacity(trials)
+    let measure = {
+        for _ in 0..<trials {
+            var entry = pollfd(fd: reader.fileno(), events: Int16(POLLIN), revents: 0)
+            let start = nowNanoseconds()
+            let deadline = start + 1_000_000
+            var now = start
+            while now < deadline {
+                _ = poll(&entry, 1, Int32((deadline - now + 999_999) / 1_000_000))
+                now = nowNanoseconds()
+            }
+            overshoots.append(Double(now - start) / 1e9 - 0.001)
+        }
+    }
+    if storm { _ = underStorm(measure) } else { measure() }
+    overshoots.sort()
+    let p99 = overshoots[min(overshoots.count - 1, Int(Double(overshoots.count) * 0.99))] * 1000
+    report("baseline: bare poll(2) 1 ms x\(grouped(trials))\(storm ? " under the storm" : ", idle")", "(the machine's floor; not a check)",
+           "overshoot median \(formatted(overshoots[overshoots.count / 2] * 1000, 3)) ms, p99 \(formatted(p99, 3)) ms, max \(formatted((overshoots.last ?? 0) * 1000, 3)) ms", true)
+}
+
 /// Timeout precision: `trials` recv calls with a 1 ms timeout on a socket that gets nothing.
 /// Never early; the 99th percentile of the overshoot within `p99Limit` ms.
 func timeoutPrecision(trials: Int, storm: Bool, p99Limit: Double, assertP99: Bool) throws {

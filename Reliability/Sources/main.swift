@@ -51,7 +51,9 @@ do {
         let assertP99 = !arguments.contains("--never-early-only")
         try socket.$interface.withValue(stormInterface) {
             try timeoutPrecision(trials: trials, storm: false, p99Limit: 2, assertP99: assertP99)
+            try pollBaseline(trials: trials, storm: false)
             try timeoutPrecision(trials: trials, storm: true, p99Limit: 10, assertP99: assertP99)
+            try pollBaseline(trials: trials, storm: true)
         }
     case "hostile":
         hostileInput(expected: textOption("expected", "Reliability/expected-hostile.tsv"), rounds: option("rounds", 100))
