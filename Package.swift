@@ -8,13 +8,13 @@ let package = Package(
         .library(name: "PySocket", targets: ["PySocket"]),
     ],
     targets: [
-        // The only C: CMSG_* macros, sockaddr_un sizing, errno access, syscall(2).
+        // The only C: CMSG_* macros, sockaddr_un sizing, errno access, accept4 and fcntl varargs.
         .target(name: "CPySocket"),
         .target(
             name: "PySocket",
             dependencies: ["CPySocket"]
         ),
-        // The scripted kernel and fixtures shared by the test targets.
+        // The scripted kernel shared by the test targets.
         .target(
             name: "TestSupport",
             dependencies: ["PySocket"],
