@@ -103,8 +103,11 @@ extension NameTable {
             let fam = c.has(0, "family") ? try c.family(0, "family") : nil
             let kind = c.has(1, "type") ? try c.kind(1, "type") : nil
             let proto = try c.optInt(2, "proto")
-            let fd: Int32? = c.has(3, "fileno") ? try c.int32(3, "fileno") : nil
-            return Py.v(try socket.socket(fam, kind, proto, fileno: fd), c.ctx)
+            if c.args.count == 4, c.has(3), try c.optInt(3) != nil {
+                return Py.v(try socket.socket(fam, kind, proto, try c.int(3)), c.ctx)
+            }
+            if let fd = try c.optInt(3, "fileno") { return Py.v(try socket.socket(fam, kind, proto, fileno: fd), c.ctx) }
+            return Py.v(try socket.socket(fam, kind, proto), c.ctx)
         }
         m("socketpair") { c in
             try c.allow(3)
@@ -117,7 +120,15 @@ extension NameTable {
             return Py.v(try socket.fromfd(try c.int32(0), try c.family(1), try c.kind(2), try c.optInt(3) ?? 0), c.ctx)
         }
         m("getdefaulttimeout") { c in try c.allow(0); return Py.v(socket.getdefaulttimeout()) }
-        m("setdefaulttimeout") { c in try c.allow(1); try socket.setdefaulttimeout(try c.timeout(0)); return .none }
+        m("setdefaulttimeout") { c in
+            try c.allow(1)
+            switch try c.need(0, nil) {
+            case .int(let n): try socket.setdefaulttimeout(n)
+            case .bool(let b): try socket.setdefaulttimeout(b)
+            default: try socket.setdefaulttimeout(try c.timeout(0))
+            }
+            return .none
+        }
         m("dup") { c in try c.allow(1); return Py.v(try socket.dup(try c.int32(0))) }
         m("close") { c in try c.allow(1); try socket.close(try c.int32(0)); return .none }
         m("has_dualstack_ipv6") { c in try c.allow(0); return Py.v(socket.has_dualstack_ipv6()) }
@@ -161,19 +172,12 @@ extension NameTable {
         }
         m("create_connection") { c in
             try c.allow(3, ["timeout", "source_address", "all_errors"])
-            guard case .tuple(let parts)? = c.arg(0), parts.count == 2, case .str(let host) = parts[0], case .int(let port) = parts[1]
-            else { throw Unexpressible("create_connection takes a (host, port) pair in Swift") }
             var timeout = socket._GLOBAL_DEFAULT_TIMEOUT
             if c.has(1, "timeout") { timeout = .seconds(try c.timeout(1, "timeout")) }
-            var source: (String, Int)? = nil
-            if let src = c.arg(2, "source_address"), case .tuple(let sp) = src {
-                guard sp.count == 2, case .str(let sh) = sp[0], case .int(let sport) = sp[1] else {
-                    throw Unexpressible("source_address must be a (host, port) pair in Swift")
-                }
-                source = (sh, sport)
-            }
+            var source: SocketAddress? = nil
+            if let src = c.arg(2, "source_address") { if case .none = src {} else { source = try Call.address(src, "create_connection") } }
             let all = c.has(-1, "all_errors") ? try c.bool(-1, "all_errors") : false
-            return Py.v(try socket.create_connection((host, port), timeout: timeout, source_address: source, all_errors: all), c.ctx)
+            return Py.v(try socket.create_connection(try c.address(0), timeout: timeout, source_address: source, all_errors: all), c.ctx)
         }
         m("create_server") { c in
             try c.allow(1, ["family", "backlog", "reuse_port", "dualstack_ipv6"])
@@ -310,9 +314,11 @@ extension NameTable {
             try c.allow(3)
             if c.has(2) {
                 if try c.int(2) == 0 {
-                    throw DocumentedDifference("getsockopt(level, name, 0): Swift's buflen form returns bytes; CPython returns the int")
+                    let value: Int = try sock.getsockopt(try c.int(0), try c.int(1), try c.int(2))
+                    return Py.v(value)
                 }
-                return Py.v(try sock.getsockopt(try c.int(0), try c.int(1), try c.int(2)))
+                let data: bytes = try sock.getsockopt(try c.int(0), try c.int(1), try c.int(2))
+                return Py.v(data)
             }
             return Py.v(try sock.getsockopt(try c.int(0), try c.int(1)))
         }
@@ -331,9 +337,21 @@ extension NameTable {
             }
             return .none
         }
-        s("settimeout") { sock, c in try c.allow(1); try sock.settimeout(try c.timeout(0)); return .none }
+        s("settimeout") { sock, c in
+            try c.allow(1)
+            switch try c.need(0, nil) {
+            case .int(let n): try sock.settimeout(n)
+            case .bool(let b): try sock.settimeout(b)
+            default: try sock.settimeout(try c.timeout(0))
+            }
+            return .none
+        }
         s("gettimeout") { sock, c in try c.allow(0); return Py.v(sock.gettimeout()) }
-        s("setblocking") { sock, c in try c.allow(1); try sock.setblocking(try c.bool(0)); return .none }
+        s("setblocking") { sock, c in
+            try c.allow(1)
+            if case .int(let n) = try c.need(0, nil) { try sock.setblocking(n) } else { try sock.setblocking(try c.bool(0)) }
+            return .none
+        }
         s("getblocking") { sock, c in try c.allow(0); return Py.v(sock.getblocking()) }
         s("sendfile") { sock, c in
             try c.allow(3, ["offset", "count"])

@@ -51,8 +51,10 @@ extension SocketAddress: CustomStringConvertible, CustomDebugStringConvertible, 
         case str(String)
         /// An `int` (a port, flowinfo, scope id, family, or one byte of a `bytes` address).
         case int(Int)
-        /// A `bytes` (the data of an address PySocket does not decode).
+        /// A `bytes` (the data of an address PySocket does not decode, or a slice of a name).
         case bytes(PySocket.bytes)
+        /// A `tuple` (a slice of a tuple address: `addr[2...]`).
+        case tuple([Item])
 
         /// `'text'`: a `str` item.
         ///
@@ -80,6 +82,9 @@ extension SocketAddress: CustomStringConvertible, CustomDebugStringConvertible, 
             case .str(let text): return pythonRepr(text)
             case .int(let number): return String(number)
             case .bytes(let data): return pythonRepr(bytes: data)
+            case .tuple(let items):
+                let parts = items.map(\.debugDescription)
+                return "(" + parts.joined(separator: ", ") + (parts.count == 1 ? ",)" : ")")
             }
         }
     }
@@ -87,44 +92,13 @@ extension SocketAddress: CustomStringConvertible, CustomDebugStringConvertible, 
     /// `addr[i]`: one element, negative indices counting from the end as in Python.
     ///
     /// For a tuple address, its `i`th field (`addr[0]` the host, `addr[1]` the port); for an
-    /// AF_UNIX path, its `i`th code point; for an abstract name, its `i`th byte. Use `host` and
-    /// `port` where a typed value is wanted.
+    /// AF_UNIX path, its `i`th code point; for an abstract name, its `i`th byte. Where an `Int`
+    /// or a `String` is wanted, the typed subscripts give one (`let port: Int = try addr[1]`).
     ///
     /// Python: `addr[i]`. C: none.
     /// An index out of range raises `IndexError`, an index into `None` `TypeError`, with
     /// CPython's messages; so the subscript is read with `try`: `try addr[1]`.
     public subscript(i: Int) -> Item {
-        get throws {
-        let items: [Item]
-        let kind: String
-        switch self {
-        case .inet(let host, let port):
-            items = [.str(host), .int(port)]
-            kind = "tuple "
-        case .inet6(let host, let port, let flowinfo, let scopeID):
-            items = [.str(host), .int(port), .int(flowinfo), .int(scopeID)]
-            kind = "tuple "
-        case .unix(let path):
-            items = path.unicodeScalars.map { .str(String(Character($0))) }
-            kind = "string "
-        case .unixBytes(let data):
-            items = data.map { .int(Int($0)) }
-            kind = ""
-        case .netlink(let pid, let groups):
-            items = [.int(pid), .int(groups)]
-            kind = "tuple "
-        case .packet(let ifname, let proto, let pkttype, let hatype, let addr):
-            items = [.str(ifname), .int(proto), .int(pkttype), .int(hatype), .bytes(addr)]
-            kind = "tuple "
-        case .noAddress:
-            throw TypeError("'NoneType' object is not subscriptable")
-        case .other(let family, let data):
-            items = [.int(family), .bytes(data)]
-            kind = "tuple "
-        }
-        let index = i < 0 ? i + items.count : i
-        guard items.indices.contains(index) else { throw IndexError("\(kind)index out of range") }
-        return items[index]
-        }
+        get throws { try item(i) }
     }
 }

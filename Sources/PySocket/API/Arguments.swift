@@ -14,3 +14,11 @@ func cIntArg(_ value: Int) throws -> Int32 {
 func cIntArgError(_ value: Int) -> OverflowError {
     OverflowError(value > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum")
 }
+
+/// CPython's `PyLong_AsInt` (what `socket()`, `shutdown()` and the 16-bit byte-order functions
+/// use): an `Int` that fits a C int, or OverflowError("Python int too large to convert to C int")
+/// on either side.
+func pyLongAsInt(_ value: Int) throws -> Int32 {
+    guard let result = Int32(exactly: value) else { throw OverflowError("Python int too large to convert to C int") }
+    return result
+}

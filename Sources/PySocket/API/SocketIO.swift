@@ -551,6 +551,8 @@ struct TextCodec {
 
     let codec: PyCodec
     let encoding: String
+    /// Whether `makefile()` was given the encoding (CPython's default names it `UTF-8`).
+    let encodingGiven: Bool
     let errors: String
     let newline: Newline
     /// What `\n` becomes on output (`nil`: unchanged).
@@ -558,6 +560,7 @@ struct TextCodec {
 
     /// CPython's `TextIOWrapper.__init__` checks.
     init(encoding: String?, errors: String?, newline: String?) throws {
+        self.encodingGiven = encoding != nil
         let encoding = encoding ?? "utf-8"
         self.codec = try PyCodec(encoding)
         self.encoding = encoding
@@ -610,4 +613,69 @@ struct TextCodec {
         }
         return try String(out).encode(encoding, errors)
     }
+}
+
+extension SocketFile where Content == bytes {
+    /// `f.peek(size=0)`: the buffered bytes from the current position, without consuming them;
+    /// when nothing is buffered, one read from the socket first (so at least one byte unless
+    /// the stream ended). May return more or fewer than `size` bytes, as in CPython.
+    ///
+    /// Python: `BufferedReader.peek()`. C: `recv(2)`.
+    public func peek(_ size: Int = 0) throws -> bytes {
+        try checkReadable("peek")
+        if input.count - inputStart == 0 && !atEOF {
+            guard try fill(Swift.max(size, 1)) != nil else { throw blocked() }
+        }
+        return bytes(input[inputStart...])
+    }
+}
+
+extension SocketFile: CustomStringConvertible, CustomDebugStringConvertible {
+    /// `type(f).__name__` as CPython names the object `makefile()` returned: `TextIOWrapper`,
+    /// `BufferedReader`, `BufferedWriter`, `BufferedRWPair`, or `SocketIO` (unbuffered).
+    ///
+    /// Python: `type(f).__name__`. C: none.
+    public var typeName: String {
+        if text != nil { return "TextIOWrapper" }
+        if bufferSize == 0 { return "SocketIO" }
+        if reading && writing { return "BufferedRWPair" }
+        return reading ? "BufferedReader" : "BufferedWriter"
+    }
+
+    /// `repr(f)`: `<_io.BufferedReader name=3>`, `<_io.TextIOWrapper name=3 mode='r'
+    /// encoding='UTF-8'>`, `<_io.BufferedRWPair object at 0x...>`, as CPython prints them.
+    ///
+    /// Python: `BufferedReader.__repr__`, `TextIOWrapper.__repr__`. C: none.
+    public var description: String {
+        let address = "0x" + String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16)
+        if let text {
+            let name = reading && writing ? "" : "name=\(name) "
+            let encoding = text.encoding == "utf-8" && !text.encodingGiven ? "UTF-8" : text.encoding
+            return "<_io.TextIOWrapper \(name)mode=\(pythonRepr(mode)) encoding=\(pythonRepr(encoding))>"
+        }
+        switch typeName {
+        case "SocketIO": return "<socket.SocketIO object at \(address)>"
+        case "BufferedRWPair": return "<_io.BufferedRWPair object at \(address)>"
+        default: return "<_io.\(typeName) name=\(name)>"
+        }
+    }
+
+    /// `repr(f)`: the same text as `str(f)`.
+    ///
+    /// Python: `object.__repr__`. C: none.
+    public var debugDescription: String { description }
+}
+
+extension SocketIO: CustomStringConvertible, CustomDebugStringConvertible {
+    /// `repr(f)`: `<socket.SocketIO object at 0x...>`.
+    ///
+    /// Python: `object.__repr__`. C: none.
+    public var description: String {
+        "<socket.SocketIO object at 0x" + String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16) + ">"
+    }
+
+    /// `repr(f)`: the same text.
+    ///
+    /// Python: `object.__repr__`. C: none.
+    public var debugDescription: String { description }
 }

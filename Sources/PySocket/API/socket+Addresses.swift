@@ -38,6 +38,10 @@ extension socket {
     public func sendto(_ data: bytes, _ address: (String, Int)) throws -> Int { try sendto(data, .inet(host: address.0, port: address.1)) }
     /// `s.sendto(data, flags, (host, port))`.
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: (String, Int)) throws -> Int { try sendto(data, flags, .inet(host: address.0, port: address.1)) }
+    /// `s.sendto(data, (host, port, flowinfo))` (AF_INET6).
+    public func sendto(_ data: bytes, _ address: (String, Int, Int)) throws -> Int { try sendto(data, .inet6(address.0, address.1, address.2)) }
+    /// `s.sendto(data, flags, (host, port, flowinfo))` (AF_INET6).
+    public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: (String, Int, Int)) throws -> Int { try sendto(data, flags, .inet6(address.0, address.1, address.2)) }
     /// `s.sendto(data, (host, port, flowinfo, scope_id))` (AF_INET6).
     public func sendto(_ data: bytes, _ address: (String, Int, Int, Int)) throws -> Int { try sendto(data, .inet6(address)) }
     /// `s.sendto(data, flags, (host, port, flowinfo, scope_id))` (AF_INET6).
@@ -71,5 +75,65 @@ extension SocketAddress {
     /// `(host, port, flowinfo, scope_id)` from a Swift tuple.
     static func inet6(_ tuple: (String, Int, Int, Int)) -> SocketAddress {
         .inet6(host: tuple.0, port: tuple.1, flowinfo: tuple.2, scope_id: tuple.3)
+    }
+}
+
+extension socket {
+    /// `s.sendto(data, (host, port))` for any contiguous bytes (`[UInt8]`, a `String`'s UTF-8...).
+    @inlinable
+    public func sendto<Data: Sequence>(_ data: Data, _ address: (String, Int)) throws -> Int where Data.Element == UInt8 {
+        try sendto(data, SocketAddress.inet(host: address.0, port: address.1))
+    }
+    /// `s.sendto(data, flags, (host, port))` for any contiguous bytes.
+    @inlinable
+    public func sendto<Data: Sequence>(_ data: Data, _ flags: MsgFlag, _ address: (String, Int)) throws -> Int where Data.Element == UInt8 {
+        try sendto(data, flags, SocketAddress.inet(host: address.0, port: address.1))
+    }
+    /// `s.sendto(data, (host, port, flowinfo, scope_id))` (AF_INET6) for any contiguous bytes.
+    @inlinable
+    public func sendto<Data: Sequence>(_ data: Data, _ address: (String, Int, Int, Int)) throws -> Int where Data.Element == UInt8 {
+        try sendto(data, SocketAddress.inet6(host: address.0, port: address.1, flowinfo: address.2, scope_id: address.3))
+    }
+    /// `s.sendto(data, flags, (host, port, flowinfo, scope_id))` (AF_INET6) for any contiguous bytes.
+    @inlinable
+    public func sendto<Data: Sequence>(_ data: Data, _ flags: MsgFlag, _ address: (String, Int, Int, Int)) throws -> Int where Data.Element == UInt8 {
+        try sendto(data, flags, SocketAddress.inet6(host: address.0, port: address.1, flowinfo: address.2, scope_id: address.3))
+    }
+}
+
+extension socket {
+    /// `s.bind((b"127.0.0.1", port))`: a host given as `bytes` (or a `[UInt8]`, Python's
+    /// `bytearray`), as CPython accepts it.
+    ///
+    /// Python: `socket.bind()` with a bytes host. C: `bind(2)`.
+    /// Differs from CPython: host bytes that are not UTF-8 are decoded with replacement characters.
+    public func bind<Host: Sequence>(_ address: (Host, Int)) throws where Host.Element == UInt8 {
+        try bind(.inet(host: hostText(address.0), port: address.1))
+    }
+
+    /// `s.connect((b"127.0.0.1", port))`: a host given as bytes.
+    ///
+    /// Python: `socket.connect()` with a bytes host. C: `connect(2)`.
+    public func connect<Host: Sequence>(_ address: (Host, Int)) throws where Host.Element == UInt8 {
+        try connect(.inet(host: hostText(address.0), port: address.1))
+    }
+
+    /// `s.connect_ex((b"127.0.0.1", port))`: a host given as bytes.
+    ///
+    /// Python: `socket.connect_ex()` with a bytes host. C: `connect(2)`.
+    public func connect_ex<Host: Sequence>(_ address: (Host, Int)) throws -> Int where Host.Element == UInt8 {
+        try connect_ex(.inet(host: hostText(address.0), port: address.1))
+    }
+
+    /// `s.sendto(data, (b"127.0.0.1", port))`: a host given as bytes.
+    ///
+    /// Python: `socket.sendto()` with a bytes host. C: `sendto(2)`.
+    public func sendto<Host: Sequence>(_ data: bytes, _ address: (Host, Int)) throws -> Int where Host.Element == UInt8 {
+        try sendto(data, .inet(host: hostText(address.0), port: address.1))
+    }
+
+    /// A host given as bytes, as the text the address codec takes.
+    private func hostText<Host: Sequence>(_ host: Host) -> String where Host.Element == UInt8 {
+        String(decoding: Array(host), as: UTF8.self)
     }
 }

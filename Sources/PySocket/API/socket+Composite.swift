@@ -66,7 +66,7 @@ extension socket {
         _ address: (String, Int), timeout: TimeoutArgument = _GLOBAL_DEFAULT_TIMEOUT,
         source_address: (String, Int)? = nil, all_errors: Bool = false
     ) throws -> socket {
-        try connectFirst(address, timeout, source_address, all_errors)
+        try connectFirst(address, timeout, source_address.map { .inet(host: $0.0, port: $0.1) }, all_errors)
     }
 
     /// `socket.create_connection(address, timeout, source_address)`: the positional form,
@@ -77,7 +77,7 @@ extension socket {
         _ address: (String, Int), _ timeout: TimeoutArgument, _ source_address: (String, Int)? = nil,
         all_errors: Bool = false
     ) throws -> socket {
-        try connectFirst(address, timeout, source_address, all_errors)
+        try connectFirst(address, timeout, source_address.map { .inet(host: $0.0, port: $0.1) }, all_errors)
     }
 
     /// `socket.create_connection(address, timeout=t)` with the timeout in a `Double?` variable
@@ -89,12 +89,46 @@ extension socket {
         _ address: (String, Int), timeout: Double?, source_address: (String, Int)? = nil,
         all_errors: Bool = false
     ) throws -> socket {
-        try connectFirst(address, .seconds(timeout), source_address, all_errors)
+        try connectFirst(address, .seconds(timeout), source_address.map { .inet(host: $0.0, port: $0.1) }, all_errors)
+    }
+
+    /// `socket.create_connection(srv.getsockname(), ...)`: an address value as another call
+    /// returned it. Lib/socket.py unpacks it as `host, port = address`, so an address of another
+    /// shape raises that unpacking's ValueError.
+    ///
+    /// Python: `socket.create_connection()`. C: `getaddrinfo(3)`, `socket(2)`, `bind(2)`, `connect(2)`.
+    public static func create_connection(
+        _ address: SocketAddress, timeout: TimeoutArgument = _GLOBAL_DEFAULT_TIMEOUT,
+        source_address: SocketAddress? = nil, all_errors: Bool = false
+    ) throws -> socket {
+        try connectFirst(try address.pair, timeout, source_address, all_errors)
+    }
+
+    /// `socket.create_connection(address, timeout, source_address)` with an address value, by position.
+    ///
+    /// Python: `socket.create_connection()`. C: `getaddrinfo(3)`, `socket(2)`, `bind(2)`, `connect(2)`.
+    public static func create_connection(
+        _ address: SocketAddress, _ timeout: TimeoutArgument, _ source_address: SocketAddress? = nil,
+        all_errors: Bool = false
+    ) throws -> socket {
+        try connectFirst(try address.pair, timeout, source_address, all_errors)
+    }
+
+    /// `socket.create_connection(address, timeout=t)` with an address value and the timeout in a
+    /// `Double?` variable.
+    ///
+    /// Python: `socket.create_connection()`. C: `getaddrinfo(3)`, `socket(2)`, `bind(2)`, `connect(2)`.
+    @_disfavoredOverload
+    public static func create_connection(
+        _ address: SocketAddress, timeout: Double?, source_address: SocketAddress? = nil,
+        all_errors: Bool = false
+    ) throws -> socket {
+        try connectFirst(try address.pair, .seconds(timeout), source_address, all_errors)
     }
 
     /// Lib/socket.py's `create_connection` loop.
     private static func connectFirst(
-        _ address: (String, Int), _ timeout: TimeoutArgument, _ source: (String, Int)?, _ allErrors: Bool
+        _ address: (String, Int), _ timeout: TimeoutArgument, _ source: SocketAddress?, _ allErrors: Bool
     ) throws -> socket {
         var errors: [any Error] = []
         for (family, type, proto, _, target) in try getaddrinfo(address.0, address.1, 0, SOCK_STREAM) {
@@ -172,8 +206,9 @@ extension socket {
                 try sock.bind(address)
             } catch let error as OSError {
                 let message = "\(error.strerror ?? "None") (while attempting to bind on address \(String(reflecting: address)))"
-                guard let code = error.errno else { throw OSError(args: [.none, .str(message)]) }
-                throw OSError.from(errno: code, message)
+                // CPython: `raise error(err.errno, msg) from None`, inside the `except` block.
+                guard let code = error.errno else { throw OSError(args: [.none, .str(message)]).context(error).from(nil) }
+                throw OSError.from(errno: code, message).context(error).from(nil)
             }
             try sock.listen(backlog)
             return sock
@@ -268,6 +303,28 @@ extension socket {
     }
 
     /// Lib/socket.py's `makefile`, with its checks made before the file count is raised.
+    /// `s.makefile("rb", buffering=0)`: the unbuffered raw file, a `SocketIO`, as CPython
+    /// returns it; chosen where the result is declared `SocketIO`
+    /// (`let raw: SocketIO = try s.makefile("rb", buffering: 0)`).
+    ///
+    /// Python: `socket.makefile()` with `buffering=0`. C: none.
+    /// - Throws: as `makefile`; `TypeError` when `buffering` is not 0 (CPython then returns a
+    ///   buffered file: declare the result as `SocketFile<bytes>`).
+    @_disfavoredOverload
+    public func makefile(_ mode: String = "r", buffering: Int?) throws -> SocketIO {
+        guard mode.allSatisfy({ "rwb".contains($0) }) else {
+            throw ValueError("invalid mode \(pythonRepr(mode)) (only r, w, b allowed)")
+        }
+        guard buffering == 0 else {
+            throw TypeError("makefile(buffering=\(buffering.map(String.init) ?? "None")) returns a buffered file: declare the result as SocketFile<bytes>")
+        }
+        guard mode.contains("b") else { throw ValueError("unbuffered streams must be binary") }
+        let writing = mode.contains("w"), reading = mode.contains("r") || !writing
+        let raw = try SocketIO(self, (reading ? "r" : "") + (writing ? "w" : ""))
+        state.withLock { $0.ioRefs += 1 }
+        return raw
+    }
+
     private func openFile<Content: SocketFileContent>(
         _ mode: String, _ buffering: Int?, _ encoding: String?, _ errors: String?, _ newline: String?
     ) throws -> SocketFile<Content> {

@@ -12,17 +12,43 @@ extension socket {
     /// With `fileno`, wraps that descriptor instead, reading family, type and protocol from it
     /// when they are not given (`SO_DOMAIN`, `SO_TYPE`, `SO_PROTOCOL`). The descriptor is
     /// created close-on-exec; `SOCK_NONBLOCK` in `type` makes the socket non-blocking, and
-    /// otherwise the default timeout applies.
+    /// otherwise the default timeout applies. A family, type or protocol beyond a C int raises
+    /// `OverflowError('Python int too large to convert to C int')`, as in CPython.
     ///
     /// Python: `socket.socket()`. C: `socket(2)` with `SOCK_CLOEXEC`.
     public convenience init(_ family: AddressFamily? = nil, _ type: SocketKind? = nil, _ proto: Int? = nil, fileno: Int32? = nil) throws {
+        try self.init(creating: family, type, proto, fileno: fileno.map(Int.init))
+    }
+
+    /// `socket.socket(family, type, proto, fileno)`: wraps the descriptor `fileno`, given by
+    /// position as Python allows (an `Int` or an `Int32`).
+    ///
+    /// As CPython, the number is cut to a C int first: one that comes out negative raises
+    /// `ValueError('negative file descriptor')`.
+    ///
+    /// Python: `socket.socket(family, type, proto, fileno)`. C: `getsockname(2)`, `getsockopt(2)`.
+    public convenience init<FD: BinaryInteger>(_ family: AddressFamily?, _ type: SocketKind?, _ proto: Int?, _ fileno: FD) throws {
+        try self.init(creating: family, type, proto, fileno: Int(truncatingIfNeeded: fileno))
+    }
+
+    /// `socket.socket(fileno=fd)` with the descriptor as any integer (`Int` as Python has it).
+    ///
+    /// Python: `socket.socket(fileno=fd)`. C: `getsockname(2)`, `getsockopt(2)`.
+    public convenience init<FD: BinaryInteger>(_ family: AddressFamily? = nil, _ type: SocketKind? = nil, _ proto: Int? = nil, fileno: FD) throws {
+        try self.init(creating: family, type, proto, fileno: Int(truncatingIfNeeded: fileno))
+    }
+
+    /// CPython's `sock_initobj`.
+    private convenience init(creating family: AddressFamily?, _ type: SocketKind?, _ proto: Int?, fileno: Int?) throws {
         let kernel = Kernel(socket.interface)
-        // -1 means "not given", as in CPython's signature.
-        let givenFamily = family.flatMap { $0.rawValue == -1 ? nil : $0 }
-        let givenType = type.flatMap { $0.rawValue == -1 ? nil : $0 }
-        let givenProto = proto.flatMap { $0 == -1 ? nil : $0 }
+        // CPython reads the three with PyLong_AsInt; -1 means "not given", as in its signature.
+        let givenFamily = try family.flatMap { try pyLongAsInt($0.rawValue) == -1 ? nil : $0 }
+        let givenType = try type.flatMap { try pyLongAsInt($0.rawValue) == -1 ? nil : $0 }
+        let givenProto = try proto.flatMap { try pyLongAsInt($0) == -1 ? nil : $0 }
         let flagBits = NativeConstants.SOCK_NONBLOCK | NativeConstants.SOCK_CLOEXEC
         if let fileno {
+            // CPython: `(SOCKET_T)PyLong_AsLong(fdobj)`, a cast to a C int, then the sign check.
+            let fileno = Int32(truncatingIfNeeded: fileno)
             guard fileno >= 0 else { throw ValueError("negative file descriptor") }
             let detected = try callNow(kernel.describe(fileno, family: givenFamily?.rawValue, type: givenType?.rawValue, proto: givenProto))
             // CPython leaves a wrapped descriptor's blocking mode alone unless a default timeout is set.
@@ -35,6 +61,7 @@ extension socket {
         let family = givenFamily ?? socket.AF_INET
         let type = givenType ?? socket.SOCK_STREAM
         let proto = givenProto ?? 0
+        // All three were checked above to fit a C int.
         let owned = try callNow(kernel.openSocket(Int32(family.rawValue), Int32(type.rawValue), Int32(proto)))
         let timeout = type.rawValue & NativeConstants.SOCK_NONBLOCK != 0 ? 0 : socket.getdefaulttimeout()
         if timeout != nil && type.rawValue & NativeConstants.SOCK_NONBLOCK == 0 {

@@ -19,8 +19,9 @@ extension socket {
     ///
     /// Python: `socket.listen()`. C: `listen(2)`.
     public func listen(_ backlog: Int? = nil) throws {
-        let value = max(0, min(backlog ?? min(NativeConstants.SOMAXCONN, 128), Int(Int32.max)))
-        try callNow(handle().listen(Int32(value)))
+        // CPython parses the backlog as a C int ("|i"), then counts a negative one as 0.
+        let value = max(0, try cIntArg(backlog ?? min(NativeConstants.SOMAXCONN, 128)))
+        try callNow(handle().listen(value))
     }
 
     /// `conn, address = s.accept()`: the next connection, as a new socket and its peer address.
@@ -164,7 +165,7 @@ extension socket {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
-        var data = bytes(count: bufsize)
+        var data = try bytes(receiving: bufsize)
         let count = try data.storage.withUnsafeMutableBytes { buffer in
             try callUnderTimeout(handle().recv(buffer, flags))
         }
@@ -201,7 +202,7 @@ extension socket {
     public func recvfrom(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> (bytes, SocketAddress) {
         let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
-        var data = bytes(count: bufsize)
+        var data = try bytes(receiving: bufsize)
         let (count, address) = try data.storage.withUnsafeMutableBytes { buffer in
             try receiveFrom(buffer, flags)
         }
@@ -255,7 +256,8 @@ extension socket {
     ///
     /// Python: `socket.shutdown()`. C: `shutdown(2)`.
     public func shutdown(_ how: Int) throws {
-        try callNow(handle().shutdown(Int32(truncatingIfNeeded: how)))
+        let how = try pyLongAsInt(how)
+        try callNow(handle().shutdown(how))
     }
 
     /// `s.getsockname()`: the local address.
@@ -278,7 +280,9 @@ extension socket {
     public static func socketpair(_ family: AddressFamily? = nil, _ type: SocketKind = socket.SOCK_STREAM, _ proto: Int = 0) throws -> (socket, socket) {
         let kernel = Kernel(socket.interface)
         let family = family ?? socket.AF_UNIX
-        let pair = try callNow(kernel.openSocketpair(Int32(family.rawValue), Int32(type.rawValue), Int32(proto)))
+        // CPython parses the three as C ints ("|iii").
+        let cFamily = try cIntArg(family.rawValue), cType = try cIntArg(type.rawValue), cProto = try cIntArg(proto)
+        let pair = try callNow(kernel.openSocketpair(cFamily, cType, cProto))
         let timeout = socket.getdefaulttimeout()
         if timeout != nil {
             try callNow(kernel.setNonBlocking(pair.first.rawValue, true))
@@ -308,4 +312,15 @@ func withMutableBytes<Buffer: MutableCollection, R>(_ buffer: inout Buffer, _ bo
     }
     guard let result else { throw TypeError("recv_into() argument 1 must be read-write bytes-like object") }
     return result!
+}
+
+extension bytes {
+    /// Room for `count` received bytes, or CPython's errors for a size no buffer can have:
+    /// `OverflowError('byte string is too large')` past what a bytes object can hold, and
+    /// `MemoryError()` (without trying) past 1 TiB.
+    init(receiving count: Int) throws {
+        if count > Int.max - 33 { throw OverflowError("byte string is too large") }
+        if count > 1 << 40 { throw MemoryError() }
+        self.init(count: count)
+    }
 }

@@ -61,12 +61,6 @@ extension socket.TupleList: Sendable where Element: Sendable {}
 
 // MARK: - Argument checks shared by the functions below
 
-/// A Python `int` converted to a C `int` as `PyArg_Parse` "i" does, with its messages.
-private func moduleCInt(_ value: Int) throws -> Int32 {
-    if value > Int(Int32.max) { throw OverflowError("signed integer is greater than maximum") }
-    if value < Int(Int32.min) { throw OverflowError("signed integer is less than minimum") }
-    return Int32(value)
-}
 
 /// The UTF-8 bytes of a `str` argument that C receives as a C string; CPython rejects an
 /// embedded NUL with `ValueError(message)`.
@@ -219,8 +213,8 @@ extension socket {
         _ host: Host?, _ port: Port?, _ family: AddressFamily, _ type: SocketKind,
         _ proto: Int, _ flags: AddressInfo
     ) throws -> TupleList<AddrInfo> {
-        let cFamily = try moduleCInt(family.rawValue), cType = try moduleCInt(type.rawValue)
-        let cProto = try moduleCInt(proto), cFlags = try moduleCInt(flags.rawValue)
+        let cFamily = try cIntArg(family.rawValue), cType = try cIntArg(type.rawValue)
+        let cProto = try cIntArg(proto), cFlags = try cIntArg(flags.rawValue)
         if let host, containsNUL(host) { throw ValueError("embedded null character") }
         // C sees the port's string up to its first NUL.
         let result = NativeResolver.getaddrinfo(host, port.map { $0.prefix { $0 != 0 } }, family: cFamily, socktype: cType,
@@ -248,7 +242,10 @@ extension socket {
     ///
     /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)` with `AI_NUMERICHOST`, then `getnameinfo(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    /// This form returns a Swift tuple, chosen where one is destructured
+    /// (`let (host, port) = try socket.getnameinfo(...)`); otherwise the call returns a
+    /// `NameInfo`, which prints as CPython's tuple.
+    @_disfavoredOverload
     public static func getnameinfo(_ sockaddr: (String, Int), _ flags: Int) throws -> (host: String, port: String) {
         try nameinfo(sockaddr.0, sockaddr.1, nil, nil, fields: 2, flags: flags)
     }
@@ -257,7 +254,10 @@ extension socket {
     ///
     /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    /// This form returns a Swift tuple, chosen where one is destructured
+    /// (`let (host, port) = try socket.getnameinfo(...)`); otherwise the call returns a
+    /// `NameInfo`, which prints as CPython's tuple.
+    @_disfavoredOverload
     public static func getnameinfo(_ sockaddr: (String, Int, Int), _ flags: Int) throws -> (host: String, port: String) {
         try nameinfo(sockaddr.0, sockaddr.1, sockaddr.2, nil, fields: 3, flags: flags)
     }
@@ -266,7 +266,10 @@ extension socket {
     ///
     /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    /// This form returns a Swift tuple, chosen where one is destructured
+    /// (`let (host, port) = try socket.getnameinfo(...)`); otherwise the call returns a
+    /// `NameInfo`, which prints as CPython's tuple.
+    @_disfavoredOverload
     public static func getnameinfo(_ sockaddr: (String, Int, Int, Int), _ flags: Int) throws -> (host: String, port: String) {
         try nameinfo(sockaddr.0, sockaddr.1, sockaddr.2, sockaddr.3, fields: 4, flags: flags)
     }
@@ -276,7 +279,10 @@ extension socket {
     ///
     /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes.
+    /// This form returns a Swift tuple, chosen where one is destructured
+    /// (`let (host, port) = try socket.getnameinfo(...)`); otherwise the call returns a
+    /// `NameInfo`, which prints as CPython's tuple.
+    @_disfavoredOverload
     public static func getnameinfo(_ sockaddr: SocketAddress, _ flags: Int) throws -> (host: String, port: String) {
         switch sockaddr {
         case .inet(let host, let port):
@@ -284,10 +290,10 @@ extension socket {
         case .inet6(let host, let port, let flowinfo, let scopeID):
             return try nameinfo(host, port, flowinfo, scopeID, fields: 4, flags: flags)
         case .other, .netlink, .packet:
-            _ = try moduleCInt(flags)
+            _ = try cIntArg(flags)
             throw TypeError("getnameinfo(): illegal sockaddr argument")
         case .unix, .unixBytes, .noAddress:
-            _ = try moduleCInt(flags)
+            _ = try cIntArg(flags)
             throw TypeError("getnameinfo() argument 1 must be a tuple")
         }
     }
@@ -297,9 +303,9 @@ extension socket {
     private static func nameinfo(
         _ host: String, _ port: Int, _ flowinfo: Int?, _ scopeID: Int?, fields: Int, flags: Int
     ) throws -> (host: String, port: String) {
-        let cFlags = try moduleCInt(flags)
+        let cFlags = try cIntArg(flags)
         let hostBytes = try moduleCString(host)
-        let cPort = try moduleCInt(port)
+        let cPort = try cIntArg(port)
         // "I" keeps the low 32 bits of a Python int, negative or not.
         let flow = UInt32(truncatingIfNeeded: flowinfo ?? 0)
         let scope = UInt32(truncatingIfNeeded: scopeID ?? 0)
@@ -376,8 +382,12 @@ extension socket {
     ///
     /// Python: `socket.gethostbyname_ex()`. C: `gethostbyname_r(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes; a
-    /// non-ASCII name is not `idna`-encoded.
+    /// This form returns a Swift tuple, chosen where one is destructured
+    /// (`let (name, aliases, addresses) = try socket.gethostbyname_ex(host)`); otherwise the
+    /// call returns a `HostInfo`, which prints as CPython's tuple.
+    ///
+    /// Differs from CPython: a non-ASCII name is not `idna`-encoded.
+    @_disfavoredOverload
     public static func gethostbyname_ex(_ hostname: String) throws -> (hostname: String, aliaslist: [String], ipaddrlist: [String]) {
         try checkHostArgument(hostname, "gethostbyname_ex")
         _ = try resolveHost(hostname, family: NativeConstants.AF_INET)
@@ -389,8 +399,11 @@ extension socket {
     ///
     /// Python: `socket.gethostbyaddr()`. C: `gethostbyaddr_r(3)`.
     ///
-    /// Differs from CPython: the result is a Swift tuple, which prints with Swift's quotes; a
-    /// non-ASCII name is not `idna`-encoded.
+    /// This form returns a Swift tuple, chosen where one is destructured; otherwise the call
+    /// returns a `HostInfo`, which prints as CPython's tuple.
+    ///
+    /// Differs from CPython: a non-ASCII name is not `idna`-encoded.
+    @_disfavoredOverload
     public static func gethostbyaddr(_ ip_address: String) throws -> (hostname: String, aliaslist: [String], ipaddrlist: [String]) {
         try checkHostArgument(ip_address, "gethostbyaddr")
         let (family, address) = try anyFamilyAddress(Array(ip_address.utf8))
@@ -523,7 +536,7 @@ extension socket {
     ///
     /// Python: `socket.getservbyport()`. C: `getservbyport_r(3)`.
     public static func getservbyport(_ port: Int, _ protocolname: String? = nil) throws -> String {
-        _ = try moduleCInt(port)
+        _ = try cIntArg(port)
         let proto = try protocolname.map { try moduleCString($0) }
         guard (0...0xFFFF).contains(port) else { throw OverflowError("getservbyport: port must be 0-65535.") }
         guard let name = NativeResolver.getservbyport(port, proto: proto) else {
@@ -569,7 +582,7 @@ extension socket {
     ///
     /// Python: `socket.inet_pton()`. C: `inet_pton(3)`.
     public static func inet_pton(_ address_family: AddressFamily, _ ip_string: String) throws -> bytes {
-        let family = try moduleCInt(address_family.rawValue)
+        let family = try cIntArg(address_family.rawValue)
         // The two families IPText parses, straight from the String's UTF-8 into the result's one
         // allocation. A NUL is in neither grammar, so an embedded NUL falls through to the
         // checks below and gets CPython's ValueError.
@@ -591,7 +604,7 @@ extension socket {
     ///
     /// Python: `socket.inet_ntop()`. C: `inet_ntop(3)`.
     public static func inet_ntop(_ address_family: AddressFamily, _ packed_ip: bytes) throws -> String {
-        let family = Int(try moduleCInt(address_family.rawValue))
+        let family = Int(try cIntArg(address_family.rawValue))
         let width: Int
         switch family {
         case NativeConstants.AF_INET: width = 4
@@ -632,9 +645,7 @@ extension bytes {
 extension socket {
     /// The 16-bit conversions' argument check (a C `int`, then 0...65535), with CPython's messages.
     private static func uint16Argument(_ x: Int, _ caller: String) throws -> UInt16 {
-        guard x >= Int(Int32.min) && x <= Int(Int32.max) else {
-            throw OverflowError("Python int too large to convert to C int")
-        }
+        _ = try pyLongAsInt(x)
         if x < 0 { throw OverflowError("\(caller): can't convert negative Python int to C 16-bit unsigned integer") }
         if x > 0xFFFF { throw OverflowError("\(caller): Python int too large to convert to C 16-bit unsigned integer") }
         return UInt16(x)
@@ -767,5 +778,114 @@ extension socket {
     public static func CMSG_SPACE(_ length: Int) throws -> Int {
         guard let value = Cmsg.checkedSpace(length) else { throw OverflowError("CMSG_SPACE() argument out of range") }
         return value
+    }
+}
+
+// MARK: - Results that print as Python's tuples
+
+extension socket {
+    /// `(host, port)`: what `getnameinfo` returns, printed as CPython prints it
+    /// (`('localhost', 'http')`). Destructuring the call's result gives a Swift tuple instead.
+    ///
+    /// Python: the 2-tuple of `socket.getnameinfo()`. C: none.
+    public struct NameInfo: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+        /// `result[0]`: the host name (or numeric host).
+        public let host: String
+        /// `result[1]`: the service name (or numeric port).
+        public let port: String
+
+        /// `str(result)`: `('localhost', 'http')`.
+        ///
+        /// Python: `tuple.__repr__`. C: none.
+        public var description: String { "(\(pythonRepr(host)), \(pythonRepr(port)))" }
+
+        /// `repr(result)`: the same text.
+        ///
+        /// Python: `tuple.__repr__`. C: none.
+        public var debugDescription: String { description }
+    }
+
+    /// `(hostname, aliaslist, ipaddrlist)`: what `gethostbyname_ex` and `gethostbyaddr`
+    /// return, printed as CPython prints it (`('localhost', [], ['127.0.0.1'])`).
+    /// Destructuring the call's result gives a Swift tuple instead.
+    ///
+    /// Python: the 3-tuple of `socket.gethostbyname_ex()`. C: `struct hostent`.
+    public struct HostInfo: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+        /// `result[0]`: the host's primary name.
+        public let hostname: String
+        /// `result[1]`: its other names.
+        public let aliaslist: [String]
+        /// `result[2]`: its addresses, as strings.
+        public let ipaddrlist: [String]
+
+        /// `str(result)`: `('localhost', [], ['127.0.0.1'])`.
+        ///
+        /// Python: `tuple.__repr__`. C: none.
+        public var description: String {
+            func list(_ items: [String]) -> String { "[" + items.map { pythonRepr($0) }.joined(separator: ", ") + "]" }
+            return "(\(pythonRepr(hostname)), \(list(aliaslist)), \(list(ipaddrlist)))"
+        }
+
+        /// `repr(result)`: the same text.
+        ///
+        /// Python: `tuple.__repr__`. C: none.
+        public var debugDescription: String { description }
+    }
+
+    /// `socket.getnameinfo((host, port), flags)`, printing as CPython's tuple.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    public static func getnameinfo(_ sockaddr: (String, Int), _ flags: Int) throws -> NameInfo {
+        let (host, port): (String, String) = try getnameinfo(sockaddr, flags)
+        return NameInfo(host: host, port: port)
+    }
+
+    /// `socket.getnameinfo((host, port, flowinfo), flags)`, printing as CPython's tuple.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    public static func getnameinfo(_ sockaddr: (String, Int, Int), _ flags: Int) throws -> NameInfo {
+        let (host, port): (String, String) = try getnameinfo(sockaddr, flags)
+        return NameInfo(host: host, port: port)
+    }
+
+    /// `socket.getnameinfo((host, port, flowinfo, scope_id), flags)`, printing as CPython's tuple.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    public static func getnameinfo(_ sockaddr: (String, Int, Int, Int), _ flags: Int) throws -> NameInfo {
+        let (host, port): (String, String) = try getnameinfo(sockaddr, flags)
+        return NameInfo(host: host, port: port)
+    }
+
+    /// `socket.getnameinfo(sockaddr, flags)` for an address value, printing as CPython's tuple.
+    ///
+    /// Python: `socket.getnameinfo()`. C: `getaddrinfo(3)`, `getnameinfo(3)`.
+    public static func getnameinfo(_ sockaddr: SocketAddress, _ flags: Int) throws -> NameInfo {
+        let (host, port): (String, String) = try getnameinfo(sockaddr, flags)
+        return NameInfo(host: host, port: port)
+    }
+
+    /// `socket.gethostbyname_ex(hostname)`, printing as CPython's tuple.
+    ///
+    /// Python: `socket.gethostbyname_ex()`. C: `gethostbyname_r(3)`.
+    public static func gethostbyname_ex(_ hostname: String) throws -> HostInfo {
+        let (name, aliases, addresses): (String, [String], [String]) = try gethostbyname_ex(hostname)
+        return HostInfo(hostname: name, aliaslist: aliases, ipaddrlist: addresses)
+    }
+
+    /// `socket.gethostbyaddr(ip_address)`, printing as CPython's tuple.
+    ///
+    /// Python: `socket.gethostbyaddr()`. C: `gethostbyaddr_r(3)`.
+    public static func gethostbyaddr(_ ip_address: String) throws -> HostInfo {
+        let (name, aliases, addresses): (String, [String], [String]) = try gethostbyaddr(ip_address)
+        return HostInfo(hostname: name, aliaslist: aliases, ipaddrlist: addresses)
+    }
+
+    /// `socket.gethostbyname(b"host")`: a host name given as `bytes` (or any bytes buffer), as
+    /// CPython accepts it.
+    ///
+    /// Python: `socket.gethostbyname()`. C: `inet_pton(3)`, else `getaddrinfo(3)`.
+    /// Differs from CPython: bytes that are not UTF-8 are decoded with replacement characters.
+    public static func gethostbyname<Host: Sequence>(_ hostname: Host) throws -> String where Host.Element == UInt8 {
+        try gethostbyname(String(decoding: Array(hostname), as: UTF8.self))
     }
 }

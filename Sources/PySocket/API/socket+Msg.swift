@@ -68,7 +68,8 @@ extension socket {
 
     /// `data, ancdata, msg_flags, address = s.recvmsg(bufsize[, ancbufsize[, flags]])`: up to
     /// `bufsize` bytes of data, and the control messages that fit in `ancbufsize` bytes, as
-    /// `(level, type, data)` tuples; `msg_flags` reports `MSG_TRUNC` and `MSG_CTRUNC`.
+    /// `(level, type, data)` tuples; `msg_flags` reports `MSG_TRUNC` and `MSG_CTRUNC`. It is a
+    /// plain int, as in CPython; `msg_flags & socket.MSG_TRUNC` reads as in Python.
     ///
     /// Printed, the result reads as CPython's: `(b'hi', [(1, 1, b'\x07\x00\x00\x00')], 0, None)`.
     /// Descriptors received with SCM_RIGHTS arrive as raw C ints inside the data, exactly as in
@@ -84,7 +85,7 @@ extension socket {
     public func recvmsg(_ bufsize: Int, _ ancbufsize: Int = 0, _ flags: MsgFlag = 0) throws -> (bytes, [(Int, Int, bytes)], Int, SocketAddress) {
         let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffer size in recvmsg()") }
-        var data = bytes(count: bufsize)
+        var data = try bytes(receiving: bufsize)
         let (count, ancillary, messageFlags, address) = try data.storage.withUnsafeMutableBytes { buffer in
             try receiveMessage([buffer], ancbufsize, flags)
         }

@@ -14,21 +14,37 @@ extension socket {
     ///
     /// Python: `socket.getsockopt(level, optname, buflen)`. C: `getsockopt(2)`.
     ///
-    /// Differs from CPython: `buflen` 0 returns the int form's four bytes; CPython returns the int.
+    /// Differs from CPython: with `buflen` 0 CPython returns the int; here this form returns the
+    /// int's four bytes, and `let value: Int = try s.getsockopt(level, optname, 0)` returns
+    /// the int.
     public func getsockopt(_ level: Int, _ optname: Int, _ buflen: Int) throws -> bytes {
+        let (cLevel, name) = try optionKey(level, optname)
+        let buflen = try cIntArg(buflen)
         if buflen == 0 {
             let value = Int32(truncatingIfNeeded: try getsockopt(level, optname))
             return bytes(withUnsafeBytes(of: value) { Array($0) })
         }
         guard (1...1024).contains(buflen) else { throw OSError("getsockopt buflen out of range") }
-        let (level, name) = try optionKey(level, optname)
-        var data = bytes(count: buflen)
+        var data = bytes(count: Int(buflen))
         var length = UInt32(buflen)
         try data.storage.withUnsafeMutableBytes { buffer in
-            try callNow(handle().getsockopt(level, name, buffer.baseAddress!, &length))
+            try callNow(handle().getsockopt(cLevel, name, buffer.baseAddress!, &length))
         }
-        data.storage.removeLast(buflen - Int(length))
+        data.storage.removeLast(Int(buflen) - Int(length))
         return data
+    }
+
+    /// `s.getsockopt(level, optname, 0)` where an `Int` is wanted: the option as an int, as
+    /// CPython returns it for `buflen` 0; any other `buflen` returns the bytes' value as
+    /// `int.from_bytes(data, sys.byteorder)` would, so prefer the `bytes` form for structures.
+    ///
+    /// Python: `socket.getsockopt(level, optname, 0)`. C: `getsockopt(2)` into an `int`.
+    @_disfavoredOverload
+    public func getsockopt(_ level: Int, _ optname: Int, _ buflen: Int) throws -> Int {
+        let (_, _) = try optionKey(level, optname)
+        if try cIntArg(buflen) == 0 { return try getsockopt(level, optname) }
+        let data: bytes = try getsockopt(level, optname, buflen)
+        return data.storage.reversed().reduce(0) { $0 << 8 | Int($1) }
     }
 
     /// `s.setsockopt(level, optname, value)`: sets an int option.
@@ -36,7 +52,8 @@ extension socket {
     /// Python: `socket.setsockopt(level, optname, int)`. C: `setsockopt(2)` with an `int`.
     public func setsockopt(_ level: Int, _ optname: Int, _ value: Int) throws {
         // CPython tries the int form, then the buffer form: an int out of C int range ends up
-        // rejected as "not bytes-like".
+        // rejected as "not bytes-like" (after the level and name, which both forms check first).
+        _ = try optionKey(level, optname)
         guard let flag = Int32(exactly: value) else { throw TypeError("a bytes-like object is required, not 'int'") }
         try setOption(level, optname, flag)
     }

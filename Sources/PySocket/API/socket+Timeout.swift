@@ -68,17 +68,65 @@ extension socket {
         gettimeout() != 0
     }
 
-    /// CPython's `socket_parse_timeout`: rejects negatives and NaN, rounds up to the
-    /// nanosecond, and raises OverflowError past what the clock can hold.
+    /// CPython's `socket_parse_timeout` for a float: NaN is a ValueError; the value is rounded
+    /// away from zero to the nanosecond and must fit the clock (`OverflowError`, checked
+    /// before the sign, so `-inf` is an OverflowError); then a negative value is a ValueError.
     static func parseTimeout(_ value: Double?) throws -> Double? {
         guard let value else { return nil }
         if value.isNaN { throw ValueError("Invalid value NaN (not a number)") }
-        if value < 0 { throw ValueError("Timeout value out of range") }
-        let nanoseconds = (value * 1e9).rounded(.up)
-        guard nanoseconds < 9.223372036854775807e18 else {
+        let nanoseconds = (value * 1e9).rounded(.awayFromZero)
+        guard nanoseconds >= -9.223372036854775808e18 && nanoseconds < 9.223372036854775808e18 else {
             throw OverflowError("timestamp out of range for platform time_t")
         }
+        if nanoseconds < 0 { throw ValueError("Timeout value out of range") }
         let whole = Int64(nanoseconds)
         return whole % 1_000_000_000 == 0 ? Double(whole / 1_000_000_000) : Double(whole) / 1e9
+    }
+
+    /// CPython's `socket_parse_timeout` for an int: seconds times 10⁹ must fit 64 bits, then a
+    /// negative value is a ValueError.
+    static func parseTimeout(_ value: Int) throws -> Double {
+        guard !value.multipliedReportingOverflow(by: 1_000_000_000).overflow else {
+            throw OverflowError("timestamp too large to convert to C PyTime_t")
+        }
+        if value < 0 { throw ValueError("Timeout value out of range") }
+        return Double(value)
+    }
+}
+
+extension socket {
+    /// `socket.setdefaulttimeout(seconds)` with an `int`, as Python code often passes one.
+    ///
+    /// Python: `socket.setdefaulttimeout()`. C: none.
+    public static func setdefaulttimeout(_ timeout: Int) throws {
+        try setdefaulttimeout(try parseTimeout(timeout))
+    }
+
+    /// `socket.setdefaulttimeout(True)`: a bool is the int 1 or 0 in Python.
+    ///
+    /// Python: `socket.setdefaulttimeout()`. C: none.
+    public static func setdefaulttimeout(_ timeout: Bool) throws {
+        try setdefaulttimeout(timeout ? 1 : 0)
+    }
+
+    /// `s.settimeout(seconds)` with an `int` (`s.settimeout(5)`).
+    ///
+    /// Python: `socket.settimeout()`. C: `fcntl(F_SETFL, O_NONBLOCK)`.
+    public func settimeout(_ value: Int) throws {
+        try settimeout(try socket.parseTimeout(value))
+    }
+
+    /// `s.settimeout(True)`: a bool is the int 1 or 0 in Python (`True` is one second).
+    ///
+    /// Python: `socket.settimeout()`. C: `fcntl(F_SETFL, O_NONBLOCK)`.
+    public func settimeout(_ value: Bool) throws {
+        try settimeout(value ? 1 : 0)
+    }
+
+    /// `s.setblocking(0)` / `s.setblocking(1)`: any non-zero int is true, as in Python.
+    ///
+    /// Python: `socket.setblocking()`. C: `fcntl(F_SETFL, O_NONBLOCK)`.
+    public func setblocking(_ flag: Int) throws {
+        try setblocking(flag != 0)
     }
 }

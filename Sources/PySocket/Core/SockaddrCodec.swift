@@ -132,19 +132,19 @@ package enum SockaddrCodec {
                 throw wrongShape(address, family: "AF_INET6", caller: caller,
                                  shape: "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])")
             }
-            if (0...0xFFFF).contains(port), (0...0xFFFFF).contains(flowinfo),
-               let length = NativeSockaddr.writeInet6Numeric(host, port: UInt16(port), flowinfo: UInt32(flowinfo),
-                                                             scopeID: UInt32(truncatingIfNeeded: scopeID), into: raw) {
+            // CPython parses flowinfo and scope_id with "I": cut to 32 bits, never an error; then
+            // the flow label's range is checked.
+            let flow = UInt32(truncatingIfNeeded: flowinfo), scope = UInt32(truncatingIfNeeded: scopeID)
+            if (0...0xFFFF).contains(port), flow <= 0xFFFFF,
+               let length = NativeSockaddr.writeInet6Numeric(host, port: UInt16(port), flowinfo: flow, scopeID: scope, into: raw) {
                 return length
             }
             let bytes = try resolve(host, family: family)
             try checkPort(port, caller: caller)
-            guard (0...0xFFFFF).contains(flowinfo) else {
+            guard flow <= 0xFFFFF else {
                 throw .overflow("\(caller)(): flowinfo must be 0-1048575.")
             }
-            // CPython parses scope_id with "I": truncated to 32 bits, never an error.
-            return NativeSockaddr.writeInet6(bytes, port: UInt16(port), flowinfo: UInt32(flowinfo),
-                                             scopeID: UInt32(truncatingIfNeeded: scopeID), into: raw)
+            return NativeSockaddr.writeInet6(bytes, port: UInt16(port), flowinfo: flow, scopeID: scope, into: raw)
         default:
             if let length = try NativeSockaddr.writePlatformFamily(address, family: family, caller: caller, into: raw) {
                 return length
@@ -160,6 +160,8 @@ package enum SockaddrCodec {
         switch address {
         case .unix: return .type("\(caller)(): \(family) address must be tuple, not str")
         case .unixBytes: return .type("\(caller)(): \(family) address must be tuple, not bytes")
+        // `(127, 0)`: the right length, but the host is an int (CPython's host converter speaks).
+        case .netlink: return .type("str, bytes or bytearray expected, not int")
         default: return .type(shape)
         }
     }

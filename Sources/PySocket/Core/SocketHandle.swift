@@ -258,7 +258,10 @@ extension SocketHandle {
                 blocksize = min(count - total, blocksize)
                 if blocksize <= 0 { break }
             }
-            let got = try readFile(file, UnsafeMutableRawBufferPointer(rebasing: chunk[..<blocksize]), Int64(offset + total))
+            // An offset past what a file can hold reads as its end (no trap on the caller's value).
+            let (position, overflow) = offset.addingReportingOverflow(total)
+            if overflow { break }
+            let got = try readFile(file, UnsafeMutableRawBufferPointer(rebasing: chunk[..<blocksize]), Int64(position))
             if got == 0 { break }
             var sent = 0
             while sent < got {

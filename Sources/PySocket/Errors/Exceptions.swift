@@ -1,4 +1,5 @@
 // Python's built-in exception tree as Swift error classes, and `socket.error`/`timeout`/`gaierror`/`herror`.
+import Synchronization
 
 /// `BaseException(*args)`: the root of Python's exception tree: `print(e)` is `str(e)` and `String(reflecting: e)` is `repr(e)`.
 ///
@@ -132,10 +133,109 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
         self.init(args: [.str(message)])
     }
 
-    /// `e.args`: the arguments Python keeps (OSError drops `filename` and `filename2` from them).
+    /// `e.args`: the arguments as a Python tuple: prints `('msg',)`, compares with an array literal
+    /// (`e.args == ["msg"]`), indexes and iterates like one.
+    ///
+    /// Python: `tuple`, the type of `BaseException.args`.
+    public struct Args: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral,
+        CustomStringConvertible, CustomDebugStringConvertible
+    {
+        /// The arguments in order.
+        public var elements: [Argument]
+
+        /// `tuple(items)`: a tuple of these arguments.
+        ///
+        /// Python: `tuple(iterable)`.
+        public init(_ elements: [Argument]) { self.elements = elements }
+
+        /// `(a, b)`: an array literal is a tuple of arguments.
+        ///
+        /// Python: a tuple display.
+        public init(arrayLiteral elements: Argument...) { self.elements = elements }
+
+        /// `0`: the first position.
+        ///
+        /// Python: none (tuples index from 0).
+        public var startIndex: Int { elements.startIndex }
+
+        /// `len(args)`: one past the last position.
+        ///
+        /// Python: `len(tuple)`.
+        public var endIndex: Int { elements.endIndex }
+
+        /// `args[i]`: the argument at `i`.
+        ///
+        /// Python: `tuple[i]`.
+        public subscript(position: Int) -> Argument { elements[position] }
+
+        /// `str(args)`: `()`, `('msg',)`, `(111, 'Connection refused')`: Python's tuple repr.
+        ///
+        /// Python: `tuple.__repr__`.
+        public var description: String {
+            let items = elements.map(\.debugDescription)
+            return "(" + items.joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
+        }
+
+        /// `repr(args)`: the same text as `str(args)`.
+        ///
+        /// Python: `tuple.__repr__`.
+        public var debugDescription: String { description }
+    }
+
+    /// `e.args`: the arguments Python keeps (OSError drops `filename` and `filename2` from them), as a
+    /// tuple that prints as Python's: `('msg',)`.
     ///
     /// Python: `BaseException.args`.
-    open var args: [Argument] { arguments }
+    open var args: Args { Args(arguments) }
+
+    /// `raise ... from cause` / implicit chaining: `__cause__`, `__context__`, `__suppress_context__`.
+    private let chain = ChainBox()
+
+    /// `e.__cause__`: the exception this one was raised `from` (`raise X from Y`), nil for `None`.
+    ///
+    /// Python: `BaseException.__cause__`.
+    public var __cause__: (any Error)? {
+        get { chain.lock.withLock { $0.cause } }
+        set { chain.lock.withLock { $0.cause = newValue; $0.suppressContext = true } }
+    }
+
+    /// `e.__context__`: the exception being handled when this one was raised (Python records it by itself;
+    /// in Swift the code that raises sets it, as PySocket's own functions do).
+    ///
+    /// Python: `BaseException.__context__`.
+    public var __context__: (any Error)? {
+        get { chain.lock.withLock { $0.context } }
+        set { chain.lock.withLock { $0.context = newValue } }
+    }
+
+    /// `e.__suppress_context__`: true once a cause was set (`raise X from Y`, `raise X from None`): a traceback then
+    /// shows the cause, not the context.
+    ///
+    /// Python: `BaseException.__suppress_context__`.
+    public var __suppress_context__: Bool {
+        get { chain.lock.withLock { $0.suppressContext } }
+        set { chain.lock.withLock { $0.suppressContext = newValue } }
+    }
+
+    /// `raise self from cause`: sets `__cause__` (nil is Python's `from None`) and `__suppress_context__`, and returns
+    /// the exception to throw: `throw ValueError("bad").from(error)`.
+    ///
+    /// Python: `raise exc from cause`.
+    @discardableResult
+    public func from(_ cause: (any Error)?) -> Self {
+        __cause__ = cause
+        return self
+    }
+
+    /// `e.context(handled)`: records the exception that was being handled, as Python's `raise` inside an `except`
+    /// block does, and returns the exception to throw.
+    ///
+    /// Python: the implicit `__context__` of `raise` in an `except` block.
+    @discardableResult
+    public func context(_ context: (any Error)?) -> Self {
+        __context__ = context
+        return self
+    }
 
     /// `str(e)`: nothing for no argument, `str(arg)` for one, the tuple's repr for more.
     ///
@@ -219,6 +319,12 @@ open class IndexError: LookupError, @unchecked Sendable {}
 ///
 /// Python: `TypeError`.
 open class TypeError: Exception, @unchecked Sendable {}
+
+/// `MemoryError(*args)`: raised when an operation runs out of memory (a receive buffer no
+/// machine can allocate).
+///
+/// Python: `MemoryError`.
+open class MemoryError: Exception, @unchecked Sendable {}
 
 /// `ExceptionGroup(message, exceptions)`: several exceptions raised together, as `create_connection(..., all_errors=True)` does.
 ///
@@ -320,8 +426,8 @@ open class OSError: Exception, @unchecked Sendable {
     /// `e.args`: `(errno, strerror)` when a filename was given, otherwise every argument.
     ///
     /// Python: `OSError.args`.
-    open override var args: [Argument] {
-        fields.filename != nil ? Array(arguments.prefix(2)) : arguments
+    open override var args: Args {
+        Args(fields.filename != nil ? Array(arguments.prefix(2)) : arguments)
     }
 
     /// `e.errno`: the error number, nil when the error was not created from one (`OSError("msg")`).
@@ -486,4 +592,15 @@ extension socket {
     ///
     /// Python: `socket.herror`. C: `h_errno` and `hstrerror(3)` (`gethostbyaddr(3)` and friends).
     open class herror: OSError, @unchecked Sendable {}
+}
+
+/// The mutable exception-chaining fields of a `BaseException`, behind a lock (exceptions are
+/// shared between threads; everything else in them is immutable).
+final class ChainBox: Sendable {
+    struct Chain {
+        var cause: (any Error)?
+        var context: (any Error)?
+        var suppressContext = false
+    }
+    let lock = Mutex(Chain())
 }

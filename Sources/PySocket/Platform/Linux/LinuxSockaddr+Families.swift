@@ -63,6 +63,11 @@ extension LinuxSockaddr {
         case .unixBytes: throw .type("\(caller)(): AF_PACKET address must be tuple, not bytes")
         default: throw .type("AF_PACKET address must be a tuple of two to five elements")
         }
+        // CPython parses proto, pkttype and hatype as C ints ("si|iiy*") before anything else,
+        // and reports an int that does not fit as this OverflowError.
+        guard [proto, pkttype, hatype].allSatisfy({ Int32(exactly: $0) != nil }) else {
+            throw .overflow("\(caller)(): address argument out of range")
+        }
         guard !ifname.utf8.contains(0) else { throw .value("embedded null character") }
         let index = if_nametoindex(ifname)
         guard index != 0 else { throw .errno(Errno(ENODEV)) }
