@@ -146,6 +146,14 @@ public struct Call {
                 throw Unexpressible("\(name): address \(v.repr) is not an AF_PACKET 5-tuple")
             }
             return .packet(ifname: ifname, proto: proto, pkttype: pkttype, hatype: hatype, addr: bytes(addr))
+        case .tuple(let items) where items.count == 2:
+            // `(b"127.0.0.1", port)`: a host given as bytes, as the Swift overloads take it.
+            guard case .int(let port) = items[1] else { throw Unexpressible("\(name): address \(v.repr) has a non-int port") }
+            switch items[0] {
+            case .str(let host): return .inet(host: host, port: port)
+            case .bytes(let host), .bytearray(let host): return .inet(host: String(decoding: host, as: UTF8.self), port: port)
+            default: throw Unexpressible("\(name): address \(v.repr) has no str host")
+            }
         case .tuple(let items):
             guard let first = items.first, case .str(let host) = first else {
                 throw Unexpressible("\(name): address \(v.repr) has no str host")

@@ -237,7 +237,13 @@ extension NameTable {
         }
         m("gethostname") { c in try c.allow(0); return Py.v(try socket.gethostname()) }
         m("sethostname") { c in try c.allow(1); try socket.sethostname(try c.str(0)); return .none }
-        m("gethostbyname") { c in try c.allow(1); return Py.v(try socket.gethostbyname(try c.str(0))) }
+        m("gethostbyname") { c in
+            try c.allow(1)
+            switch try c.need(0, nil) {
+            case .bytes(let b), .bytearray(let b): return Py.v(try socket.gethostbyname(bytes(b)))
+            default: return Py.v(try socket.gethostbyname(try c.str(0)))
+            }
+        }
         m("gethostbyname_ex") { c in try c.allow(1); return NameTable.hostTriple(try socket.gethostbyname_ex(try c.str(0))) }
         m("gethostbyaddr") { c in try c.allow(1); return NameTable.hostTriple(try socket.gethostbyaddr(try c.str(0))) }
         m("getfqdn") { c in try c.allow(1); return Py.v(try socket.getfqdn(try c.optStr(0) ?? "")) }

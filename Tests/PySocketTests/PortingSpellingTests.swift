@@ -212,3 +212,32 @@ struct MakefileFidelityTests {
         #expect(throws: TypeError.self) { try s.bind((127, 0)) }
     }
 }
+
+@Suite("makefile sizes no machine can allocate raise instead of trapping")
+struct MakefileSizeTests {
+    @Test("huge buffering and read sizes: MemoryError / OverflowError; a huge readline limit reads the line")
+    func hugeSizes() throws {
+        let (a, b) = try socket.socketpair()
+        defer { a.close() }
+        try b.sendall("abc")
+        b.close()
+        // a.makefile("rb", buffering=2**62) -> MemoryError
+        #expect(throws: MemoryError.self) { let _: SocketFile<bytes> = try a.makefile("rb", buffering: 1 << 62) }
+        let f: SocketFile<bytes> = try a.makefile("rb")
+        defer { try? f.close() }
+        #expect(throws: MemoryError.self) { try f.read(1 << 62) }  // f.read(2**62) -> MemoryError
+        #expect(throws: OverflowError.self) { try f.read(Int.max) }  // byte string is too large
+        #expect(try f.readline(1 << 62) == "abc")  // f.readline(2**62) -> b'abc'
+    }
+}
+
+@Suite("bytes.hex's bytes_per_sep is a C int")
+struct BytesHexRangeTests {
+    @Test("beyond a C int: OverflowError, not a trap")
+    func hexRange() throws {
+        // b'abc'.hex(':', -2**63) -> OverflowError Python int too large to convert to C int
+        #expect(throws: OverflowError.self) { try bytes("abc").hex(":", Int.min) }
+        #expect(throws: OverflowError.self) { try bytes("abc").hex(":", 1 << 31) }
+        #expect(try bytes("abc").hex(":", Int(Int32.max)) == "616263")  // b'abc'.hex(':', 2**31-1) -> 616263
+    }
+}

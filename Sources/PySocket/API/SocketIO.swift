@@ -285,6 +285,10 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
     /// Python: `BufferedReader.read()`, `TextIOWrapper.read()`. C: `recv(2)`.
     public func read(_ size: Int = -1) throws -> Content {
         try checkReadable("read")
+        // CPython allocates `size` bytes up front: past what a bytes object or memory can hold
+        // it raises before reading (1 TiB stands for "more than memory", as in `recv`).
+        if text == nil && size > Int.max - 33 { throw OverflowError("byte string is too large") }
+        if size > 1 << 40 { throw MemoryError() }
         if bufferSize == 0 && size >= 0 {
             // SocketIO.read: one recv of up to `size` bytes.
             if input.count - inputStart == 0, size > 0 {
@@ -416,7 +420,8 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
     /// One raw read of up to `count` bytes (the buffer size when buffered) appended to the input.
     /// Returns the count, 0 at end of stream, nil when non-blocking and nothing was ready.
     private func fill(_ count: Int) throws -> Int? {
-        let want = bufferSize == 0 ? Swift.max(count, 1) : Swift.max(count, bufferSize)
+        // At most 16 MiB per read: a larger request (a huge `readline` limit) loops in `scan`.
+        let want = Swift.min(bufferSize == 0 ? Swift.max(count, 1) : Swift.max(count, bufferSize), 1 << 24)
         if inputStart > 0 {
             input.removeFirst(inputStart)
             inputStart = 0

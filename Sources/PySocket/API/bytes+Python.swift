@@ -270,6 +270,8 @@ extension bytes {
     /// Python: `bytes.hex`. C: none.
     /// A non-ASCII `sep` raises `ValueError('sep must be ASCII.')`, as in CPython.
     public func hex(_ sep: Character, _ bytes_per_sep: Int = 1) throws -> String {
+        // CPython reads bytes_per_sep with PyLong_AsInt, before it looks at the separator.
+        let bytes_per_sep = Int(try pyLongAsInt(bytes_per_sep))
         guard sep.isASCII else { throw ValueError("sep must be ASCII.") }
         let group = bytes_per_sep.magnitude
         guard group > 0 else { return hex() }

@@ -336,6 +336,8 @@ extension socket {
         let binary = mode.contains("b")
         let bufferSize = (buffering ?? -1) < 0 ? SocketFile<Content>.chunk : buffering!
         if bufferSize == 0 && !binary { throw ValueError("unbuffered streams must be binary") }
+        // CPython allocates the buffer at once: MemoryError for one no machine has.
+        if bufferSize > 1 << 40 { throw MemoryError() }
         if binary != (Content.self == bytes.self) {
             let wanted = binary ? "SocketFile<bytes>" : "SocketFile<String>"
             throw TypeError("makefile(\(pythonRepr(mode))) returns \(binary ? "bytes" : "str"): declare the result as \(wanted)")
