@@ -213,7 +213,7 @@ struct MakefileFidelityTests {
     }
 }
 
-@Suite("makefile sizes no machine can allocate raise instead of trapping")
+@Suite("makefile sizes no machine can allocate raise instead of trapping", .fdBalanced)
 struct MakefileSizeTests {
     @Test("huge buffering and read sizes: MemoryError / OverflowError; a huge readline limit reads the line")
     func hugeSizes() throws {
@@ -231,7 +231,7 @@ struct MakefileSizeTests {
     }
 }
 
-@Suite("bytes.hex's bytes_per_sep is a C int")
+@Suite("bytes.hex's bytes_per_sep is a C int", .fdBalanced)
 struct BytesHexRangeTests {
     @Test("beyond a C int: OverflowError, not a trap")
     func hexRange() throws {
