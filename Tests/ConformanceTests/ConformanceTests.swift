@@ -1,5 +1,6 @@
 // Replays every committed CPython trace against PySocket: any difference fails the test.
 import ConformanceKit
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,7 @@ let traces: [Trace] = {
     return (try? Trace.loadAll(from: Paths.traces(root: root))) ?? []
 }()
 
-@Suite struct Conformance {
+@Suite(.fdBalanced) struct Conformance {
     @Test func tracesAreCommitted() {
         #expect(traces.count >= 11, "Conformance/traces/<platform> should hold one trace per area")
         #expect(traces.reduce(0) { $0 + $1.scenarios.count } >= 150)

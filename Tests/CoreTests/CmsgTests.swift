@@ -1,4 +1,5 @@
 // The cmsg parser and builder on hostile buffers: short, oversized, misaligned, zero-length, lying lengths.
+import TestSupport
 import Testing
 @testable import PySocket
 
@@ -20,7 +21,7 @@ private func item(_ level: Int32, _ type: Int32, _ data: Range<Int>, truncated: 
     Cmsg.Item(level: level, type: type, data: data, truncated: truncated)
 }
 
-@Suite struct CmsgTests {
+@Suite(.fdBalanced) struct CmsgTests {
     @Test func layoutIsLinux() {
         #expect(Cmsg.headerSize == 16 && Cmsg.dataOffset == 16 && Cmsg.alignment == 8)
         // print(socket.CMSG_LEN(6), socket.CMSG_SPACE(8), socket.CMSG_SPACE(12), socket.CMSG_LEN(4)) -> 22 24 32 20

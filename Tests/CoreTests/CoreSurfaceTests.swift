@@ -6,7 +6,7 @@ import Glibc
 #endif
 @testable import PySocket
 
-@Suite struct CoreSurfaceTests {
+@Suite(.fdBalanced) struct CoreSurfaceTests {
     // CPython's sock_call_ex: EINTR retries in every mode; EAGAIN waits only in timeout mode.
     @Test func theClassifierIsCPythonsDecision() {
         for timeout: Double? in [nil, 0, 2.5] {

@@ -22,7 +22,7 @@ private let createWithTimeout: [Step] = [
     .ok("socket", 7), .ok("fcntl", 2), .ok("fcntl", 2 | O_NONBLOCK),
 ]
 
-@Suite struct PerformTests {
+@Suite(.fdBalanced) struct PerformTests {
     @Test func constantsMatchLinux() {
         #expect(Errno.EINTR.rawValue == EINTR)
         #expect(Errno.EAGAIN.rawValue == EAGAIN)
@@ -190,7 +190,7 @@ private let createWithTimeout: [Step] = [
     }
 }
 
-@Suite struct KernelDispatchTests {
+@Suite(.fdBalanced) struct KernelDispatchTests {
     @Test func theNativeInterfaceIsCalledDirectlyAndAnInjectedOneThroughItself() throws {
         #expect(Kernel(NativeSocketInterface()).isNative)
         #expect(!Kernel(ScriptedKernel([])).isNative)

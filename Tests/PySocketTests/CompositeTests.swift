@@ -25,7 +25,7 @@ func receive(_ s: socket, _ count: Int) throws -> bytes {
 }
 
 /// The Lib/socket.py layer's tests (`swift test --filter CompositeTests`).
-@Suite enum CompositeTests {}
+@Suite(.fdBalanced) enum CompositeTests {}
 
 /// A 4 KiB regular file, already unlinked, for the exit tests.
 func sendfileSource() throws -> Int32 {

@@ -5,6 +5,7 @@
 // CPython fails here.
 #if os(Linux)
 import Foundation
+import TestSupport
 import Testing
 @testable import PySocket
 
@@ -45,7 +46,7 @@ private let capture: Capture = {
     }
 }()
 
-@Suite("Constants are CPython 3.13's")
+@Suite("Constants are CPython 3.13's", .fdBalanced)
 struct ConstantsTests {
 
     @Test("the capture is CPython 3.13 on Linux")

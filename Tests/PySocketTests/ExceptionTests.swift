@@ -1,5 +1,6 @@
 // Tests of the Python exception tree, the errno -> subclass table and the `errno` namespace.
 import Glibc  // proves that PySocket's `errno` namespace compiles beside Glibc's `errno` variable
+import TestSupport
 import Testing
 @testable import PySocket
 
@@ -8,7 +9,7 @@ private func typeName(_ value: Any) -> String {
     String(describing: type(of: value))
 }
 
-@Suite struct ExceptionTests {
+@Suite(.fdBalanced) struct ExceptionTests {
     /// One constructed exception and what python3.13 prints for it.
     struct Printed: Sendable, CustomTestStringConvertible {
         let cls: BaseException.Type

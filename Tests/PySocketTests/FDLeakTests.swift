@@ -1,6 +1,7 @@
 // No descriptor leaks: every fd-creating path, measured with /proc/self/fd in a child process where nothing else runs.
 import Glibc
 import PySocket
+import TestSupport
 import Testing
 
 /// Runs each step in turn and records an issue (forwarded from the child to the parent) for
@@ -159,7 +160,7 @@ func descriptorSteps() -> [(String, () throws -> Void)] {
     ]
 }
 
-@Suite struct FDLeakTests {
+@Suite(.fdBalanced) struct FDLeakTests {
     @Test func noPathLeaksADescriptor() async {
         await #expect(processExitsWith: .success) {
             warmUp(descriptorSteps())
@@ -188,4 +189,57 @@ func descriptorSteps() -> [(String, () throws -> Void)] {
             exit(after == before ? 0 : 1)
         }
     }
+}
+
+/// The `.fdBalanced` trait itself: its scope, nested inside the suite's, reports to a closure.
+@Suite(.fdBalanced) struct FDBalancedTraitTests {
+    @Test func theTraitReportsADescriptorLeftOpen() async throws {
+        // The control: a test body that leaves a socket's descriptor open is reported, naming it.
+        let leaked = Shared<Int32>(-1)
+        let reports = Shared<[String]>([])
+        try await FDBalanced(onImbalance: { reports.value.append($0) }).provideScope(for: Test.current!, testCase: Test.Case.current) {
+            leaked.value = try socket.socket().detach()
+        }
+        #expect(leaked.value >= 0)
+        Glibc.close(leaked.value)
+        #expect(reports.value.count == 1)
+        #expect(reports.value.first?.contains("fd delta 1") == true)
+        #expect(reports.value.first?.contains("\(leaked.value)=socket:[") == true)
+    }
+
+    @Test func theTraitReportsADescriptorClosedBehindItsBack() async throws {
+        let reports = Shared<[String]>([])
+        let s = try socket.socket()
+        try await FDBalanced(onImbalance: { reports.value.append($0) }).provideScope(for: Test.current!, testCase: Test.Case.current) {
+            Glibc.close(s.detach())
+        }
+        #expect(reports.value.count == 1)
+        #expect(reports.value.first?.contains("fd delta -1") == true)
+    }
+
+    @Test func theTraitPassesABalancedBody() async throws {
+        let reports = Shared<[String]>([])
+        try await FDBalanced(onImbalance: { reports.value.append($0) }).provideScope(for: Test.current!, testCase: Test.Case.current) {
+            let (a, b) = try socket.socketpair()
+            a.close()
+            _ = b
+        }
+        #expect(reports.value.isEmpty)
+    }
+
+    @Test func theDescriptorListSeesASocket() throws {
+        let before = openDescriptors()
+        let s = try socket.socket()
+        let opened = openDescriptors().filter { before[$0.key] == nil }
+        s.close()
+        #expect(opened.count == 1)
+        #expect(opened.values.first?.hasPrefix("socket:[") == true)
+        #expect(openDescriptors() == before)
+    }
+}
+
+/// A value shared with a `@Sendable` closure (written by one closure at a time).
+final class Shared<Value: Sendable>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }

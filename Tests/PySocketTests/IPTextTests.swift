@@ -2,6 +2,7 @@
 // called directly: edge cases, hundreds of thousands of pseudo-random texts and addresses, and
 // round trips. Every comparison is with glibc, so every test fails if the codec drifts from it.
 import Glibc
+import TestSupport
 import Testing
 @testable import PySocket
 
@@ -115,7 +116,7 @@ private func address(groups: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UI
     return (high.bigEndian, low.bigEndian)
 }
 
-@Suite("IPText matches glibc's inet_pton and inet_ntop")
+@Suite("IPText matches glibc's inet_pton and inet_ntop", .fdBalanced)
 struct IPTextTests {
 
     static let edgeCases: [String] = [

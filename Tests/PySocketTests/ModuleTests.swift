@@ -23,7 +23,7 @@ private let NI_NUMERICHOST = 1
 private let NI_NUMERICSERV = 2
 private let NI_DGRAM = 16
 
-@Suite("Module functions behave as CPython 3.13's")
+@Suite("Module functions behave as CPython 3.13's", .fdBalanced)
 struct ModuleTests {
 
     // MARK: getaddrinfo

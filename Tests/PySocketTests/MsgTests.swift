@@ -1,6 +1,7 @@
 // sendmsg/recvmsg/recvmsg_into and send_fds/recv_fds against the real kernel, with CPython 3.13's results.
 import Glibc
 import PySocket
+import TestSupport
 import Testing
 
 // Linux values, as python3.13 prints them (`print(socket.SCM_CREDENTIALS)` ...).
@@ -47,7 +48,7 @@ private func udpPair(_ host: String) throws -> (socket, socket) {
     return (first, second)
 }
 
-@Suite struct MsgTests {
+@Suite(.fdBalanced) struct MsgTests {
     // a, b = socket.socketpair(); print(a.sendmsg([b"abc", b"defgh"])); print(b.recvmsg(10))
     // -> 8 / (b'abcdefgh', [], 0, None)
     @Test func dataOnly() throws {

@@ -1,10 +1,11 @@
 // Python spellings that must compile and behave as CPython 3.13: ints and bools where Python
 // passes them, fileno by position, getsockopt(level, name, 0), tuple-like addresses.
 // Expected values were printed by python3.13; the comment beside each is the Python line.
+import TestSupport
 import Testing
 import PySocket
 
-@Suite("Python spellings port line by line")
+@Suite("Python spellings port line by line", .fdBalanced)
 struct PortingSpellingTests {
     @Test("settimeout/setblocking/setdefaulttimeout take ints and bools")
     func timeoutIntsAndBools() throws {
@@ -53,7 +54,7 @@ struct PortingSpellingTests {
     }
 }
 
-@Suite("Addresses behave like the tuples they print as")
+@Suite("Addresses behave like the tuples they print as", .fdBalanced)
 struct AddressTupleTests {
     @Test("create_connection takes an address value; items read as Int and String")
     func addressValueEverywhere() throws {
@@ -130,7 +131,7 @@ struct AddressTupleTests {
     }
 }
 
-@Suite("Exceptions: args as a tuple, chaining")
+@Suite("Exceptions: args as a tuple, chaining", .fdBalanced)
 struct ExceptionChainTests {
     @Test("args print as Python's tuple")
     func argsTuple() {
@@ -155,7 +156,7 @@ struct ExceptionChainTests {
     }
 }
 
-@Suite("makefile: peek, the raw SocketIO, CPython's type names")
+@Suite("makefile: peek, the raw SocketIO, CPython's type names", .fdBalanced)
 struct MakefileFidelityTests {
     @Test("peek returns the buffered bytes without consuming them")
     func peek() throws {
@@ -212,7 +213,7 @@ struct MakefileFidelityTests {
     }
 }
 
-@Suite("makefile sizes no machine can allocate raise instead of trapping")
+@Suite("makefile sizes no machine can allocate raise instead of trapping", .fdBalanced)
 struct MakefileSizeTests {
     @Test("huge buffering and read sizes: MemoryError / OverflowError; a huge readline limit reads the line")
     func hugeSizes() throws {
@@ -230,7 +231,7 @@ struct MakefileSizeTests {
     }
 }
 
-@Suite("bytes.hex's bytes_per_sep is a C int")
+@Suite("bytes.hex's bytes_per_sep is a C int", .fdBalanced)
 struct BytesHexRangeTests {
     @Test("beyond a C int: OverflowError, not a trap")
     func hexRange() throws {

@@ -1,6 +1,7 @@
 // A send to a closed peer raises BrokenPipeError and never kills the process, with SIGPIPE at SIG_DFL.
 import Glibc
 import PySocket
+import TestSupport
 import Testing
 
 /// Puts SIGPIPE back to its default disposition (terminate), and checks that it took.
@@ -34,7 +35,7 @@ func expectBrokenPipe(_ send: () throws -> Void) -> Never {
     }
 }
 
-@Suite struct SigpipeTests {
+@Suite(.fdBalanced) struct SigpipeTests {
     @Test func harnessSeesADeathBySigpipe() async {
         // The control: a plain write(2) to a pipe without a reader does kill the child, so the
         // tests below would notice if PySocket's sends raised SIGPIPE.

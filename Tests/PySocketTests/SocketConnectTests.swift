@@ -1,9 +1,10 @@
 // bind, listen, accept, connect, connect_ex, getsockname, getpeername: over 127.0.0.1, ::1 and AF_UNIX.
 import Glibc
 import PySocket
+import TestSupport
 import Testing
 
-@Suite struct SocketBindTests {
+@Suite(.fdBalanced) struct SocketBindTests {
     @Test func portOutOfRange() {
         // socket.socket().bind(("127.0.0.1", 70000))
         // OverflowError | bind(): port must be 0-65535. | OverflowError('bind(): port must be 0-65535.')
@@ -112,7 +113,7 @@ import Testing
     }
 }
 
-@Suite struct SocketListenAcceptTests {
+@Suite(.fdBalanced) struct SocketListenAcceptTests {
     @Test func listenOnDatagramSocket() {
         // socket.socket(type=socket.SOCK_DGRAM).listen()
         // OSError | [Errno 95] Operation not supported | OSError(95, 'Operation not supported')
@@ -153,7 +154,7 @@ import Testing
     }
 }
 
-@Suite struct SocketConnectTests {
+@Suite(.fdBalanced) struct SocketConnectTests {
     @Test func refused() throws {
         // socket.socket().connect(("127.0.0.1", port))    (port bound, not listening)
         // ConnectionRefusedError | [Errno 111] Connection refused | ConnectionRefusedError(111, 'Connection refused')
@@ -269,7 +270,7 @@ import Testing
     }
 }
 
-@Suite struct SocketUnixTests {
+@Suite(.fdBalanced) struct SocketUnixTests {
     @Test func pathBindConnectAccept() throws {
         // L = socket.socket(socket.AF_UNIX); L.bind(p); L.listen(); print(L.getsockname() == p, type(L.getsockname()))
         // True <class 'str'>

@@ -1,9 +1,10 @@
 // send, sendall, sendto, recv, recv_into, recvfrom, recvfrom_into and shutdown on real kernel peers.
 import Glibc
 import PySocket
+import TestSupport
 import Testing
 
-@Suite struct SocketStreamIOTests {
+@Suite(.fdBalanced) struct SocketStreamIOTests {
     @Test func sendAndRecv() throws {
         // a, b = socket.socketpair(); print(a.send(b"hello"), b.recv(1024))
         // 5 b'hello'
@@ -243,7 +244,7 @@ import Testing
     }
 }
 
-@Suite struct SocketDatagramIOTests {
+@Suite(.fdBalanced) struct SocketDatagramIOTests {
     @Test func udpTruncationAndAddresses() throws {
         // u1 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u1.bind(("127.0.0.1", 0))
         // u2 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u2.bind(("127.0.0.1", 0))

@@ -1,9 +1,10 @@
 // The socket object's life: creation and defaults, repr, close, detach, dup, inheritable, socket(fileno:).
 import Glibc
 import PySocket
+import TestSupport
 import Testing
 
-@Suite struct SocketCreationTests {
+@Suite(.fdBalanced) struct SocketCreationTests {
     @Test func defaultsAreInetStream() throws {
         // s = socket.socket(); print(s); print(repr(s.family), s.family, repr(s.type), s.type, s.proto)
         // <socket.socket fd=3, family=2, type=1, proto=0, laddr=('0.0.0.0', 0)>
@@ -101,7 +102,7 @@ import Testing
     }
 }
 
-@Suite struct SocketCloseTests {
+@Suite(.fdBalanced) struct SocketCloseTests {
     @Test func closeTwiceAndFilenoAfterClose() throws {
         // c.close(); print(c); print(c.fileno()); c.close(); print(c)
         // <socket.socket [closed] fd=-1, family=2, type=1, proto=0>
@@ -192,7 +193,7 @@ import Testing
     }
 }
 
-@Suite struct SocketDupInheritTests {
+@Suite(.fdBalanced) struct SocketDupInheritTests {
     @Test func createdCloseOnExec() throws {
         // s = socket.socket(); print(s.get_inheritable(), bool(fcntl.fcntl(s.fileno(), fcntl.F_GETFD) & fcntl.FD_CLOEXEC))
         // False True
@@ -262,7 +263,7 @@ import Testing
     }
 }
 
-@Suite struct SocketFromFilenoTests {
+@Suite(.fdBalanced) struct SocketFromFilenoTests {
     @Test func autodetectsFamilyTypeProto() throws {
         // a, b = socket.socketpair(); w = socket.socket(fileno=a.detach()); print(w.family, w.type, w.proto, repr(w.family), w.gettimeout())
         // 1 1 0 <AddressFamily.AF_UNIX: 1> None

@@ -1,6 +1,7 @@
 // getsockopt / setsockopt: int, bool, bytes and (None, optlen) forms, as round trips against the kernel.
 import Glibc
 import PySocket
+import TestSupport
 import Testing
 
 /// One SOL_SOCKET flag; `name` only labels the test case.
@@ -10,7 +11,7 @@ struct FlagOption: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 }
 
-@Suite struct SocketOptionTests {
+@Suite(.fdBalanced) struct SocketOptionTests {
     @Test(arguments: [
         FlagOption(name: "SO_REUSEADDR", option: socket.SO_REUSEADDR),
         FlagOption(name: "SO_KEEPALIVE", option: socket.SO_KEEPALIVE),

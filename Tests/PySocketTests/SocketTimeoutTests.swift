@@ -1,9 +1,10 @@
 // The timeout model: settimeout validation, blocking/non-blocking/timeout modes, TimeoutError, the default timeout.
 import Glibc
 import PySocket
+import TestSupport
 import Testing
 
-@Suite struct SocketTimeoutTests {
+@Suite(.fdBalanced) struct SocketTimeoutTests {
     @Test(arguments: [
         // s.settimeout(v); print(s.gettimeout())
         // settimeout 0 -> 0.0 / 0.0 -> 0.0 / 0.05 -> 0.05 / 5 -> 5.0 / None -> None
@@ -185,7 +186,7 @@ func monotonicSeconds() -> Double {
 }
 
 /// The default timeout is process-wide: these run in child processes, so that no other test sees it.
-@Suite struct SocketDefaultTimeoutTests {
+@Suite(.fdBalanced) struct SocketDefaultTimeoutTests {
     @Test func appliesToNewSockets() async {
         await #expect(processExitsWith: .success) {
             // socket.setdefaulttimeout(0.1); print(socket.getdefaulttimeout())  ->  0.1

@@ -1,8 +1,9 @@
 // Families whose addresses PySocket does not decode yet raise an OSError that names them.
+import TestSupport
 import Testing
 @testable import PySocket
 
-@Suite struct UnsupportedFamilyTests {
+@Suite(.fdBalanced) struct UnsupportedFamilyTests {
     private func message(_ family: Int, _ caller: String) -> String {
         do {
             _ = try encodeAddress(.inet(host: "127.0.0.1", port: 0), family: family, caller: caller)

@@ -1,6 +1,7 @@
 // Values print as CPython 3.13 prints them: bytes, str repr, the enums and addresses.
 // Every expected string was printed by python3.13; the comment beside it is the Python
 // expression (after `import socket`) whose print() gave it.
+import TestSupport
 import Testing
 @testable import PySocket
 
@@ -14,7 +15,7 @@ private func errorText(_ body: () throws -> Any) -> String {
     }
 }
 
-@Suite("Values print as CPython 3.13")
+@Suite("Values print as CPython 3.13", .fdBalanced)
 struct ValueTests {
 
     @Test("bytes repr: quotes, backslash, escapes, high bytes")

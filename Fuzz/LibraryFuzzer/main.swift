@@ -1,0 +1,220 @@
+// libFuzzer targets over the whole library (compiled in by scripts/fuzz): IPText and inet_aton against glibc, the sockaddr codec, getaddrinfo's argument checks.
+import CPySocket
+import Glibc
+
+/// Stops the run with a crash libFuzzer records, keeping the input that caused it.
+func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+    if !condition() { fatalError("library fuzzer: \(message())") }
+}
+
+/// The target this process fuzzes, from FUZZ_TARGET (iptext, inet_aton, sockaddr, getaddrinfo).
+let target: String = {
+    guard let value = getenv("FUZZ_TARGET") else { return "iptext" }
+    return String(cString: value)
+}()
+
+/// The input, read front to back.
+struct Reader {
+    var bytes: UnsafeRawBufferPointer
+    var position = 0
+
+    mutating func byte() -> UInt8 {
+        guard position < bytes.count else { return 0 }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    /// An integer that is often an edge (0, -1, 65535, 65536, Int32 and Int limits).
+    mutating func integer() -> Int {
+        let edges = [0, -1, 1, 65535, 65536, Int(Int32.max), Int(Int32.max) + 1, Int(UInt32.max), Int(UInt32.max) + 1,
+                     Int.max, Int.min, -65536, 80, 443]
+        let selector = byte()
+        if selector < 128 { return edges[Int(selector) % edges.count] }
+        var value: UInt64 = 0
+        for _ in 0..<8 { value = value << 8 | UInt64(byte()) }
+        return Int(truncatingIfNeeded: value)
+    }
+
+    /// Up to `limit` bytes, the count chosen by the input.
+    mutating func chunk(_ limit: Int) -> [UInt8] {
+        let count = min(Int(byte()), limit, bytes.count - min(position, bytes.count))
+        defer { position += count }
+        return Array(bytes[position..<position + count])
+    }
+
+    var rest: [UInt8] { Array(bytes[min(position, bytes.count)...]) }
+}
+
+/// glibc's inet_pton of `text` (no NUL inside) for `family`, as bytes; nil if rejected.
+func glibcPton(_ family: Int32, _ text: [UInt8]) -> [UInt8]? {
+    var out = [UInt8](repeating: 0, count: 16)
+    let accepted = (text + [0]).withUnsafeBufferPointer { raw in
+        raw.withMemoryRebound(to: CChar.self) { inet_pton(family, $0.baseAddress, &out) }
+    }
+    return accepted == 1 ? Array(out.prefix(family == AF_INET ? 4 : 16)) : nil
+}
+
+/// glibc's inet_ntop of `packed`.
+func glibcNtop(_ family: Int32, _ packed: [UInt8]) -> String {
+    var text = [CChar](repeating: 0, count: 64)
+    _ = packed.withUnsafeBytes { inet_ntop(family, $0.baseAddress, &text, 64) }
+    return String(cString: text)
+}
+
+/// IPText against glibc: the same accept/reject decision and bytes for every input, the same
+/// text for every packed address, and parse(format(x)) == x.
+func fuzzIPText(_ input: inout Reader) {
+    let mode = input.byte()
+    let text = input.rest
+    if mode & 1 == 0 {
+        let v4 = IPText.parseIPv4(text)
+        let v6 = IPText.parseIPv6(text)
+        if !text.contains(0) {
+            let want4 = glibcPton(AF_INET, text)
+            let got4 = v4.map { value in withUnsafeBytes(of: value) { Array($0) } }
+            check(got4 == want4, "IPv4 \(text): IPText \(String(describing: got4)), glibc \(String(describing: want4))")
+            let want6 = glibcPton(AF_INET6, text)
+            let got6 = v6.map { value in withUnsafeBytes(of: value) { Array($0) } }
+            check(got6 == want6, "IPv6 \(text): IPText \(String(describing: got6)), glibc \(String(describing: want6))")
+        } else {
+            check(v4 == nil && v6 == nil, "a text with NUL was accepted: \(text)")
+        }
+        if let v4 { check(IPText.parseIPv4(IPText.formatIPv4(v4)) == v4, "IPv4 round trip of \(text)") }
+        if let v6 {
+            let again = IPText.parseIPv6(IPText.formatIPv6(v6))
+            check(again.map { $0 == v6 } ?? false, "IPv6 round trip of \(text)")
+        }
+    } else {
+        var packed = text + [UInt8](repeating: 0, count: 16)
+        packed = Array(packed.prefix(16))
+        let v4 = packed.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
+        check(IPText.formatIPv4(v4) == glibcNtop(AF_INET, Array(packed.prefix(4))), "IPv4 text of \(packed.prefix(4))")
+        let v6 = packed.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        check(IPText.formatIPv6(v6) == glibcNtop(AF_INET6, packed), "IPv6 text of \(packed)")
+    }
+}
+
+/// socket.inet_aton against glibc's inet_aton; inet_ntoa of the result parses back to it.
+func fuzzInetAton(_ input: inout Reader) {
+    let text = input.rest
+    let string = String(decoding: text, as: UTF8.self)
+    let ours: bytes?
+    do { ours = try socket.inet_aton(string) } catch { ours = nil }
+    if !text.contains(0), Array(string.utf8) == text {
+        var address = in_addr()
+        let accepted = (text + [0]).withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) { Glibc.inet_aton($0.baseAddress, &address) }
+        }
+        let want = accepted != 0 ? withUnsafeBytes(of: address.s_addr) { Array($0) } : nil
+        check(ours.map { Array($0) } == want, "inet_aton \(text): PySocket \(String(describing: ours)), glibc \(String(describing: want))")
+    }
+    if let ours {
+        let back = try? socket.inet_aton(try socket.inet_ntoa(ours))
+        check(back == ours, "inet_ntoa/inet_aton round trip of \(ours)")
+    }
+}
+
+/// A host for the codec: a numeric address (never a name, so never a DNS query), an empty or
+/// special host, or input text only when it is numeric.
+func codecHost(_ input: inout Reader, ipv6: Bool) -> String {
+    let raw = input.chunk(60)
+    let text = String(decoding: raw, as: UTF8.self)
+    switch input.byte() % 4 {
+    case 0: return ipv6 ? "::1" : "127.0.0.1"
+    case 1: return ipv6 ? IPText.formatIPv6((UInt64(truncatingIfNeeded: input.integer()), UInt64(truncatingIfNeeded: input.integer())))
+                        : IPText.formatIPv4(UInt32(truncatingIfNeeded: input.integer()))
+    case 2: return ["", "<broadcast>", "0.0.0.0", "::", "255.255.255.255"][Int(input.byte()) % 5]
+    default: return IPText.parseIPv4(text) != nil || IPText.parseIPv6(text) != nil ? text : "127.0.0.1"
+    }
+}
+
+/// The sockaddr codec for every family: an address that encodes decodes to the same value
+/// (hosts in canonical form); any bytes of any length decode without a crash and re-encode.
+func fuzzSockaddr(_ input: inout Reader) {
+    let families = [socket.AF_INET.rawValue, socket.AF_INET6.rawValue, socket.AF_UNIX.rawValue,
+                    socket.AF_NETLINK.rawValue, socket.AF_PACKET.rawValue, 12345]
+    let family = families[Int(input.byte()) % families.count]
+    let address: SocketAddress
+    switch input.byte() % 7 {
+    case 0: address = .inet(host: codecHost(&input, ipv6: false), port: input.integer())
+    case 1: address = .inet6(host: codecHost(&input, ipv6: true), port: input.integer(), flowinfo: input.integer(), scope_id: input.integer())
+    case 2: address = .unix(String(decoding: input.chunk(120), as: UTF8.self))
+    case 3: address = .unixBytes(bytes(input.chunk(120)))
+    case 4: address = .netlink(pid: input.integer(), groups: input.integer())
+    case 5: address = .packet(ifname: "lo", proto: input.integer(), pkttype: input.integer(), hatype: input.integer(), addr: bytes(input.chunk(12)))
+    default:
+        var storage = sockaddr_storage()
+        let raw = input.rest
+        let length = min(raw.count, MemoryLayout<sockaddr_storage>.size)
+        withUnsafeMutableBytes(of: &storage) { $0.copyBytes(from: raw.prefix(length)) }
+        let decoded = withUnsafeBytes(of: &storage) { SockaddrCodec.decode($0.baseAddress!, length: length) }
+        _ = String(describing: decoded)
+        _ = String(reflecting: decoded)
+        return
+    }
+    guard let encoded = try? SockaddrCodec.encode(address, family: family, caller: "bind") else { return }
+    check(encoded.length <= UInt32(MemoryLayout<sockaddr_storage>.size), "length \(encoded.length) for \(address)")
+    let decoded = encoded.decoded()
+    switch (address, decoded) {
+    case (.inet(_, let port), .inet(let host, let back)):
+        check(port == back, "AF_INET port \(port) came back \(back)")
+        check(IPText.parseIPv4(host) != nil, "AF_INET host \(host) is not numeric")
+    case (.inet6(_, let port, let flowinfo, let scope), .inet6(_, let p, let f, let s)):
+        // CPython range-checks flowinfo but reads scope_id with the "I" format (modulo 2**32).
+        check(port == p && flowinfo == f && UInt32(truncatingIfNeeded: scope) == UInt32(truncatingIfNeeded: s),
+              "AF_INET6 \(address) came back \(decoded)")
+    case (.unix(let path), .unix(let back)):
+        check(path.utf8.count == 0 || path.utf8.prefix { $0 != 0 }.elementsEqual(back.utf8), "path \(path) came back \(back)")
+    case (.netlink(let pid, let groups), .netlink(let p, let g)):
+        // CPython reads both with the "I" format (unsigned int, no overflow check): modulo 2**32.
+        check(UInt32(truncatingIfNeeded: pid) == UInt32(truncatingIfNeeded: p) && UInt32(truncatingIfNeeded: groups) == UInt32(truncatingIfNeeded: g),
+              "netlink \(address) came back \(decoded)")
+    default: break
+    }
+}
+
+/// getaddrinfo's argument checks: any host and port text (NULs, 254-byte names, 64-byte labels,
+/// overflowing numbers), numeric only (AI_NUMERICHOST | AI_NUMERICSERV: never a DNS query).
+/// Each call raises a Python error or returns, and the same call gives the same outcome again.
+func fuzzGetaddrinfo(_ input: inout Reader) {
+    let flags = socket.AI_NUMERICHOST | socket.AI_NUMERICSERV | socket.AddressInfo(Int(input.byte()) & socket.AI_PASSIVE.rawValue)
+    let family = [socket.AF_UNSPEC, socket.AF_INET, socket.AF_INET6, socket.AddressFamily(12345)][Int(input.byte()) % 4]
+    let kind = [socket.SocketKind(0), socket.SOCK_STREAM, socket.SOCK_DGRAM, socket.SocketKind(-1)][Int(input.byte()) % 4]
+    let shape = input.byte()
+    var hostBytes = input.chunk(255)
+    if shape & 4 != 0 { hostBytes = Array(repeating: UInt8(ascii: "a"), count: 63 + Int(shape >> 5)) + [UInt8(ascii: ".")] + hostBytes }
+    let host: String? = shape & 1 == 0 ? String(decoding: hostBytes, as: UTF8.self) : nil
+    func outcome() -> String {
+        do {
+            if shape & 2 == 0 {
+                return String(describing: try socket.getaddrinfo(host, input.integer(), family, kind, 0, flags))
+            }
+            return String(describing: try socket.getaddrinfo(host, String(decoding: input.chunk(40), as: UTF8.self), family, kind, 0, flags))
+        } catch let error as OSError {
+            return "OSError \(type(of: error)): \(error)"
+        } catch let error as Exception {
+            return "\(type(of: error)): \(error)"
+        } catch {
+            check(false, "a non-Python error: \(error)")
+            return ""
+        }
+    }
+    let start = input.position
+    let first = outcome()
+    input.position = start
+    let second = outcome()
+    check(first == second, "getaddrinfo(\(String(describing: host))) gave \(first) then \(second)")
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else { return 0 }
+    var input = Reader(bytes: UnsafeRawBufferPointer(start: data, count: size))
+    switch target {
+    case "inet_aton": fuzzInetAton(&input)
+    case "sockaddr": fuzzSockaddr(&input)
+    case "getaddrinfo": fuzzGetaddrinfo(&input)
+    default: fuzzIPText(&input)
+    }
+    return 0
+}
