@@ -6,6 +6,7 @@ let package = Package(
     name: "PySocket",
     products: [
         .library(name: "PySocket", targets: ["PySocket"]),
+        .library(name: "PySocketAsync", targets: ["PySocketAsync"]),
     ],
     targets: [
         // The only C: CMSG_* macros, sockaddr_un sizing, errno access, syscall(2).
@@ -14,6 +15,8 @@ let package = Package(
             name: "PySocket",
             dependencies: ["CPySocket"]
         ),
+        // asyncio's socket face: the event loop on io_uring, epoll or poll, and loop.sock_*.
+        .target(name: "PySocketAsync", dependencies: ["PySocket", "CPySocket"]),
         // The scripted kernel and fixtures shared by the test targets.
         .target(
             name: "TestSupport",
@@ -22,6 +25,7 @@ let package = Package(
         ),
         .testTarget(name: "PySocketTests", dependencies: ["PySocket", "TestSupport"]),
         .testTarget(name: "CoreTests", dependencies: ["PySocket", "TestSupport"]),
+        .testTarget(name: "AsyncTests", dependencies: ["PySocketAsync", "PySocket"]),
         // Conformance: replays the CPython traces of Conformance/ against PySocket (Foundation allowed here only).
         .target(name: "ConformanceKit", dependencies: ["PySocket"]),
         .executableTarget(name: "conformance", dependencies: ["ConformanceKit"]),

@@ -185,6 +185,12 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
 /// C: none.
 open class Exception: BaseException, @unchecked Sendable {}
 
+/// `RuntimeError(*args)`
+/// An error that fits no other category; asyncio raises it for a missing or nested event loop.
+/// Python: `RuntimeError`.
+/// C: none.
+open class RuntimeError: Exception, @unchecked Sendable {}
+
 /// `ArithmeticError(*args)`
 /// The base of the arithmetic errors.
 /// Python: `ArithmeticError`.
