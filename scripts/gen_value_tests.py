@@ -1,6 +1,25 @@
 # Generates Tests/PySocketTests/ValueTests.swift: every expected string is computed here by python3.13.
 # Usage: python3.13 scripts/gen_value_tests.py Tests/PySocketTests/ValueTests.swift
-import socket, sys
+#        scripts/gen_value_tests.py --check   (regenerates with python3.13 and compares; CI runs it,
+#        and it says "skipped" when no python3.13 is installed: the expectations need CPython itself)
+import os, socket, subprocess, sys
+
+if sys.argv[1:] == ["--check"]:
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    target = os.path.join(root, "Tests", "PySocketTests", "ValueTests.swift")
+    candidates = [os.environ.get("PYTHON313", ""), os.path.expanduser("~/.pyenv/versions/3.13.0/bin/python3.13"), "python3.13"]
+    import shutil, tempfile
+    python = next((c for c in candidates if c and shutil.which(c)), None)
+    if python is None:
+        print("gen_value_tests --check: skipped (no python3.13 here; set PYTHON313)")
+        sys.exit(0)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "ValueTests.swift")
+        subprocess.run([python, os.path.abspath(__file__), out], check=True)
+        same = open(out).read() == open(target).read()
+    print("gen_value_tests --check: " + ("ok" if same else "Tests/PySocketTests/ValueTests.swift is not current; regenerate it"))
+    sys.exit(0 if same else 1)
+
 assert sys.version_info[:2] == (3, 13), sys.version
 
 def swift_str(s):

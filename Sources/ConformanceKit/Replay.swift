@@ -86,7 +86,7 @@ public enum Verdict: Sendable {
 }
 
 /// One checked event's result.
-public struct StepResult: @unchecked Sendable {
+public struct StepResult: Sendable {
     public let index: Int
     public let call: String
     public let verdict: Verdict
@@ -96,7 +96,7 @@ public struct StepResult: @unchecked Sendable {
 }
 
 /// One scenario's results.
-public struct ScenarioResult: @unchecked Sendable {
+public struct ScenarioResult: Sendable {
     public let area: String
     public let name: String
     public let doc: String
@@ -106,7 +106,7 @@ public struct ScenarioResult: @unchecked Sendable {
 }
 
 /// One area's results.
-public struct AreaResult: @unchecked Sendable {
+public struct AreaResult: Sendable {
     public let area: String
     public let python: String
     public let scenarios: [ScenarioResult]

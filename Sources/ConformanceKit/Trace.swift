@@ -2,7 +2,7 @@
 import Foundation
 
 /// One recorded step of a scenario.
-public enum Event: @unchecked Sendable {
+public enum Event: Sendable {
     /// A fresh run-dependent value the replay makes itself: a temp path, an abstract name, a temp file.
     case fresh(kind: String, name: String, sym: String, data: [UInt8])
     /// A call on the module (`sk`) or an object (`s1`), with its outcome and any bytearray arguments it filled.
@@ -64,14 +64,14 @@ public enum Event: @unchecked Sendable {
 }
 
 /// One scenario: a Python function of an area file, as recorded.
-public struct Scenario: @unchecked Sendable {
+public struct Scenario: Sendable {
     public let name: String
     public let doc: String
     public let events: [Event]
 }
 
 /// One area's trace.
-public struct Trace: @unchecked Sendable {
+public struct Trace: Sendable {
     public let area: String
     public let python: String
     public let platform: String

@@ -1,6 +1,8 @@
 // Python values as the traces record them, how they print, and exceptions as outcomes.
 
 /// A Python value from a trace (expected) or converted from a PySocket result (actual).
+/// Unchecked: `.object` holds a live PySocket object (a socket, a file) as `AnyObject`; a replay
+/// touches it only from the thread that replays its scenario.
 public enum PyValue: @unchecked Sendable {
     case none
     case bool(Bool)
@@ -31,13 +33,13 @@ public enum PyValue: @unchecked Sendable {
 }
 
 /// The outcome of a call: a result or an exception.
-public enum Outcome: @unchecked Sendable {
+public enum Outcome: Sendable {
     case value(PyValue)
     case raised(Exc)
 }
 
 /// An exception as recorded: class name, `errno` (absent for non-OSError), `str(e)`, and members of a group.
-public struct Exc: @unchecked Sendable {
+public struct Exc: Sendable {
     public var type: String
     /// nil: the exception has no errno attribute; `.some(.none)`: errno is None.
     public var errno: PyValue?

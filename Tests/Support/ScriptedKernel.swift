@@ -31,7 +31,7 @@ public struct Step: Sendable, CustomStringConvertible {
 /// arguments (`poll(fd=3, events=1, timeout=100)`), so a test asserts on exactly which system
 /// calls PySocket made, in which order, with which timeouts. A call that does not match the
 /// script fails with EPERM and is recorded in `mismatches`.
-public final class ScriptedKernel: SocketInterface, @unchecked Sendable {
+public final class ScriptedKernel: SocketInterface, Sendable {
     private struct State {
         var steps: [Step]
         var log: [String] = []

@@ -9,7 +9,7 @@ import Synchronization
 /// The descriptor is closed by `close()` or, at the latest, when the object is deinitialised.
 ///
 /// Python: `socket` and `socket.socket`. C: `socket(2)`.
-public final class socket: @unchecked Sendable {
+public final class socket: Sendable {
     /// `socket.socket`: this type, so that `socket.socket(...)` constructs one.
     public typealias socket = PySocket.socket
     /// `socket.SocketType`: the type of socket objects.

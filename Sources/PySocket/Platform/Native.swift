@@ -6,15 +6,12 @@ public typealias NativeSocketInterface = LinuxSocketInterface
 typealias NativeConstants = LinuxConstants
 /// libc helpers that are not system calls (strerror, gai_strerror...).
 typealias NativeLibc = LinuxLibc
+/// The errno values of the platform, as `Int` (what `errno.*` and the exception table hold).
 typealias NativeErrno = LinuxErrno
 /// The sockaddr layouts of the platform.
 typealias NativeSockaddr = LinuxSockaddr
-#elseif canImport(Darwin)
-public typealias NativeSocketInterface = DarwinSocketInterface
-typealias NativeConstants = DarwinConstants
-typealias NativeLibc = DarwinLibc
-typealias NativeErrno = DarwinErrno
-typealias NativeSockaddr = DarwinSockaddr
 #else
-#error("PySocket supports Linux and Darwin; add a Platform/<OS>/ folder for another system.")
+// Darwin needs Platform/Darwin/ (a DarwinSocketInterface and its constants, errno, sockaddr and
+// libc helpers, as Platform/Linux/ has), then a branch here; no other platform is planned.
+#error("PySocket runs on Linux only: the Darwin conformer (Platform/Darwin/) is not written yet.")
 #endif
