@@ -15,6 +15,27 @@ import Testing
         #expect(availableBackends.contains(.poll))
     }
 
+    @Test func ioUringSetupFailureFallsBackToEpoll() async {
+        await #expect(processExitsWith: .success) {
+            BackendTestHooks.failIOUringSetup.store(true, ordering: .relaxed)
+            let chosen = try? asyncio.run(backend: .io_uring) { try asyncio.get_running_loop().backend }
+            // And the fallback loop works: a receive over a socketpair.
+            let echoed = try? asyncio.run(backend: .io_uring) { () -> bytes in
+                let loop = try asyncio.get_running_loop()
+                let (a, b) = try nonBlockingPair()
+                defer { a.close(); b.close() }
+                _ = try b.send("ok")
+                return try await loop.sock_recv(a, 10)
+            }
+            exit(chosen == .epoll && echoed == "ok" ? 0 : 1)
+        }
+    }
+
+    @Test func ioUringIsTheDefaultWhereItWorks() throws {
+        let chosen = try asyncio.run { try asyncio.get_running_loop().backend }
+        #expect(chosen == (availableBackends.contains(.io_uring) ? .io_uring : .epoll))
+    }
+
     @Test func theEnvironmentChoosesTheBackend() async {
         await #expect(processExitsWith: .success) {
             setenv("PYSOCKET_BACKEND", "poll", 1)

@@ -1,5 +1,13 @@
 // The one selection chain: io_uring, then epoll, then poll; PYSOCKET_BACKEND or an argument chooses.
 import PySocket
+import Synchronization
+
+/// Hooks for the package's own tests.
+package enum BackendTestHooks {
+    /// When true, setting up an io_uring fails as if the kernel refused one (EPERM from a
+    /// sysctl or seccomp), so that the fallback to epoll can be tested.
+    package static let failIOUringSetup = Atomic<Bool>(false)
+}
 
 extension asyncio.Backend {
     /// Opens the backend asked for (nil: `PYSOCKET_BACKEND`, else the best that works),
