@@ -48,9 +48,7 @@ def linux():
             "    static let errorcode: [Int: String] = ["]
     for v, n in errorcode:
         out.append(f"        {n}: \"{n}\",")
-    out += ["    ]", "",
-            "    /// `getaddrinfo(3)`'s \"system error, look at errno\" code (CPython raises OSError from errno).",
-            "    static let EAI_SYSTEM = Int32(Glibc.EAI_SYSTEM)",
+    out += ["    ]",
             "}", "",
             "/// The names of Python's `errno` module that exist on Linux only.",
             "extension PySocket.errno {"]

@@ -197,6 +197,32 @@ let scenarios: [String: Scenario] = [
             #expect(try await loop.sock_recv(a, 10) == "after")
         }
     },
+    "a cancelled receive into caller memory leaves the memory alone": { backend in
+        try asyncio.run(backend: backend) {
+            let loop = try asyncio.get_running_loop()
+            let (a, b) = try nonBlockingPair()
+            defer { a.close(); b.close() }
+            let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 1)
+            defer { memory.deallocate() }
+            let box = UncheckedBuffer(memory)
+            let reader = try asyncio.create_task { try await loop.sock_recv_into(a, box.buffer) }
+            try await asyncio.sleep(0.01)
+            reader.cancel()
+            await #expect(throws: CancellationError.self) { _ = try await reader.value }
+            // The kernel has let go: data sent now is neither written there nor consumed.
+            memory.initializeMemory(as: UInt8.self, repeating: 0xEE)
+            _ = try b.send("late")
+            try await asyncio.sleep(0.01)
+            #expect(memory.allSatisfy { $0 == 0xEE })
+            #expect(try await loop.sock_recv(a, 10) == "late")
+            // And a receive into caller memory that waits gets the bytes there.
+            let second = try asyncio.create_task { try await loop.sock_recv_into(a, box.buffer) }
+            try await asyncio.sleep(0.01)
+            _ = try b.send("into")
+            #expect(try await second.value == 4)
+            #expect(Array(memory[..<4]) == Array("into".utf8))
+        }
+    },
     "closing a socket wakes its pending receive with EBADF": { backend in
         try asyncio.run(backend: backend) {
             let loop = try asyncio.get_running_loop()

@@ -82,3 +82,9 @@ func raiseDescriptorLimit(_ wanted: Int) -> Int {
     }
     return Int(limit.rlim_cur)
 }
+
+/// Raw memory handed to a task (the test keeps it alive until the task is done).
+struct UncheckedBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableRawBufferPointer
+    init(_ buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
+}

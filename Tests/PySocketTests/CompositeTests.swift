@@ -619,7 +619,7 @@ extension CompositeTests {
                 _ = a.detach()
             }
             #expect(kernel.mismatches == [])
-            #expect(kernel.log == ["socketpair(1, 524289, 0)", "sendfile(7, 42, offset=100, 1073741824)",
+            #expect(kernel.log == ["socketpair(1, 1, 0)", "sendfile(7, 42, offset=100, 1073741824)",
                                    "pread(42, 8192, offset=100)", "send(7, 5)", "send(7, 2)", "pread(42, 8192, offset=105)"])
         }
 

@@ -264,7 +264,7 @@ private func typeName(_ value: Any) -> String {
         catch is socket.timeout {}
         catch { Issue.record("wrong class \(error)") }
 
-        do { try raise(gaiError(-2)); Issue.record("no throw") }
+        do { try raise(pythonError(ResolveError(code: -2, errno: 0))); Issue.record("no throw") }
         catch let e as socket.gaierror { #expect(e.errno == -2) }
         catch { Issue.record("wrong class \(error)") }
 
@@ -289,17 +289,17 @@ private func typeName(_ value: Any) -> String {
     // python3.13 -c "import ctypes, socket; libc = ctypes.CDLL(None); libc.gai_strerror.restype = ctypes.c_char_p
     // for c in (socket.EAI_NONAME, socket.EAI_AGAIN, socket.EAI_SERVICE): e = socket.gaierror(c, libc.gai_strerror(c).decode()); print(e, repr(e), sep=' | ')"
     @Test func gaierrorFromCode() {
-        let noName = gaiError(-2)
+        let noName = pythonError(ResolveError(code: -2, errno: 0))
         #expect(typeName(noName) == "gaierror")
         #expect(noName.description == "[Errno -2] Name or service not known")
         #expect(String(reflecting: noName) == "gaierror(-2, 'Name or service not known')")
-        #expect(gaiError(-3).description == "[Errno -3] Temporary failure in name resolution")
-        #expect(String(reflecting: gaiError(-8)) == "gaierror(-8, 'Servname not supported for ai_socktype')")
+        #expect(pythonError(ResolveError(code: -3, errno: 0)).description == "[Errno -3] Temporary failure in name resolution")
+        #expect(String(reflecting: pythonError(ResolveError(code: -8, errno: 0))) == "gaierror(-8, 'Servname not supported for ai_socktype')")
     }
 
     // CPython's set_gaierror: EAI_SYSTEM raises OSError from errno (here ECONNREFUSED, so the subclass).
     @Test func gaierrorSystemUsesErrno() {
-        let e = gaiError(NativeErrno.EAI_SYSTEM, errno: Errno(Int32(errno.ECONNREFUSED)))
+        let e = pythonError(ResolveError(code: Int32(socket.EAI_SYSTEM), errno: Int32(errno.ECONNREFUSED)))
         #expect(!(e is socket.gaierror))
         #expect(String(reflecting: e) == "ConnectionRefusedError(111, 'Connection refused')")
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct UnsupportedFamilyTests {
     private func message(_ family: Int, _ caller: String) -> String {
         do {
-            _ = try SockaddrCodec.encode(.inet(host: "127.0.0.1", port: 0), family: family, caller: caller)
+            _ = try encodeAddress(.inet(host: "127.0.0.1", port: 0), family: family, caller: caller)
             return "no error"
         } catch {
             return "\(type(of: error)): \(error)"

@@ -1,4 +1,4 @@
-// The Lib/socket.py layer, built on PySocket's public API: create_connection, create_server, has_dualstack_ipv6, makefile, sendfile.
+// The Lib/socket.py layer: create_connection, create_server, has_dualstack_ipv6, makefile (on the public API), sendfile (on Core's loops).
 
 // MARK: - create_connection
 
@@ -327,33 +327,13 @@ extension socket {
     ///   until its end or raises ESPIPE in the fallback (CPython's size check returns 0).
     public func sendfile(_ file: Int32, offset: Int = 0, count: Int? = nil) throws -> Int {
         try checkSendfile(count)
-        let (fd, timeout) = snapshot()
-        if timeout == 0 { throw ValueError("non-blocking sockets are not supported") }
-        var position = Int64(offset)
-        var blocksize = min(count ?? 1 << 30, 1 << 30)
-        var total = 0
-        while true {
-            if let count {
-                blocksize = min(count - total, blocksize)
-                if blocksize <= 0 { break }
-            }
-            // Each chunk gets the whole timeout, as CPython's per-chunk `selector.select(timeout)`.
-            var deadline: Deadline?
-            let chunk = blocksize
-            let sent: Int
-            do throws(CallError) {
-                sent = try perform(os, fd, timeout: timeout, waitingFor: .writable, deadline: &deadline) { () throws(Errno) in
-                    try os.sendfile(fd, file, &position, chunk)
-                }
-            } catch {
-                // The first chunk failing means "not a file sendfile(2) can read": send() instead.
-                guard case .errno = error, total == 0 else { throw error.python }
-                return try sendfileWithSend(file, offset, count)
-            }
-            if sent == 0 { break }
-            total += sent
+        let handle = handle()
+        if handle.timeout == 0 { throw ValueError("non-blocking sockets are not supported") }
+        // nil: the first chunk failed, so the descriptor is not one sendfile(2) reads: send() instead.
+        if let sent = try callUnderTimeout(handle.sendfile(file, offset: Int64(offset), count: count)) {
+            return sent
         }
-        return total
+        return try sendfileWithSend(file, offset, count)
     }
 
     /// `s.sendfile(file, offset, count)`: the positional form.
@@ -366,35 +346,10 @@ extension socket {
     /// CPython's `_sendfile_use_send`: reads chunks of 8192 bytes at `offset` and sends them.
     private func sendfileWithSend(_ file: Int32, _ offset: Int, _ count: Int?) throws -> Int {
         try checkSendfile(count)
-        if gettimeout() == 0 { throw ValueError("non-blocking sockets are not supported") }
-        var blocksize = min(count ?? 8192, 8192)
-        var chunk = [UInt8](repeating: 0, count: blocksize)
-        var total = 0
-        while true {
-            if let count {
-                blocksize = min(count - total, blocksize)
-                if blocksize <= 0 { break }
-            }
-            let position = Int64(offset + total)
-            let got = try chunk.withUnsafeMutableBytes { buffer in
-                try python { () throws(CallError) in
-                    // A regular file never says EAGAIN: perform only retries EINTR here.
-                    var none: Deadline?
-                    return try perform(os, file, timeout: nil, waitingFor: .readable, deadline: &none) { () throws(Errno) in
-                        try os.pread(file, UnsafeMutableRawBufferPointer(rebasing: buffer[..<blocksize]), position)
-                    }
-                }
-            }
-            if got == 0 { break }
-            var sent = 0
-            while sent < got {
-                sent += try chunk.withUnsafeBytes { try send(UnsafeRawBufferPointer(rebasing: $0[sent..<got])) }
-            }
-            total += got
-        }
-        return total
+        let handle = handle()
+        if handle.timeout == 0 { throw ValueError("non-blocking sockets are not supported") }
+        return try callUnderTimeout(handle.sendfileWithSend(file, offset: offset, count: count))
     }
-
 
     /// CPython's `_check_sendfile_params` (a descriptor has no text mode to reject).
     private func checkSendfile(_ count: Int?) throws {

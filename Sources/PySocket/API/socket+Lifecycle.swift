@@ -16,7 +16,7 @@ extension socket {
     ///
     /// Python: `socket.socket()`. C: `socket(2)` with `SOCK_CLOEXEC`.
     public convenience init(_ family: AddressFamily? = nil, _ type: SocketKind? = nil, _ proto: Int? = nil, fileno: Int32? = nil) throws {
-        let os = Kernel(socket.interface)
+        let kernel = Kernel(socket.interface)
         // -1 means "not given", as in CPython's signature.
         let givenFamily = family.flatMap { $0.rawValue == -1 ? nil : $0 }
         let givenType = type.flatMap { $0.rawValue == -1 ? nil : $0 }
@@ -24,63 +24,23 @@ extension socket {
         let flagBits = NativeConstants.SOCK_NONBLOCK | NativeConstants.SOCK_CLOEXEC
         if let fileno {
             guard fileno >= 0 else { throw ValueError("negative file descriptor") }
-            let detected = try python { () throws(CallError) in
-                try socket.detect(fileno, family: givenFamily, type: givenType, proto: givenProto, os: os)
-            }
+            let detected = try callNow(kernel.describe(fileno, family: givenFamily?.rawValue, type: givenType?.rawValue, proto: givenProto))
             // CPython leaves a wrapped descriptor's blocking mode alone unless a default timeout is set.
             let timeout = socket.getdefaulttimeout()
-            if timeout != nil { try python { () throws(CallError) in try socket.setNonBlocking(os, fileno, true) } }
-            self.init(owning: fileno, family: detected.family, type: SocketKind(detected.type & ~flagBits),
-                      proto: detected.proto, timeout: timeout, os: os)
+            if timeout != nil { try callNow(kernel.setNonBlocking(fileno, true)) }
+            self.init(owning: fileno, family: AddressFamily(detected.family), type: SocketKind(detected.type & ~flagBits),
+                      proto: detected.proto, timeout: timeout, kernel: kernel)
             return
         }
         let family = givenFamily ?? socket.AF_INET
         let type = givenType ?? socket.SOCK_STREAM
         let proto = givenProto ?? 0
-        let owned = OwnedFD(try python { () throws(CallError) in
-            try sys { () throws(Errno) in
-                try os.socket(Int32(family.rawValue), Int32(type.rawValue | NativeConstants.SOCK_CLOEXEC), Int32(proto))
-            }
-        }, os)
+        let owned = try callNow(kernel.openSocket(Int32(family.rawValue), Int32(type.rawValue), Int32(proto)))
         let timeout = type.rawValue & NativeConstants.SOCK_NONBLOCK != 0 ? 0 : socket.getdefaulttimeout()
         if timeout != nil && type.rawValue & NativeConstants.SOCK_NONBLOCK == 0 {
-            try python { () throws(CallError) in try socket.setNonBlocking(os, owned.rawValue, true) }
+            try callNow(kernel.setNonBlocking(owned.rawValue, true))
         }
-        self.init(owning: owned.release(), family: family, type: SocketKind(type.rawValue & ~flagBits),
-                  proto: proto, timeout: timeout, os: os)
-    }
-
-    /// Reads what was not given of family, type and protocol from a descriptor.
-    private static func detect(_ fd: Int32, family: AddressFamily?, type: SocketKind?, proto: Int?, os: Kernel) throws(CallError) -> (family: AddressFamily, type: Int, proto: Int) {
-        func option(_ name: Int) throws(CallError) -> Int {
-            var value: Int32 = 0
-            var length = UInt32(MemoryLayout<Int32>.size)
-            do throws(Errno) {
-                try os.getsockopt(fd, Int32(NativeConstants.SOL_SOCKET), Int32(name), &value, &length)
-            } catch { throw .errno(error) }
-            return Int(value)
-        }
-        // CPython always asks getsockname, so a descriptor that is not a socket fails with
-        // ENOTSOCK even when family, type and protocol are all given.
-        var address = Sockaddr()
-        try address.withMutablePointer { (raw, length) throws(CallError) in
-            try sys { () throws(Errno) in try os.getsockname(fd, raw, &length) }
-        }
-        let resolvedFamily = family ?? AddressFamily(NativeSockaddr.familyOf(address))
-        var resolvedType = type?.rawValue ?? 0
-        if type == nil { resolvedType = try option(NativeConstants.SO_TYPE) }
-        var resolvedProto = proto ?? 0
-        if proto == nil { resolvedProto = try option(NativeConstants.SO_PROTOCOL) }
-        return (resolvedFamily, resolvedType, resolvedProto)
-    }
-
-    /// Sets or clears O_NONBLOCK. CPython: `internal_setblocking`. C: `fcntl(2)`.
-    static func setNonBlocking(_ os: Kernel, _ fd: Int32, _ nonBlocking: Bool) throws(CallError) {
-        do throws(Errno) {
-            let flags = try os.fcntl(fd, NativeConstants.F_GETFL, 0)
-            let wanted = nonBlocking ? flags | NativeConstants.O_NONBLOCK : flags & ~NativeConstants.O_NONBLOCK
-            if wanted != flags { _ = try os.fcntl(fd, NativeConstants.F_SETFL, wanted) }
-        } catch { throw .errno(error) }
+        self.init(owning: owned, family: family, type: SocketKind(type.rawValue & ~flagBits), proto: proto, timeout: timeout)
     }
 
     /// `s.fileno()`: the descriptor, or -1 once closed or detached.
@@ -108,7 +68,7 @@ extension socket {
         }
         guard fd >= 0 else { return }
         notifyClosing(observer, fd)
-        try? os.close(fd)
+        kernel.closeQuietly(fd)
     }
 
     /// `s.detach()`: gives up the descriptor without closing it, and returns it.
@@ -128,12 +88,10 @@ extension socket {
     ///
     /// Python: `socket.dup()`. C: `fcntl(F_DUPFD_CLOEXEC)`.
     public func dup() throws -> socket {
-        let (fd, timeout) = snapshot()
-        let owned = OwnedFD(try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.fcntl(fd, NativeConstants.F_DUPFD_CLOEXEC, 0) }
-        }, os)
-        let copy = socket(owning: owned.release(), family: family, type: type, proto: proto, timeout: nil, os: os)
-        try copy.settimeout(timeout)
+        let handle = handle()
+        let owned = try callNow(handle.duplicate())
+        let copy = socket(owning: owned, family: family, type: type, proto: proto, timeout: nil)
+        try copy.settimeout(handle.timeout)
         return copy
     }
 
@@ -141,30 +99,16 @@ extension socket {
     ///
     /// Python: `socket.get_inheritable()`. C: `fcntl(F_GETFD)`.
     public func get_inheritable() throws -> Bool {
-        let fd = fileno()
-        return try python { () throws(CallError) in
-            return try sys { () throws(Errno) in try os.fcntl(fd, NativeConstants.F_GETFD, 0) & NativeConstants.FD_CLOEXEC == 0 }
-        }
+        let handle = handle()
+        return try callNow(handle.isInheritable())
     }
 
     /// `s.set_inheritable(inheritable)`: sets or clears close-on-exec.
     ///
     /// Python: `socket.set_inheritable()`. C: `fcntl(F_SETFD)`.
     public func set_inheritable(_ inheritable: Bool) throws {
-        let fd = fileno()
-        try python { () throws(CallError) in
-            do throws(Errno) {
-                let flags = try os.fcntl(fd, NativeConstants.F_GETFD, 0)
-                let wanted = inheritable ? flags & ~NativeConstants.FD_CLOEXEC : flags | NativeConstants.FD_CLOEXEC
-                if wanted != flags { _ = try os.fcntl(fd, NativeConstants.F_SETFD, wanted) }
-            } catch { throw .errno(error) }
-        }
-    }
-
-    /// The descriptor and timeout an I/O call works with, read without a lock.
-    @inline(__always)
-    func snapshot() -> (fd: Int32, timeout: Double?) {
-        (descriptor.load(ordering: .acquiring), Timeout.value(timeoutBits.load(ordering: .acquiring)))
+        let handle = handle()
+        try callNow(handle.setInheritable(inheritable))
     }
 }
 

@@ -1,19 +1,9 @@
 // The socket object's I/O: bind connect connect_ex listen accept send* recv* shutdown, socketpair.
 
 extension socket {
-    /// Runs one system call on this socket's descriptor under its timeout (CPython's `sock_call`).
-    @inline(__always)
-    func io<R>(_ event: PollEvent, _ operation: (Int32) throws(Errno) -> R) throws -> R {
-        let (fd, timeout) = snapshot()
-        var deadline: Deadline?
-        return try python { () throws(CallError) in
-            try perform(os, fd, timeout: timeout, waitingFor: event, deadline: &deadline) { () throws(Errno) in try operation(fd) }
-        }
-    }
-
     /// Encodes a Python address for this socket's family.
     func sockaddr(_ address: SocketAddress, _ caller: String) throws -> Sockaddr {
-        try SockaddrCodec.encode(address, family: family.rawValue, caller: caller)
+        try encodeAddress(address, family: family.rawValue, caller: caller)
     }
 
     /// `s.bind(address)`: gives the socket its local address.
@@ -21,12 +11,8 @@ extension socket {
     /// Python: `socket.bind()`. C: `bind(2)`.
     public func bind(_ address: SocketAddress) throws {
         let target = try sockaddr(address, "bind")
-        let fd = fileno()
-        try python { () throws(CallError) in
-            try target.withPointer { (raw, length) throws(CallError) in
-                try sys { () throws(Errno) in try os.bind(fd, raw, length) }
-            }
-        }
+        let handle = handle()
+        try callNow(handle.bind(target))
     }
 
     /// `s.listen([backlog])`: accepts connections; the default backlog is `min(SOMAXCONN, 128)`
@@ -35,10 +21,8 @@ extension socket {
     /// Python: `socket.listen()`. C: `listen(2)`.
     public func listen(_ backlog: Int? = nil) throws {
         let value = max(0, min(backlog ?? min(NativeConstants.SOMAXCONN, 128), Int(Int32.max)))
-        let fd = fileno()
-        try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.listen(fd, Int32(value)) }
-        }
+        let handle = handle()
+        try callNow(handle.listen(Int32(value)))
     }
 
     /// `conn, address = s.accept()`: the next connection, as a new socket and its peer address.
@@ -48,16 +32,12 @@ extension socket {
     ///
     /// Python: `socket.accept()`. C: `accept4(2)` with `SOCK_CLOEXEC`.
     public func accept() throws -> (socket, SocketAddress) {
-        var peer = Sockaddr()
-        let fd = try io(.readable) { (fd) throws(Errno) -> Int32 in
-            try peer.withMutablePointerErrno { (raw, length) throws(Errno) in
-                try os.accept(fd, raw, &length, Int32(NativeConstants.SOCK_CLOEXEC))
-            }
-        }
-        let owned = OwnedFD(fd, os)
+        let handle = handle()
+        let accepted = try callUnderTimeout(handle.accept())
         let timeout = socket.getdefaulttimeout()
-        if timeout != nil { try python { () throws(CallError) in try socket.setNonBlocking(os, owned.rawValue, true) } }
-        let connection = socket(owning: owned.release(), family: family, type: type, proto: proto, timeout: timeout, os: os)
+        if timeout != nil { try callNow(kernel.setNonBlocking(accepted.fd.rawValue, true)) }
+        let peer = accepted.peer
+        let connection = socket(owning: accepted.fd, family: family, type: type, proto: proto, timeout: timeout)
         return (connection, peer.decoded())
     }
 
@@ -70,7 +50,8 @@ extension socket {
     /// Python: `socket.connect()`. C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
     public func connect(_ address: SocketAddress) throws {
         let target = try sockaddr(address, "connect")
-        try python { () throws(CallError) in try connect(to: target) }
+        let handle = handle()
+        try callUnderTimeout(handle.connect(target))
     }
 
     /// `s.connect_ex(address)`: like `connect`, but returns the errno instead of raising it
@@ -80,7 +61,7 @@ extension socket {
     public func connect_ex(_ address: SocketAddress) throws -> Int {
         let target = try sockaddr(address, "connect_ex")
         do throws(CallError) {
-            try connect(to: target)
+            try handle().connect(target)
             return 0
         } catch {
             switch error {
@@ -88,37 +69,6 @@ extension socket {
             // CPython reports an expired timeout as EWOULDBLOCK from connect_ex.
             case .timedOut: return Int(Errno.EWOULDBLOCK.rawValue)
             }
-        }
-    }
-
-    /// CPython's `internal_connect`.
-    private func connect(to target: Sockaddr) throws(CallError) {
-        let (fd, timeout) = snapshot()
-        let failure: Errno
-        do throws(CallError) {
-            try target.withPointer { (raw, length) throws(CallError) in
-                try sys { () throws(Errno) in try os.connect(fd, raw, length) }
-            }
-            return
-        } catch {
-            guard case .errno(let code) = error else { throw error }
-            failure = code
-        }
-        let mustWait = failure == .EINTR ? timeout != 0 : (timeout ?? 0) > 0 && failure == .EINPROGRESS
-        guard mustWait else { throw .errno(failure) }
-        let deadline = timeout.map { Deadline(seconds: $0, now: os.monotonicNanoseconds()) }
-        while true {
-            try waitUntilReady(os, fd, .writable, deadline: deadline)
-            var pending: Int32 = 0
-            var length = UInt32(MemoryLayout<Int32>.size)
-            do throws(Errno) {
-                try os.getsockopt(fd, Int32(NativeConstants.SOL_SOCKET), Int32(NativeConstants.SO_ERROR), &pending, &length)
-            } catch { throw .errno(error) }
-            let outcome = Errno(pending)
-            if pending == 0 || outcome == .EISCONN { return }
-            if outcome == .EINTR { continue }
-            if (timeout ?? 0) > 0 && (outcome == .EAGAIN || outcome == .EWOULDBLOCK) { continue }
-            throw .errno(outcome)
         }
     }
 
@@ -146,8 +96,9 @@ extension socket {
 
     @usableFromInline
     func _send(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws -> Int {
-        let flags = Int32(truncatingIfNeeded: flags | NativeConstants.MSG_NOSIGNAL)
-        return try io(.writable) { (fd) throws(Errno) in try os.send(fd, buffer, flags) }
+        let flags = Int32(truncatingIfNeeded: flags)
+        let handle = handle()
+        return try callUnderTimeout(handle.send(buffer, flags))
     }
 
     /// `s.sendall(data[, flags])`: sends everything, or raises. One deadline covers the whole
@@ -173,21 +124,9 @@ extension socket {
 
     @usableFromInline
     func _sendall(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws {
-        let flags = Int32(truncatingIfNeeded: flags | NativeConstants.MSG_NOSIGNAL)
-        let (fd, timeout) = snapshot()
-        var deadline = timeout.flatMap { $0 > 0 ? Deadline(seconds: $0, now: os.monotonicNanoseconds()) : nil }
-        var offset = 0
-        try python { () throws(CallError) in
-            repeat {
-                if offset > 0, let pending = deadline, pending.remainingMilliseconds(now: os.monotonicNanoseconds()) == nil {
-                    throw .timedOut
-                }
-                let rest = UnsafeRawBufferPointer(rebasing: buffer[offset...])
-                offset += try perform(os, fd, timeout: timeout, waitingFor: .writable, deadline: &deadline) { () throws(Errno) in
-                    try os.send(fd, rest, flags)
-                }
-            } while offset < buffer.count
-        }
+        let flags = Int32(truncatingIfNeeded: flags)
+        let handle = handle()
+        try callUnderTimeout(handle.sendall(buffer, flags))
     }
 
     /// `s.sendto(data, address)`: sends a datagram to `address`.
@@ -219,10 +158,9 @@ extension socket {
     @usableFromInline
     func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
         let target = try sockaddr(address, "sendto")
-        let flags = Int32(truncatingIfNeeded: flags | NativeConstants.MSG_NOSIGNAL)
-        return try io(.writable) { (fd) throws(Errno) in
-            try target.withPointerErrno { (raw, length) throws(Errno) in try os.sendto(fd, buffer, flags, raw, length) }
-        }
+        let flags = Int32(truncatingIfNeeded: flags)
+        let handle = handle()
+        return try callUnderTimeout(handle.sendto(buffer, flags, target))
     }
 
     /// `s.recv(bufsize[, flags])`: up to `bufsize` bytes; `b''` at end of stream.
@@ -232,10 +170,13 @@ extension socket {
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
+        let flags = Int32(truncatingIfNeeded: flags.rawValue)
         var data = bytes(count: bufsize)
+        let handle = handle()
         let count = try data.storage.withUnsafeMutableBytes { buffer in
-            try io(.readable) { (fd) throws(Errno) in try os.recv(fd, buffer, Int32(truncatingIfNeeded: flags.rawValue)) }
+            try callUnderTimeout(handle.recv(buffer, flags))
         }
+        // min: an injected interface may report more than the buffer holds.
         data.storage.removeLast(bufsize - min(count, bufsize))
         return data
     }
@@ -257,8 +198,10 @@ extension socket {
 
     @usableFromInline
     func _recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int, _ caller: StaticString) throws -> Int {
+        let flags = Int32(truncatingIfNeeded: flags)
         let target = try intoRange(buffer, nbytes, caller)
-        return try io(.readable) { (fd) throws(Errno) in try os.recv(fd, target, Int32(truncatingIfNeeded: flags)) }
+        let handle = handle()
+        return try callUnderTimeout(handle.recv(target, flags))
     }
 
     /// `data, address = s.recvfrom(bufsize[, flags])`.
@@ -270,6 +213,7 @@ extension socket {
         let (count, address) = try data.storage.withUnsafeMutableBytes { buffer in
             try receiveFrom(buffer, flags.rawValue)
         }
+        // min: an injected interface may report more than the buffer holds.
         data.storage.removeLast(bufsize - min(count, bufsize))
         return (data, address)
     }
@@ -294,12 +238,9 @@ extension socket {
     }
 
     private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int) throws -> (Int, SocketAddress) {
-        var peer = Sockaddr()
-        let count = try io(.readable) { (fd) throws(Errno) in
-            try peer.withMutablePointerErrno { (raw, length) throws(Errno) in
-                try os.recvfrom(fd, buffer, Int32(truncatingIfNeeded: flags), raw, &length)
-            }
-        }
+        let flags = Int32(truncatingIfNeeded: flags)
+        let handle = handle()
+        let (count, peer) = try callUnderTimeout(handle.recvfrom(buffer, flags))
         return (count, peer.decoded())
     }
 
@@ -322,62 +263,41 @@ extension socket {
     ///
     /// Python: `socket.shutdown()`. C: `shutdown(2)`.
     public func shutdown(_ how: Int) throws {
-        let fd = fileno()
-        try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.shutdown(fd, Int32(truncatingIfNeeded: how)) }
-        }
+        let handle = handle()
+        try callNow(handle.shutdown(Int32(truncatingIfNeeded: how)))
     }
 
     /// `s.getsockname()`: the local address.
     ///
     /// Python: `socket.getsockname()`. C: `getsockname(2)`.
     public func getsockname() throws -> SocketAddress {
-        let fd = fileno()
-        var address = Sockaddr()
-        try python { () throws(CallError) in
-            try address.withMutablePointer { (raw, length) throws(CallError) in
-                try sys { () throws(Errno) in try os.getsockname(fd, raw, &length) }
-            }
-        }
-        return address.decoded()
+        let handle = handle()
+        return try callNow(handle.getsockname()).decoded()
     }
 
     /// `s.getpeername()`: the remote address of a connected socket.
     ///
     /// Python: `socket.getpeername()`. C: `getpeername(2)`.
     public func getpeername() throws -> SocketAddress {
-        let fd = fileno()
-        var address = Sockaddr()
-        try python { () throws(CallError) in
-            try address.withMutablePointer { (raw, length) throws(CallError) in
-                try sys { () throws(Errno) in try os.getpeername(fd, raw, &length) }
-            }
-        }
-        return address.decoded()
+        let handle = handle()
+        return try callNow(handle.getpeername()).decoded()
     }
 
     /// `socket.socketpair([family[, type[, proto]]])`: two connected sockets (AF_UNIX by default).
     ///
     /// Python: `socket.socketpair()`. C: `socketpair(2)` with `SOCK_CLOEXEC`.
     public static func socketpair(_ family: AddressFamily? = nil, _ type: SocketKind = socket.SOCK_STREAM, _ proto: Int = 0) throws -> (socket, socket) {
-        let os = Kernel(socket.interface)
+        let kernel = Kernel(socket.interface)
         let family = family ?? socket.AF_UNIX
-        let (a, b) = try python { () throws(CallError) -> (Int32, Int32) in
-            do throws(Errno) {
-                return try os.socketpair(Int32(family.rawValue), Int32(type.rawValue | NativeConstants.SOCK_CLOEXEC), Int32(proto))
-            } catch { throw .errno(error) }
-        }
-        let first = OwnedFD(a, os), second = OwnedFD(b, os)
+        let pair = try callNow(kernel.openSocketpair(Int32(family.rawValue), Int32(type.rawValue), Int32(proto)))
         let timeout = socket.getdefaulttimeout()
         if timeout != nil {
-            try python { () throws(CallError) in
-                try socket.setNonBlocking(os, first.rawValue, true)
-                try socket.setNonBlocking(os, second.rawValue, true)
-            }
+            try callNow(kernel.setNonBlocking(pair.first.rawValue, true))
+            try callNow(kernel.setNonBlocking(pair.second.rawValue, true))
         }
         let kind = SocketKind(type.rawValue & ~(NativeConstants.SOCK_NONBLOCK | NativeConstants.SOCK_CLOEXEC))
-        return (socket(owning: first.release(), family: family, type: kind, proto: proto, timeout: timeout, os: os),
-                socket(owning: second.release(), family: family, type: kind, proto: proto, timeout: timeout, os: os))
+        return (socket(owning: pair.first, family: family, type: kind, proto: proto, timeout: timeout),
+                socket(owning: pair.second, family: family, type: kind, proto: proto, timeout: timeout))
     }
 }
 

@@ -230,7 +230,7 @@ extension socket {
         }
         switch result {
         case .failure(let failure):
-            throw SockaddrCodec.resolverError(failure)
+            throw pythonError(failure)
         case .success(let infos):
             return TupleList(infos) { info in
                 "(\(String(reflecting: info.family)), \(String(reflecting: info.type)), \(info.proto), "
@@ -309,7 +309,7 @@ extension socket {
                                            proto: 0, flags: Int32(NativeConstants.AI_NUMERICHOST))
         var entries: [ResolvedAddress]
         switch found {
-        case .failure(let failure): throw SockaddrCodec.resolverError(failure)
+        case .failure(let failure): throw pythonError(failure)
         case .success(let list): entries = list
         }
         guard entries.count == 1 else { throw OSError("sockaddr resolved to multiple addresses") }
@@ -327,7 +327,7 @@ extension socket {
             break
         }
         switch NativeLibc.getnameinfo(address, flags: cFlags) {
-        case .failure(let failure): throw SockaddrCodec.resolverError(failure)
+        case .failure(let failure): throw pythonError(failure)
         case .success(let names): return (names.host, names.service)
         }
     }
@@ -340,7 +340,7 @@ extension socket {
     ///
     /// Python: `socket.gethostname()`. C: `gethostname(2)`.
     public static func gethostname() throws -> String {
-        do { return try NativeLibc.gethostname() } catch { throw pythonError(error) }
+        return try callNow(NativeLibc.gethostname())
     }
 
     /// `socket.sethostname(name)`: sets this machine's host name (needs privilege:
@@ -356,7 +356,7 @@ extension socket {
     /// Python: `socket.sethostname()`. C: `sethostname(2)`.
     public static func sethostname(_ name: bytes) throws {
         if name.contains(0) { throw ValueError("embedded null byte") }
-        do { try NativeLibc.sethostname(name.storage) } catch { throw pythonError(error) }
+        try callNow(NativeLibc.sethostname(name.storage))
     }
 
     /// `socket.gethostbyname(hostname)`: the IPv4 address of a host, as a string
@@ -368,7 +368,7 @@ extension socket {
     /// `idna` codec.
     public static func gethostbyname(_ hostname: String) throws -> String {
         try checkHostArgument(hostname, "gethostbyname")
-        let address = try SockaddrCodec.resolve(hostname, family: NativeConstants.AF_INET)
+        let address = try resolveHost(hostname, family: NativeConstants.AF_INET)
         return NativeLibc.inetNtop(NativeConstants.AF_INET, address)
     }
 
@@ -380,7 +380,7 @@ extension socket {
     /// non-ASCII name is not `idna`-encoded.
     public static func gethostbyname_ex(_ hostname: String) throws -> (hostname: String, aliaslist: [String], ipaddrlist: [String]) {
         try checkHostArgument(hostname, "gethostbyname_ex")
-        _ = try SockaddrCodec.resolve(hostname, family: NativeConstants.AF_INET)
+        _ = try resolveHost(hostname, family: NativeConstants.AF_INET)
         return try hostTriple(NativeLibc.gethostbyname(Array(hostname.utf8)), family: NativeConstants.AF_INET)
     }
 
@@ -460,12 +460,18 @@ extension socket {
         return try ipAddress(entries[0])
     }
 
+    /// CPython's `setipaddr` for the module functions: the address bytes of `host`, or the
+    /// Python exception.
+    private static func resolveHost(_ host: String, family: Int) throws -> [UInt8] {
+        do { return try SockaddrCodec.resolve(host, family: family) } catch { throw pythonError(error) }
+    }
+
     /// The entries of a successful getaddrinfo (never empty), or its Python error.
     private static func resolvedEntries(_ result: Result<[ResolvedAddress], ResolveError>) throws -> [ResolvedAddress] {
         switch result {
-        case .failure(let failure): throw SockaddrCodec.resolverError(failure)
+        case .failure(let failure): throw pythonError(failure)
         case .success(let entries):
-            guard !entries.isEmpty else { throw gaiError(NativeLibc.noNameCode) }
+            guard !entries.isEmpty else { throw pythonError(ResolveError(code: NativeLibc.noNameCode, errno: 0)) }
             return entries
         }
     }
@@ -575,7 +581,7 @@ extension socket {
         }
         let text = try moduleCString(ip_string)
         let packed: [UInt8]?
-        do { packed = try NativeLibc.inetPtonChecked(family, text) } catch { throw pythonError(error) }
+        packed = try callNow(NativeLibc.inetPtonChecked(family, text))
         guard let packed else { throw OSError("illegal IP address string passed to inet_pton") }
         return bytes(packed)
     }
@@ -670,7 +676,7 @@ extension socket {
     /// Python: `socket.if_nameindex()`. C: `if_nameindex(3)`.
     public static func if_nameindex() throws -> TupleList<(index: Int, name: String)> {
         let list: [(index: Int, name: String)]
-        do { list = try NativeLibc.ifNameIndex() } catch { throw pythonError(error) }
+        list = try callNow(NativeLibc.ifNameIndex())
         return TupleList(list) { "(\($0.index), \(pythonRepr($0.name)))" }
     }
 
@@ -697,7 +703,7 @@ extension socket {
     public static func if_indextoname(_ if_index: Int) throws -> String {
         if if_index < 0 { throw OverflowError("can't convert negative value to unsigned int") }
         guard if_index <= Int(UInt32.max) else { throw OverflowError("index is too large") }
-        do { return try NativeLibc.ifIndexToName(UInt32(if_index)) } catch { throw pythonError(error) }
+        return try callNow(NativeLibc.ifIndexToName(UInt32(if_index)))
     }
 }
 
@@ -713,8 +719,8 @@ extension socket {
     /// Differs from CPython: if the socket cannot be created on the duplicate, the duplicate is
     /// closed (CPython leaves it open).
     public static func fromfd(_ fd: Int32, _ family: AddressFamily, _ type: SocketKind, _ proto: Int = 0) throws -> socket {
-        let os = Kernel(socket.interface)
-        let duplicate = OwnedFD(try dup(fd), os)
+        let kernel = Kernel(socket.interface)
+        let duplicate = try callNow(kernel.duplicate(fd))
         let wrapped = try socket(family, type, proto, fileno: duplicate.rawValue)
         _ = duplicate.release()
         return wrapped
@@ -724,22 +730,16 @@ extension socket {
     ///
     /// Python: `socket.close()` (the module function). C: `close(2)`.
     public static func close(_ fd: Int32) throws {
-        do {
-            try socket.interface.close(fd)
-        } catch {
-            if error != .ECONNRESET { throw pythonError(error) }
-        }
+        let kernel = Kernel(socket.interface)
+        try callNow(kernel.closeDescriptor(fd))
     }
 
     /// `socket.dup(fd)`: a duplicate of a file descriptor, not inheritable.
     ///
     /// Python: `socket.dup()` (the module function). C: `fcntl(F_DUPFD_CLOEXEC)`.
     public static func dup(_ fd: Int32) throws -> Int32 {
-        do {
-            return try socket.interface.fcntl(fd, NativeConstants.F_DUPFD_CLOEXEC, 0)
-        } catch {
-            throw pythonError(error)
-        }
+        let kernel = Kernel(socket.interface)
+        return try callNow(kernel.duplicate(fd)).release()
     }
 }
 

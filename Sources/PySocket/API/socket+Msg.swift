@@ -44,7 +44,7 @@ extension socket {
     @usableFromInline
     func _sendmsg(_ buffers: [UnsafeRawBufferPointer], _ ancdata: [(Int, Int, bytes)], _ flags: Int, _ address: SocketAddress?) throws -> Int {
         // CPython's order: flags, the address, then each item (level, type, then its size).
-        let flags = try cIntArg(flags) | Int32(truncatingIfNeeded: NativeConstants.MSG_NOSIGNAL)
+        let flags = try cIntArg(flags)
         let target = try address.map { try sockaddr($0, "sendmsg") }
         var items: [(level: Int32, type: Int32, data: [UInt8])] = []
         var total = 0
@@ -56,11 +56,12 @@ extension socket {
         do throws(Cmsg.BuildError) { control = try Cmsg.build(items) } catch { throw buildError(error) }
         var name = target ?? Sockaddr()
         let nameLength = name.length
+        let handle = handle()
         return try withUnsafeBytes(of: &name.storage) { name in
             try control.withUnsafeBytes { control in
                 try MessageHeader.withSend(name: target == nil ? nil : name.baseAddress, nameLength: nameLength,
                                            iov: buffers, control: control) { message in
-                    try io(.writable) { (fd) throws(Errno) in try os.sendmsg(fd, message, flags) }
+                    try callUnderTimeout(handle.sendmsg(message, flags))
                 }
             }
         }
@@ -122,24 +123,22 @@ extension socket {
     /// messages as tuples and the sender's address.
     private func receiveMessage(_ buffers: [UnsafeMutableRawBufferPointer], _ ancbufsize: Int, _ flags: Int32) throws -> (Int, [(Int, Int, bytes)], Int, SocketAddress) {
         guard ancbufsize >= 0, ancbufsize <= Cmsg.lengthLimit else { throw ValueError("invalid ancillary data buffer length") }
-        // The kernel echoes MSG_CMSG_CLOEXEC into msg_flags: reported only when the caller asked.
-        let cloexec = Int32(truncatingIfNeeded: NativeConstants.MSG_CMSG_CLOEXEC)
-        let echoed = flags & cloexec
         let control = UnsafeMutableRawBufferPointer.allocate(byteCount: ancbufsize, alignment: Cmsg.alignment)
         defer { control.deallocate() }
         // Zeroed, so that a control length reported beyond what was written reads as no message.
         control.initializeMemory(as: UInt8.self, repeating: 0)
         var peer = Sockaddr()
+        let handle = handle()
         let received = try withUnsafeMutableBytes(of: &peer.storage) { name in
             try MessageHeader.withReceive(name: name.baseAddress!, nameLength: UInt32(name.count), iov: buffers, control: control) { message in
-                try io(.readable) { (fd) throws(Errno) in try os.recvmsg(fd, message, flags | cloexec) }
+                try callUnderTimeout(handle.recvmsg(message, flags))
             }
         }
         peer.length = min(received.nameLength, peer.length)
         let ancillary = Cmsg.parse(UnsafeRawBufferPointer(control), length: received.controlLength).map { item in
             (Int(item.level), Int(item.type), bytes(control[item.data]))
         }
-        return (received.count, ancillary, Int(received.flags & (echoed | ~cloexec)), peer.decoded())
+        return (received.count, ancillary, Int(received.flags), peer.decoded())
     }
 
     /// `socket.send_fds(sock, buffers, fds[, flags[, address]])`: sends the descriptors `fds`
@@ -193,18 +192,11 @@ extension socket {
             fds += payload.storage.withUnsafeBytes { Cmsg.descriptors($0) }
         }
         if fds.count > maxfds {
-            for fd in fds[maxfds...] { try? sock.os.close(fd) }
+            for fd in fds[maxfds...] { sock.kernel.closeQuietly(fd) }
             fds.removeLast(fds.count - maxfds)
         }
         return (data, fds, messageFlags, address)
     }
-}
-
-/// CPython's "i" argument format: a C int, or OverflowError with CPython's message.
-private func cIntArg(_ value: Int) throws -> Int32 {
-    if value > Int(Int32.max) { throw OverflowError("signed integer is greater than maximum") }
-    if value < Int(Int32.min) { throw OverflowError("signed integer is less than minimum") }
-    return Int32(value)
 }
 
 /// The OSError CPython raises when the control data cannot be built.

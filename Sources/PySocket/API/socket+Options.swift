@@ -6,13 +6,8 @@ extension socket {
     /// Python: `socket.getsockopt(level, optname)`. C: `getsockopt(2)` into an `int`.
     public func getsockopt(_ level: Int, _ optname: Int) throws -> Int {
         let (level, name) = try optionKey(level, optname)
-        let fd = fileno()
-        var value: Int32 = 0
-        var length = UInt32(MemoryLayout<Int32>.size)
-        try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.getsockopt(fd, level, name, &value, &length) }
-        }
-        return Int(value)
+        let handle = handle()
+        return Int(try callNow(handle.getsockopt(level, name)))
     }
 
     /// `s.getsockopt(level, optname, buflen)`: the option's raw bytes (at most `buflen`,
@@ -28,13 +23,11 @@ extension socket {
         }
         guard (1...1024).contains(buflen) else { throw OSError("getsockopt buflen out of range") }
         let (level, name) = try optionKey(level, optname)
-        let fd = fileno()
+        let handle = handle()
         var data = bytes(count: buflen)
         var length = UInt32(buflen)
         try data.storage.withUnsafeMutableBytes { buffer in
-            try python { () throws(CallError) in
-                try sys { () throws(Errno) in try os.getsockopt(fd, level, name, buffer.baseAddress!, &length) }
-            }
+            try callNow(handle.getsockopt(level, name, buffer.baseAddress!, &length))
         }
         data.storage.removeLast(buflen - Int(length))
         return data
@@ -60,11 +53,9 @@ extension socket {
     /// Python: `socket.setsockopt(level, optname, buffer)`. C: `setsockopt(2)`.
     public func setsockopt(_ level: Int, _ optname: Int, _ value: bytes) throws {
         let (level, name) = try optionKey(level, optname)
-        let fd = fileno()
+        let handle = handle()
         try value.storage.withUnsafeBytes { buffer in
-            try python { () throws(CallError) in
-                try sys { () throws(Errno) in try os.setsockopt(fd, level, name, buffer.baseAddress, UInt32(buffer.count)) }
-            }
+            try callNow(handle.setsockopt(level, name, buffer.baseAddress, UInt32(buffer.count)))
         }
     }
 
@@ -76,30 +67,19 @@ extension socket {
         let (level, name) = try optionKey(level, optname)
         // CPython reads optlen as a C unsigned int without a range check (-1 reaches the kernel).
         let length = UInt32(truncatingIfNeeded: optlen)
-        let fd = fileno()
-        try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.setsockopt(fd, level, name, nil, length) }
-        }
+        let handle = handle()
+        try callNow(handle.setsockopt(level, name, nil, length))
     }
 
     private func setOption(_ level: Int, _ optname: Int, _ flag: Int32) throws {
         let (level, name) = try optionKey(level, optname)
-        let fd = fileno()
+        let handle = handle()
         var value = flag
-        try python { () throws(CallError) in
-            try sys { () throws(Errno) in try os.setsockopt(fd, level, name, &value, UInt32(MemoryLayout<Int32>.size)) }
-        }
+        try callNow(handle.setsockopt(level, name, &value, UInt32(MemoryLayout<Int32>.size)))
     }
 
     /// `level` and `optname` as C ints, with CPython's OverflowError for values that do not fit.
     private func optionKey(_ level: Int, _ optname: Int) throws -> (Int32, Int32) {
-        (try cInt(level), try cInt(optname))
+        (try cIntArg(level), try cIntArg(optname))
     }
-}
-
-/// CPython's "i" argument conversion: an Int that fits a C int, or OverflowError.
-func cInt(_ value: Int) throws -> Int32 {
-    if value > Int(Int32.max) { throw OverflowError("signed integer is greater than maximum") }
-    if value < Int(Int32.min) { throw OverflowError("signed integer is less than minimum") }
-    return Int32(value)
 }

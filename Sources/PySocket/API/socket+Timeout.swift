@@ -42,9 +42,15 @@ extension socket {
     /// Python: `socket.settimeout()`. C: `fcntl(F_SETFL, O_NONBLOCK)`.
     public func settimeout(_ value: Double?) throws {
         let timeout = try socket.parseTimeout(value)
-        timeoutBits.store(Timeout.bits(timeout), ordering: .releasing)
-        let fd = descriptor.load(ordering: .acquiring)
-        try python { () throws(CallError) in try socket.setNonBlocking(os, fd, timeout != nil) }
+        // Under the lock, in the order `handle()` relies on: a timeout is stored before the
+        // descriptor becomes non-blocking, and blocking mode only once it is blocking again.
+        try state.withLock { _ in
+            let fd = descriptor.load(ordering: .acquiring)
+            // As in CPython, the timeout is stored even when fcntl fails (a closed descriptor).
+            if timeout != nil { timeoutBits.store(Timeout.bits(timeout), ordering: .releasing) }
+            defer { if timeout == nil { timeoutBits.store(Timeout.blocking, ordering: .releasing) } }
+            try callNow(kernel.setNonBlocking(fd, timeout != nil))
+        }
     }
 
     /// `s.setblocking(flag)`: `settimeout(None)` when true, `settimeout(0.0)` when false.

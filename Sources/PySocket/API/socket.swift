@@ -19,6 +19,7 @@ public final class socket: Sendable {
     /// without a lock: an atomic load is a plain load on x86-64 and arm64, where a lock's
     /// acquire and release cost two atomic read-modify-writes on every `send` and `recv`. It is
     /// only written under `state`'s lock (close, detach), so closing stays a single decision.
+    /// `handle()` says why the two loads make a consistent view.
     let descriptor: Atomic<Int32>
     /// The timeout as `Timeout.bits`: blocking, non-blocking (0) or timeout mode (seconds).
     /// Written by `settimeout` under `state`'s lock, read by every I/O call without it.
@@ -35,8 +36,8 @@ public final class socket: Sendable {
     }
 
     let state: Mutex<State>
-    /// The system calls this socket makes: the interface it was created with.
-    let os: Kernel
+    /// The OS layer this socket calls: the interface it was created with.
+    package let kernel: Kernel
     /// `s.family`.
     public let family: AddressFamily
     /// `s.type`, without the SOCK_NONBLOCK and SOCK_CLOEXEC bits.
@@ -44,12 +45,19 @@ public final class socket: Sendable {
     /// `s.proto`.
     public let proto: Int
 
+    /// Wraps a descriptor this object now owns; `timeout` must match its blocking mode
+    /// (O_NONBLOCK set whenever `timeout` is not nil).
+    package convenience init(owning fd: consuming OwnedFD, family: AddressFamily, type: SocketKind, proto: Int, timeout: Double?) {
+        let kernel = fd.kernel
+        self.init(owning: fd.release(), family: family, type: type, proto: proto, timeout: timeout, kernel: kernel)
+    }
+
     /// Wraps an fd that this object now owns.
-    init(owning fd: Int32, family: AddressFamily, type: SocketKind, proto: Int, timeout: Double?, os: Kernel) {
+    init(owning fd: Int32, family: AddressFamily, type: SocketKind, proto: Int, timeout: Double?, kernel: Kernel) {
         self.descriptor = Atomic(fd)
         self.timeoutBits = Atomic(Timeout.bits(timeout))
         self.state = Mutex(State(closed: false))
-        self.os = os
+        self.kernel = kernel
         self.family = family
         self.type = type
         self.proto = proto
@@ -57,7 +65,28 @@ public final class socket: Sendable {
 
     deinit {
         let fd = descriptor.load(ordering: .relaxed)
-        if fd >= 0 { try? os.close(fd) }
+        if fd >= 0 { kernel.closeQuietly(fd) }
+    }
+
+    /// What one call works with: the kernel, the descriptor and the timeout, read without a lock.
+    ///
+    /// Why two atomic loads are a consistent view for every interleaving:
+    /// - `settimeout` runs under `state`'s lock, so timeouts change one at a time, and keeps
+    ///   this invariant: while the stored timeout is nil (blocking), the descriptor is blocking.
+    ///   It stores a timeout before setting O_NONBLOCK, and clears O_NONBLOCK before storing nil.
+    ///   A call racing it therefore sees either the mode before or the mode after, or a timeout
+    ///   with a descriptor still (or already) blocking: then the kernel blocks the call, which
+    ///   is what the blocking mode on the other side of the change does. It never sees
+    ///   "blocking" with a non-blocking descriptor, which would raise a spurious
+    ///   BlockingIOError.
+    /// - `close` and `detach` store -1 before closing. A call that loaded the descriptor before
+    ///   gets EBADF, or works on a descriptor number reused by then: CPython reads `sock_fd` the
+    ///   same way, without a lock, and has the same race; closing a socket another thread is
+    ///   using is a bug in both.
+    @inline(__always)
+    package func handle() -> SocketHandle {
+        SocketHandle(kernel: kernel, fd: descriptor.load(ordering: .acquiring),
+                     timeout: Timeout.value(timeoutBits.load(ordering: .acquiring)))
     }
 }
 

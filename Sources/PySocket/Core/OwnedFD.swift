@@ -3,26 +3,27 @@
 /// Owns a descriptor from the moment a system call returns it until it is handed to a socket
 /// object (`release()`); on every other path (an error, an early return) `deinit` closes it.
 /// The compiler proves it is released or dropped exactly once.
-struct OwnedFD: ~Copyable {
+package struct OwnedFD: ~Copyable {
     private var fd: Int32
-    private let os: Kernel
+    /// The interface that made the descriptor, and closes it.
+    package let kernel: Kernel
 
-    init(_ fd: Int32, _ os: Kernel) {
+    package init(_ fd: Int32, _ kernel: Kernel) {
         self.fd = fd
-        self.os = os
+        self.kernel = kernel
     }
 
     /// The descriptor, still owned.
-    var rawValue: Int32 { fd }
+    package var rawValue: Int32 { fd }
 
     /// Hands the descriptor on; this owner no longer closes it.
-    consuming func release() -> Int32 {
+    package consuming func release() -> Int32 {
         let value = fd
         fd = -1
         return value
     }
 
     deinit {
-        if fd >= 0 { try? os.close(fd) }
+        if fd >= 0 { try? kernel.close(fd) }
     }
 }

@@ -1,4 +1,4 @@
-// The errno -> OSError-subclass table, and the one conversion from `Errno` to a Python exception.
+// The errno -> OSError-subclass table (CPython's, as data), and `OSError.from(errno:)` built on it.
 
 /// CPython's table of which OSError subclass an errno value raises, as data.
 enum ErrnoMap {
@@ -52,27 +52,4 @@ extension OSError {
         if let filename { args.append(.str(filename)) }
         return ErrnoMap.subclass(for: errno).init(args: args)
     }
-}
-
-/// The Python exception for a failed system call: CPython's `PyErr_SetFromErrno(PyExc_OSError)`,
-/// the subclass from the errno table, and the message `strerror(3)` gives (`Error` for 0).
-func pythonError(_ e: Errno) -> OSError {
-    let code = Int(e.rawValue)
-    let message = e.rawValue == 0 ? "Error" : NativeLibc.strerror(e.rawValue)
-    return ErrnoMap.subclass(for: code).init(args: [.int(code), .str(message)])
-}
-
-/// `TimeoutError('timed out')`: what CPython raises when a socket's own timeout expires.
-func timedOutError() -> TimeoutError {
-    TimeoutError("timed out")
-}
-
-/// The Python exception for a failed `getaddrinfo`/`getnameinfo` (CPython's `set_gaierror`):
-/// `socket.gaierror(code, gai_strerror(code))`, except for `EAI_SYSTEM`, which CPython raises as
-/// the errno's OSError. Pass `errno` as read right after the call; without it, it is read now.
-func gaiError(_ code: Int32, errno saved: Errno? = nil) -> OSError {
-    if code == NativeErrno.EAI_SYSTEM {
-        return pythonError(saved ?? Errno.current)
-    }
-    return socket.gaierror(args: [.int(Int(code)), .str(NativeLibc.gaiStrerror(code))])
 }

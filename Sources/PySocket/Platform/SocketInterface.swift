@@ -31,15 +31,18 @@ public enum PollEvent: Sendable {
 }
 
 /// The operating system as PySocket sees it: one requirement per system call, named after it,
-/// with the C call's arguments, no retry and no policy (EINTR and EAGAIN are thrown as they come).
+/// with the C call's arguments and no retry (EINTR and EAGAIN are thrown as they come). The
+/// platform's policy is the conformer's: it creates every descriptor close-on-exec and never
+/// lets a send raise SIGPIPE, so PySocket passes the flags the Python caller gave.
 ///
-/// Conformers: the Linux one (`LinuxSocketInterface`), the Darwin one, and the scripted kernel
-/// in the tests. A user can inject their own with `socket.$interface.withValue(...)`: a socket
-/// keeps the interface it was created with for its whole life.
+/// Conformers: the Linux one (`LinuxSocketInterface`, the `NativeSocketInterface` here) and the
+/// scripted kernel of the tests. A user can inject their own with
+/// `socket.$interface.withValue(...)`: a socket keeps the interface it was created with for its
+/// whole life, reached through its `Kernel` (Core/Kernel.swift).
 public protocol SocketInterface: Sendable {
-    /// C: `socket(2)`. `type` may carry SOCK_NONBLOCK / SOCK_CLOEXEC.
+    /// C: `socket(2)`, close-on-exec. `type` may carry SOCK_NONBLOCK.
     func socket(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> Int32
-    /// C: `socketpair(2)`.
+    /// C: `socketpair(2)`, close-on-exec.
     func socketpair(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> (Int32, Int32)
     /// C: `close(2)`.
     func close(_ fd: Int32) throws(Errno)
@@ -49,19 +52,19 @@ public protocol SocketInterface: Sendable {
     func connect(_ fd: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno)
     /// C: `listen(2)`.
     func listen(_ fd: Int32, _ backlog: Int32) throws(Errno)
-    /// C: `accept4(2)` (or `accept(2)` then `fcntl` where accept4 is missing).
+    /// C: `accept4(2)`, close-on-exec (or `accept(2)` then `fcntl` where accept4 is missing).
     func accept(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32, _ flags: Int32) throws(Errno) -> Int32
-    /// C: `send(2)`.
+    /// C: `send(2)`, never raising SIGPIPE (EPIPE is thrown).
     func send(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(Errno) -> Int
-    /// C: `sendto(2)`.
+    /// C: `sendto(2)`, never raising SIGPIPE.
     func sendto(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) -> Int
-    /// C: `sendmsg(2)`.
+    /// C: `sendmsg(2)`, never raising SIGPIPE.
     func sendmsg(_ fd: Int32, _ message: UnsafePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int
     /// C: `recv(2)`.
     func recv(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(Errno) -> Int
     /// C: `recvfrom(2)`.
     func recvfrom(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) -> Int
-    /// C: `recvmsg(2)`.
+    /// C: `recvmsg(2)`; received descriptors are close-on-exec.
     func recvmsg(_ fd: Int32, _ message: UnsafeMutablePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int
     /// C: `shutdown(2)`.
     func shutdown(_ fd: Int32, _ how: Int32) throws(Errno)
@@ -87,8 +90,9 @@ public protocol SocketInterface: Sendable {
     func pread(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ offset: Int64) throws(Errno) -> Int
 }
 
-/// A failed name resolution: the EAI_* code, and errno when the code is EAI_SYSTEM.
-struct ResolveError: Error {
-    var code: Int32
-    var errno: Int32
+/// A failed name resolution: the EAI_* code, and errno when the code is EAI_SYSTEM (read right
+/// after the call). `pythonError` (Errors/Conversion.swift) makes it CPython's exception.
+package struct ResolveError: Error {
+    package var code: Int32
+    package var errno: Int32
 }

@@ -18,33 +18,124 @@ extension asyncio.EventLoop {
         }
     }
 
+    /// The classifier's decision for a socket the loop waits on: EINTR retries; EAGAIN waits
+    /// (the socket is non-blocking, so the loop does the waiting the timeout model would).
+    @inline(__always)
+    func next(_ failure: Errno, _ event: PollEvent) -> NextStep {
+        classify(failure, timeout: .infinity, waitingFor: event)
+    }
+
+    /// Whether the backend should run `sock`'s calls in the kernel: io_uring, and a socket on
+    /// the native interface (an injected one must see every call, so it gets readiness).
+    @inline(__always)
+    func native(_ handle: SocketHandle) -> Bool {
+        io.completesIO && handle.kernel.isNative
+    }
+
     /// `data = await loop.sock_recv(sock, nbytes)`: up to `nbytes` bytes; `b''` at end of stream.
     ///
-    /// Python: `loop.sock_recv()`. C: `recv(2)`, then the backend's wait on EAGAIN.
+    /// Python: `loop.sock_recv()`. C: `recv(2)`, then the backend's wait on EAGAIN (io_uring:
+    /// `IORING_OP_RECV`).
     ///
     /// Differs from CPython: the non-blocking check is always made (CPython: debug mode only).
     /// - Throws: `ValueError('the socket must be non-blocking')`, the socket's OSError,
     ///   `CancellationError`.
     public func sock_recv(_ sock: socket, _ nbytes: Int) async throws -> bytes {
         try checkNonBlocking(sock)
-        return try await attempt(sock, .readable) { try sock.recv(nbytes) }
+        guard nbytes > 0 else {
+            if nbytes < 0 { throw ValueError("negative buffersize in recv") }
+            return bytes()
+        }
+        var data = bytes(count: nbytes)
+        while true {
+            let handle = sock.handle()
+            var failure = Errno(0)
+            let count: Int = data.storage.withUnsafeMutableBytes { buffer in
+                do throws(Errno) {
+                    return try handle.kernel.recv(handle.fd, buffer, 0)
+                } catch {
+                    failure = error
+                    return -1
+                }
+            }
+            if count >= 0 {
+                data.storage.removeLast(nbytes - min(count, nbytes))
+                return data
+            }
+            switch next(failure, .readable) {
+            case .retry: continue
+            case .fail: throw pythonError(failure)
+            case .wait:
+                guard native(handle) else {
+                    try await wait(sock, .readable)
+                    continue
+                }
+                // The kernel writes into memory the operation owns until it completes.
+                let owned = UnsafeMutableRawBufferPointer.allocate(byteCount: nbytes, alignment: 1)
+                defer { owned.deallocate() }
+                let result = try await perform(sock) { .recv(fd: $0, buffer: owned, flags: 0) }
+                if result >= 0 {
+                    return bytes(UnsafeRawBufferPointer(rebasing: owned[..<Int(result)]))
+                }
+                if case .fail = next(Errno(-result), .readable) { throw pythonError(Errno(-result)) }
+            }
+        }
     }
 
     /// `nbytes = await loop.sock_recv_into(sock, buf)`: receives into `buf`; returns the count.
     ///
-    /// Python: `loop.sock_recv_into()`. C: `recv(2)`.
+    /// Python: `loop.sock_recv_into()`. C: `recv(2)`, then the backend's wait on EAGAIN.
     public func sock_recv_into<Buffer: MutableCollection>(_ sock: socket, _ buf: inout Buffer) async throws -> Int where Buffer.Element == UInt8 {
         try checkNonBlocking(sock)
-        return try await attempt(sock, .readable) { try sock.recv_into(&buf) }
+        while true {
+            let handle = sock.handle()
+            var failure = Errno(0)
+            let count: Int?? = buf.withContiguousMutableStorageIfAvailable { storage in
+                do throws(Errno) {
+                    return try handle.kernel.recv(handle.fd, UnsafeMutableRawBufferPointer(storage), 0)
+                } catch {
+                    failure = error
+                    return nil
+                }
+            }
+            guard let count else { throw TypeError("recv_into() argument 1 must be read-write bytes-like object") }
+            if let count { return count }
+            switch next(failure, .readable) {
+            case .retry: continue
+            case .fail: throw pythonError(failure)
+            case .wait: try await wait(sock, .readable)
+            }
+        }
     }
 
     /// `nbytes = await loop.sock_recv_into(sock, buf)` into memory the caller owns and keeps
-    /// alive until the call returns (also when it is cancelled).
+    /// alive until the call returns (also when it is cancelled: the call returns only once the
+    /// kernel has let go of the memory). On io_uring the kernel receives straight into it.
     ///
-    /// Python: `loop.sock_recv_into()`. C: `recv(2)`.
+    /// Python: `loop.sock_recv_into()`. C: `recv(2)`; io_uring: `IORING_OP_RECV`.
     public func sock_recv_into(_ sock: socket, _ buf: UnsafeMutableRawBufferPointer) async throws -> Int {
         try checkNonBlocking(sock)
-        return try await attempt(sock, .readable) { try sock.recv_into(buf) }
+        while true {
+            let handle = sock.handle()
+            let failure: Errno
+            do throws(Errno) {
+                return try handle.kernel.recv(handle.fd, buf, 0)
+            } catch {
+                failure = error
+            }
+            switch next(failure, .readable) {
+            case .retry: continue
+            case .fail: throw pythonError(failure)
+            case .wait:
+                guard native(handle) else {
+                    try await wait(sock, .readable)
+                    continue
+                }
+                let result = try await perform(sock) { .recv(fd: $0, buffer: buf, flags: 0) }
+                if result >= 0 { return Int(result) }
+                if case .fail = next(Errno(-result), .readable) { throw pythonError(Errno(-result)) }
+            }
+        }
     }
 
     /// `data, address = await loop.sock_recvfrom(sock, bufsize)`: a datagram and its sender.
@@ -84,18 +175,50 @@ extension asyncio.EventLoop {
         try checkNonBlocking(sock)
         var offset = 0
         while true {
-            let sent: Int = try data.withUnsafeBytes { raw in
-                do {
-                    return try sock.send(UnsafeRawBufferPointer(rebasing: raw[offset...]))
-                } catch is BlockingIOError {
-                    return 0
-                } catch is InterruptedError {
-                    return 0
+            let handle = sock.handle()
+            var failure = Errno(0)
+            let sent: Int = data.withUnsafeBytes { raw in
+                do throws(Errno) {
+                    return try handle.kernel.send(handle.fd, UnsafeRawBufferPointer(rebasing: raw[offset...]), 0)
+                } catch {
+                    failure = error
+                    return -1
                 }
             }
-            offset += sent
-            if offset == data.count { return }
-            try await wait(sock, .writable)
+            if sent >= 0 {
+                offset += sent
+                if offset == data.count { return }
+                // asyncio waits for writability after a partial send rather than trying again.
+                failure = .EAGAIN
+            }
+            switch next(failure, .writable) {
+            case .retry: continue
+            case .fail: throw pythonError(failure)
+            case .wait:
+                guard native(handle) else {
+                    try await wait(sock, .writable)
+                    continue
+                }
+                // On io_uring the rest is copied once into memory the send operations own.
+                let rest = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count - offset, alignment: 1)
+                defer { rest.deallocate() }
+                data.withUnsafeBytes { rest.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+                return try await sendOwned(sock, rest)
+            }
+        }
+    }
+
+    /// The rest of a `sock_sendall` on io_uring: `IORING_OP_SEND` from memory the operation owns.
+    private func sendOwned(_ sock: socket, _ rest: UnsafeMutableRawBufferPointer) async throws {
+        var offset = 0
+        while offset < rest.count {
+            let part = UnsafeRawBufferPointer(rebasing: rest[offset...])
+            let result = try await perform(sock) { .send(fd: $0, buffer: part, flags: 0) }
+            if result >= 0 {
+                offset += Int(result)
+            } else if case .fail = next(Errno(-result), .writable) {
+                throw pythonError(Errno(-result))
+            }
         }
     }
 

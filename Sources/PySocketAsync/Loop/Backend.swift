@@ -9,6 +9,10 @@ import PySocket
 enum IORequest {
     /// Completes when `fd` is ready for `event` (or has an error or hang-up): result >= 0.
     case poll(fd: Int32, event: PollEvent)
+    /// `recv(2)` into memory that stays valid until the completion (io_uring only).
+    case recv(fd: Int32, buffer: UnsafeMutableRawBufferPointer, flags: Int32)
+    /// `send(2)` from memory that stays valid until the completion (io_uring only).
+    case send(fd: Int32, buffer: UnsafeRawBufferPointer, flags: Int32)
 }
 
 /// The checklist of a kernel event interface (io_uring, epoll, poll; kqueue would be one more
@@ -19,6 +23,9 @@ enum IORequest {
 protocol IOBackend: AnyObject {
     /// Which backend this is.
     var kind: asyncio.Backend { get }
+    /// Whether the backend runs socket calls in the kernel (`.recv`, `.send`); readiness
+    /// backends do not, and are only ever given `.poll`.
+    var completesIO: Bool { get }
     /// Starts `request` for `token`; exactly one completion follows unless `cancel` says it is gone.
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno)
     /// Cancels `token` (an operation on `fd`). True: it is gone now and no completion will come
@@ -34,4 +41,15 @@ protocol IOBackend: AnyObject {
     func wakeup()
     /// Releases the backend's descriptors.
     func close()
+}
+
+extension IORequest: @unchecked Sendable {
+    /// The same request on descriptor `fd` (the buffers it points to stay the caller's).
+    func on(_ fd: Int32) -> IORequest {
+        switch self {
+        case .poll(_, let event): return .poll(fd: fd, event: event)
+        case .recv(_, let buffer, let flags): return .recv(fd: fd, buffer: buffer, flags: flags)
+        case .send(_, let buffer, let flags): return .send(fd: fd, buffer: buffer, flags: flags)
+        }
+    }
 }

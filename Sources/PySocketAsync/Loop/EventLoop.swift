@@ -123,15 +123,28 @@ extension asyncio {
         /// Waits until `sock` is ready for `event`; throws CancellationError when the task is
         /// cancelled, `OSError(EBADF)` when the socket is closed meanwhile.
         func wait(_ sock: socket, _ event: PollEvent) async throws {
+            let result = try await perform(sock) { .poll(fd: $0, event: event) }
+            if result < 0 { throw failure(result) }
+        }
+
+        /// Runs the operation `request(fd)` on `sock`'s descriptor from the loop thread and
+        /// returns its result (>= 0, or -errno for the caller to classify). Throws
+        /// CancellationError when the task is cancelled (once the kernel let go),
+        /// `OSError(EBADF)` when the socket is closed meanwhile.
+        func perform(_ sock: socket, _ request: (Int32) -> IORequest) async throws -> Int32 {
             guard isLoopThread else {
-                return try await withTaskExecutorPreference(self) { try await self.wait(sock, event) }
+                let operation = request(-1)
+                return try await withTaskExecutorPreference(self) {
+                    try await self.perform(sock) { fd in operation.on(fd) }
+                }
             }
             try _Concurrency.Task.checkCancellation()
             let fd = sock.fileno()
             if fd < 0 { throw OSError.from(errno: Int(System.EBADF)) }
             sock.observeClose(self)
-            let result = await submit(.poll(fd: fd, event: event), fd: fd)
-            if result < 0 { throw failure(result) }
+            let result = await submit(request(fd), fd: fd)
+            if result == -System.ECANCELED || result == -System.EBADF { throw failure(result) }
+            return result
         }
 
         /// The error a negative result stands for.

@@ -11,6 +11,7 @@ import PySocket
 /// wait, so it costs O(descriptors waited on) per wait; every other backend must pass the same
 /// suite. C: `poll(2)`, `pipe(2)`.
 final class PollBackend: IOBackend {
+    let completesIO = false
     let kind = asyncio.Backend.poll
     private var table = ReadinessTable()
     private var descriptors: [pollfd] = []
@@ -30,6 +31,8 @@ final class PollBackend: IOBackend {
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
         switch request {
+        case .recv, .send:
+            throw Errno(EINVAL)
         case .poll(let fd, let event):
             _ = table.add(token, fd: fd, readable: event == .readable)
         }

@@ -274,9 +274,6 @@ enum LinuxErrno {
         ENOTRECOVERABLE: "ENOTRECOVERABLE",
         ERFKILL: "ERFKILL",
     ]
-
-    /// `getaddrinfo(3)`'s "system error, look at errno" code (CPython raises OSError from errno).
-    static let EAI_SYSTEM = Int32(Glibc.EAI_SYSTEM)
 }
 
 /// The names of Python's `errno` module that exist on Linux only.

@@ -6,7 +6,7 @@ import CPySocket
 extension LinuxSockaddr {
     /// Encodes an address of a family only Linux has, as CPython's `getsockaddrarg` does;
     /// nil for a family this file does not handle.
-    static func writePlatformFamily(_ address: SocketAddress, family: Int, caller: String, into raw: UnsafeMutableRawPointer) throws -> UInt32? {
+    static func writePlatformFamily(_ address: SocketAddress, family: Int, caller: String, into raw: UnsafeMutableRawPointer) throws(AddressError) -> UInt32? {
         switch family {
         case Int(AF_NETLINK): return try writeNetlink(address, caller: caller, into: raw)
         case Int(AF_PACKET): return try writePacket(address, caller: caller, into: raw)
@@ -35,13 +35,13 @@ extension LinuxSockaddr {
     }
 
     /// AF_NETLINK: `(pid, groups)`, both read as C unsigned ints (truncated, as CPython's "II").
-    private static func writeNetlink(_ address: SocketAddress, caller: String, into raw: UnsafeMutableRawPointer) throws -> UInt32 {
+    private static func writeNetlink(_ address: SocketAddress, caller: String, into raw: UnsafeMutableRawPointer) throws(AddressError) -> UInt32 {
         let pid: Int, groups: Int
         switch address {
         case .netlink(let p, let g): (pid, groups) = (p, g)
-        case .unix: throw TypeError("\(caller)(): AF_NETLINK address must be tuple, not str")
-        case .unixBytes: throw TypeError("\(caller)(): AF_NETLINK address must be tuple, not bytes")
-        default: throw TypeError("AF_NETLINK address must be a pair (pid, groups)")
+        case .unix: throw .type("\(caller)(): AF_NETLINK address must be tuple, not str")
+        case .unixBytes: throw .type("\(caller)(): AF_NETLINK address must be tuple, not bytes")
+        default: throw .type("AF_NETLINK address must be a pair (pid, groups)")
         }
         var nl = cpy_sockaddr_nl()
         nl.nl_family = sa_family_t(AF_NETLINK)
@@ -53,21 +53,21 @@ extension LinuxSockaddr {
 
     /// AF_PACKET: `(ifname, proto[, pkttype[, hatype[, addr]]])`; the interface name becomes its
     /// index (`if_nametoindex(3)`, ENODEV for an unknown one).
-    private static func writePacket(_ address: SocketAddress, caller: String, into raw: UnsafeMutableRawPointer) throws -> UInt32 {
+    private static func writePacket(_ address: SocketAddress, caller: String, into raw: UnsafeMutableRawPointer) throws(AddressError) -> UInt32 {
         let ifname: String, proto: Int, pkttype: Int, hatype: Int, hardware: bytes
         switch address {
         case .inet(let name, let p): (ifname, proto, pkttype, hatype, hardware) = (name, p, 0, 0, bytes())
         case .inet6(let name, let p, let t, let h): (ifname, proto, pkttype, hatype, hardware) = (name, p, t, h, bytes())
         case .packet(let name, let p, let t, let h, let a): (ifname, proto, pkttype, hatype, hardware) = (name, p, t, h, a)
-        case .unix: throw TypeError("\(caller)(): AF_PACKET address must be tuple, not str")
-        case .unixBytes: throw TypeError("\(caller)(): AF_PACKET address must be tuple, not bytes")
-        default: throw TypeError("AF_PACKET address must be a tuple of two to five elements")
+        case .unix: throw .type("\(caller)(): AF_PACKET address must be tuple, not str")
+        case .unixBytes: throw .type("\(caller)(): AF_PACKET address must be tuple, not bytes")
+        default: throw .type("AF_PACKET address must be a tuple of two to five elements")
         }
-        guard !ifname.utf8.contains(0) else { throw ValueError("embedded null character") }
+        guard !ifname.utf8.contains(0) else { throw .value("embedded null character") }
         let index = if_nametoindex(ifname)
-        guard index != 0 else { throw pythonError(Errno(ENODEV)) }
-        guard (0...0xFFFF).contains(proto) else { throw OverflowError("\(caller)(): proto must be 0-65535.") }
-        guard hardware.count <= 8 else { throw ValueError("Hardware address must be 8 bytes or less") }
+        guard index != 0 else { throw .errno(Errno(ENODEV)) }
+        guard (0...0xFFFF).contains(proto) else { throw .overflow("\(caller)(): proto must be 0-65535.") }
+        guard hardware.count <= 8 else { throw .value("Hardware address must be 8 bytes or less") }
         var ll = sockaddr_ll()
         ll.sll_family = UInt16(AF_PACKET)
         ll.sll_protocol = UInt16(proto).bigEndian

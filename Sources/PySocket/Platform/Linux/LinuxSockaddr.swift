@@ -197,6 +197,5 @@ extension LinuxLibc {
         LinuxSockaddr.readInet(UnsafeRawPointer(sa)).address
     }
 
-    static let EAI_SYSTEM = Int32(Glibc.EAI_SYSTEM)
 }
 #endif

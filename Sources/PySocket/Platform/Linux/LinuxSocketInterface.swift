@@ -3,10 +3,20 @@
 import Glibc
 import CPySocket
 
-/// `SocketInterface` over the Linux kernel. Each method is the system call, nothing more:
-/// it returns the result or throws the errno read immediately after the failure.
+/// `SocketInterface` over the Linux kernel. Each method is the system call: it returns the
+/// result or throws the errno read immediately after the failure. The platform's policy is
+/// applied here and nowhere else:
+/// - every descriptor is created close-on-exec (`SOCK_CLOEXEC` on `socket`, `socketpair` and
+///   `accept4`; `MSG_CMSG_CLOEXEC` on `recvmsg`, reported in `msg_flags` only when asked for);
+/// - no send raises SIGPIPE (`MSG_NOSIGNAL` on `send`, `sendto` and `sendmsg`; `sendfile`
+///   blocks the signal around the call).
 public struct LinuxSocketInterface: SocketInterface {
     public init() {}
+
+    // The policy flags, as expressions the optimizer folds into the call.
+    @inline(__always) private static var cloexec: Int32 { Int32(SOCK_CLOEXEC.rawValue) }
+    @inline(__always) private static var noSignal: Int32 { Int32(MSG_NOSIGNAL) }
+    @inline(__always) private static var cmsgCloexec: Int32 { Int32(MSG_CMSG_CLOEXEC) }
 
     @inline(__always)
     private func check(_ result: Int32) throws(Errno) -> Int32 {
@@ -21,13 +31,13 @@ public struct LinuxSocketInterface: SocketInterface {
     }
 
     public func socket(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> Int32 {
-        try check(Glibc.socket(domain, type, proto))
+        try check(Glibc.socket(domain, type | Self.cloexec, proto))
     }
 
     public func socketpair(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> (Int32, Int32) {
         var fds: (Int32, Int32) = (-1, -1)
         let result = withUnsafeMutableBytes(of: &fds) { raw in
-            Glibc.socketpair(domain, type, proto, raw.baseAddress!.assumingMemoryBound(to: Int32.self))
+            Glibc.socketpair(domain, type | Self.cloexec, proto, raw.baseAddress!.assumingMemoryBound(to: Int32.self))
         }
         _ = try check(result)
         return fds
@@ -50,19 +60,19 @@ public struct LinuxSocketInterface: SocketInterface {
     }
 
     public func accept(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32, _ flags: Int32) throws(Errno) -> Int32 {
-        try check(cpy_accept4(fd, address.assumingMemoryBound(to: sockaddr.self), &length, flags))
+        try check(cpy_accept4(fd, address.assumingMemoryBound(to: sockaddr.self), &length, flags | Self.cloexec))
     }
 
     public func send(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(Errno) -> Int {
-        try check(Glibc.send(fd, buffer.baseAddress, buffer.count, flags))
+        try check(Glibc.send(fd, buffer.baseAddress, buffer.count, flags | Self.noSignal))
     }
 
     public func sendto(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) -> Int {
-        try check(Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags, address.assumingMemoryBound(to: sockaddr.self), length))
+        try check(Glibc.sendto(fd, buffer.baseAddress, buffer.count, flags | Self.noSignal, address.assumingMemoryBound(to: sockaddr.self), length))
     }
 
     public func sendmsg(_ fd: Int32, _ message: UnsafePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int {
-        try check(Glibc.sendmsg(fd, message, flags))
+        try check(Glibc.sendmsg(fd, message, flags | Self.noSignal))
     }
 
     public func recv(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(Errno) -> Int {
@@ -74,7 +84,10 @@ public struct LinuxSocketInterface: SocketInterface {
     }
 
     public func recvmsg(_ fd: Int32, _ message: UnsafeMutablePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int {
-        try check(Glibc.recvmsg(fd, message, flags))
+        let count = try check(Glibc.recvmsg(fd, message, flags | Self.cmsgCloexec))
+        // The kernel echoes MSG_CMSG_CLOEXEC into msg_flags: reported only when the caller asked.
+        if flags & Self.cmsgCloexec == 0 { message.pointee.msg_flags &= ~Self.cmsgCloexec }
+        return count
     }
 
     public func shutdown(_ fd: Int32, _ how: Int32) throws(Errno) {

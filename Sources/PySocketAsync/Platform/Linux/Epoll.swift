@@ -9,6 +9,7 @@ import PySocket
 /// before its socket closes, so no registration outlives its descriptor.
 /// C: `epoll_create1(2)`, `epoll_ctl(2)`, `epoll_wait(2)`, `eventfd(2)`.
 final class EpollBackend: IOBackend {
+    let completesIO = false
     let kind = asyncio.Backend.epoll
     private var table = ReadinessTable()
     private let epoll: Int32
@@ -37,6 +38,8 @@ final class EpollBackend: IOBackend {
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
         switch request {
+        case .recv, .send:
+            throw Errno(EINVAL)
         case .poll(let fd, let event):
             let wanted = table.add(token, fd: fd, readable: event == .readable)
             do { try arm(fd, wanted) } catch {

@@ -13,6 +13,7 @@ import PySocket
 /// epoll. C: `io_uring_setup(2)`, `io_uring_enter(2)`, `io_uring_register(2)`, `mmap(2)`.
 final class IOUringBackend: IOBackend {
     let kind = asyncio.Backend.io_uring
+    let completesIO = true
 
     private let ring: Int32
     private let ringMemory: UnsafeMutableRawPointer
@@ -63,7 +64,9 @@ final class IOUringBackend: IOBackend {
         defer { if !ok { Glibc.close(fd) } }
         guard params.features & UInt32(IORING_FEAT_EXT_ARG) != 0,
               cpy_io_uring_supports(fd, UInt32(IORING_OP_POLL_ADD.rawValue)) != 0,
-              cpy_io_uring_supports(fd, UInt32(IORING_OP_ASYNC_CANCEL.rawValue)) != 0 else {
+              cpy_io_uring_supports(fd, UInt32(IORING_OP_ASYNC_CANCEL.rawValue)) != 0,
+              cpy_io_uring_supports(fd, UInt32(IORING_OP_RECV.rawValue)) != 0,
+              cpy_io_uring_supports(fd, UInt32(IORING_OP_SEND.rawValue)) != 0 else {
             throw Errno(EINVAL)
         }
         let sqSize = Int(params.sq_off.array) + Int(params.sq_entries) * MemoryLayout<UInt32>.size
@@ -154,6 +157,18 @@ final class IOUringBackend: IOBackend {
             cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_POLL_ADD.rawValue), fd, 0, 0, 0, mask, token)
             publish()
             _ = table.add(token, fd: fd, readable: event == .readable)
+            descriptors[token] = fd
+        case .recv(let fd, let buffer, let flags):
+            cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_RECV.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
+                              UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags), token)
+            publish()
+            _ = table.add(token, fd: fd, readable: true)
+            descriptors[token] = fd
+        case .send(let fd, let buffer, let flags):
+            cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_SEND.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
+                              UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags | Int32(MSG_NOSIGNAL)), token)
+            publish()
+            _ = table.add(token, fd: fd, readable: false)
             descriptors[token] = fd
         }
     }
