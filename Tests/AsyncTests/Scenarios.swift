@@ -9,6 +9,20 @@ typealias Scenario = @Sendable (asyncio.Backend) throws -> Void
 
 /// Every scenario, by name (expected texts measured with scripts/async_probe.py under CPython 3.13).
 let scenarios: [String: Scenario] = [
+    "the README's taste": { backend in
+        let received = try asyncio.run(backend: backend) { () -> bytes in
+            let loop = try asyncio.get_running_loop()
+            let srv = try socket.create_server(("127.0.0.1", 0)); try srv.setblocking(false)
+            let c = try socket.socket(); try c.setblocking(false)
+            defer { srv.close(); c.close() }
+            try await loop.sock_connect(c, try srv.getsockname())
+            let (conn, _) = try await loop.sock_accept(srv)
+            defer { conn.close() }
+            try await loop.sock_sendall(c, "hello")
+            return try await asyncio.wait_for(await loop.sock_recv(conn, 1024), 1.0)
+        }
+        #expect("\(received)" == "b'hello'")
+    },
     "run returns main's value and names its backend": { backend in
         let (value, name) = try asyncio.run(backend: backend) { () -> (Int, asyncio.Backend) in
             (42, try asyncio.get_running_loop().backend)
