@@ -159,7 +159,10 @@ extension asyncio.EventLoop {
     /// `await loop.sock_sendall(sock, data)`: sends all of `data`, waiting as often as needed.
     /// If it fails or is cancelled, how much was sent is unknown, as in CPython.
     ///
-    /// Python: `loop.sock_sendall()`. C: `send(2)` with `MSG_NOSIGNAL`.
+    /// What the first `send(2)` does not take is copied once into memory the loop owns until
+    /// the kernel is done with it; a send that goes through at once allocates nothing.
+    ///
+    /// Python: `loop.sock_sendall()`. C: `send(2)` with `MSG_NOSIGNAL`; io_uring: `IORING_OP_SEND`.
     public func sock_sendall(_ sock: socket, _ data: bytes) async throws {
         try await sendall(sock, data.storage)
     }
@@ -171,26 +174,55 @@ extension asyncio.EventLoop {
         try await sendall(sock, Array(data))
     }
 
+    /// `await loop.sock_sendall(sock, data)` from memory the caller owns and keeps alive (and
+    /// unchanged) until the call returns, also when it is cancelled; nothing is copied.
+    ///
+    /// Python: `loop.sock_sendall()`. C: `send(2)` with `MSG_NOSIGNAL`; io_uring: `IORING_OP_SEND`.
+    public func sock_sendall(_ sock: socket, _ data: UnsafeRawBufferPointer) async throws {
+        try checkNonBlocking(sock)
+        try await sendRest(sock, data, waitFirst: false)
+    }
+
     private func sendall(_ sock: socket, _ data: [UInt8]) async throws {
         try checkNonBlocking(sock)
+        // The first attempt straight from the array; the common case ends here.
+        let handle = sock.handle()
+        var failure = Errno(0)
+        let sent: Int = data.withUnsafeBytes { raw in
+            do throws(Errno) {
+                return try handle.kernel.send(handle.fd, raw, 0)
+            } catch {
+                failure = error
+                return -1
+            }
+        }
+        if sent == data.count { return }
+        if sent < 0, case .fail = next(failure, .writable) { throw pythonError(failure) }
+        let start = max(sent, 0)
+        let rest = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count - start, alignment: 1)
+        defer { rest.deallocate() }
+        data.withUnsafeBytes { rest.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        try await sendRest(sock, UnsafeRawBufferPointer(rest), waitFirst: sent >= 0)
+    }
+
+    /// Sends all of `buffer` (valid until this returns): try, and on EAGAIN or a partial send
+    /// wait for writability (asyncio does not retry at once) or, on io_uring, send in the
+    /// kernel. `waitFirst`: a partial send was just made, so the first step is the wait.
+    private func sendRest(_ sock: socket, _ buffer: UnsafeRawBufferPointer, waitFirst: Bool) async throws {
         var offset = 0
+        var mustWait = waitFirst
         while true {
             let handle = sock.handle()
-            var failure = Errno(0)
-            let sent: Int = data.withUnsafeBytes { raw in
+            var failure = Errno.EAGAIN
+            if !mustWait {
                 do throws(Errno) {
-                    return try handle.kernel.send(handle.fd, UnsafeRawBufferPointer(rebasing: raw[offset...]), 0)
+                    offset += try handle.kernel.send(handle.fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]), 0)
+                    if offset == buffer.count { return }
                 } catch {
                     failure = error
-                    return -1
                 }
             }
-            if sent >= 0 {
-                offset += sent
-                if offset == data.count { return }
-                // asyncio waits for writability after a partial send rather than trying again.
-                failure = .EAGAIN
-            }
+            mustWait = false
             switch next(failure, .writable) {
             case .retry: continue
             case .fail: throw pythonError(failure)
@@ -199,25 +231,15 @@ extension asyncio.EventLoop {
                     try await wait(sock, .writable)
                     continue
                 }
-                // On io_uring the rest is copied once into memory the send operations own.
-                let rest = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count - offset, alignment: 1)
-                defer { rest.deallocate() }
-                data.withUnsafeBytes { rest.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset...])) }
-                return try await sendOwned(sock, rest)
-            }
-        }
-    }
-
-    /// The rest of a `sock_sendall` on io_uring: `IORING_OP_SEND` from memory the operation owns.
-    private func sendOwned(_ sock: socket, _ rest: UnsafeMutableRawBufferPointer) async throws {
-        var offset = 0
-        while offset < rest.count {
-            let part = UnsafeRawBufferPointer(rebasing: rest[offset...])
-            let result = try await perform(sock) { .send(fd: $0, buffer: part, flags: 0) }
-            if result >= 0 {
-                offset += Int(result)
-            } else if case .fail = next(Errno(-result), .writable) {
-                throw pythonError(Errno(-result))
+                let part = UnsafeRawBufferPointer(rebasing: buffer[offset...])
+                let result = try await perform(sock) { .send(fd: $0, buffer: part, flags: 0) }
+                if result >= 0 {
+                    offset += Int(result)
+                    if offset == buffer.count { return }
+                    mustWait = true
+                } else if case .fail = next(Errno(-result), .writable) {
+                    throw pythonError(Errno(-result))
+                }
             }
         }
     }
