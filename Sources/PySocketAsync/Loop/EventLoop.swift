@@ -57,6 +57,8 @@ extension asyncio {
             var fd: Int32 = -1
             /// Its socket closed while the kernel still held it: complete with EBADF.
             var closed = false
+            /// Cancelled before it was parked (the task had not reached its continuation yet).
+            var cancelled = false
         }
 
         /// Creates a loop on the calling thread for `backend` (nil: `PYSOCKET_BACKEND`, else the best that works).
@@ -107,8 +109,9 @@ extension asyncio {
             let token = allocate(fd: fd)
             return await withTaskCancellationHandler {
                 await withUnsafeContinuation { continuation in
-                    slots[Int(UInt32(truncatingIfNeeded: token))].continuation = continuation
-                    pendingCount += 1
+                    // Only now is the operation visible to the kernel: the task may have been
+                    // suspended between `allocate` and here (a hop to the loop's executor).
+                    guard park(token, continuation) else { return }
                     do throws(Errno) {
                         try io.submit(token, request)
                     } catch {
@@ -162,11 +165,9 @@ extension asyncio {
             let now = clock.monotonicNanoseconds()
             let deadline = nanoseconds >= UInt64.max - now ? UInt64.max : now + nanoseconds
             let token = allocate(fd: -1)
-            timers.push(deadline, token)
             let result: Int32 = await withTaskCancellationHandler {
                 await withUnsafeContinuation { continuation in
-                    slots[Int(UInt32(truncatingIfNeeded: token))].continuation = continuation
-                    pendingCount += 1
+                    if park(token, continuation) { timers.push(deadline, token) }
                 }
             } onCancel: {
                 self.requestCancel(token)
@@ -184,7 +185,22 @@ extension asyncio {
             }
             slots[Int(index)].fd = fd
             slots[Int(index)].closed = false
+            slots[Int(index)].cancelled = false
+
             return UInt64(slots[Int(index)].generation) << 32 | UInt64(index)
+        }
+
+        /// Stores the continuation of `token`; false (and completed with -ECANCELED) when the
+        /// task was cancelled before it got here.
+        private func park(_ token: UInt64, _ continuation: UnsafeContinuation<Int32, Never>) -> Bool {
+            let index = Int(UInt32(truncatingIfNeeded: token))
+            slots[index].continuation = continuation
+            pendingCount += 1
+            if slots[index].cancelled {
+                finish(token, -System.ECANCELED)
+                return false
+            }
+            return true
         }
 
         /// The slot index of `token` if it is still live.
@@ -219,7 +235,13 @@ extension asyncio {
 
         private func processCancels() {
             while let token = cancels.popLast() {
-                guard let index = live(token) else { continue }
+                let index = Int(UInt32(truncatingIfNeeded: token))
+                guard index < slots.count, slots[index].generation == UInt32(truncatingIfNeeded: token >> 32) else { continue }
+                // Not parked yet: it completes as cancelled when it parks.
+                guard slots[index].continuation != nil else {
+                    slots[index].cancelled = true
+                    continue
+                }
                 let fd = slots[index].fd
                 if fd < 0 || io.cancel(token, fd: fd) { finish(token, -System.ECANCELED) }
             }
@@ -283,7 +305,9 @@ extension asyncio {
         private func fireTimers() {
             guard !timers.isEmpty else { return }
             let now = clock.monotonicNanoseconds()
-            while let token = timers.popExpired(now: now) { finish(token, 0) }
+            while let token = timers.popExpired(now: now) {
+                finish(token, 0)
+            }
         }
 
         // MARK: Tasks

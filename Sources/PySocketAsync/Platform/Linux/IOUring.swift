@@ -39,6 +39,9 @@ final class IOUringBackend: IOBackend {
     private let wake: Int32
     private var table = ReadinessTable()
     private var descriptors: [UInt64: Int32] = [:]
+    /// Completions reaped while the ring was full (before `wait` could deliver them).
+    private var completed: [(token: UInt64, result: Int32)] = []
+    private var delivering: [(token: UInt64, result: Int32)] = []
 
     /// user_data of the eventfd's poll, and of cancellation requests (their CQEs are ignored).
     private static let wakeMark = UInt64.max
@@ -132,7 +135,9 @@ final class IOUringBackend: IOBackend {
     /// The next free SQE, after handing the queued ones to the kernel if the ring is full.
     private func nextSQE() -> UnsafeMutablePointer<io_uring_sqe> {
         while tail &- cpy_load_acquire(sqHead) >= sqEntries {
-            _ = enter(minComplete: 0, timeout: 0)
+            // A full CQ ring makes the kernel refuse submissions (EBUSY): reap, then submit.
+            if !enter(minComplete: 0, timeout: 0) { reap() }
+            if tail &- cpy_load_acquire(sqHead) >= sqEntries { reap() }
         }
         let sqe = sqes + Int(tail & sqMask)
         tail &+= 1
@@ -215,17 +220,22 @@ final class IOUringBackend: IOBackend {
     }
 
     func wait(timeout: UInt64?, _ deliver: (UInt64, Int32) -> Void) throws(Errno) {
-        let ready = cpy_load_acquire(cqTail) != cqHead.pointee
+        let ready = cpy_load_acquire(cqTail) != cqHead.pointee || !completed.isEmpty
         let waitFor: UInt32 = ready || timeout == 0 ? 0 : 1
         if !enter(minComplete: waitFor, timeout: timeout) {
             let error = Errno.current.rawValue
             // ETIME: the timeout passed; EINTR: a signal; EBUSY/EAGAIN: reap first, then retry.
             if error != ETIME && error != EINTR && error != EBUSY && error != EAGAIN { throw Errno(error) }
         }
-        reap(deliver)
+        reap()
+        if completed.isEmpty { return }
+        swap(&completed, &delivering)
+        for (token, result) in delivering { deliver(token, result) }
+        delivering.removeAll(keepingCapacity: true)
     }
 
-    private func reap(_ deliver: (UInt64, Int32) -> Void) {
+    /// Moves every completion from the CQ ring to `completed`.
+    private func reap() {
         var head = cqHead.pointee
         let end = cpy_load_acquire(cqTail)
         while head != end {
@@ -239,7 +249,7 @@ final class IOUringBackend: IOBackend {
                 continue
             case let token:
                 if let fd = descriptors.removeValue(forKey: token) { _ = table.remove(token, fd: fd) }
-                deliver(token, cqe.res)
+                completed.append((token, cqe.res))
             }
         }
         cpy_store_release(cqHead, head)
