@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "PySocketAsync", targets: ["PySocketAsync"]),
     ],
     targets: [
-        // The only C: CMSG_* macros, sockaddr_un sizing, errno access, syscall(2).
+        // The only C: CMSG_* macros, sockaddr_un sizing, errno access, accept4 and fcntl varargs.
         .target(name: "CPySocket"),
         .target(
             name: "PySocket",
@@ -17,7 +17,7 @@ let package = Package(
         ),
         // asyncio's socket face: the event loop on io_uring, epoll or poll, and loop.sock_*.
         .target(name: "PySocketAsync", dependencies: ["PySocket", "CPySocket"]),
-        // The scripted kernel and fixtures shared by the test targets.
+        // The scripted kernel shared by the test targets.
         .target(
             name: "TestSupport",
             dependencies: ["PySocket"],

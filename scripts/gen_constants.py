@@ -302,7 +302,9 @@ def doc_lines(c, docs, platform_note, indent="    "):
         cside = "`{}` (`<{}>`)".format(src["expr"], src["header"])
     else:
         cside = "`{}`".format(n)
+    # One template for every doc comment: the summary, a blank line, then Python and C.
     return [indent + "/// " + head,
+            indent + "///",
             indent + "/// Python: `socket.{}`{}. C: {}.".format(n, platform_note, cside)]
 
 

@@ -33,7 +33,8 @@ def doc(n, indent):
     p = ' ' * indent
     msg = strerror[n]
     extra = f" Mapped to `{mapped[n]}`." if n in mapped else ""
-    return (f"{p}/// `errno.{n}`\n{p}/// {msg}.{extra}\n{p}/// Python: `errno.{n}`.\n{p}/// C: `{n}` (`<errno.h>`).\n")
+    # One template for every doc comment: the summary, a blank line, then Python and C.
+    return (f"{p}/// `errno.{n}`: {msg}.{extra}\n{p}///\n{p}/// Python: `errno.{n}`. C: `{n}` (`<errno.h>`).\n")
 
 def linux():
     out = ["// Linux's errno values, read from Glibc, and the errno names Python has on Linux only.",
@@ -69,13 +70,11 @@ def api():
            "/// Each name is an `Int`, so `e.errno == errno.ECONNREFUSED` compares an `OSError`'s `errno`.",
            "/// This enum compiles beside the C library's `errno` variable in code that also imports Glibc.",
            "///",
-           "/// Python: `errno`.",
-           "/// C: `<errno.h>`.",
+           "/// Python: `errno`. C: `<errno.h>`.",
            "public enum errno {",
-           "    /// `errno.errorcode`",
-           "    /// The name of each errno value, as in `errno.errorcode[errno.EPERM] == \"EPERM\"`.",
-           "    /// Python: `errno.errorcode`.",
-           "    /// C: the names of `<errno.h>`.",
+           "    /// `errno.errorcode`: the name of each errno value, as in `errno.errorcode[errno.EPERM] == \"EPERM\"`.",
+           "    ///",
+           "    /// Python: `errno.errorcode`. C: the names of `<errno.h>`.",
            "    public static let errorcode: [Int: String] = NativeErrno.errorcode",
            ]
     for n in names:

@@ -352,10 +352,10 @@ struct IPTextTests {
                 let (four, six) = copy.withUTF8 {
                     (Glibc4and6.pton4($0, scratch: scratch), Glibc4and6.pton6($0, scratch: scratch))
                 }
-                #expect(NativeLibc.inetPton(NativeConstants.AF_INET, text) == four.map { withUnsafeBytes(of: $0) { Array($0) } }, "\(text)")
-                #expect(NativeLibc.inetPton(NativeConstants.AF_INET6, text) == six.map { withUnsafeBytes(of: $0) { Array($0) } }, "\(text)")
-                #expect(NativeLibc.inetPton(NativeConstants.AF_UNIX, text) == nil)
-                let checked = try? NativeLibc.inetPtonChecked(Int32(NativeConstants.AF_INET6), Array(text.utf8))
+                #expect(NativeResolver.inetPton(NativeConstants.AF_INET, text) == four.map { withUnsafeBytes(of: $0) { Array($0) } }, "\(text)")
+                #expect(NativeResolver.inetPton(NativeConstants.AF_INET6, text) == six.map { withUnsafeBytes(of: $0) { Array($0) } }, "\(text)")
+                #expect(NativeResolver.inetPton(NativeConstants.AF_UNIX, text) == nil)
+                let checked = try? NativeResolver.inetPtonChecked(Int32(NativeConstants.AF_INET6), Array(text.utf8))
                 #expect(checked == six.map { withUnsafeBytes(of: $0) { Array($0) } }, "\(text)")
 
                 var storage = sockaddr_storage()
@@ -371,7 +371,7 @@ struct IPTextTests {
                     if let six, length6 != nil {
                         #expect(NativeSockaddr.ipText(raw.baseAddress!) == Glibc4and6.ntop6(six))
                         #expect(NativeSockaddr.inet6Fields(raw.baseAddress!) == (443, 7, 3))
-                        #expect(NativeLibc.inetNtop(NativeConstants.AF_INET6, NativeSockaddr.readInet6(raw.baseAddress!).address)
+                        #expect(NativeResolver.inetNtop(NativeConstants.AF_INET6, NativeSockaddr.readInet6(raw.baseAddress!).address)
                                 == Glibc4and6.ntop6(six))
                     }
                 }
@@ -383,8 +383,8 @@ struct IPTextTests {
             #expect(NativeSockaddr.writeInetNumeric("1.2.3.4\u{0}", port: 1, into: raw.baseAddress!) == nil)
             #expect(NativeSockaddr.writeInet6Numeric("::1\u{0}", port: 1, flowinfo: 0, scopeID: 0, into: raw.baseAddress!) == nil)
         }
-        #expect(NativeLibc.inetNtop(NativeConstants.AF_INET, [10, 0, 0, 1]) == "10.0.0.1")
-        #expect(NativeLibc.inetNtop(NativeConstants.AF_UNIX, [10, 0, 0, 1]) == "")
-        #expect(throws: Errno.self) { try NativeLibc.inetPtonChecked(Int32(NativeConstants.AF_UNIX), Array("1.2.3.4".utf8)) }
+        #expect(NativeResolver.inetNtop(NativeConstants.AF_INET, [10, 0, 0, 1]) == "10.0.0.1")
+        #expect(NativeResolver.inetNtop(NativeConstants.AF_UNIX, [10, 0, 0, 1]) == "")
+        #expect(throws: Errno.self) { try NativeResolver.inetPtonChecked(Int32(NativeConstants.AF_UNIX), Array("1.2.3.4".utf8)) }
     }
 }

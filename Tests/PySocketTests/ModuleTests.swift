@@ -337,7 +337,7 @@ struct ModuleTests {
     func herrorText() {
         // python3.13 -c "import socket; print(repr(socket.herror(1, 'Unknown host')))"
         // -> herror(1, 'Unknown host'), as gethostbyaddr raises for an unknown address
-        let e = socket.herror(args: [.int(1), .str(NativeLibc.hstrerror(1))])
+        let e = socket.herror(args: [.int(1), .str(NativeResolver.hstrerror(1))])
         #expect(String(reflecting: e) == "herror(1, 'Unknown host')")
         #expect(String(describing: e) == "[Errno 1] Unknown host")
     }

@@ -68,6 +68,9 @@ public final class ScriptedKernel: SocketInterface, Sendable {
         return step.result
     }
 
+    /// `, flags=N` when a call passes flags, nothing otherwise (so `send(7, 10)` reads as before).
+    private func flagsText(_ flags: Int32) -> String { flags == 0 ? "" : ", flags=\(flags)" }
+
     public func socket(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> Int32 {
         Int32(try next("socket", "socket(\(domain), \(type), \(proto))"))
     }
@@ -85,28 +88,28 @@ public final class ScriptedKernel: SocketInterface, Sendable {
     public func listen(_ fd: Int32, _ backlog: Int32) throws(Errno) { _ = try next("listen", "listen(\(fd), \(backlog))") }
     public func accept(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32, _ flags: Int32) throws(Errno) -> Int32 {
         length = 0
-        return Int32(try next("accept", "accept(\(fd))"))
+        return Int32(try next("accept", "accept(\(fd)\(flagsText(flags)))"))
     }
     public func send(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(Errno) -> Int {
-        min(try next("send", "send(\(fd), \(buffer.count))"), buffer.count)
+        min(try next("send", "send(\(fd), \(buffer.count)\(flagsText(flags)))"), buffer.count)
     }
     public func sendto(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) -> Int {
-        min(try next("sendto", "sendto(\(fd), \(buffer.count))"), buffer.count)
+        min(try next("sendto", "sendto(\(fd), \(buffer.count)\(flagsText(flags)))"), buffer.count)
     }
     public func sendmsg(_ fd: Int32, _ message: UnsafePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int {
-        try next("sendmsg", "sendmsg(\(fd))")
+        try next("sendmsg", "sendmsg(\(fd)\(flagsText(flags)))")
     }
     public func recv(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(Errno) -> Int {
-        let count = min(try next("recv", "recv(\(fd), \(buffer.count))"), buffer.count)
+        let count = min(try next("recv", "recv(\(fd), \(buffer.count)\(flagsText(flags)))"), buffer.count)
         for index in 0..<count { buffer[index] = UInt8(ascii: "x") }
         return count
     }
     public func recvfrom(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) -> Int {
         length = 0
-        return min(try next("recvfrom", "recvfrom(\(fd), \(buffer.count))"), buffer.count)
+        return min(try next("recvfrom", "recvfrom(\(fd), \(buffer.count)\(flagsText(flags)))"), buffer.count)
     }
     public func recvmsg(_ fd: Int32, _ message: UnsafeMutablePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int {
-        try next("recvmsg", "recvmsg(\(fd))")
+        try next("recvmsg", "recvmsg(\(fd)\(flagsText(flags)))")
     }
     public func shutdown(_ fd: Int32, _ how: Int32) throws(Errno) { _ = try next("shutdown", "shutdown(\(fd), \(how))") }
     public func getsockname(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) {

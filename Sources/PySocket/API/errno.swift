@@ -8,546 +8,455 @@
 /// Each name is an `Int`, so `e.errno == errno.ECONNREFUSED` compares an `OSError`'s `errno`.
 /// This enum compiles beside the C library's `errno` variable in code that also imports Glibc.
 ///
-/// Python: `errno`.
-/// C: `<errno.h>`.
+/// Python: `errno`. C: `<errno.h>`.
 public enum errno {
-    /// `errno.errorcode`
-    /// The name of each errno value, as in `errno.errorcode[errno.EPERM] == "EPERM"`.
-    /// Python: `errno.errorcode`.
-    /// C: the names of `<errno.h>`.
+    /// `errno.errorcode`: the name of each errno value, as in `errno.errorcode[errno.EPERM] == "EPERM"`.
+    ///
+    /// Python: `errno.errorcode`. C: the names of `<errno.h>`.
     public static let errorcode: [Int: String] = NativeErrno.errorcode
 
-    /// `errno.EPERM`
-    /// Operation not permitted. Mapped to `PermissionError`.
-    /// Python: `errno.EPERM`.
-    /// C: `EPERM` (`<errno.h>`).
+    /// `errno.EPERM`: Operation not permitted. Mapped to `PermissionError`.
+    ///
+    /// Python: `errno.EPERM`. C: `EPERM` (`<errno.h>`).
     public static let EPERM = NativeErrno.EPERM
 
-    /// `errno.ENOENT`
-    /// No such file or directory. Mapped to `FileNotFoundError`.
-    /// Python: `errno.ENOENT`.
-    /// C: `ENOENT` (`<errno.h>`).
+    /// `errno.ENOENT`: No such file or directory. Mapped to `FileNotFoundError`.
+    ///
+    /// Python: `errno.ENOENT`. C: `ENOENT` (`<errno.h>`).
     public static let ENOENT = NativeErrno.ENOENT
 
-    /// `errno.ESRCH`
-    /// No such process. Mapped to `ProcessLookupError`.
-    /// Python: `errno.ESRCH`.
-    /// C: `ESRCH` (`<errno.h>`).
+    /// `errno.ESRCH`: No such process. Mapped to `ProcessLookupError`.
+    ///
+    /// Python: `errno.ESRCH`. C: `ESRCH` (`<errno.h>`).
     public static let ESRCH = NativeErrno.ESRCH
 
-    /// `errno.EINTR`
-    /// Interrupted system call. Mapped to `InterruptedError`.
-    /// Python: `errno.EINTR`.
-    /// C: `EINTR` (`<errno.h>`).
+    /// `errno.EINTR`: Interrupted system call. Mapped to `InterruptedError`.
+    ///
+    /// Python: `errno.EINTR`. C: `EINTR` (`<errno.h>`).
     public static let EINTR = NativeErrno.EINTR
 
-    /// `errno.EIO`
-    /// Input/output error.
-    /// Python: `errno.EIO`.
-    /// C: `EIO` (`<errno.h>`).
+    /// `errno.EIO`: Input/output error.
+    ///
+    /// Python: `errno.EIO`. C: `EIO` (`<errno.h>`).
     public static let EIO = NativeErrno.EIO
 
-    /// `errno.ENXIO`
-    /// No such device or address.
-    /// Python: `errno.ENXIO`.
-    /// C: `ENXIO` (`<errno.h>`).
+    /// `errno.ENXIO`: No such device or address.
+    ///
+    /// Python: `errno.ENXIO`. C: `ENXIO` (`<errno.h>`).
     public static let ENXIO = NativeErrno.ENXIO
 
-    /// `errno.E2BIG`
-    /// Argument list too long.
-    /// Python: `errno.E2BIG`.
-    /// C: `E2BIG` (`<errno.h>`).
+    /// `errno.E2BIG`: Argument list too long.
+    ///
+    /// Python: `errno.E2BIG`. C: `E2BIG` (`<errno.h>`).
     public static let E2BIG = NativeErrno.E2BIG
 
-    /// `errno.ENOEXEC`
-    /// Exec format error.
-    /// Python: `errno.ENOEXEC`.
-    /// C: `ENOEXEC` (`<errno.h>`).
+    /// `errno.ENOEXEC`: Exec format error.
+    ///
+    /// Python: `errno.ENOEXEC`. C: `ENOEXEC` (`<errno.h>`).
     public static let ENOEXEC = NativeErrno.ENOEXEC
 
-    /// `errno.EBADF`
-    /// Bad file descriptor.
-    /// Python: `errno.EBADF`.
-    /// C: `EBADF` (`<errno.h>`).
+    /// `errno.EBADF`: Bad file descriptor.
+    ///
+    /// Python: `errno.EBADF`. C: `EBADF` (`<errno.h>`).
     public static let EBADF = NativeErrno.EBADF
 
-    /// `errno.ECHILD`
-    /// No child processes. Mapped to `ChildProcessError`.
-    /// Python: `errno.ECHILD`.
-    /// C: `ECHILD` (`<errno.h>`).
+    /// `errno.ECHILD`: No child processes. Mapped to `ChildProcessError`.
+    ///
+    /// Python: `errno.ECHILD`. C: `ECHILD` (`<errno.h>`).
     public static let ECHILD = NativeErrno.ECHILD
 
-    /// `errno.EAGAIN`
-    /// Resource temporarily unavailable. Mapped to `BlockingIOError`.
-    /// Python: `errno.EAGAIN`.
-    /// C: `EAGAIN` (`<errno.h>`).
+    /// `errno.EAGAIN`: Resource temporarily unavailable. Mapped to `BlockingIOError`.
+    ///
+    /// Python: `errno.EAGAIN`. C: `EAGAIN` (`<errno.h>`).
     public static let EAGAIN = NativeErrno.EAGAIN
 
-    /// `errno.EWOULDBLOCK`
-    /// Resource temporarily unavailable. Mapped to `BlockingIOError`.
-    /// Python: `errno.EWOULDBLOCK`.
-    /// C: `EWOULDBLOCK` (`<errno.h>`).
+    /// `errno.EWOULDBLOCK`: Resource temporarily unavailable. Mapped to `BlockingIOError`.
+    ///
+    /// Python: `errno.EWOULDBLOCK`. C: `EWOULDBLOCK` (`<errno.h>`).
     public static let EWOULDBLOCK = NativeErrno.EWOULDBLOCK
 
-    /// `errno.ENOMEM`
-    /// Cannot allocate memory.
-    /// Python: `errno.ENOMEM`.
-    /// C: `ENOMEM` (`<errno.h>`).
+    /// `errno.ENOMEM`: Cannot allocate memory.
+    ///
+    /// Python: `errno.ENOMEM`. C: `ENOMEM` (`<errno.h>`).
     public static let ENOMEM = NativeErrno.ENOMEM
 
-    /// `errno.EACCES`
-    /// Permission denied. Mapped to `PermissionError`.
-    /// Python: `errno.EACCES`.
-    /// C: `EACCES` (`<errno.h>`).
+    /// `errno.EACCES`: Permission denied. Mapped to `PermissionError`.
+    ///
+    /// Python: `errno.EACCES`. C: `EACCES` (`<errno.h>`).
     public static let EACCES = NativeErrno.EACCES
 
-    /// `errno.EFAULT`
-    /// Bad address.
-    /// Python: `errno.EFAULT`.
-    /// C: `EFAULT` (`<errno.h>`).
+    /// `errno.EFAULT`: Bad address.
+    ///
+    /// Python: `errno.EFAULT`. C: `EFAULT` (`<errno.h>`).
     public static let EFAULT = NativeErrno.EFAULT
 
-    /// `errno.ENOTBLK`
-    /// Block device required.
-    /// Python: `errno.ENOTBLK`.
-    /// C: `ENOTBLK` (`<errno.h>`).
+    /// `errno.ENOTBLK`: Block device required.
+    ///
+    /// Python: `errno.ENOTBLK`. C: `ENOTBLK` (`<errno.h>`).
     public static let ENOTBLK = NativeErrno.ENOTBLK
 
-    /// `errno.EBUSY`
-    /// Device or resource busy.
-    /// Python: `errno.EBUSY`.
-    /// C: `EBUSY` (`<errno.h>`).
+    /// `errno.EBUSY`: Device or resource busy.
+    ///
+    /// Python: `errno.EBUSY`. C: `EBUSY` (`<errno.h>`).
     public static let EBUSY = NativeErrno.EBUSY
 
-    /// `errno.EEXIST`
-    /// File exists. Mapped to `FileExistsError`.
-    /// Python: `errno.EEXIST`.
-    /// C: `EEXIST` (`<errno.h>`).
+    /// `errno.EEXIST`: File exists. Mapped to `FileExistsError`.
+    ///
+    /// Python: `errno.EEXIST`. C: `EEXIST` (`<errno.h>`).
     public static let EEXIST = NativeErrno.EEXIST
 
-    /// `errno.EXDEV`
-    /// Invalid cross-device link.
-    /// Python: `errno.EXDEV`.
-    /// C: `EXDEV` (`<errno.h>`).
+    /// `errno.EXDEV`: Invalid cross-device link.
+    ///
+    /// Python: `errno.EXDEV`. C: `EXDEV` (`<errno.h>`).
     public static let EXDEV = NativeErrno.EXDEV
 
-    /// `errno.ENODEV`
-    /// No such device.
-    /// Python: `errno.ENODEV`.
-    /// C: `ENODEV` (`<errno.h>`).
+    /// `errno.ENODEV`: No such device.
+    ///
+    /// Python: `errno.ENODEV`. C: `ENODEV` (`<errno.h>`).
     public static let ENODEV = NativeErrno.ENODEV
 
-    /// `errno.ENOTDIR`
-    /// Not a directory. Mapped to `NotADirectoryError`.
-    /// Python: `errno.ENOTDIR`.
-    /// C: `ENOTDIR` (`<errno.h>`).
+    /// `errno.ENOTDIR`: Not a directory. Mapped to `NotADirectoryError`.
+    ///
+    /// Python: `errno.ENOTDIR`. C: `ENOTDIR` (`<errno.h>`).
     public static let ENOTDIR = NativeErrno.ENOTDIR
 
-    /// `errno.EISDIR`
-    /// Is a directory. Mapped to `IsADirectoryError`.
-    /// Python: `errno.EISDIR`.
-    /// C: `EISDIR` (`<errno.h>`).
+    /// `errno.EISDIR`: Is a directory. Mapped to `IsADirectoryError`.
+    ///
+    /// Python: `errno.EISDIR`. C: `EISDIR` (`<errno.h>`).
     public static let EISDIR = NativeErrno.EISDIR
 
-    /// `errno.EINVAL`
-    /// Invalid argument.
-    /// Python: `errno.EINVAL`.
-    /// C: `EINVAL` (`<errno.h>`).
+    /// `errno.EINVAL`: Invalid argument.
+    ///
+    /// Python: `errno.EINVAL`. C: `EINVAL` (`<errno.h>`).
     public static let EINVAL = NativeErrno.EINVAL
 
-    /// `errno.ENFILE`
-    /// Too many open files in system.
-    /// Python: `errno.ENFILE`.
-    /// C: `ENFILE` (`<errno.h>`).
+    /// `errno.ENFILE`: Too many open files in system.
+    ///
+    /// Python: `errno.ENFILE`. C: `ENFILE` (`<errno.h>`).
     public static let ENFILE = NativeErrno.ENFILE
 
-    /// `errno.EMFILE`
-    /// Too many open files.
-    /// Python: `errno.EMFILE`.
-    /// C: `EMFILE` (`<errno.h>`).
+    /// `errno.EMFILE`: Too many open files.
+    ///
+    /// Python: `errno.EMFILE`. C: `EMFILE` (`<errno.h>`).
     public static let EMFILE = NativeErrno.EMFILE
 
-    /// `errno.ENOTTY`
-    /// Inappropriate ioctl for device.
-    /// Python: `errno.ENOTTY`.
-    /// C: `ENOTTY` (`<errno.h>`).
+    /// `errno.ENOTTY`: Inappropriate ioctl for device.
+    ///
+    /// Python: `errno.ENOTTY`. C: `ENOTTY` (`<errno.h>`).
     public static let ENOTTY = NativeErrno.ENOTTY
 
-    /// `errno.ETXTBSY`
-    /// Text file busy.
-    /// Python: `errno.ETXTBSY`.
-    /// C: `ETXTBSY` (`<errno.h>`).
+    /// `errno.ETXTBSY`: Text file busy.
+    ///
+    /// Python: `errno.ETXTBSY`. C: `ETXTBSY` (`<errno.h>`).
     public static let ETXTBSY = NativeErrno.ETXTBSY
 
-    /// `errno.EFBIG`
-    /// File too large.
-    /// Python: `errno.EFBIG`.
-    /// C: `EFBIG` (`<errno.h>`).
+    /// `errno.EFBIG`: File too large.
+    ///
+    /// Python: `errno.EFBIG`. C: `EFBIG` (`<errno.h>`).
     public static let EFBIG = NativeErrno.EFBIG
 
-    /// `errno.ENOSPC`
-    /// No space left on device.
-    /// Python: `errno.ENOSPC`.
-    /// C: `ENOSPC` (`<errno.h>`).
+    /// `errno.ENOSPC`: No space left on device.
+    ///
+    /// Python: `errno.ENOSPC`. C: `ENOSPC` (`<errno.h>`).
     public static let ENOSPC = NativeErrno.ENOSPC
 
-    /// `errno.ESPIPE`
-    /// Illegal seek.
-    /// Python: `errno.ESPIPE`.
-    /// C: `ESPIPE` (`<errno.h>`).
+    /// `errno.ESPIPE`: Illegal seek.
+    ///
+    /// Python: `errno.ESPIPE`. C: `ESPIPE` (`<errno.h>`).
     public static let ESPIPE = NativeErrno.ESPIPE
 
-    /// `errno.EROFS`
-    /// Read-only file system.
-    /// Python: `errno.EROFS`.
-    /// C: `EROFS` (`<errno.h>`).
+    /// `errno.EROFS`: Read-only file system.
+    ///
+    /// Python: `errno.EROFS`. C: `EROFS` (`<errno.h>`).
     public static let EROFS = NativeErrno.EROFS
 
-    /// `errno.EMLINK`
-    /// Too many links.
-    /// Python: `errno.EMLINK`.
-    /// C: `EMLINK` (`<errno.h>`).
+    /// `errno.EMLINK`: Too many links.
+    ///
+    /// Python: `errno.EMLINK`. C: `EMLINK` (`<errno.h>`).
     public static let EMLINK = NativeErrno.EMLINK
 
-    /// `errno.EPIPE`
-    /// Broken pipe. Mapped to `BrokenPipeError`.
-    /// Python: `errno.EPIPE`.
-    /// C: `EPIPE` (`<errno.h>`).
+    /// `errno.EPIPE`: Broken pipe. Mapped to `BrokenPipeError`.
+    ///
+    /// Python: `errno.EPIPE`. C: `EPIPE` (`<errno.h>`).
     public static let EPIPE = NativeErrno.EPIPE
 
-    /// `errno.EDOM`
-    /// Numerical argument out of domain.
-    /// Python: `errno.EDOM`.
-    /// C: `EDOM` (`<errno.h>`).
+    /// `errno.EDOM`: Numerical argument out of domain.
+    ///
+    /// Python: `errno.EDOM`. C: `EDOM` (`<errno.h>`).
     public static let EDOM = NativeErrno.EDOM
 
-    /// `errno.ERANGE`
-    /// Numerical result out of range.
-    /// Python: `errno.ERANGE`.
-    /// C: `ERANGE` (`<errno.h>`).
+    /// `errno.ERANGE`: Numerical result out of range.
+    ///
+    /// Python: `errno.ERANGE`. C: `ERANGE` (`<errno.h>`).
     public static let ERANGE = NativeErrno.ERANGE
 
-    /// `errno.EDEADLK`
-    /// Resource deadlock avoided.
-    /// Python: `errno.EDEADLK`.
-    /// C: `EDEADLK` (`<errno.h>`).
+    /// `errno.EDEADLK`: Resource deadlock avoided.
+    ///
+    /// Python: `errno.EDEADLK`. C: `EDEADLK` (`<errno.h>`).
     public static let EDEADLK = NativeErrno.EDEADLK
 
-    /// `errno.ENAMETOOLONG`
-    /// File name too long.
-    /// Python: `errno.ENAMETOOLONG`.
-    /// C: `ENAMETOOLONG` (`<errno.h>`).
+    /// `errno.ENAMETOOLONG`: File name too long.
+    ///
+    /// Python: `errno.ENAMETOOLONG`. C: `ENAMETOOLONG` (`<errno.h>`).
     public static let ENAMETOOLONG = NativeErrno.ENAMETOOLONG
 
-    /// `errno.ENOLCK`
-    /// No locks available.
-    /// Python: `errno.ENOLCK`.
-    /// C: `ENOLCK` (`<errno.h>`).
+    /// `errno.ENOLCK`: No locks available.
+    ///
+    /// Python: `errno.ENOLCK`. C: `ENOLCK` (`<errno.h>`).
     public static let ENOLCK = NativeErrno.ENOLCK
 
-    /// `errno.ENOSYS`
-    /// Function not implemented.
-    /// Python: `errno.ENOSYS`.
-    /// C: `ENOSYS` (`<errno.h>`).
+    /// `errno.ENOSYS`: Function not implemented.
+    ///
+    /// Python: `errno.ENOSYS`. C: `ENOSYS` (`<errno.h>`).
     public static let ENOSYS = NativeErrno.ENOSYS
 
-    /// `errno.ENOTEMPTY`
-    /// Directory not empty.
-    /// Python: `errno.ENOTEMPTY`.
-    /// C: `ENOTEMPTY` (`<errno.h>`).
+    /// `errno.ENOTEMPTY`: Directory not empty.
+    ///
+    /// Python: `errno.ENOTEMPTY`. C: `ENOTEMPTY` (`<errno.h>`).
     public static let ENOTEMPTY = NativeErrno.ENOTEMPTY
 
-    /// `errno.ELOOP`
-    /// Too many levels of symbolic links.
-    /// Python: `errno.ELOOP`.
-    /// C: `ELOOP` (`<errno.h>`).
+    /// `errno.ELOOP`: Too many levels of symbolic links.
+    ///
+    /// Python: `errno.ELOOP`. C: `ELOOP` (`<errno.h>`).
     public static let ELOOP = NativeErrno.ELOOP
 
-    /// `errno.ENOMSG`
-    /// No message of desired type.
-    /// Python: `errno.ENOMSG`.
-    /// C: `ENOMSG` (`<errno.h>`).
+    /// `errno.ENOMSG`: No message of desired type.
+    ///
+    /// Python: `errno.ENOMSG`. C: `ENOMSG` (`<errno.h>`).
     public static let ENOMSG = NativeErrno.ENOMSG
 
-    /// `errno.EIDRM`
-    /// Identifier removed.
-    /// Python: `errno.EIDRM`.
-    /// C: `EIDRM` (`<errno.h>`).
+    /// `errno.EIDRM`: Identifier removed.
+    ///
+    /// Python: `errno.EIDRM`. C: `EIDRM` (`<errno.h>`).
     public static let EIDRM = NativeErrno.EIDRM
 
-    /// `errno.ENOSTR`
-    /// Device not a stream.
-    /// Python: `errno.ENOSTR`.
-    /// C: `ENOSTR` (`<errno.h>`).
+    /// `errno.ENOSTR`: Device not a stream.
+    ///
+    /// Python: `errno.ENOSTR`. C: `ENOSTR` (`<errno.h>`).
     public static let ENOSTR = NativeErrno.ENOSTR
 
-    /// `errno.ENODATA`
-    /// No data available.
-    /// Python: `errno.ENODATA`.
-    /// C: `ENODATA` (`<errno.h>`).
+    /// `errno.ENODATA`: No data available.
+    ///
+    /// Python: `errno.ENODATA`. C: `ENODATA` (`<errno.h>`).
     public static let ENODATA = NativeErrno.ENODATA
 
-    /// `errno.ETIME`
-    /// Timer expired.
-    /// Python: `errno.ETIME`.
-    /// C: `ETIME` (`<errno.h>`).
+    /// `errno.ETIME`: Timer expired.
+    ///
+    /// Python: `errno.ETIME`. C: `ETIME` (`<errno.h>`).
     public static let ETIME = NativeErrno.ETIME
 
-    /// `errno.ENOSR`
-    /// Out of streams resources.
-    /// Python: `errno.ENOSR`.
-    /// C: `ENOSR` (`<errno.h>`).
+    /// `errno.ENOSR`: Out of streams resources.
+    ///
+    /// Python: `errno.ENOSR`. C: `ENOSR` (`<errno.h>`).
     public static let ENOSR = NativeErrno.ENOSR
 
-    /// `errno.EREMOTE`
-    /// Object is remote.
-    /// Python: `errno.EREMOTE`.
-    /// C: `EREMOTE` (`<errno.h>`).
+    /// `errno.EREMOTE`: Object is remote.
+    ///
+    /// Python: `errno.EREMOTE`. C: `EREMOTE` (`<errno.h>`).
     public static let EREMOTE = NativeErrno.EREMOTE
 
-    /// `errno.ENOLINK`
-    /// Link has been severed.
-    /// Python: `errno.ENOLINK`.
-    /// C: `ENOLINK` (`<errno.h>`).
+    /// `errno.ENOLINK`: Link has been severed.
+    ///
+    /// Python: `errno.ENOLINK`. C: `ENOLINK` (`<errno.h>`).
     public static let ENOLINK = NativeErrno.ENOLINK
 
-    /// `errno.EPROTO`
-    /// Protocol error.
-    /// Python: `errno.EPROTO`.
-    /// C: `EPROTO` (`<errno.h>`).
+    /// `errno.EPROTO`: Protocol error.
+    ///
+    /// Python: `errno.EPROTO`. C: `EPROTO` (`<errno.h>`).
     public static let EPROTO = NativeErrno.EPROTO
 
-    /// `errno.EMULTIHOP`
-    /// Multihop attempted.
-    /// Python: `errno.EMULTIHOP`.
-    /// C: `EMULTIHOP` (`<errno.h>`).
+    /// `errno.EMULTIHOP`: Multihop attempted.
+    ///
+    /// Python: `errno.EMULTIHOP`. C: `EMULTIHOP` (`<errno.h>`).
     public static let EMULTIHOP = NativeErrno.EMULTIHOP
 
-    /// `errno.EBADMSG`
-    /// Bad message.
-    /// Python: `errno.EBADMSG`.
-    /// C: `EBADMSG` (`<errno.h>`).
+    /// `errno.EBADMSG`: Bad message.
+    ///
+    /// Python: `errno.EBADMSG`. C: `EBADMSG` (`<errno.h>`).
     public static let EBADMSG = NativeErrno.EBADMSG
 
-    /// `errno.EOVERFLOW`
-    /// Value too large for defined data type.
-    /// Python: `errno.EOVERFLOW`.
-    /// C: `EOVERFLOW` (`<errno.h>`).
+    /// `errno.EOVERFLOW`: Value too large for defined data type.
+    ///
+    /// Python: `errno.EOVERFLOW`. C: `EOVERFLOW` (`<errno.h>`).
     public static let EOVERFLOW = NativeErrno.EOVERFLOW
 
-    /// `errno.EILSEQ`
-    /// Invalid or incomplete multibyte or wide character.
-    /// Python: `errno.EILSEQ`.
-    /// C: `EILSEQ` (`<errno.h>`).
+    /// `errno.EILSEQ`: Invalid or incomplete multibyte or wide character.
+    ///
+    /// Python: `errno.EILSEQ`. C: `EILSEQ` (`<errno.h>`).
     public static let EILSEQ = NativeErrno.EILSEQ
 
-    /// `errno.EUSERS`
-    /// Too many users.
-    /// Python: `errno.EUSERS`.
-    /// C: `EUSERS` (`<errno.h>`).
+    /// `errno.EUSERS`: Too many users.
+    ///
+    /// Python: `errno.EUSERS`. C: `EUSERS` (`<errno.h>`).
     public static let EUSERS = NativeErrno.EUSERS
 
-    /// `errno.ENOTSOCK`
-    /// Socket operation on non-socket.
-    /// Python: `errno.ENOTSOCK`.
-    /// C: `ENOTSOCK` (`<errno.h>`).
+    /// `errno.ENOTSOCK`: Socket operation on non-socket.
+    ///
+    /// Python: `errno.ENOTSOCK`. C: `ENOTSOCK` (`<errno.h>`).
     public static let ENOTSOCK = NativeErrno.ENOTSOCK
 
-    /// `errno.EDESTADDRREQ`
-    /// Destination address required.
-    /// Python: `errno.EDESTADDRREQ`.
-    /// C: `EDESTADDRREQ` (`<errno.h>`).
+    /// `errno.EDESTADDRREQ`: Destination address required.
+    ///
+    /// Python: `errno.EDESTADDRREQ`. C: `EDESTADDRREQ` (`<errno.h>`).
     public static let EDESTADDRREQ = NativeErrno.EDESTADDRREQ
 
-    /// `errno.EMSGSIZE`
-    /// Message too long.
-    /// Python: `errno.EMSGSIZE`.
-    /// C: `EMSGSIZE` (`<errno.h>`).
+    /// `errno.EMSGSIZE`: Message too long.
+    ///
+    /// Python: `errno.EMSGSIZE`. C: `EMSGSIZE` (`<errno.h>`).
     public static let EMSGSIZE = NativeErrno.EMSGSIZE
 
-    /// `errno.EPROTOTYPE`
-    /// Protocol wrong type for socket.
-    /// Python: `errno.EPROTOTYPE`.
-    /// C: `EPROTOTYPE` (`<errno.h>`).
+    /// `errno.EPROTOTYPE`: Protocol wrong type for socket.
+    ///
+    /// Python: `errno.EPROTOTYPE`. C: `EPROTOTYPE` (`<errno.h>`).
     public static let EPROTOTYPE = NativeErrno.EPROTOTYPE
 
-    /// `errno.ENOPROTOOPT`
-    /// Protocol not available.
-    /// Python: `errno.ENOPROTOOPT`.
-    /// C: `ENOPROTOOPT` (`<errno.h>`).
+    /// `errno.ENOPROTOOPT`: Protocol not available.
+    ///
+    /// Python: `errno.ENOPROTOOPT`. C: `ENOPROTOOPT` (`<errno.h>`).
     public static let ENOPROTOOPT = NativeErrno.ENOPROTOOPT
 
-    /// `errno.EPROTONOSUPPORT`
-    /// Protocol not supported.
-    /// Python: `errno.EPROTONOSUPPORT`.
-    /// C: `EPROTONOSUPPORT` (`<errno.h>`).
+    /// `errno.EPROTONOSUPPORT`: Protocol not supported.
+    ///
+    /// Python: `errno.EPROTONOSUPPORT`. C: `EPROTONOSUPPORT` (`<errno.h>`).
     public static let EPROTONOSUPPORT = NativeErrno.EPROTONOSUPPORT
 
-    /// `errno.ESOCKTNOSUPPORT`
-    /// Socket type not supported.
-    /// Python: `errno.ESOCKTNOSUPPORT`.
-    /// C: `ESOCKTNOSUPPORT` (`<errno.h>`).
+    /// `errno.ESOCKTNOSUPPORT`: Socket type not supported.
+    ///
+    /// Python: `errno.ESOCKTNOSUPPORT`. C: `ESOCKTNOSUPPORT` (`<errno.h>`).
     public static let ESOCKTNOSUPPORT = NativeErrno.ESOCKTNOSUPPORT
 
-    /// `errno.ENOTSUP`
-    /// Operation not supported.
-    /// Python: `errno.ENOTSUP`.
-    /// C: `ENOTSUP` (`<errno.h>`).
+    /// `errno.ENOTSUP`: Operation not supported.
+    ///
+    /// Python: `errno.ENOTSUP`. C: `ENOTSUP` (`<errno.h>`).
     public static let ENOTSUP = NativeErrno.ENOTSUP
 
-    /// `errno.EOPNOTSUPP`
-    /// Operation not supported.
-    /// Python: `errno.EOPNOTSUPP`.
-    /// C: `EOPNOTSUPP` (`<errno.h>`).
+    /// `errno.EOPNOTSUPP`: Operation not supported.
+    ///
+    /// Python: `errno.EOPNOTSUPP`. C: `EOPNOTSUPP` (`<errno.h>`).
     public static let EOPNOTSUPP = NativeErrno.EOPNOTSUPP
 
-    /// `errno.EPFNOSUPPORT`
-    /// Protocol family not supported.
-    /// Python: `errno.EPFNOSUPPORT`.
-    /// C: `EPFNOSUPPORT` (`<errno.h>`).
+    /// `errno.EPFNOSUPPORT`: Protocol family not supported.
+    ///
+    /// Python: `errno.EPFNOSUPPORT`. C: `EPFNOSUPPORT` (`<errno.h>`).
     public static let EPFNOSUPPORT = NativeErrno.EPFNOSUPPORT
 
-    /// `errno.EAFNOSUPPORT`
-    /// Address family not supported by protocol.
-    /// Python: `errno.EAFNOSUPPORT`.
-    /// C: `EAFNOSUPPORT` (`<errno.h>`).
+    /// `errno.EAFNOSUPPORT`: Address family not supported by protocol.
+    ///
+    /// Python: `errno.EAFNOSUPPORT`. C: `EAFNOSUPPORT` (`<errno.h>`).
     public static let EAFNOSUPPORT = NativeErrno.EAFNOSUPPORT
 
-    /// `errno.EADDRINUSE`
-    /// Address already in use.
-    /// Python: `errno.EADDRINUSE`.
-    /// C: `EADDRINUSE` (`<errno.h>`).
+    /// `errno.EADDRINUSE`: Address already in use.
+    ///
+    /// Python: `errno.EADDRINUSE`. C: `EADDRINUSE` (`<errno.h>`).
     public static let EADDRINUSE = NativeErrno.EADDRINUSE
 
-    /// `errno.EADDRNOTAVAIL`
-    /// Cannot assign requested address.
-    /// Python: `errno.EADDRNOTAVAIL`.
-    /// C: `EADDRNOTAVAIL` (`<errno.h>`).
+    /// `errno.EADDRNOTAVAIL`: Cannot assign requested address.
+    ///
+    /// Python: `errno.EADDRNOTAVAIL`. C: `EADDRNOTAVAIL` (`<errno.h>`).
     public static let EADDRNOTAVAIL = NativeErrno.EADDRNOTAVAIL
 
-    /// `errno.ENETDOWN`
-    /// Network is down.
-    /// Python: `errno.ENETDOWN`.
-    /// C: `ENETDOWN` (`<errno.h>`).
+    /// `errno.ENETDOWN`: Network is down.
+    ///
+    /// Python: `errno.ENETDOWN`. C: `ENETDOWN` (`<errno.h>`).
     public static let ENETDOWN = NativeErrno.ENETDOWN
 
-    /// `errno.ENETUNREACH`
-    /// Network is unreachable.
-    /// Python: `errno.ENETUNREACH`.
-    /// C: `ENETUNREACH` (`<errno.h>`).
+    /// `errno.ENETUNREACH`: Network is unreachable.
+    ///
+    /// Python: `errno.ENETUNREACH`. C: `ENETUNREACH` (`<errno.h>`).
     public static let ENETUNREACH = NativeErrno.ENETUNREACH
 
-    /// `errno.ENETRESET`
-    /// Network dropped connection on reset.
-    /// Python: `errno.ENETRESET`.
-    /// C: `ENETRESET` (`<errno.h>`).
+    /// `errno.ENETRESET`: Network dropped connection on reset.
+    ///
+    /// Python: `errno.ENETRESET`. C: `ENETRESET` (`<errno.h>`).
     public static let ENETRESET = NativeErrno.ENETRESET
 
-    /// `errno.ECONNABORTED`
-    /// Software caused connection abort. Mapped to `ConnectionAbortedError`.
-    /// Python: `errno.ECONNABORTED`.
-    /// C: `ECONNABORTED` (`<errno.h>`).
+    /// `errno.ECONNABORTED`: Software caused connection abort. Mapped to `ConnectionAbortedError`.
+    ///
+    /// Python: `errno.ECONNABORTED`. C: `ECONNABORTED` (`<errno.h>`).
     public static let ECONNABORTED = NativeErrno.ECONNABORTED
 
-    /// `errno.ECONNRESET`
-    /// Connection reset by peer. Mapped to `ConnectionResetError`.
-    /// Python: `errno.ECONNRESET`.
-    /// C: `ECONNRESET` (`<errno.h>`).
+    /// `errno.ECONNRESET`: Connection reset by peer. Mapped to `ConnectionResetError`.
+    ///
+    /// Python: `errno.ECONNRESET`. C: `ECONNRESET` (`<errno.h>`).
     public static let ECONNRESET = NativeErrno.ECONNRESET
 
-    /// `errno.ENOBUFS`
-    /// No buffer space available.
-    /// Python: `errno.ENOBUFS`.
-    /// C: `ENOBUFS` (`<errno.h>`).
+    /// `errno.ENOBUFS`: No buffer space available.
+    ///
+    /// Python: `errno.ENOBUFS`. C: `ENOBUFS` (`<errno.h>`).
     public static let ENOBUFS = NativeErrno.ENOBUFS
 
-    /// `errno.EISCONN`
-    /// Transport endpoint is already connected.
-    /// Python: `errno.EISCONN`.
-    /// C: `EISCONN` (`<errno.h>`).
+    /// `errno.EISCONN`: Transport endpoint is already connected.
+    ///
+    /// Python: `errno.EISCONN`. C: `EISCONN` (`<errno.h>`).
     public static let EISCONN = NativeErrno.EISCONN
 
-    /// `errno.ENOTCONN`
-    /// Transport endpoint is not connected.
-    /// Python: `errno.ENOTCONN`.
-    /// C: `ENOTCONN` (`<errno.h>`).
+    /// `errno.ENOTCONN`: Transport endpoint is not connected.
+    ///
+    /// Python: `errno.ENOTCONN`. C: `ENOTCONN` (`<errno.h>`).
     public static let ENOTCONN = NativeErrno.ENOTCONN
 
-    /// `errno.ESHUTDOWN`
-    /// Cannot send after transport endpoint shutdown. Mapped to `BrokenPipeError`.
-    /// Python: `errno.ESHUTDOWN`.
-    /// C: `ESHUTDOWN` (`<errno.h>`).
+    /// `errno.ESHUTDOWN`: Cannot send after transport endpoint shutdown. Mapped to `BrokenPipeError`.
+    ///
+    /// Python: `errno.ESHUTDOWN`. C: `ESHUTDOWN` (`<errno.h>`).
     public static let ESHUTDOWN = NativeErrno.ESHUTDOWN
 
-    /// `errno.ETOOMANYREFS`
-    /// Too many references: cannot splice.
-    /// Python: `errno.ETOOMANYREFS`.
-    /// C: `ETOOMANYREFS` (`<errno.h>`).
+    /// `errno.ETOOMANYREFS`: Too many references: cannot splice.
+    ///
+    /// Python: `errno.ETOOMANYREFS`. C: `ETOOMANYREFS` (`<errno.h>`).
     public static let ETOOMANYREFS = NativeErrno.ETOOMANYREFS
 
-    /// `errno.ETIMEDOUT`
-    /// Connection timed out. Mapped to `TimeoutError`.
-    /// Python: `errno.ETIMEDOUT`.
-    /// C: `ETIMEDOUT` (`<errno.h>`).
+    /// `errno.ETIMEDOUT`: Connection timed out. Mapped to `TimeoutError`.
+    ///
+    /// Python: `errno.ETIMEDOUT`. C: `ETIMEDOUT` (`<errno.h>`).
     public static let ETIMEDOUT = NativeErrno.ETIMEDOUT
 
-    /// `errno.ECONNREFUSED`
-    /// Connection refused. Mapped to `ConnectionRefusedError`.
-    /// Python: `errno.ECONNREFUSED`.
-    /// C: `ECONNREFUSED` (`<errno.h>`).
+    /// `errno.ECONNREFUSED`: Connection refused. Mapped to `ConnectionRefusedError`.
+    ///
+    /// Python: `errno.ECONNREFUSED`. C: `ECONNREFUSED` (`<errno.h>`).
     public static let ECONNREFUSED = NativeErrno.ECONNREFUSED
 
-    /// `errno.EHOSTDOWN`
-    /// Host is down.
-    /// Python: `errno.EHOSTDOWN`.
-    /// C: `EHOSTDOWN` (`<errno.h>`).
+    /// `errno.EHOSTDOWN`: Host is down.
+    ///
+    /// Python: `errno.EHOSTDOWN`. C: `EHOSTDOWN` (`<errno.h>`).
     public static let EHOSTDOWN = NativeErrno.EHOSTDOWN
 
-    /// `errno.EHOSTUNREACH`
-    /// No route to host.
-    /// Python: `errno.EHOSTUNREACH`.
-    /// C: `EHOSTUNREACH` (`<errno.h>`).
+    /// `errno.EHOSTUNREACH`: No route to host.
+    ///
+    /// Python: `errno.EHOSTUNREACH`. C: `EHOSTUNREACH` (`<errno.h>`).
     public static let EHOSTUNREACH = NativeErrno.EHOSTUNREACH
 
-    /// `errno.EALREADY`
-    /// Operation already in progress. Mapped to `BlockingIOError`.
-    /// Python: `errno.EALREADY`.
-    /// C: `EALREADY` (`<errno.h>`).
+    /// `errno.EALREADY`: Operation already in progress. Mapped to `BlockingIOError`.
+    ///
+    /// Python: `errno.EALREADY`. C: `EALREADY` (`<errno.h>`).
     public static let EALREADY = NativeErrno.EALREADY
 
-    /// `errno.EINPROGRESS`
-    /// Operation now in progress. Mapped to `BlockingIOError`.
-    /// Python: `errno.EINPROGRESS`.
-    /// C: `EINPROGRESS` (`<errno.h>`).
+    /// `errno.EINPROGRESS`: Operation now in progress. Mapped to `BlockingIOError`.
+    ///
+    /// Python: `errno.EINPROGRESS`. C: `EINPROGRESS` (`<errno.h>`).
     public static let EINPROGRESS = NativeErrno.EINPROGRESS
 
-    /// `errno.ESTALE`
-    /// Stale file handle.
-    /// Python: `errno.ESTALE`.
-    /// C: `ESTALE` (`<errno.h>`).
+    /// `errno.ESTALE`: Stale file handle.
+    ///
+    /// Python: `errno.ESTALE`. C: `ESTALE` (`<errno.h>`).
     public static let ESTALE = NativeErrno.ESTALE
 
-    /// `errno.EDQUOT`
-    /// Disk quota exceeded.
-    /// Python: `errno.EDQUOT`.
-    /// C: `EDQUOT` (`<errno.h>`).
+    /// `errno.EDQUOT`: Disk quota exceeded.
+    ///
+    /// Python: `errno.EDQUOT`. C: `EDQUOT` (`<errno.h>`).
     public static let EDQUOT = NativeErrno.EDQUOT
 
-    /// `errno.ECANCELED`
-    /// Operation canceled.
-    /// Python: `errno.ECANCELED`.
-    /// C: `ECANCELED` (`<errno.h>`).
+    /// `errno.ECANCELED`: Operation canceled.
+    ///
+    /// Python: `errno.ECANCELED`. C: `ECANCELED` (`<errno.h>`).
     public static let ECANCELED = NativeErrno.ECANCELED
 
-    /// `errno.EOWNERDEAD`
-    /// Owner died.
-    /// Python: `errno.EOWNERDEAD`.
-    /// C: `EOWNERDEAD` (`<errno.h>`).
+    /// `errno.EOWNERDEAD`: Owner died.
+    ///
+    /// Python: `errno.EOWNERDEAD`. C: `EOWNERDEAD` (`<errno.h>`).
     public static let EOWNERDEAD = NativeErrno.EOWNERDEAD
 
-    /// `errno.ENOTRECOVERABLE`
-    /// State not recoverable.
-    /// Python: `errno.ENOTRECOVERABLE`.
-    /// C: `ENOTRECOVERABLE` (`<errno.h>`).
+    /// `errno.ENOTRECOVERABLE`: State not recoverable.
+    ///
+    /// Python: `errno.ENOTRECOVERABLE`. C: `ENOTRECOVERABLE` (`<errno.h>`).
     public static let ENOTRECOVERABLE = NativeErrno.ENOTRECOVERABLE
 }

@@ -4,394 +4,492 @@
 
 extension socket {
     /// `socket.AF_UNSPEC`: any address family (getaddrinfo).
+    ///
     /// Python: `socket.AF_UNSPEC`. C: `AF_UNSPEC`.
     public static let AF_UNSPEC = AddressFamily(NativeConstants.AF_UNSPEC)
 
     /// `socket.AF_UNIX`: local (Unix domain) sockets.
+    ///
     /// Python: `socket.AF_UNIX`. C: `AF_UNIX`.
     public static let AF_UNIX = AddressFamily(NativeConstants.AF_UNIX)
 
     /// `socket.AF_INET`: IPv4.
+    ///
     /// Python: `socket.AF_INET`. C: `AF_INET`.
     public static let AF_INET = AddressFamily(NativeConstants.AF_INET)
 
     /// `socket.AF_INET6`: IPv6.
+    ///
     /// Python: `socket.AF_INET6`. C: `AF_INET6`.
     public static let AF_INET6 = AddressFamily(NativeConstants.AF_INET6)
 
     /// `socket.SOCK_STREAM`: a reliable byte stream (TCP).
+    ///
     /// Python: `socket.SOCK_STREAM`. C: `SOCK_STREAM`.
     public static let SOCK_STREAM = SocketKind(NativeConstants.SOCK_STREAM)
 
     /// `socket.SOCK_DGRAM`: datagrams (UDP).
+    ///
     /// Python: `socket.SOCK_DGRAM`. C: `SOCK_DGRAM`.
     public static let SOCK_DGRAM = SocketKind(NativeConstants.SOCK_DGRAM)
 
     /// `socket.SOCK_RAW`: raw protocol access.
+    ///
     /// Python: `socket.SOCK_RAW`. C: `SOCK_RAW`.
     public static let SOCK_RAW = SocketKind(NativeConstants.SOCK_RAW)
 
     /// `socket.SOCK_RDM`: reliable datagrams.
+    ///
     /// Python: `socket.SOCK_RDM`. C: `SOCK_RDM`.
     public static let SOCK_RDM = SocketKind(NativeConstants.SOCK_RDM)
 
     /// `socket.SOCK_SEQPACKET`: reliable, ordered datagrams.
+    ///
     /// Python: `socket.SOCK_SEQPACKET`. C: `SOCK_SEQPACKET`.
     public static let SOCK_SEQPACKET = SocketKind(NativeConstants.SOCK_SEQPACKET)
 
     /// `socket.MSG_OOB`: out-of-band data.
+    ///
     /// Python: `socket.MSG_OOB`. C: `MSG_OOB`.
     public static let MSG_OOB = MsgFlag(NativeConstants.MSG_OOB)
 
     /// `socket.MSG_PEEK`: read without consuming.
+    ///
     /// Python: `socket.MSG_PEEK`. C: `MSG_PEEK`.
     public static let MSG_PEEK = MsgFlag(NativeConstants.MSG_PEEK)
 
     /// `socket.MSG_DONTROUTE`: bypass routing.
+    ///
     /// Python: `socket.MSG_DONTROUTE`. C: `MSG_DONTROUTE`.
     public static let MSG_DONTROUTE = MsgFlag(NativeConstants.MSG_DONTROUTE)
 
     /// `socket.MSG_CTRUNC`: the control data was truncated.
+    ///
     /// Python: `socket.MSG_CTRUNC`. C: `MSG_CTRUNC`.
     public static let MSG_CTRUNC = MsgFlag(NativeConstants.MSG_CTRUNC)
 
     /// `socket.MSG_TRUNC`: the datagram was truncated.
+    ///
     /// Python: `socket.MSG_TRUNC`. C: `MSG_TRUNC`.
     public static let MSG_TRUNC = MsgFlag(NativeConstants.MSG_TRUNC)
 
     /// `socket.MSG_DONTWAIT`: this call only, non-blocking.
+    ///
     /// Python: `socket.MSG_DONTWAIT`. C: `MSG_DONTWAIT`.
     public static let MSG_DONTWAIT = MsgFlag(NativeConstants.MSG_DONTWAIT)
 
     /// `socket.MSG_EOR`: end of record.
+    ///
     /// Python: `socket.MSG_EOR`. C: `MSG_EOR`.
     public static let MSG_EOR = MsgFlag(NativeConstants.MSG_EOR)
 
     /// `socket.MSG_WAITALL`: wait for the full amount.
+    ///
     /// Python: `socket.MSG_WAITALL`. C: `MSG_WAITALL`.
     public static let MSG_WAITALL = MsgFlag(NativeConstants.MSG_WAITALL)
 
     /// `socket.AI_PASSIVE`: addresses to bind to.
+    ///
     /// Python: `socket.AI_PASSIVE`. C: `AI_PASSIVE`.
     public static let AI_PASSIVE = AddressInfo(NativeConstants.AI_PASSIVE)
 
     /// `socket.AI_CANONNAME`: return the canonical name.
+    ///
     /// Python: `socket.AI_CANONNAME`. C: `AI_CANONNAME`.
     public static let AI_CANONNAME = AddressInfo(NativeConstants.AI_CANONNAME)
 
     /// `socket.AI_NUMERICHOST`: the host is a numeric address.
+    ///
     /// Python: `socket.AI_NUMERICHOST`. C: `AI_NUMERICHOST`.
     public static let AI_NUMERICHOST = AddressInfo(NativeConstants.AI_NUMERICHOST)
 
     /// `socket.AI_V4MAPPED`: IPv4-mapped IPv6 addresses.
+    ///
     /// Python: `socket.AI_V4MAPPED`. C: `AI_V4MAPPED`.
     public static let AI_V4MAPPED = AddressInfo(NativeConstants.AI_V4MAPPED)
 
     /// `socket.AI_ALL`: both IPv4-mapped and IPv6.
+    ///
     /// Python: `socket.AI_ALL`. C: `AI_ALL`.
     public static let AI_ALL = AddressInfo(NativeConstants.AI_ALL)
 
     /// `socket.AI_ADDRCONFIG`: only families configured on this host.
+    ///
     /// Python: `socket.AI_ADDRCONFIG`. C: `AI_ADDRCONFIG`.
     public static let AI_ADDRCONFIG = AddressInfo(NativeConstants.AI_ADDRCONFIG)
 
     /// `socket.AI_NUMERICSERV`: the port is numeric.
+    ///
     /// Python: `socket.AI_NUMERICSERV`. C: `AI_NUMERICSERV`.
     public static let AI_NUMERICSERV = AddressInfo(NativeConstants.AI_NUMERICSERV)
 
     /// `socket.EAI_AGAIN`.
+    ///
     /// Python: `socket.EAI_AGAIN`. C: `EAI_AGAIN`.
     public static let EAI_AGAIN: Int = NativeConstants.EAI_AGAIN
 
     /// `socket.EAI_BADFLAGS`.
+    ///
     /// Python: `socket.EAI_BADFLAGS`. C: `EAI_BADFLAGS`.
     public static let EAI_BADFLAGS: Int = NativeConstants.EAI_BADFLAGS
 
     /// `socket.EAI_FAIL`.
+    ///
     /// Python: `socket.EAI_FAIL`. C: `EAI_FAIL`.
     public static let EAI_FAIL: Int = NativeConstants.EAI_FAIL
 
     /// `socket.EAI_FAMILY`.
+    ///
     /// Python: `socket.EAI_FAMILY`. C: `EAI_FAMILY`.
     public static let EAI_FAMILY: Int = NativeConstants.EAI_FAMILY
 
     /// `socket.EAI_MEMORY`.
+    ///
     /// Python: `socket.EAI_MEMORY`. C: `EAI_MEMORY`.
     public static let EAI_MEMORY: Int = NativeConstants.EAI_MEMORY
 
     /// `socket.EAI_NONAME`.
+    ///
     /// Python: `socket.EAI_NONAME`. C: `EAI_NONAME`.
     public static let EAI_NONAME: Int = NativeConstants.EAI_NONAME
 
     /// `socket.EAI_OVERFLOW`.
+    ///
     /// Python: `socket.EAI_OVERFLOW`. C: `EAI_OVERFLOW`.
     public static let EAI_OVERFLOW: Int = NativeConstants.EAI_OVERFLOW
 
     /// `socket.EAI_SERVICE`.
+    ///
     /// Python: `socket.EAI_SERVICE`. C: `EAI_SERVICE`.
     public static let EAI_SERVICE: Int = NativeConstants.EAI_SERVICE
 
     /// `socket.EAI_SOCKTYPE`.
+    ///
     /// Python: `socket.EAI_SOCKTYPE`. C: `EAI_SOCKTYPE`.
     public static let EAI_SOCKTYPE: Int = NativeConstants.EAI_SOCKTYPE
 
     /// `socket.EAI_SYSTEM`.
+    ///
     /// Python: `socket.EAI_SYSTEM`. C: `EAI_SYSTEM`.
     public static let EAI_SYSTEM: Int = NativeConstants.EAI_SYSTEM
 
     /// `socket.INADDR_ANY`.
+    ///
     /// Python: `socket.INADDR_ANY`. C: `INADDR_ANY`.
     public static let INADDR_ANY: Int = NativeConstants.INADDR_ANY
 
     /// `socket.INADDR_BROADCAST`.
+    ///
     /// Python: `socket.INADDR_BROADCAST`. C: `INADDR_BROADCAST`.
     public static let INADDR_BROADCAST: Int = NativeConstants.INADDR_BROADCAST
 
     /// `socket.INADDR_LOOPBACK`.
+    ///
     /// Python: `socket.INADDR_LOOPBACK`. C: `INADDR_LOOPBACK`.
     public static let INADDR_LOOPBACK: Int = NativeConstants.INADDR_LOOPBACK
 
     /// `socket.INADDR_NONE`.
+    ///
     /// Python: `socket.INADDR_NONE`. C: `INADDR_NONE`.
     public static let INADDR_NONE: Int = NativeConstants.INADDR_NONE
 
     /// `socket.IPPORT_RESERVED`.
+    ///
     /// Python: `socket.IPPORT_RESERVED`. C: `IPPORT_RESERVED` (`<netinet/in.h>`).
     public static let IPPORT_RESERVED: Int = NativeConstants.IPPORT_RESERVED
 
     /// `socket.IPPORT_USERRESERVED`.
+    ///
     /// Python: `socket.IPPORT_USERRESERVED`. C: `IPPORT_USERRESERVED`.
     public static let IPPORT_USERRESERVED: Int = NativeConstants.IPPORT_USERRESERVED
 
     /// `socket.IPPROTO_ICMP`: ICMP.
+    ///
     /// Python: `socket.IPPROTO_ICMP`. C: `IPPROTO_ICMP`.
     public static let IPPROTO_ICMP: Int = NativeConstants.IPPROTO_ICMP
 
     /// `socket.IPPROTO_ICMPV6`: ICMPv6.
+    ///
     /// Python: `socket.IPPROTO_ICMPV6`. C: `IPPROTO_ICMPV6`.
     public static let IPPROTO_ICMPV6: Int = NativeConstants.IPPROTO_ICMPV6
 
     /// `socket.IPPROTO_IGMP`.
+    ///
     /// Python: `socket.IPPROTO_IGMP`. C: `IPPROTO_IGMP`.
     public static let IPPROTO_IGMP: Int = NativeConstants.IPPROTO_IGMP
 
     /// `socket.IPPROTO_IP`: the IPv4 level / default protocol.
+    ///
     /// Python: `socket.IPPROTO_IP`. C: `IPPROTO_IP`.
     public static let IPPROTO_IP: Int = NativeConstants.IPPROTO_IP
 
     /// `socket.IPPROTO_IPV6`: the IPv6 level.
+    ///
     /// Python: `socket.IPPROTO_IPV6`. C: `IPPROTO_IPV6`.
     public static let IPPROTO_IPV6: Int = NativeConstants.IPPROTO_IPV6
 
     /// `socket.IPPROTO_RAW`: raw IP packets.
+    ///
     /// Python: `socket.IPPROTO_RAW`. C: `IPPROTO_RAW`.
     public static let IPPROTO_RAW: Int = NativeConstants.IPPROTO_RAW
 
     /// `socket.IPPROTO_TCP`: TCP.
+    ///
     /// Python: `socket.IPPROTO_TCP`. C: `IPPROTO_TCP`.
     public static let IPPROTO_TCP: Int = NativeConstants.IPPROTO_TCP
 
     /// `socket.IPPROTO_UDP`: UDP.
+    ///
     /// Python: `socket.IPPROTO_UDP`. C: `IPPROTO_UDP`.
     public static let IPPROTO_UDP: Int = NativeConstants.IPPROTO_UDP
 
     /// `socket.IPV6_JOIN_GROUP`.
+    ///
     /// Python: `socket.IPV6_JOIN_GROUP`. C: `IPV6_JOIN_GROUP`.
     public static let IPV6_JOIN_GROUP: Int = NativeConstants.IPV6_JOIN_GROUP
 
     /// `socket.IPV6_LEAVE_GROUP`.
+    ///
     /// Python: `socket.IPV6_LEAVE_GROUP`. C: `IPV6_LEAVE_GROUP`.
     public static let IPV6_LEAVE_GROUP: Int = NativeConstants.IPV6_LEAVE_GROUP
 
     /// `socket.IPV6_MULTICAST_HOPS`.
+    ///
     /// Python: `socket.IPV6_MULTICAST_HOPS`. C: `IPV6_MULTICAST_HOPS`.
     public static let IPV6_MULTICAST_HOPS: Int = NativeConstants.IPV6_MULTICAST_HOPS
 
     /// `socket.IPV6_MULTICAST_IF`.
+    ///
     /// Python: `socket.IPV6_MULTICAST_IF`. C: `IPV6_MULTICAST_IF`.
     public static let IPV6_MULTICAST_IF: Int = NativeConstants.IPV6_MULTICAST_IF
 
     /// `socket.IPV6_MULTICAST_LOOP`.
+    ///
     /// Python: `socket.IPV6_MULTICAST_LOOP`. C: `IPV6_MULTICAST_LOOP`.
     public static let IPV6_MULTICAST_LOOP: Int = NativeConstants.IPV6_MULTICAST_LOOP
 
     /// `socket.IPV6_UNICAST_HOPS`.
+    ///
     /// Python: `socket.IPV6_UNICAST_HOPS`. C: `IPV6_UNICAST_HOPS`.
     public static let IPV6_UNICAST_HOPS: Int = NativeConstants.IPV6_UNICAST_HOPS
 
     /// `socket.IPV6_V6ONLY`: restrict an AF_INET6 socket to IPv6.
+    ///
     /// Python: `socket.IPV6_V6ONLY`. C: `IPV6_V6ONLY`.
     public static let IPV6_V6ONLY: Int = NativeConstants.IPV6_V6ONLY
 
     /// `socket.IP_ADD_MEMBERSHIP`.
+    ///
     /// Python: `socket.IP_ADD_MEMBERSHIP`. C: `IP_ADD_MEMBERSHIP`.
     public static let IP_ADD_MEMBERSHIP: Int = NativeConstants.IP_ADD_MEMBERSHIP
 
     /// `socket.IP_DROP_MEMBERSHIP`.
+    ///
     /// Python: `socket.IP_DROP_MEMBERSHIP`. C: `IP_DROP_MEMBERSHIP`.
     public static let IP_DROP_MEMBERSHIP: Int = NativeConstants.IP_DROP_MEMBERSHIP
 
     /// `socket.IP_HDRINCL`.
+    ///
     /// Python: `socket.IP_HDRINCL`. C: `IP_HDRINCL`.
     public static let IP_HDRINCL: Int = NativeConstants.IP_HDRINCL
 
     /// `socket.IP_MULTICAST_IF`.
+    ///
     /// Python: `socket.IP_MULTICAST_IF`. C: `IP_MULTICAST_IF`.
     public static let IP_MULTICAST_IF: Int = NativeConstants.IP_MULTICAST_IF
 
     /// `socket.IP_MULTICAST_LOOP`: loop multicast back to local sockets.
+    ///
     /// Python: `socket.IP_MULTICAST_LOOP`. C: `IP_MULTICAST_LOOP`.
     public static let IP_MULTICAST_LOOP: Int = NativeConstants.IP_MULTICAST_LOOP
 
     /// `socket.IP_MULTICAST_TTL`: the time-to-live of multicast packets.
+    ///
     /// Python: `socket.IP_MULTICAST_TTL`. C: `IP_MULTICAST_TTL`.
     public static let IP_MULTICAST_TTL: Int = NativeConstants.IP_MULTICAST_TTL
 
     /// `socket.IP_OPTIONS`.
+    ///
     /// Python: `socket.IP_OPTIONS`. C: `IP_OPTIONS`.
     public static let IP_OPTIONS: Int = NativeConstants.IP_OPTIONS
 
     /// `socket.IP_TOS`: the type-of-service field.
+    ///
     /// Python: `socket.IP_TOS`. C: `IP_TOS`.
     public static let IP_TOS: Int = NativeConstants.IP_TOS
 
     /// `socket.IP_TTL`: the time-to-live of sent packets.
+    ///
     /// Python: `socket.IP_TTL`. C: `IP_TTL`.
     public static let IP_TTL: Int = NativeConstants.IP_TTL
 
     /// `socket.NI_DGRAM`.
+    ///
     /// Python: `socket.NI_DGRAM`. C: `NI_DGRAM`.
     public static let NI_DGRAM: Int = NativeConstants.NI_DGRAM
 
     /// `socket.NI_MAXHOST`.
+    ///
     /// Python: `socket.NI_MAXHOST`. C: `NI_MAXHOST`.
     public static let NI_MAXHOST: Int = NativeConstants.NI_MAXHOST
 
     /// `socket.NI_MAXSERV`.
+    ///
     /// Python: `socket.NI_MAXSERV`. C: `NI_MAXSERV`.
     public static let NI_MAXSERV: Int = NativeConstants.NI_MAXSERV
 
     /// `socket.NI_NAMEREQD`.
+    ///
     /// Python: `socket.NI_NAMEREQD`. C: `NI_NAMEREQD`.
     public static let NI_NAMEREQD: Int = NativeConstants.NI_NAMEREQD
 
     /// `socket.NI_NOFQDN`.
+    ///
     /// Python: `socket.NI_NOFQDN`. C: `NI_NOFQDN`.
     public static let NI_NOFQDN: Int = NativeConstants.NI_NOFQDN
 
     /// `socket.NI_NUMERICHOST`.
+    ///
     /// Python: `socket.NI_NUMERICHOST`. C: `NI_NUMERICHOST`.
     public static let NI_NUMERICHOST: Int = NativeConstants.NI_NUMERICHOST
 
     /// `socket.NI_NUMERICSERV`.
+    ///
     /// Python: `socket.NI_NUMERICSERV`. C: `NI_NUMERICSERV`.
     public static let NI_NUMERICSERV: Int = NativeConstants.NI_NUMERICSERV
 
     /// `socket.SCM_RIGHTS`.
+    ///
     /// Python: `socket.SCM_RIGHTS`. C: `SCM_RIGHTS`.
     public static let SCM_RIGHTS: Int = NativeConstants.SCM_RIGHTS
 
     /// `socket.SHUT_RD`: stop receiving.
+    ///
     /// Python: `socket.SHUT_RD`. C: `SHUT_RD`.
     public static let SHUT_RD: Int = NativeConstants.SHUT_RD
 
     /// `socket.SHUT_RDWR`: stop both.
+    ///
     /// Python: `socket.SHUT_RDWR`. C: `SHUT_RDWR`.
     public static let SHUT_RDWR: Int = NativeConstants.SHUT_RDWR
 
     /// `socket.SHUT_WR`: stop sending.
+    ///
     /// Python: `socket.SHUT_WR`. C: `SHUT_WR`.
     public static let SHUT_WR: Int = NativeConstants.SHUT_WR
 
     /// `socket.SOL_SOCKET`: the socket level of get/setsockopt.
+    ///
     /// Python: `socket.SOL_SOCKET`. C: `SOL_SOCKET`.
     public static let SOL_SOCKET: Int = NativeConstants.SOL_SOCKET
 
     /// `socket.SOMAXCONN`: the largest listen backlog.
+    ///
     /// Python: `socket.SOMAXCONN`. C: `SOMAXCONN`.
     public static let SOMAXCONN: Int = NativeConstants.SOMAXCONN
 
     /// `socket.SO_ACCEPTCONN`: whether the socket is listening.
+    ///
     /// Python: `socket.SO_ACCEPTCONN`. C: `SO_ACCEPTCONN`.
     public static let SO_ACCEPTCONN: Int = NativeConstants.SO_ACCEPTCONN
 
     /// `socket.SO_BROADCAST`: allow sending to broadcast addresses.
+    ///
     /// Python: `socket.SO_BROADCAST`. C: `SO_BROADCAST`.
     public static let SO_BROADCAST: Int = NativeConstants.SO_BROADCAST
 
     /// `socket.SO_DEBUG`: socket debugging.
+    ///
     /// Python: `socket.SO_DEBUG`. C: `SO_DEBUG`.
     public static let SO_DEBUG: Int = NativeConstants.SO_DEBUG
 
     /// `socket.SO_DONTROUTE`: bypass routing.
+    ///
     /// Python: `socket.SO_DONTROUTE`. C: `SO_DONTROUTE`.
     public static let SO_DONTROUTE: Int = NativeConstants.SO_DONTROUTE
 
     /// `socket.SO_ERROR`: read and clear the pending error.
+    ///
     /// Python: `socket.SO_ERROR`. C: `SO_ERROR`.
     public static let SO_ERROR: Int = NativeConstants.SO_ERROR
 
     /// `socket.SO_KEEPALIVE`: send keep-alive probes.
+    ///
     /// Python: `socket.SO_KEEPALIVE`. C: `SO_KEEPALIVE`.
     public static let SO_KEEPALIVE: Int = NativeConstants.SO_KEEPALIVE
 
     /// `socket.SO_LINGER`: linger on close (a packed struct linger).
+    ///
     /// Python: `socket.SO_LINGER`. C: `SO_LINGER`.
     public static let SO_LINGER: Int = NativeConstants.SO_LINGER
 
     /// `socket.SO_OOBINLINE`: receive out-of-band data inline.
+    ///
     /// Python: `socket.SO_OOBINLINE`. C: `SO_OOBINLINE`.
     public static let SO_OOBINLINE: Int = NativeConstants.SO_OOBINLINE
 
     /// `socket.SO_RCVBUF`: receive buffer size.
+    ///
     /// Python: `socket.SO_RCVBUF`. C: `SO_RCVBUF`.
     public static let SO_RCVBUF: Int = NativeConstants.SO_RCVBUF
 
     /// `socket.SO_RCVLOWAT`: receive low-water mark.
+    ///
     /// Python: `socket.SO_RCVLOWAT`. C: `SO_RCVLOWAT`.
     public static let SO_RCVLOWAT: Int = NativeConstants.SO_RCVLOWAT
 
     /// `socket.SO_RCVTIMEO`: kernel receive timeout (a packed struct timeval).
+    ///
     /// Python: `socket.SO_RCVTIMEO`. C: `SO_RCVTIMEO`.
     public static let SO_RCVTIMEO: Int = NativeConstants.SO_RCVTIMEO
 
     /// `socket.SO_REUSEADDR`: allow reuse of local addresses.
+    ///
     /// Python: `socket.SO_REUSEADDR`. C: `SO_REUSEADDR`.
     public static let SO_REUSEADDR: Int = NativeConstants.SO_REUSEADDR
 
     /// `socket.SO_REUSEPORT`: allow several sockets to bind one port.
+    ///
     /// Python: `socket.SO_REUSEPORT`. C: `SO_REUSEPORT`.
     public static let SO_REUSEPORT: Int = NativeConstants.SO_REUSEPORT
 
     /// `socket.SO_SNDBUF`: send buffer size.
+    ///
     /// Python: `socket.SO_SNDBUF`. C: `SO_SNDBUF`.
     public static let SO_SNDBUF: Int = NativeConstants.SO_SNDBUF
 
     /// `socket.SO_SNDLOWAT`: send low-water mark.
+    ///
     /// Python: `socket.SO_SNDLOWAT`. C: `SO_SNDLOWAT`.
     public static let SO_SNDLOWAT: Int = NativeConstants.SO_SNDLOWAT
 
     /// `socket.SO_SNDTIMEO`: kernel send timeout (a packed struct timeval).
+    ///
     /// Python: `socket.SO_SNDTIMEO`. C: `SO_SNDTIMEO`.
     public static let SO_SNDTIMEO: Int = NativeConstants.SO_SNDTIMEO
 
     /// `socket.SO_TYPE`: the socket type.
+    ///
     /// Python: `socket.SO_TYPE`. C: `SO_TYPE`.
     public static let SO_TYPE: Int = NativeConstants.SO_TYPE
 
     /// `socket.TCP_KEEPCNT`: keep-alive probes before dropping.
+    ///
     /// Python: `socket.TCP_KEEPCNT`. C: `TCP_KEEPCNT`.
     public static let TCP_KEEPCNT: Int = NativeConstants.TCP_KEEPCNT
 
     /// `socket.TCP_KEEPINTVL`: seconds between keep-alive probes.
+    ///
     /// Python: `socket.TCP_KEEPINTVL`. C: `TCP_KEEPINTVL`.
     public static let TCP_KEEPINTVL: Int = NativeConstants.TCP_KEEPINTVL
 
     /// `socket.TCP_MAXSEG`: the maximum segment size.
+    ///
     /// Python: `socket.TCP_MAXSEG`. C: `TCP_MAXSEG`.
     public static let TCP_MAXSEG: Int = NativeConstants.TCP_MAXSEG
 
     /// `socket.TCP_NODELAY`: disable Nagle's algorithm.
+    ///
     /// Python: `socket.TCP_NODELAY`. C: `TCP_NODELAY`.
     public static let TCP_NODELAY: Int = NativeConstants.TCP_NODELAY
 }

@@ -99,16 +99,14 @@ extension socket {
     ///
     /// Python: `socket.get_inheritable()`. C: `fcntl(F_GETFD)`.
     public func get_inheritable() throws -> Bool {
-        let handle = handle()
-        return try callNow(handle.isInheritable())
+        return try callNow(handle().isInheritable())
     }
 
     /// `s.set_inheritable(inheritable)`: sets or clears close-on-exec.
     ///
     /// Python: `socket.set_inheritable()`. C: `fcntl(F_SETFD)`.
     public func set_inheritable(_ inheritable: Bool) throws {
-        let handle = handle()
-        try callNow(handle.setInheritable(inheritable))
+        try callNow(handle().setInheritable(inheritable))
     }
 }
 

@@ -11,8 +11,7 @@ extension socket {
     /// Python: `socket.bind()`. C: `bind(2)`.
     public func bind(_ address: SocketAddress) throws {
         let target = try sockaddr(address, "bind")
-        let handle = handle()
-        try callNow(handle.bind(target))
+        try callNow(handle().bind(target))
     }
 
     /// `s.listen([backlog])`: accepts connections; the default backlog is `min(SOMAXCONN, 128)`
@@ -21,8 +20,7 @@ extension socket {
     /// Python: `socket.listen()`. C: `listen(2)`.
     public func listen(_ backlog: Int? = nil) throws {
         let value = max(0, min(backlog ?? min(NativeConstants.SOMAXCONN, 128), Int(Int32.max)))
-        let handle = handle()
-        try callNow(handle.listen(Int32(value)))
+        try callNow(handle().listen(Int32(value)))
     }
 
     /// `conn, address = s.accept()`: the next connection, as a new socket and its peer address.
@@ -32,8 +30,7 @@ extension socket {
     ///
     /// Python: `socket.accept()`. C: `accept4(2)` with `SOCK_CLOEXEC`.
     public func accept() throws -> (socket, SocketAddress) {
-        let handle = handle()
-        let accepted = try callUnderTimeout(handle.accept())
+        let accepted = try callUnderTimeout(handle().accept())
         let timeout = socket.getdefaulttimeout()
         if timeout != nil { try callNow(kernel.setNonBlocking(accepted.fd.rawValue, true)) }
         let peer = accepted.peer
@@ -50,8 +47,7 @@ extension socket {
     /// Python: `socket.connect()`. C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
     public func connect(_ address: SocketAddress) throws {
         let target = try sockaddr(address, "connect")
-        let handle = handle()
-        try callUnderTimeout(handle.connect(target))
+        try callUnderTimeout(handle().connect(target))
     }
 
     /// `s.connect_ex(address)`: like `connect`, but returns the errno instead of raising it
@@ -96,9 +92,8 @@ extension socket {
 
     @usableFromInline
     func _send(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws -> Int {
-        let flags = Int32(truncatingIfNeeded: flags)
-        let handle = handle()
-        return try callUnderTimeout(handle.send(buffer, flags))
+        let flags = try cIntArg(flags)
+        return try callUnderTimeout(handle().send(buffer, flags))
     }
 
     /// `s.sendall(data[, flags])`: sends everything, or raises. One deadline covers the whole
@@ -124,9 +119,8 @@ extension socket {
 
     @usableFromInline
     func _sendall(_ buffer: UnsafeRawBufferPointer, _ flags: Int) throws {
-        let flags = Int32(truncatingIfNeeded: flags)
-        let handle = handle()
-        try callUnderTimeout(handle.sendall(buffer, flags))
+        let flags = try cIntArg(flags)
+        try callUnderTimeout(handle().sendall(buffer, flags))
     }
 
     /// `s.sendto(data, address)`: sends a datagram to `address`.
@@ -157,24 +151,22 @@ extension socket {
 
     @usableFromInline
     func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
+        let flags = try cIntArg(flags)
         let target = try sockaddr(address, "sendto")
-        let flags = Int32(truncatingIfNeeded: flags)
-        let handle = handle()
-        return try callUnderTimeout(handle.sendto(buffer, flags, target))
+        return try callUnderTimeout(handle().sendto(buffer, flags, target))
     }
 
     /// `s.recv(bufsize[, flags])`: up to `bufsize` bytes; `b''` at end of stream.
     ///
     /// Python: `socket.recv()`. C: `recv(2)`.
     public func recv(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> bytes {
+        let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
         // CPython returns b'' for recv(0) without a system call (which could block).
         if bufsize == 0 { return bytes() }
-        let flags = Int32(truncatingIfNeeded: flags.rawValue)
         var data = bytes(count: bufsize)
-        let handle = handle()
         let count = try data.storage.withUnsafeMutableBytes { buffer in
-            try callUnderTimeout(handle.recv(buffer, flags))
+            try callUnderTimeout(handle().recv(buffer, flags))
         }
         // min: an injected interface may report more than the buffer holds.
         data.storage.removeLast(bufsize - min(count, bufsize))
@@ -198,20 +190,20 @@ extension socket {
 
     @usableFromInline
     func _recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int, _ caller: StaticString) throws -> Int {
-        let flags = Int32(truncatingIfNeeded: flags)
+        let flags = try cIntArg(flags)
         let target = try intoRange(buffer, nbytes, caller)
-        let handle = handle()
-        return try callUnderTimeout(handle.recv(target, flags))
+        return try callUnderTimeout(handle().recv(target, flags))
     }
 
     /// `data, address = s.recvfrom(bufsize[, flags])`.
     ///
     /// Python: `socket.recvfrom()`. C: `recvfrom(2)`.
     public func recvfrom(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> (bytes, SocketAddress) {
+        let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
         var data = bytes(count: bufsize)
         let (count, address) = try data.storage.withUnsafeMutableBytes { buffer in
-            try receiveFrom(buffer, flags.rawValue)
+            try receiveFrom(buffer, flags)
         }
         // min: an injected interface may report more than the buffer holds.
         data.storage.removeLast(bufsize - min(count, bufsize))
@@ -234,13 +226,13 @@ extension socket {
 
     @usableFromInline
     func _recvfrom_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int) throws -> (Int, SocketAddress) {
-        try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
+        let flags = try cIntArg(flags)
+        return try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
     }
 
-    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int) throws -> (Int, SocketAddress) {
-        let flags = Int32(truncatingIfNeeded: flags)
-        let handle = handle()
-        let (count, peer) = try callUnderTimeout(handle.recvfrom(buffer, flags))
+    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws -> (Int, SocketAddress) {
+        var peer = Sockaddr()
+        let count = try callUnderTimeout(handle().recvfrom(buffer, flags, into: &peer))
         return (count, peer.decoded())
     }
 
@@ -263,24 +255,21 @@ extension socket {
     ///
     /// Python: `socket.shutdown()`. C: `shutdown(2)`.
     public func shutdown(_ how: Int) throws {
-        let handle = handle()
-        try callNow(handle.shutdown(Int32(truncatingIfNeeded: how)))
+        try callNow(handle().shutdown(Int32(truncatingIfNeeded: how)))
     }
 
     /// `s.getsockname()`: the local address.
     ///
     /// Python: `socket.getsockname()`. C: `getsockname(2)`.
     public func getsockname() throws -> SocketAddress {
-        let handle = handle()
-        return try callNow(handle.getsockname()).decoded()
+        return try callNow(handle().getsockname()).decoded()
     }
 
     /// `s.getpeername()`: the remote address of a connected socket.
     ///
     /// Python: `socket.getpeername()`. C: `getpeername(2)`.
     public func getpeername() throws -> SocketAddress {
-        let handle = handle()
-        return try callNow(handle.getpeername()).decoded()
+        return try callNow(handle().getpeername()).decoded()
     }
 
     /// `socket.socketpair([family[, type[, proto]]])`: two connected sockets (AF_UNIX by default).

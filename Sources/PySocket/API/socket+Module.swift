@@ -104,7 +104,7 @@ private func withDecimalText<R>(_ value: Int?, _ body: (UnsafeBufferPointer<UInt
 
 /// `socket.herror(h_errno, hstrerror(h_errno))`. CPython: `set_herror`.
 private func moduleHostError(_ code: Int32) -> OSError {
-    socket.herror(args: [.int(Int(code)), .str(NativeLibc.hstrerror(code))])
+    socket.herror(args: [.int(Int(code)), .str(NativeResolver.hstrerror(code))])
 }
 
 // MARK: - getaddrinfo
@@ -223,7 +223,7 @@ extension socket {
         let cProto = try moduleCInt(proto), cFlags = try moduleCInt(flags.rawValue)
         if let host, containsNUL(host) { throw ValueError("embedded null character") }
         // C sees the port's string up to its first NUL.
-        let result = NativeLibc.getaddrinfo(host, port.map { $0.prefix { $0 != 0 } }, family: cFamily, socktype: cType,
+        let result = NativeResolver.getaddrinfo(host, port.map { $0.prefix { $0 != 0 } }, family: cFamily, socktype: cType,
                                             proto: cProto, flags: cFlags) { entry -> AddrInfo in
             (AddressFamily(entry.family), SocketKind(entry.socktype), entry.proto,
              entry.canonname ?? "", entry.address.decoded())
@@ -304,7 +304,7 @@ extension socket {
         let flow = UInt32(truncatingIfNeeded: flowinfo ?? 0)
         let scope = UInt32(truncatingIfNeeded: scopeID ?? 0)
         guard flow <= 0xFFFFF else { throw OverflowError("getnameinfo(): flowinfo must be 0-1048575.") }
-        let found = NativeLibc.getaddrinfo(hostBytes, Array(String(cPort).utf8), family: Int32(NativeConstants.AF_UNSPEC),
+        let found = NativeResolver.getaddrinfo(hostBytes, Array(String(cPort).utf8), family: Int32(NativeConstants.AF_UNSPEC),
                                            socktype: Int32(NativeConstants.SOCK_DGRAM),
                                            proto: 0, flags: Int32(NativeConstants.AI_NUMERICHOST))
         var entries: [ResolvedAddress]
@@ -326,7 +326,7 @@ extension socket {
         default:
             break
         }
-        switch NativeLibc.getnameinfo(address, flags: cFlags) {
+        switch NativeResolver.getnameinfo(address, flags: cFlags) {
         case .failure(let failure): throw pythonError(failure)
         case .success(let names): return (names.host, names.service)
         }
@@ -340,7 +340,7 @@ extension socket {
     ///
     /// Python: `socket.gethostname()`. C: `gethostname(2)`.
     public static func gethostname() throws -> String {
-        return try callNow(NativeLibc.gethostname())
+        return try callNow(NativeResolver.gethostname())
     }
 
     /// `socket.sethostname(name)`: sets this machine's host name (needs privilege:
@@ -356,7 +356,7 @@ extension socket {
     /// Python: `socket.sethostname()`. C: `sethostname(2)`.
     public static func sethostname(_ name: bytes) throws {
         if name.contains(0) { throw ValueError("embedded null byte") }
-        try callNow(NativeLibc.sethostname(name.storage))
+        try callNow(NativeResolver.sethostname(name.storage))
     }
 
     /// `socket.gethostbyname(hostname)`: the IPv4 address of a host, as a string
@@ -369,7 +369,7 @@ extension socket {
     public static func gethostbyname(_ hostname: String) throws -> String {
         try checkHostArgument(hostname, "gethostbyname")
         let address = try resolveHost(hostname, family: NativeConstants.AF_INET)
-        return NativeLibc.inetNtop(NativeConstants.AF_INET, address)
+        return NativeResolver.inetNtop(NativeConstants.AF_INET, address)
     }
 
     /// `socket.gethostbyname_ex(hostname)`: `(hostname, aliaslist, ipaddrlist)` for an IPv4 host.
@@ -381,7 +381,7 @@ extension socket {
     public static func gethostbyname_ex(_ hostname: String) throws -> (hostname: String, aliaslist: [String], ipaddrlist: [String]) {
         try checkHostArgument(hostname, "gethostbyname_ex")
         _ = try resolveHost(hostname, family: NativeConstants.AF_INET)
-        return try hostTriple(NativeLibc.gethostbyname(Array(hostname.utf8)), family: NativeConstants.AF_INET)
+        return try hostTriple(NativeResolver.gethostbyname(Array(hostname.utf8)), family: NativeConstants.AF_INET)
     }
 
     /// `socket.gethostbyaddr(ip_address)`: `(hostname, aliaslist, ipaddrlist)` for an address (or
@@ -394,7 +394,7 @@ extension socket {
     public static func gethostbyaddr(_ ip_address: String) throws -> (hostname: String, aliaslist: [String], ipaddrlist: [String]) {
         try checkHostArgument(ip_address, "gethostbyaddr")
         let (family, address) = try anyFamilyAddress(Array(ip_address.utf8))
-        return try hostTriple(NativeLibc.gethostbyaddr(address, family: family), family: family)
+        return try hostTriple(NativeResolver.gethostbyaddr(address, family: family), family: family)
     }
 
     /// `socket.getfqdn(name='')`: a fully qualified name for `name` (this host when empty): the
@@ -439,7 +439,7 @@ extension socket {
     private static func anyFamilyAddress(_ name: [UInt8]) throws -> (family: Int, address: [UInt8]) {
         let unspec = Int32(NativeConstants.AF_UNSPEC)
         if name.isEmpty {
-            let entries = try resolvedEntries(NativeLibc.getaddrinfo(
+            let entries = try resolvedEntries(NativeResolver.getaddrinfo(
                 nil, Array("0".utf8), family: unspec, socktype: Int32(NativeConstants.SOCK_DGRAM),
                 proto: 0, flags: Int32(NativeConstants.AI_PASSIVE)))
             guard [NativeConstants.AF_INET, NativeConstants.AF_INET6].contains(entries[0].family) else {
@@ -452,11 +452,11 @@ extension socket {
             return (NativeConstants.AF_INET, [255, 255, 255, 255])
         }
         let text = String(decoding: name, as: UTF8.self)
-        if let four = NativeLibc.inetPton(NativeConstants.AF_INET, text) { return (NativeConstants.AF_INET, four) }
-        if !name.contains(UInt8(ascii: "%")), let six = NativeLibc.inetPton(NativeConstants.AF_INET6, text) {
+        if let four = NativeResolver.inetPton(NativeConstants.AF_INET, text) { return (NativeConstants.AF_INET, four) }
+        if !name.contains(UInt8(ascii: "%")), let six = NativeResolver.inetPton(NativeConstants.AF_INET6, text) {
             return (NativeConstants.AF_INET6, six)
         }
-        let entries = try resolvedEntries(NativeLibc.getaddrinfo(name, nil, family: unspec, socktype: 0, proto: 0, flags: 0))
+        let entries = try resolvedEntries(NativeResolver.getaddrinfo(name, nil, family: unspec, socktype: 0, proto: 0, flags: 0))
         return try ipAddress(entries[0])
     }
 
@@ -471,7 +471,7 @@ extension socket {
         switch result {
         case .failure(let failure): throw pythonError(failure)
         case .success(let entries):
-            guard !entries.isEmpty else { throw pythonError(ResolveError(code: NativeLibc.noNameCode, errno: 0)) }
+            guard !entries.isEmpty else { throw pythonError(ResolveError(code: NativeResolver.noNameCode, errno: 0)) }
             return entries
         }
     }
@@ -497,7 +497,7 @@ extension socket {
             throw moduleHostError(failure.code)
         case .success(let entry):
             guard entry.addressFamily == family else { throw pythonError(Errno(Int32(NativeErrno.EAFNOSUPPORT))) }
-            return (entry.name, entry.aliases, entry.addresses.map { NativeLibc.inetNtop(family, $0) })
+            return (entry.name, entry.aliases, entry.addresses.map { NativeResolver.inetNtop(family, $0) })
         }
     }
 }
@@ -512,7 +512,7 @@ extension socket {
     public static func getservbyname(_ servicename: String, _ protocolname: String? = nil) throws -> Int {
         let name = try moduleCString(servicename)
         let proto = try protocolname.map { try moduleCString($0) }
-        guard let port = NativeLibc.getservbyname(name, proto: proto) else {
+        guard let port = NativeResolver.getservbyname(name, proto: proto) else {
             throw OSError("service/proto not found")
         }
         return port
@@ -526,7 +526,7 @@ extension socket {
         _ = try moduleCInt(port)
         let proto = try protocolname.map { try moduleCString($0) }
         guard (0...0xFFFF).contains(port) else { throw OverflowError("getservbyport: port must be 0-65535.") }
-        guard let name = NativeLibc.getservbyport(port, proto: proto) else {
+        guard let name = NativeResolver.getservbyport(port, proto: proto) else {
             throw OSError("port/proto not found")
         }
         return name
@@ -536,7 +536,7 @@ extension socket {
     ///
     /// Python: `socket.getprotobyname()`. C: `getprotobyname_r(3)`.
     public static func getprotobyname(_ protocolname: String) throws -> Int {
-        guard let number = NativeLibc.getprotobyname(try moduleCString(protocolname)) else {
+        guard let number = NativeResolver.getprotobyname(try moduleCString(protocolname)) else {
             throw OSError("protocol not found")
         }
         return number
@@ -551,7 +551,7 @@ extension socket {
     ///
     /// Python: `socket.inet_aton()`. C: `inet_aton(3)`.
     public static func inet_aton(_ ip_string: String) throws -> bytes {
-        guard let packed = NativeLibc.inetAton(try moduleCString(ip_string)) else {
+        guard let packed = NativeResolver.inetAton(try moduleCString(ip_string)) else {
             throw OSError("illegal IP address string passed to inet_aton")
         }
         return bytes(packed)
@@ -581,7 +581,7 @@ extension socket {
         }
         let text = try moduleCString(ip_string)
         let packed: [UInt8]?
-        packed = try callNow(NativeLibc.inetPtonChecked(family, text))
+        packed = try callNow(NativeResolver.inetPtonChecked(family, text))
         guard let packed else { throw OSError("illegal IP address string passed to inet_pton") }
         return bytes(packed)
     }
@@ -676,7 +676,7 @@ extension socket {
     /// Python: `socket.if_nameindex()`. C: `if_nameindex(3)`.
     public static func if_nameindex() throws -> TupleList<(index: Int, name: String)> {
         let list: [(index: Int, name: String)]
-        list = try callNow(NativeLibc.ifNameIndex())
+        list = try callNow(NativeResolver.ifNameIndex())
         return TupleList(list) { "(\($0.index), \(pythonRepr($0.name)))" }
     }
 
@@ -692,7 +692,7 @@ extension socket {
     /// Python: `socket.if_nametoindex()`. C: `if_nametoindex(3)`.
     public static func if_nametoindex(_ if_name: bytes) throws -> Int {
         if if_name.contains(0) { throw ValueError("embedded null byte") }
-        let index = NativeLibc.ifNameToIndex(if_name.storage)
+        let index = NativeResolver.ifNameToIndex(if_name.storage)
         guard index != 0 else { throw OSError("no interface with this name") }
         return index
     }
@@ -703,7 +703,7 @@ extension socket {
     public static func if_indextoname(_ if_index: Int) throws -> String {
         if if_index < 0 { throw OverflowError("can't convert negative value to unsigned int") }
         guard if_index <= Int(UInt32.max) else { throw OverflowError("index is too large") }
-        return try callNow(NativeLibc.ifIndexToName(UInt32(if_index)))
+        return try callNow(NativeResolver.ifIndexToName(UInt32(if_index)))
     }
 }
 
@@ -752,17 +752,12 @@ extension socket {
     /// Python: `socket.has_ipv6`. C: `ENABLE_IPV6` at build time.
     public static let has_ipv6: Bool = true
 
-    /// The largest value CPython stores in a socklen_t: `SOCKLEN_T_LIMIT`, 2**31 - 1.
-    private static let socklenLimit = Int(Int32.max)
-
     /// `socket.CMSG_LEN(length)`: the `cmsg_len` of an ancillary item carrying `length` bytes.
     ///
     /// Python: `socket.CMSG_LEN()`. C: `CMSG_LEN(3)`.
     public static func CMSG_LEN(_ length: Int) throws -> Int {
-        guard length >= 0, length <= socklenLimit - NativeLibc.cmsgLenValue(0) else {
-            throw OverflowError("CMSG_LEN() argument out of range")
-        }
-        return NativeLibc.cmsgLenValue(length)
+        guard let value = Cmsg.checkedLen(length) else { throw OverflowError("CMSG_LEN() argument out of range") }
+        return value
     }
 
     /// `socket.CMSG_SPACE(length)`: the buffer size an ancillary item of `length` bytes takes,
@@ -770,11 +765,7 @@ extension socket {
     ///
     /// Python: `socket.CMSG_SPACE()`. C: `CMSG_SPACE(3)`.
     public static func CMSG_SPACE(_ length: Int) throws -> Int {
-        guard length >= 0, length <= socklenLimit - NativeLibc.cmsgSpaceValue(1) else {
-            throw OverflowError("CMSG_SPACE() argument out of range")
-        }
-        let space = NativeLibc.cmsgSpaceValue(length)
-        guard space <= socklenLimit else { throw OverflowError("CMSG_SPACE() argument out of range") }
-        return space
+        guard let value = Cmsg.checkedSpace(length) else { throw OverflowError("CMSG_SPACE() argument out of range") }
+        return value
     }
 }

@@ -56,12 +56,11 @@ extension socket {
         do throws(Cmsg.BuildError) { control = try Cmsg.build(items) } catch { throw buildError(error) }
         var name = target ?? Sockaddr()
         let nameLength = name.length
-        let handle = handle()
         return try withUnsafeBytes(of: &name.storage) { name in
             try control.withUnsafeBytes { control in
                 try MessageHeader.withSend(name: target == nil ? nil : name.baseAddress, nameLength: nameLength,
                                            iov: buffers, control: control) { message in
-                    try callUnderTimeout(handle.sendmsg(message, flags))
+                    try callUnderTimeout(handle().sendmsg(message, flags))
                 }
             }
         }
@@ -128,10 +127,9 @@ extension socket {
         // Zeroed, so that a control length reported beyond what was written reads as no message.
         control.initializeMemory(as: UInt8.self, repeating: 0)
         var peer = Sockaddr()
-        let handle = handle()
         let received = try withUnsafeMutableBytes(of: &peer.storage) { name in
             try MessageHeader.withReceive(name: name.baseAddress!, nameLength: UInt32(name.count), iov: buffers, control: control) { message in
-                try callUnderTimeout(handle.recvmsg(message, flags))
+                try callUnderTimeout(handle().recvmsg(message, flags))
             }
         }
         peer.length = min(received.nameLength, peer.length)

@@ -6,8 +6,7 @@ extension socket {
     /// Python: `socket.getsockopt(level, optname)`. C: `getsockopt(2)` into an `int`.
     public func getsockopt(_ level: Int, _ optname: Int) throws -> Int {
         let (level, name) = try optionKey(level, optname)
-        let handle = handle()
-        return Int(try callNow(handle.getsockopt(level, name)))
+        return Int(try callNow(handle().getsockopt(level, name)))
     }
 
     /// `s.getsockopt(level, optname, buflen)`: the option's raw bytes (at most `buflen`,
@@ -23,11 +22,10 @@ extension socket {
         }
         guard (1...1024).contains(buflen) else { throw OSError("getsockopt buflen out of range") }
         let (level, name) = try optionKey(level, optname)
-        let handle = handle()
         var data = bytes(count: buflen)
         var length = UInt32(buflen)
         try data.storage.withUnsafeMutableBytes { buffer in
-            try callNow(handle.getsockopt(level, name, buffer.baseAddress!, &length))
+            try callNow(handle().getsockopt(level, name, buffer.baseAddress!, &length))
         }
         data.storage.removeLast(buflen - Int(length))
         return data
@@ -53,9 +51,8 @@ extension socket {
     /// Python: `socket.setsockopt(level, optname, buffer)`. C: `setsockopt(2)`.
     public func setsockopt(_ level: Int, _ optname: Int, _ value: bytes) throws {
         let (level, name) = try optionKey(level, optname)
-        let handle = handle()
         try value.storage.withUnsafeBytes { buffer in
-            try callNow(handle.setsockopt(level, name, buffer.baseAddress, UInt32(buffer.count)))
+            try callNow(handle().setsockopt(level, name, buffer.baseAddress, UInt32(buffer.count)))
         }
     }
 
@@ -67,15 +64,13 @@ extension socket {
         let (level, name) = try optionKey(level, optname)
         // CPython reads optlen as a C unsigned int without a range check (-1 reaches the kernel).
         let length = UInt32(truncatingIfNeeded: optlen)
-        let handle = handle()
-        try callNow(handle.setsockopt(level, name, nil, length))
+        try callNow(handle().setsockopt(level, name, nil, length))
     }
 
     private func setOption(_ level: Int, _ optname: Int, _ flag: Int32) throws {
         let (level, name) = try optionKey(level, optname)
-        let handle = handle()
         var value = flag
-        try callNow(handle.setsockopt(level, name, &value, UInt32(MemoryLayout<Int32>.size)))
+        try callNow(handle().setsockopt(level, name, &value, UInt32(MemoryLayout<Int32>.size)))
     }
 
     /// `level` and `optname` as C ints, with CPython's OverflowError for values that do not fit.

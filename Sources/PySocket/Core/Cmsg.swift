@@ -54,7 +54,8 @@ enum Cmsg {
     /// (it keeps room for padding before and after the data: `CMSG_SPACE(1)`).
     static func checkedSpace(_ length: Int) -> Int? {
         guard length >= 0, length <= lengthLimit - space(1) else { return nil }
-        return space(length)
+        let result = space(length)
+        return result <= lengthLimit ? result : nil
     }
 
     // MARK: - Building (sendmsg)

@@ -198,12 +198,12 @@ package enum SockaddrCodec {
             guard family == NativeConstants.AF_INET else { throw .os("address family mismatched") }
             return [255, 255, 255, 255]
         }
-        if let numeric = NativeLibc.inetPton(family, host) { return numeric }
+        if let numeric = NativeResolver.inetPton(family, host) { return numeric }
         return try resolverResult(host, family: family, passive: false)
     }
 
     private static func resolverResult(_ host: String?, family: Int, passive: Bool) throws(AddressError) -> [UInt8] {
-        switch NativeLibc.resolveFirst(host, family: family, passive: passive) {
+        switch NativeResolver.resolveFirst(host, family: family, passive: passive) {
         case .success(let found):
             guard found.family == family else { throw .os("address family mismatched") }
             return found.address

@@ -62,6 +62,21 @@ package func perform<R>(
     }
 }
 
+/// `perform` for a single call (not a loop that shares one deadline): the deadline exists only
+/// once an attempt has failed, so a call that succeeds at once initialises nothing for it.
+@inline(__always)
+package func perform<R>(
+    _ kernel: Kernel, _ fd: Int32, timeout: Double?, waitingFor event: PollEvent,
+    _ operation: () throws(Errno) -> R
+) throws(CallError) -> R {
+    do {
+        return try operation()
+    } catch {
+        var deadline: Deadline?
+        return try performAfterFailure(error, kernel, fd, timeout: timeout, waitingFor: event, deadline: &deadline, operation)
+    }
+}
+
 /// The rest of `perform` once an attempt failed with `failure`.
 @inline(never)
 func performAfterFailure<R>(

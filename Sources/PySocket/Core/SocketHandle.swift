@@ -105,27 +105,23 @@ extension SocketHandle {
     /// CPython: `sock_recv_guts`. C: `recv(2)`.
     @inline(__always)
     package func recv(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(CallError) -> Int {
-        var deadline: Deadline?
-        return try perform(kernel, fd, timeout: timeout, waitingFor: .readable, deadline: &deadline) { () throws(Errno) in
+        return try perform(kernel, fd, timeout: timeout, waitingFor: .readable) { () throws(Errno) in
             try kernel.recv(fd, buffer, flags)
         }
     }
 
-    /// CPython: `sock_recvfrom_guts`; the sender's address is returned undecoded. C: `recvfrom(2)`.
+    /// CPython: `sock_recvfrom_guts`; the sender's address is written, undecoded, into `peer`
+    /// (the caller's, so that no address is copied on the way back). C: `recvfrom(2)`.
     @inline(__always)
-    package func recvfrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(CallError) -> (Int, Sockaddr) {
-        var peer = Sockaddr()
-        var deadline: Deadline?
-        let count = try perform(kernel, fd, timeout: timeout, waitingFor: .readable, deadline: &deadline) { () throws(Errno) in
+    package func recvfrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, into peer: inout Sockaddr) throws(CallError) -> Int {
+        return try perform(kernel, fd, timeout: timeout, waitingFor: .readable) { () throws(Errno) in
             try peer.withMutablePointer { (raw, length) throws(Errno) in try kernel.recvfrom(fd, buffer, flags, raw, &length) }
         }
-        return (count, peer)
     }
 
     /// CPython: `sock_recvmsg_guts`' call. C: `recvmsg(2)` (the platform adds close-on-exec).
     package func recvmsg(_ message: UnsafeMutablePointer<msghdr>, _ flags: Int32) throws(CallError) -> Int {
-        var deadline: Deadline?
-        return try perform(kernel, fd, timeout: timeout, waitingFor: .readable, deadline: &deadline) { () throws(Errno) in
+        return try perform(kernel, fd, timeout: timeout, waitingFor: .readable) { () throws(Errno) in
             try kernel.recvmsg(fd, message, flags)
         }
     }
@@ -133,8 +129,7 @@ extension SocketHandle {
     /// CPython: `sock_send`. C: `send(2)` (the platform keeps SIGPIPE away).
     @inline(__always)
     package func send(_ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(CallError) -> Int {
-        var deadline: Deadline?
-        return try perform(kernel, fd, timeout: timeout, waitingFor: .writable, deadline: &deadline) { () throws(Errno) in
+        return try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
             try kernel.send(fd, buffer, flags)
         }
     }
@@ -142,16 +137,14 @@ extension SocketHandle {
     /// CPython: `sock_sendto`. C: `sendto(2)` (the platform keeps SIGPIPE away).
     @inline(__always)
     package func sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int32, _ address: Sockaddr) throws(CallError) -> Int {
-        var deadline: Deadline?
-        return try perform(kernel, fd, timeout: timeout, waitingFor: .writable, deadline: &deadline) { () throws(Errno) in
+        return try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
             try address.withPointer { (raw, length) throws(Errno) in try kernel.sendto(fd, buffer, flags, raw, length) }
         }
     }
 
     /// CPython: `sock_sendmsg`'s call. C: `sendmsg(2)` (the platform keeps SIGPIPE away).
     package func sendmsg(_ message: UnsafePointer<msghdr>, _ flags: Int32) throws(CallError) -> Int {
-        var deadline: Deadline?
-        return try perform(kernel, fd, timeout: timeout, waitingFor: .writable, deadline: &deadline) { () throws(Errno) in
+        return try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
             try kernel.sendmsg(fd, message, flags)
         }
     }
@@ -173,11 +166,11 @@ extension SocketHandle {
     }
 
     /// CPython: `sock_accept`: the new descriptor (close-on-exec, owned) and the peer's address.
+    ///
     /// C: `accept4(2)` (the platform adds close-on-exec).
     package func accept() throws(CallError) -> Accepted {
         var peer = Sockaddr()
-        var deadline: Deadline?
-        let fd = try perform(kernel, self.fd, timeout: timeout, waitingFor: .readable, deadline: &deadline) { () throws(Errno) in
+        let fd = try perform(kernel, self.fd, timeout: timeout, waitingFor: .readable) { () throws(Errno) in
             try peer.withMutablePointer { (raw, length) throws(Errno) in try kernel.accept(self.fd, raw, &length, 0) }
         }
         return Accepted(fd: OwnedFD(fd, kernel), peer: peer)
@@ -185,6 +178,7 @@ extension SocketHandle {
 
     /// CPython: `internal_connect`. An interrupted connect, or one under way in timeout mode,
     /// waits for writability and reads the outcome from SO_ERROR (`finishConnect`).
+    ///
     /// C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
     package func connect(_ address: Sockaddr) throws(CallError) {
         let failure: Errno
@@ -222,8 +216,7 @@ extension SocketHandle {
     /// `offset` (advanced by the count sent), with a fresh timeout, as CPython gives each chunk
     /// its own `selector.select(timeout)`. C: `sendfile(2)`.
     package func sendfileChunk(_ file: Int32, _ offset: inout Int64, _ count: Int) throws(CallError) -> Int {
-        var deadline: Deadline?
-        return try perform(kernel, fd, timeout: timeout, waitingFor: .writable, deadline: &deadline) { () throws(Errno) in
+        return try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
             try kernel.sendfile(fd, file, &offset, count)
         }
     }
@@ -278,8 +271,7 @@ extension SocketHandle {
 
     /// `pread(2)` of a file, retried on EINTR (a regular file never says EAGAIN).
     private func readFile(_ file: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ position: Int64) throws(CallError) -> Int {
-        var none: Deadline?
-        return try perform(kernel, file, timeout: nil, waitingFor: .readable, deadline: &none) { () throws(Errno) in
+        return try perform(kernel, file, timeout: nil, waitingFor: .readable) { () throws(Errno) in
             try kernel.pread(file, buffer, position)
         }
     }
@@ -325,6 +317,7 @@ extension Kernel {
     /// What was not given of a descriptor's family, type and protocol, read from it (CPython's
     /// `sock_initobj` with `fileno`). CPython always asks `getsockname`, so a descriptor that is
     /// not a socket fails with ENOTSOCK even when all three are given.
+    ///
     /// C: `getsockname(2)`, `getsockopt(SO_TYPE)`, `getsockopt(SO_PROTOCOL)`.
     package func describe(_ fd: Int32, family: Int?, type: Int?, proto: Int?) throws(Errno) -> (family: Int, type: Int, proto: Int) {
         let address = try SocketHandle(kernel: self, fd: fd, timeout: nil).getsockname()

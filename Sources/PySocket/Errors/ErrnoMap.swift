@@ -38,11 +38,11 @@ enum ErrnoMap {
 }
 
 extension OSError {
-    /// `OSError(errno, strerror[, filename])`, picking the subclass as CPython does
-    /// Creates `ConnectionRefusedError(111, 'Connection refused')` for `from(errno: 111)`, and so on
+    /// `OSError(errno, strerror[, filename])`: the exception, of the subclass CPython picks:
+    /// `ConnectionRefusedError(111, 'Connection refused')` for `from(errno: 111)`, and so on
     /// through CPython's errno table; `strerror` defaults to the C library's message.
-    /// Python: `OSError(errno, strerror, filename)` (`OSError.__new__`).
-    /// C: `strerror(3)`.
+    ///
+    /// Python: `OSError(errno, strerror, filename)` (`OSError.__new__`). C: `strerror(3)`.
     ///
     /// Differs from CPython: Swift initialisers cannot return a subclass, so this is a static
     /// function; `OSError(111, "...")` itself stays an `OSError`.

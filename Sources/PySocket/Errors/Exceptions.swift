@@ -1,9 +1,8 @@
 // Python's built-in exception tree as Swift error classes, and `socket.error`/`timeout`/`gaierror`/`herror`.
 
-/// `BaseException(*args)`
-/// The root of Python's exception tree: `print(e)` is `str(e)` and `String(reflecting: e)` is `repr(e)`.
-/// Python: `BaseException`.
-/// C: none (CPython's `Objects/exceptions.c`).
+/// `BaseException(*args)`: the root of Python's exception tree: `print(e)` is `str(e)` and `String(reflecting: e)` is `repr(e)`.
+///
+/// Python: `BaseException`. C: none (CPython's `Objects/exceptions.c`).
 ///
 /// Every class keeps the arguments it was constructed with; the Python attributes (`errno`,
 /// `strerror`, `filename`...) are read from them, as CPython's `__init__` does.
@@ -11,75 +10,62 @@
 /// Differs from CPython: `type(of: e)` names the class (`ConnectionRefusedError`), not
 /// `type(e).__name__`; arguments are `BaseException.Argument` values rather than any object.
 open class BaseException: Error, CustomStringConvertible, CustomDebugStringConvertible, @unchecked Sendable {
-    /// `e.args[i]`
-    /// One constructor argument, a Python value printed as CPython prints it.
+    /// `e.args[i]`: one constructor argument, a Python value printed as CPython prints it.
+    ///
     /// Python: an element of `BaseException.args`.
-    /// C: none.
     public enum Argument: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
         ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
         ExpressibleByArrayLiteral
     {
-        /// `None`
-        /// Python's `None`.
+        /// `None`: Python's `None`.
+        ///
         /// Python: `None`.
-        /// C: none.
         case none
-        /// `True` or `False`
-        /// A Python `bool`.
+        /// `True` or `False`: a Python `bool`.
+        ///
         /// Python: `bool`.
-        /// C: none.
         case bool(Bool)
-        /// `123`
-        /// A Python `int`.
+        /// `123`: a Python `int`.
+        ///
         /// Python: `int`.
-        /// C: none.
         case int(Int)
-        /// `'text'`
-        /// A Python `str`.
+        /// `'text'`: a Python `str`.
+        ///
         /// Python: `str`.
-        /// C: none.
         case str(String)
-        /// `b'bytes'`
-        /// A Python `bytes` value.
+        /// `b'bytes'`: a Python `bytes` value.
+        ///
         /// Python: `bytes`.
-        /// C: none.
         case bytes([UInt8])
-        /// `[a, b]`
-        /// A Python `list`.
+        /// `[a, b]`: a Python `list`.
+        ///
         /// Python: `list`.
-        /// C: none.
         case list([Argument])
-        /// `ConnectionRefusedError(111, 'Connection refused')`
-        /// An exception (or any Swift error), as `ExceptionGroup` holds them.
+        /// `ConnectionRefusedError(111, 'Connection refused')`: an exception (or any Swift error), as `ExceptionGroup` holds them.
+        ///
         /// Python: `BaseException`.
-        /// C: none.
         case error(any Error)
 
-        /// `'text'`
-        /// A string literal is a `str` argument.
+        /// `'text'`: a string literal is a `str` argument.
+        ///
         /// Python: `str`.
-        /// C: none.
         public init(stringLiteral value: String) { self = .str(value) }
-        /// `123`
-        /// An integer literal is an `int` argument.
+        /// `123`: an integer literal is an `int` argument.
+        ///
         /// Python: `int`.
-        /// C: none.
         public init(integerLiteral value: Int) { self = .int(value) }
-        /// `True`
-        /// A Boolean literal is a `bool` argument.
+        /// `True`: a Boolean literal is a `bool` argument.
+        ///
         /// Python: `bool`.
-        /// C: none.
         public init(booleanLiteral value: Bool) { self = .bool(value) }
-        /// `[a, b]`
-        /// An array literal is a `list` argument.
+        /// `[a, b]`: an array literal is a `list` argument.
+        ///
         /// Python: `list`.
-        /// C: none.
         public init(arrayLiteral elements: Argument...) { self = .list(elements) }
 
-        /// `str(value)`
-        /// The text `print(value)` shows.
+        /// `str(value)`: the text `print(value)` shows.
+        ///
         /// Python: `object.__str__`.
-        /// C: none.
         public var description: String {
             switch self {
             case .str(let string): return string
@@ -88,10 +74,9 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
             }
         }
 
-        /// `repr(value)`
-        /// The text `repr(value)` shows.
+        /// `repr(value)`: the text `repr(value)` shows.
+        ///
         /// Python: `object.__repr__`.
-        /// C: none.
         public var debugDescription: String {
             switch self {
             case .none: return "None"
@@ -104,10 +89,9 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
             }
         }
 
-        /// `a == b`
-        /// Equal by value, and by identity for exceptions, as in Python.
+        /// `a == b`: equal by value, and by identity for exceptions, as in Python.
+        ///
         /// Python: `object.__eq__`.
-        /// C: none.
         public static func == (lhs: Argument, rhs: Argument) -> Bool {
             switch (lhs, rhs) {
             case (.none, .none): return true
@@ -127,40 +111,35 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
     /// The arguments exactly as the constructor received them.
     let arguments: [Argument]
 
-    /// `BaseException(*args)`
-    /// Creates the exception from its positional arguments, as Python's constructor does.
+    /// `BaseException(*args)`: creates the exception from its positional arguments, as Python's constructor does.
+    ///
     /// Python: `BaseException(*args)`.
-    /// C: none.
     public required init(args: [Argument]) {
         self.arguments = args
     }
 
-    /// `BaseException(*args)`
-    /// Creates the exception from its positional arguments: `ValueError("bad")`, `OSError(1, 2, 3)`.
+    /// `BaseException(*args)`: creates the exception from its positional arguments: `ValueError("bad")`, `OSError(1, 2, 3)`.
+    ///
     /// Python: `BaseException(*args)`.
-    /// C: none.
     public convenience init(_ args: Argument...) {
         self.init(args: args)
     }
 
-    /// `BaseException(message)`
-    /// Creates the exception with one `str` argument, the common `raise ValueError("...")`.
+    /// `BaseException(message)`: creates the exception with one `str` argument, the common `raise ValueError("...")`.
+    ///
     /// Python: `BaseException(message)`.
-    /// C: none.
     public convenience init(_ message: String) {
         self.init(args: [.str(message)])
     }
 
-    /// `e.args`
-    /// The arguments Python keeps (OSError drops `filename` and `filename2` from them).
+    /// `e.args`: the arguments Python keeps (OSError drops `filename` and `filename2` from them).
+    ///
     /// Python: `BaseException.args`.
-    /// C: none.
     open var args: [Argument] { arguments }
 
-    /// `str(e)`
-    /// Nothing for no argument, `str(arg)` for one, the tuple's repr for more.
+    /// `str(e)`: nothing for no argument, `str(arg)` for one, the tuple's repr for more.
+    ///
     /// Python: `BaseException.__str__`.
-    /// C: none.
     open var description: String {
         let args = self.args
         switch args.count {
@@ -170,55 +149,47 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
         }
     }
 
-    /// `repr(e)`
-    /// The class name followed by the reprs of `args`, e.g. `ValueError('x')`.
+    /// `repr(e)`: the class name followed by the reprs of `args`, e.g. `ValueError('x')`.
+    ///
     /// Python: `BaseException.__repr__`.
-    /// C: none.
     open var debugDescription: String {
         String(describing: type(of: self)) + "(" + args.map(\.debugDescription).joined(separator: ", ") + ")"
     }
 }
 
-/// `Exception(*args)`
-/// The base of all non-exit exceptions; `catch let e as Exception` is `except Exception as e`.
+/// `Exception(*args)`: the base of all non-exit exceptions; `catch let e as Exception` is `except Exception as e`.
+///
 /// Python: `Exception`.
-/// C: none.
 open class Exception: BaseException, @unchecked Sendable {}
 
-/// `RuntimeError(*args)`
-/// An error that fits no other category; asyncio raises it for a missing or nested event loop.
+/// `RuntimeError(*args)`: an error that fits no other category; asyncio raises it for a missing or nested event loop.
+///
 /// Python: `RuntimeError`.
-/// C: none.
 open class RuntimeError: Exception, @unchecked Sendable {}
 
-/// `ArithmeticError(*args)`
-/// The base of the arithmetic errors.
+/// `ArithmeticError(*args)`: the base of the arithmetic errors.
+///
 /// Python: `ArithmeticError`.
-/// C: none.
 open class ArithmeticError: Exception, @unchecked Sendable {}
 
-/// `OverflowError(*args)`
-/// A number too large for its C type, such as a port above 65535.
+/// `OverflowError(*args)`: a number too large for its C type, such as a port above 65535.
+///
 /// Python: `OverflowError`.
-/// C: none.
 open class OverflowError: ArithmeticError, @unchecked Sendable {}
 
-/// `ValueError(*args)`
-/// An argument of the right type with a wrong value.
+/// `ValueError(*args)`: an argument of the right type with a wrong value.
+///
 /// Python: `ValueError`.
-/// C: none.
 open class ValueError: Exception, @unchecked Sendable {}
 
-/// `UnicodeError(*args)`
-/// A Unicode encoding or decoding failure.
+/// `UnicodeError(*args)`: a Unicode encoding or decoding failure.
+///
 /// Python: `UnicodeError`.
-/// C: none.
 open class UnicodeError: ValueError, @unchecked Sendable {}
 
-/// `UnicodeDecodeError(encoding, object, start, end, reason)`
-/// Bytes that are not valid in the codec, as `bytes.decode` raises it.
+/// `UnicodeDecodeError(encoding, object, start, end, reason)`: bytes that are not valid in the codec, as `bytes.decode` raises it.
+///
 /// Python: `UnicodeDecodeError`.
-/// C: none.
 open class UnicodeDecodeError: UnicodeError, @unchecked Sendable {
     /// `str(e)`: `'utf-8' codec can't decode byte 0xff in position 0: invalid start byte`.
     open override var description: String {
@@ -233,60 +204,52 @@ open class UnicodeDecodeError: UnicodeError, @unchecked Sendable {
     }
 }
 
-/// `UnicodeEncodeError(encoding, object, start, end, reason)`
-/// Characters the codec cannot represent, as `str.encode` raises it. Its `str()` is built
+/// `UnicodeEncodeError(encoding, object, start, end, reason)`: characters the codec cannot represent, as `str.encode` raises it. Its `str()` is built
 /// by the raiser and passed as the message (see `String.encode`).
+///
 /// Python: `UnicodeEncodeError`.
-/// C: none.
 open class UnicodeEncodeError: UnicodeError, @unchecked Sendable {}
 
-/// `LookupError(*args)`
-/// The base of IndexError and KeyError; also raised for an unknown codec or error handler.
+/// `LookupError(*args)`: the base of IndexError and KeyError; also raised for an unknown codec or error handler.
+///
 /// Python: `LookupError`.
-/// C: none.
 open class LookupError: Exception, @unchecked Sendable {}
 
-/// `IndexError(*args)`
-/// A sequence index out of range, such as `addr[5]`.
+/// `IndexError(*args)`: a sequence index out of range, such as `addr[5]`.
+///
 /// Python: `IndexError`.
-/// C: none.
 open class IndexError: LookupError, @unchecked Sendable {}
 
-/// `TypeError(*args)`
-/// An argument of the wrong type that the Swift types could not rule out.
+/// `TypeError(*args)`: an argument of the wrong type that the Swift types could not rule out.
+///
 /// Python: `TypeError`.
-/// C: none.
 open class TypeError: Exception, @unchecked Sendable {}
 
-/// `ExceptionGroup(message, exceptions)`
-/// Several exceptions raised together, as `create_connection(..., all_errors=True)` does.
+/// `ExceptionGroup(message, exceptions)`: several exceptions raised together, as `create_connection(..., all_errors=True)` does.
+///
 /// Python: `ExceptionGroup`.
-/// C: none.
 ///
 /// Differs from CPython: it derives from `Exception` only (Swift has no multiple inheritance,
 /// so there is no `BaseExceptionGroup` to catch), and an empty `exceptions` is not rejected.
 open class ExceptionGroup: Exception, @unchecked Sendable {
-    /// `ExceptionGroup(message, exceptions)`
-    /// Groups `exceptions` under `message`.
+    /// `ExceptionGroup(message, exceptions)`: groups `exceptions` under `message`.
+    ///
     /// Python: `ExceptionGroup(message, exceptions)`.
-    /// C: none.
     public convenience init(_ message: String, _ exceptions: [any Error]) {
         self.init(args: [.str(message), .list(exceptions.map { .error($0) })])
     }
 
-    /// `eg.message`
-    /// The message the group was created with.
+    /// `eg.message`: the message the group was created with.
+    ///
     /// Python: `BaseExceptionGroup.message`.
-    /// C: none.
     public var message: String {
         guard case .str(let message)? = arguments.first else { return "" }
         return message
     }
 
-    /// `eg.exceptions`
-    /// The grouped exceptions, in order.
+    /// `eg.exceptions`: the grouped exceptions, in order.
+    ///
     /// Python: `BaseExceptionGroup.exceptions`.
-    /// C: none.
     public var exceptions: [any Error] {
         guard arguments.count > 1, case .list(let items) = arguments[1] else { return [] }
         return items.compactMap { item in
@@ -295,29 +258,26 @@ open class ExceptionGroup: Exception, @unchecked Sendable {
         }
     }
 
-    /// `str(eg)`
-    /// The message and the count: `create_connection failed (2 sub-exceptions)`.
+    /// `str(eg)`: the message and the count: `create_connection failed (2 sub-exceptions)`.
+    ///
     /// Python: `BaseExceptionGroup.__str__`.
-    /// C: none.
     open override var description: String {
         let count = exceptions.count
         return "\(message) (\(count) sub-exception\(count == 1 ? "" : "s"))"
     }
 }
 
-/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`
-/// A system error: `print(e)` is `[Errno 111] Connection refused`.
-/// Python: `OSError` (also `EnvironmentError`, `IOError`, `socket.error`).
-/// C: `errno` and `strerror(3)`.
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: a system error: `print(e)` is `[Errno 111] Connection refused`.
+///
+/// Python: `OSError` (also `EnvironmentError`, `IOError`, `socket.error`). C: `errno` and `strerror(3)`.
 ///
 /// Differs from CPython: a Swift initialiser cannot return a subclass, so `OSError(111, "...")`
 /// is an `OSError`; `OSError.from(errno:)` picks `ConnectionRefusedError` as CPython's
 /// constructor does. PySocket's own errors always carry the subclass.
 open class OSError: Exception, @unchecked Sendable {
-    /// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`
-    /// Creates the error with an errno and its message, and optionally the file names involved.
+    /// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: creates the error with an errno and its message, and optionally the file names involved.
+    ///
     /// Python: `OSError(errno, strerror, filename, winerror, filename2)`.
-    /// C: none.
     ///
     /// Differs from CPython: `winerror` is accepted for line-by-line ports and ignored, as on POSIX.
     public convenience init(
@@ -362,54 +322,48 @@ open class OSError: Exception, @unchecked Sendable {
         return fields
     }
 
-    /// `e.args`
-    /// `(errno, strerror)` when a filename was given, otherwise every argument.
+    /// `e.args`: `(errno, strerror)` when a filename was given, otherwise every argument.
+    ///
     /// Python: `OSError.args`.
-    /// C: none.
     open override var args: [Argument] {
         fields.filename != nil ? Array(arguments.prefix(2)) : arguments
     }
 
-    /// `e.errno`
-    /// The error number, nil when the error was not created from one (`OSError("msg")`).
-    /// Python: `OSError.errno`.
-    /// C: `errno`.
+    /// `e.errno`: the error number, nil when the error was not created from one (`OSError("msg")`).
+    ///
+    /// Python: `OSError.errno`. C: `errno`.
     public var errno: Int? {
         guard case .int(let number)? = fields.errno else { return nil }
         return number
     }
 
-    /// `e.strerror`
-    /// The error message that goes with `errno`.
-    /// Python: `OSError.strerror`.
-    /// C: `strerror(3)`.
+    /// `e.strerror`: the error message that goes with `errno`.
+    ///
+    /// Python: `OSError.strerror`. C: `strerror(3)`.
     public var strerror: String? {
         guard case .str(let message)? = fields.strerror else { return nil }
         return message
     }
 
-    /// `e.filename`
-    /// The file name the failing call was given, when there is one.
+    /// `e.filename`: the file name the failing call was given, when there is one.
+    ///
     /// Python: `OSError.filename`.
-    /// C: none.
     public var filename: String? {
         guard case .str(let name)? = fields.filename else { return nil }
         return name
     }
 
-    /// `e.filename2`
-    /// The second file name of a two-name call (rename, link).
+    /// `e.filename2`: the second file name of a two-name call (rename, link).
+    ///
     /// Python: `OSError.filename2`.
-    /// C: none.
     public var filename2: String? {
         guard case .str(let name)? = fields.filename2 else { return nil }
         return name
     }
 
-    /// `str(e)`
-    /// `[Errno N] message`, then `: 'filename'` and ` -> 'filename2'` when given.
+    /// `str(e)`: `[Errno N] message`, then `: 'filename'` and ` -> 'filename2'` when given.
+    ///
     /// Python: `OSError.__str__`.
-    /// C: none.
     open override var description: String {
         let fields = self.fields
         guard let errno = fields.errno, let strerror = fields.strerror else { return super.description }
@@ -425,138 +379,116 @@ open class OSError: Exception, @unchecked Sendable {
     var charactersWritten: Int? { fields.charactersWritten }
 }
 
-/// `EnvironmentError`
-/// Python's old name for `OSError`, the same class.
+/// `EnvironmentError`: Python's old name for `OSError`, the same class.
+///
 /// Python: `EnvironmentError`.
-/// C: none.
 public typealias EnvironmentError = OSError
 
-/// `IOError`
-/// Python's old name for `OSError`, the same class.
+/// `IOError`: Python's old name for `OSError`, the same class.
+///
 /// Python: `IOError`.
-/// C: none.
 public typealias IOError = OSError
 
-/// `BlockingIOError(errno, strerror[, characters_written])`
-/// A non-blocking operation would block.
-/// Python: `BlockingIOError`.
-/// C: `EAGAIN`, `EWOULDBLOCK`, `EALREADY`, `EINPROGRESS`.
+/// `BlockingIOError(errno, strerror[, characters_written])`: a non-blocking operation would block.
+///
+/// Python: `BlockingIOError`. C: `EAGAIN`, `EWOULDBLOCK`, `EALREADY`, `EINPROGRESS`.
 open class BlockingIOError: OSError, @unchecked Sendable {
-    /// `e.characters_written`
-    /// How much was written before the operation would have blocked, when known.
+    /// `e.characters_written`: how much was written before the operation would have blocked, when known.
+    ///
     /// Python: `BlockingIOError.characters_written`.
-    /// C: none.
     ///
     /// Differs from CPython: nil where CPython raises AttributeError.
     public var characters_written: Int? { charactersWritten }
 }
 
-/// `ChildProcessError(errno, strerror)`
-/// An operation on a child process failed.
-/// Python: `ChildProcessError`.
-/// C: `ECHILD`.
+/// `ChildProcessError(errno, strerror)`: an operation on a child process failed.
+///
+/// Python: `ChildProcessError`. C: `ECHILD`.
 open class ChildProcessError: OSError, @unchecked Sendable {}
 
-/// `ConnectionError(errno, strerror)`
-/// The base of the connection errors.
-/// Python: `ConnectionError`.
-/// C: none (the base of the four below).
+/// `ConnectionError(errno, strerror)`: the base of the connection errors.
+///
+/// Python: `ConnectionError`. C: none (the base of the four below).
 open class ConnectionError: OSError, @unchecked Sendable {}
 
-/// `BrokenPipeError(errno, strerror)`
-/// A write on a pipe or socket whose other end is closed.
-/// Python: `BrokenPipeError`.
-/// C: `EPIPE`, `ESHUTDOWN`.
+/// `BrokenPipeError(errno, strerror)`: a write on a pipe or socket whose other end is closed.
+///
+/// Python: `BrokenPipeError`. C: `EPIPE`, `ESHUTDOWN`.
 open class BrokenPipeError: ConnectionError, @unchecked Sendable {}
 
-/// `ConnectionAbortedError(errno, strerror)`
-/// The peer aborted the connection.
-/// Python: `ConnectionAbortedError`.
-/// C: `ECONNABORTED`.
+/// `ConnectionAbortedError(errno, strerror)`: the peer aborted the connection.
+///
+/// Python: `ConnectionAbortedError`. C: `ECONNABORTED`.
 open class ConnectionAbortedError: ConnectionError, @unchecked Sendable {}
 
-/// `ConnectionRefusedError(errno, strerror)`
-/// The peer refused the connection.
-/// Python: `ConnectionRefusedError`.
-/// C: `ECONNREFUSED`.
+/// `ConnectionRefusedError(errno, strerror)`: the peer refused the connection.
+///
+/// Python: `ConnectionRefusedError`. C: `ECONNREFUSED`.
 open class ConnectionRefusedError: ConnectionError, @unchecked Sendable {}
 
-/// `ConnectionResetError(errno, strerror)`
-/// The peer reset the connection.
-/// Python: `ConnectionResetError`.
-/// C: `ECONNRESET`.
+/// `ConnectionResetError(errno, strerror)`: the peer reset the connection.
+///
+/// Python: `ConnectionResetError`. C: `ECONNRESET`.
 open class ConnectionResetError: ConnectionError, @unchecked Sendable {}
 
-/// `FileExistsError(errno, strerror[, filename])`
-/// The file or socket path already exists.
-/// Python: `FileExistsError`.
-/// C: `EEXIST`.
+/// `FileExistsError(errno, strerror[, filename])`: the file or socket path already exists.
+///
+/// Python: `FileExistsError`. C: `EEXIST`.
 open class FileExistsError: OSError, @unchecked Sendable {}
 
-/// `FileNotFoundError(errno, strerror[, filename])`
-/// The file or socket path does not exist.
-/// Python: `FileNotFoundError`.
-/// C: `ENOENT`.
+/// `FileNotFoundError(errno, strerror[, filename])`: the file or socket path does not exist.
+///
+/// Python: `FileNotFoundError`. C: `ENOENT`.
 open class FileNotFoundError: OSError, @unchecked Sendable {}
 
-/// `InterruptedError(errno, strerror)`
-/// A system call was interrupted by a signal.
-/// Python: `InterruptedError`.
-/// C: `EINTR`.
+/// `InterruptedError(errno, strerror)`: a system call was interrupted by a signal.
+///
+/// Python: `InterruptedError`. C: `EINTR`.
 open class InterruptedError: OSError, @unchecked Sendable {}
 
-/// `IsADirectoryError(errno, strerror[, filename])`
-/// A file operation was given a directory.
-/// Python: `IsADirectoryError`.
-/// C: `EISDIR`.
+/// `IsADirectoryError(errno, strerror[, filename])`: a file operation was given a directory.
+///
+/// Python: `IsADirectoryError`. C: `EISDIR`.
 open class IsADirectoryError: OSError, @unchecked Sendable {}
 
-/// `NotADirectoryError(errno, strerror[, filename])`
-/// A directory operation was given something else.
-/// Python: `NotADirectoryError`.
-/// C: `ENOTDIR`.
+/// `NotADirectoryError(errno, strerror[, filename])`: a directory operation was given something else.
+///
+/// Python: `NotADirectoryError`. C: `ENOTDIR`.
 open class NotADirectoryError: OSError, @unchecked Sendable {}
 
-/// `PermissionError(errno, strerror[, filename])`
-/// The operation is not permitted.
-/// Python: `PermissionError`.
-/// C: `EACCES`, `EPERM`.
+/// `PermissionError(errno, strerror[, filename])`: the operation is not permitted.
+///
+/// Python: `PermissionError`. C: `EACCES`, `EPERM`.
 open class PermissionError: OSError, @unchecked Sendable {}
 
-/// `ProcessLookupError(errno, strerror)`
-/// The process does not exist.
-/// Python: `ProcessLookupError`.
-/// C: `ESRCH`.
+/// `ProcessLookupError(errno, strerror)`: the process does not exist.
+///
+/// Python: `ProcessLookupError`. C: `ESRCH`.
 open class ProcessLookupError: OSError, @unchecked Sendable {}
 
-/// `TimeoutError(errno, strerror)` or `TimeoutError("timed out")`
-/// An operation timed out, in the system (`ETIMEDOUT`) or on a socket's own timeout.
-/// Python: `TimeoutError` (also `socket.timeout`).
-/// C: `ETIMEDOUT`.
+/// `TimeoutError(errno, strerror)` or `TimeoutError("timed out")`: an operation timed out, in the system (`ETIMEDOUT`) or on a socket's own timeout.
+///
+/// Python: `TimeoutError` (also `socket.timeout`). C: `ETIMEDOUT`.
 open class TimeoutError: OSError, @unchecked Sendable {}
 
 extension socket {
-    /// `socket.error`
-    /// The same class as `OSError`, kept by Python for old code.
+    /// `socket.error`: the same class as `OSError`, kept by Python for old code.
+    ///
     /// Python: `socket.error`.
-    /// C: none.
     public typealias error = OSError
 
-    /// `socket.timeout`
-    /// The same class as `TimeoutError`, raised when a socket's timeout expires.
+    /// `socket.timeout`: the same class as `TimeoutError`, raised when a socket's timeout expires.
+    ///
     /// Python: `socket.timeout`.
-    /// C: none.
     public typealias timeout = TimeoutError
 
-    /// `socket.gaierror(code, message)`
-    /// An address-resolution error: `print(e)` is `[Errno -2] Name or service not known`.
-    /// Python: `socket.gaierror`.
-    /// C: `getaddrinfo(3)`/`getnameinfo(3)` codes (`EAI_*`) and `gai_strerror(3)`.
+    /// `socket.gaierror(code, message)`: an address-resolution error: `print(e)` is `[Errno -2] Name or service not known`.
+    ///
+    /// Python: `socket.gaierror`. C: `getaddrinfo(3)`/`getnameinfo(3)` codes (`EAI_*`) and `gai_strerror(3)`.
     open class gaierror: OSError, @unchecked Sendable {}
 
-    /// `socket.herror(code, message)`
-    /// A host-lookup error from the legacy resolver calls.
-    /// Python: `socket.herror`.
-    /// C: `h_errno` and `hstrerror(3)` (`gethostbyaddr(3)` and friends).
+    /// `socket.herror(code, message)`: a host-lookup error from the legacy resolver calls.
+    ///
+    /// Python: `socket.herror`. C: `h_errno` and `hstrerror(3)` (`gethostbyaddr(3)` and friends).
     open class herror: OSError, @unchecked Sendable {}
 }

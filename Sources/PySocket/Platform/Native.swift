@@ -4,8 +4,11 @@
 public typealias NativeSocketInterface = LinuxSocketInterface
 /// The C constants of the platform PySocket was built for.
 typealias NativeConstants = LinuxConstants
-/// libc helpers that are not system calls (strerror, gai_strerror...).
+/// The C library's messages (strerror, gai_strerror).
 typealias NativeLibc = LinuxLibc
+/// The C library's lookups: getaddrinfo and the netdb functions, host and interface names,
+/// address text (inet_pton...).
+typealias NativeResolver = LinuxResolver
 /// The errno values of the platform, as `Int` (what `errno.*` and the exception table hold).
 typealias NativeErrno = LinuxErrno
 /// The sockaddr layouts of the platform.

@@ -9,7 +9,9 @@ import PySocket
 
 /// Readiness over `poll(2)`: the set of descriptors is rebuilt from the waiters before each
 /// wait, so it costs O(descriptors waited on) per wait; every other backend must pass the same
-/// suite. C: `poll(2)`, `pipe(2)`.
+/// suite.
+///
+/// C: `poll(2)`, `pipe(2)`.
 final class PollBackend: IOBackend {
     let completesIO = false
     let kind = asyncio.Backend.poll

@@ -278,268 +278,224 @@ enum LinuxErrno {
 
 /// The names of Python's `errno` module that exist on Linux only.
 extension PySocket.errno {
-    /// `errno.EDEADLOCK`
-    /// Resource deadlock avoided.
-    /// Python: `errno.EDEADLOCK`.
-    /// C: `EDEADLOCK` (`<errno.h>`).
+    /// `errno.EDEADLOCK`: Resource deadlock avoided.
+    ///
+    /// Python: `errno.EDEADLOCK`. C: `EDEADLOCK` (`<errno.h>`).
     public static let EDEADLOCK = LinuxErrno.EDEADLOCK
 
-    /// `errno.ECHRNG`
-    /// Channel number out of range.
-    /// Python: `errno.ECHRNG`.
-    /// C: `ECHRNG` (`<errno.h>`).
+    /// `errno.ECHRNG`: Channel number out of range.
+    ///
+    /// Python: `errno.ECHRNG`. C: `ECHRNG` (`<errno.h>`).
     public static let ECHRNG = LinuxErrno.ECHRNG
 
-    /// `errno.EL2NSYNC`
-    /// Level 2 not synchronized.
-    /// Python: `errno.EL2NSYNC`.
-    /// C: `EL2NSYNC` (`<errno.h>`).
+    /// `errno.EL2NSYNC`: Level 2 not synchronized.
+    ///
+    /// Python: `errno.EL2NSYNC`. C: `EL2NSYNC` (`<errno.h>`).
     public static let EL2NSYNC = LinuxErrno.EL2NSYNC
 
-    /// `errno.EL3HLT`
-    /// Level 3 halted.
-    /// Python: `errno.EL3HLT`.
-    /// C: `EL3HLT` (`<errno.h>`).
+    /// `errno.EL3HLT`: Level 3 halted.
+    ///
+    /// Python: `errno.EL3HLT`. C: `EL3HLT` (`<errno.h>`).
     public static let EL3HLT = LinuxErrno.EL3HLT
 
-    /// `errno.EL3RST`
-    /// Level 3 reset.
-    /// Python: `errno.EL3RST`.
-    /// C: `EL3RST` (`<errno.h>`).
+    /// `errno.EL3RST`: Level 3 reset.
+    ///
+    /// Python: `errno.EL3RST`. C: `EL3RST` (`<errno.h>`).
     public static let EL3RST = LinuxErrno.EL3RST
 
-    /// `errno.ELNRNG`
-    /// Link number out of range.
-    /// Python: `errno.ELNRNG`.
-    /// C: `ELNRNG` (`<errno.h>`).
+    /// `errno.ELNRNG`: Link number out of range.
+    ///
+    /// Python: `errno.ELNRNG`. C: `ELNRNG` (`<errno.h>`).
     public static let ELNRNG = LinuxErrno.ELNRNG
 
-    /// `errno.EUNATCH`
-    /// Protocol driver not attached.
-    /// Python: `errno.EUNATCH`.
-    /// C: `EUNATCH` (`<errno.h>`).
+    /// `errno.EUNATCH`: Protocol driver not attached.
+    ///
+    /// Python: `errno.EUNATCH`. C: `EUNATCH` (`<errno.h>`).
     public static let EUNATCH = LinuxErrno.EUNATCH
 
-    /// `errno.ENOCSI`
-    /// No CSI structure available.
-    /// Python: `errno.ENOCSI`.
-    /// C: `ENOCSI` (`<errno.h>`).
+    /// `errno.ENOCSI`: No CSI structure available.
+    ///
+    /// Python: `errno.ENOCSI`. C: `ENOCSI` (`<errno.h>`).
     public static let ENOCSI = LinuxErrno.ENOCSI
 
-    /// `errno.EL2HLT`
-    /// Level 2 halted.
-    /// Python: `errno.EL2HLT`.
-    /// C: `EL2HLT` (`<errno.h>`).
+    /// `errno.EL2HLT`: Level 2 halted.
+    ///
+    /// Python: `errno.EL2HLT`. C: `EL2HLT` (`<errno.h>`).
     public static let EL2HLT = LinuxErrno.EL2HLT
 
-    /// `errno.EBADE`
-    /// Invalid exchange.
-    /// Python: `errno.EBADE`.
-    /// C: `EBADE` (`<errno.h>`).
+    /// `errno.EBADE`: Invalid exchange.
+    ///
+    /// Python: `errno.EBADE`. C: `EBADE` (`<errno.h>`).
     public static let EBADE = LinuxErrno.EBADE
 
-    /// `errno.EBADR`
-    /// Invalid request descriptor.
-    /// Python: `errno.EBADR`.
-    /// C: `EBADR` (`<errno.h>`).
+    /// `errno.EBADR`: Invalid request descriptor.
+    ///
+    /// Python: `errno.EBADR`. C: `EBADR` (`<errno.h>`).
     public static let EBADR = LinuxErrno.EBADR
 
-    /// `errno.EXFULL`
-    /// Exchange full.
-    /// Python: `errno.EXFULL`.
-    /// C: `EXFULL` (`<errno.h>`).
+    /// `errno.EXFULL`: Exchange full.
+    ///
+    /// Python: `errno.EXFULL`. C: `EXFULL` (`<errno.h>`).
     public static let EXFULL = LinuxErrno.EXFULL
 
-    /// `errno.ENOANO`
-    /// No anode.
-    /// Python: `errno.ENOANO`.
-    /// C: `ENOANO` (`<errno.h>`).
+    /// `errno.ENOANO`: No anode.
+    ///
+    /// Python: `errno.ENOANO`. C: `ENOANO` (`<errno.h>`).
     public static let ENOANO = LinuxErrno.ENOANO
 
-    /// `errno.EBADRQC`
-    /// Invalid request code.
-    /// Python: `errno.EBADRQC`.
-    /// C: `EBADRQC` (`<errno.h>`).
+    /// `errno.EBADRQC`: Invalid request code.
+    ///
+    /// Python: `errno.EBADRQC`. C: `EBADRQC` (`<errno.h>`).
     public static let EBADRQC = LinuxErrno.EBADRQC
 
-    /// `errno.EBADSLT`
-    /// Invalid slot.
-    /// Python: `errno.EBADSLT`.
-    /// C: `EBADSLT` (`<errno.h>`).
+    /// `errno.EBADSLT`: Invalid slot.
+    ///
+    /// Python: `errno.EBADSLT`. C: `EBADSLT` (`<errno.h>`).
     public static let EBADSLT = LinuxErrno.EBADSLT
 
-    /// `errno.EBFONT`
-    /// Bad font file format.
-    /// Python: `errno.EBFONT`.
-    /// C: `EBFONT` (`<errno.h>`).
+    /// `errno.EBFONT`: Bad font file format.
+    ///
+    /// Python: `errno.EBFONT`. C: `EBFONT` (`<errno.h>`).
     public static let EBFONT = LinuxErrno.EBFONT
 
-    /// `errno.ENONET`
-    /// Machine is not on the network.
-    /// Python: `errno.ENONET`.
-    /// C: `ENONET` (`<errno.h>`).
+    /// `errno.ENONET`: Machine is not on the network.
+    ///
+    /// Python: `errno.ENONET`. C: `ENONET` (`<errno.h>`).
     public static let ENONET = LinuxErrno.ENONET
 
-    /// `errno.ENOPKG`
-    /// Package not installed.
-    /// Python: `errno.ENOPKG`.
-    /// C: `ENOPKG` (`<errno.h>`).
+    /// `errno.ENOPKG`: Package not installed.
+    ///
+    /// Python: `errno.ENOPKG`. C: `ENOPKG` (`<errno.h>`).
     public static let ENOPKG = LinuxErrno.ENOPKG
 
-    /// `errno.EADV`
-    /// Advertise error.
-    /// Python: `errno.EADV`.
-    /// C: `EADV` (`<errno.h>`).
+    /// `errno.EADV`: Advertise error.
+    ///
+    /// Python: `errno.EADV`. C: `EADV` (`<errno.h>`).
     public static let EADV = LinuxErrno.EADV
 
-    /// `errno.ESRMNT`
-    /// Srmount error.
-    /// Python: `errno.ESRMNT`.
-    /// C: `ESRMNT` (`<errno.h>`).
+    /// `errno.ESRMNT`: Srmount error.
+    ///
+    /// Python: `errno.ESRMNT`. C: `ESRMNT` (`<errno.h>`).
     public static let ESRMNT = LinuxErrno.ESRMNT
 
-    /// `errno.ECOMM`
-    /// Communication error on send.
-    /// Python: `errno.ECOMM`.
-    /// C: `ECOMM` (`<errno.h>`).
+    /// `errno.ECOMM`: Communication error on send.
+    ///
+    /// Python: `errno.ECOMM`. C: `ECOMM` (`<errno.h>`).
     public static let ECOMM = LinuxErrno.ECOMM
 
-    /// `errno.EDOTDOT`
-    /// RFS specific error.
-    /// Python: `errno.EDOTDOT`.
-    /// C: `EDOTDOT` (`<errno.h>`).
+    /// `errno.EDOTDOT`: RFS specific error.
+    ///
+    /// Python: `errno.EDOTDOT`. C: `EDOTDOT` (`<errno.h>`).
     public static let EDOTDOT = LinuxErrno.EDOTDOT
 
-    /// `errno.ENOTUNIQ`
-    /// Name not unique on network.
-    /// Python: `errno.ENOTUNIQ`.
-    /// C: `ENOTUNIQ` (`<errno.h>`).
+    /// `errno.ENOTUNIQ`: Name not unique on network.
+    ///
+    /// Python: `errno.ENOTUNIQ`. C: `ENOTUNIQ` (`<errno.h>`).
     public static let ENOTUNIQ = LinuxErrno.ENOTUNIQ
 
-    /// `errno.EBADFD`
-    /// File descriptor in bad state.
-    /// Python: `errno.EBADFD`.
-    /// C: `EBADFD` (`<errno.h>`).
+    /// `errno.EBADFD`: File descriptor in bad state.
+    ///
+    /// Python: `errno.EBADFD`. C: `EBADFD` (`<errno.h>`).
     public static let EBADFD = LinuxErrno.EBADFD
 
-    /// `errno.EREMCHG`
-    /// Remote address changed.
-    /// Python: `errno.EREMCHG`.
-    /// C: `EREMCHG` (`<errno.h>`).
+    /// `errno.EREMCHG`: Remote address changed.
+    ///
+    /// Python: `errno.EREMCHG`. C: `EREMCHG` (`<errno.h>`).
     public static let EREMCHG = LinuxErrno.EREMCHG
 
-    /// `errno.ELIBACC`
-    /// Can not access a needed shared library.
-    /// Python: `errno.ELIBACC`.
-    /// C: `ELIBACC` (`<errno.h>`).
+    /// `errno.ELIBACC`: Can not access a needed shared library.
+    ///
+    /// Python: `errno.ELIBACC`. C: `ELIBACC` (`<errno.h>`).
     public static let ELIBACC = LinuxErrno.ELIBACC
 
-    /// `errno.ELIBBAD`
-    /// Accessing a corrupted shared library.
-    /// Python: `errno.ELIBBAD`.
-    /// C: `ELIBBAD` (`<errno.h>`).
+    /// `errno.ELIBBAD`: Accessing a corrupted shared library.
+    ///
+    /// Python: `errno.ELIBBAD`. C: `ELIBBAD` (`<errno.h>`).
     public static let ELIBBAD = LinuxErrno.ELIBBAD
 
-    /// `errno.ELIBSCN`
-    /// .lib section in a.out corrupted.
-    /// Python: `errno.ELIBSCN`.
-    /// C: `ELIBSCN` (`<errno.h>`).
+    /// `errno.ELIBSCN`: .lib section in a.out corrupted.
+    ///
+    /// Python: `errno.ELIBSCN`. C: `ELIBSCN` (`<errno.h>`).
     public static let ELIBSCN = LinuxErrno.ELIBSCN
 
-    /// `errno.ELIBMAX`
-    /// Attempting to link in too many shared libraries.
-    /// Python: `errno.ELIBMAX`.
-    /// C: `ELIBMAX` (`<errno.h>`).
+    /// `errno.ELIBMAX`: Attempting to link in too many shared libraries.
+    ///
+    /// Python: `errno.ELIBMAX`. C: `ELIBMAX` (`<errno.h>`).
     public static let ELIBMAX = LinuxErrno.ELIBMAX
 
-    /// `errno.ELIBEXEC`
-    /// Cannot exec a shared library directly.
-    /// Python: `errno.ELIBEXEC`.
-    /// C: `ELIBEXEC` (`<errno.h>`).
+    /// `errno.ELIBEXEC`: Cannot exec a shared library directly.
+    ///
+    /// Python: `errno.ELIBEXEC`. C: `ELIBEXEC` (`<errno.h>`).
     public static let ELIBEXEC = LinuxErrno.ELIBEXEC
 
-    /// `errno.ERESTART`
-    /// Interrupted system call should be restarted.
-    /// Python: `errno.ERESTART`.
-    /// C: `ERESTART` (`<errno.h>`).
+    /// `errno.ERESTART`: Interrupted system call should be restarted.
+    ///
+    /// Python: `errno.ERESTART`. C: `ERESTART` (`<errno.h>`).
     public static let ERESTART = LinuxErrno.ERESTART
 
-    /// `errno.ESTRPIPE`
-    /// Streams pipe error.
-    /// Python: `errno.ESTRPIPE`.
-    /// C: `ESTRPIPE` (`<errno.h>`).
+    /// `errno.ESTRPIPE`: Streams pipe error.
+    ///
+    /// Python: `errno.ESTRPIPE`. C: `ESTRPIPE` (`<errno.h>`).
     public static let ESTRPIPE = LinuxErrno.ESTRPIPE
 
-    /// `errno.EUCLEAN`
-    /// Structure needs cleaning.
-    /// Python: `errno.EUCLEAN`.
-    /// C: `EUCLEAN` (`<errno.h>`).
+    /// `errno.EUCLEAN`: Structure needs cleaning.
+    ///
+    /// Python: `errno.EUCLEAN`. C: `EUCLEAN` (`<errno.h>`).
     public static let EUCLEAN = LinuxErrno.EUCLEAN
 
-    /// `errno.ENOTNAM`
-    /// Not a XENIX named type file.
-    /// Python: `errno.ENOTNAM`.
-    /// C: `ENOTNAM` (`<errno.h>`).
+    /// `errno.ENOTNAM`: Not a XENIX named type file.
+    ///
+    /// Python: `errno.ENOTNAM`. C: `ENOTNAM` (`<errno.h>`).
     public static let ENOTNAM = LinuxErrno.ENOTNAM
 
-    /// `errno.ENAVAIL`
-    /// No XENIX semaphores available.
-    /// Python: `errno.ENAVAIL`.
-    /// C: `ENAVAIL` (`<errno.h>`).
+    /// `errno.ENAVAIL`: No XENIX semaphores available.
+    ///
+    /// Python: `errno.ENAVAIL`. C: `ENAVAIL` (`<errno.h>`).
     public static let ENAVAIL = LinuxErrno.ENAVAIL
 
-    /// `errno.EISNAM`
-    /// Is a named type file.
-    /// Python: `errno.EISNAM`.
-    /// C: `EISNAM` (`<errno.h>`).
+    /// `errno.EISNAM`: Is a named type file.
+    ///
+    /// Python: `errno.EISNAM`. C: `EISNAM` (`<errno.h>`).
     public static let EISNAM = LinuxErrno.EISNAM
 
-    /// `errno.EREMOTEIO`
-    /// Remote I/O error.
-    /// Python: `errno.EREMOTEIO`.
-    /// C: `EREMOTEIO` (`<errno.h>`).
+    /// `errno.EREMOTEIO`: Remote I/O error.
+    ///
+    /// Python: `errno.EREMOTEIO`. C: `EREMOTEIO` (`<errno.h>`).
     public static let EREMOTEIO = LinuxErrno.EREMOTEIO
 
-    /// `errno.ENOMEDIUM`
-    /// No medium found.
-    /// Python: `errno.ENOMEDIUM`.
-    /// C: `ENOMEDIUM` (`<errno.h>`).
+    /// `errno.ENOMEDIUM`: No medium found.
+    ///
+    /// Python: `errno.ENOMEDIUM`. C: `ENOMEDIUM` (`<errno.h>`).
     public static let ENOMEDIUM = LinuxErrno.ENOMEDIUM
 
-    /// `errno.EMEDIUMTYPE`
-    /// Wrong medium type.
-    /// Python: `errno.EMEDIUMTYPE`.
-    /// C: `EMEDIUMTYPE` (`<errno.h>`).
+    /// `errno.EMEDIUMTYPE`: Wrong medium type.
+    ///
+    /// Python: `errno.EMEDIUMTYPE`. C: `EMEDIUMTYPE` (`<errno.h>`).
     public static let EMEDIUMTYPE = LinuxErrno.EMEDIUMTYPE
 
-    /// `errno.ENOKEY`
-    /// Required key not available.
-    /// Python: `errno.ENOKEY`.
-    /// C: `ENOKEY` (`<errno.h>`).
+    /// `errno.ENOKEY`: Required key not available.
+    ///
+    /// Python: `errno.ENOKEY`. C: `ENOKEY` (`<errno.h>`).
     public static let ENOKEY = LinuxErrno.ENOKEY
 
-    /// `errno.EKEYEXPIRED`
-    /// Key has expired.
-    /// Python: `errno.EKEYEXPIRED`.
-    /// C: `EKEYEXPIRED` (`<errno.h>`).
+    /// `errno.EKEYEXPIRED`: Key has expired.
+    ///
+    /// Python: `errno.EKEYEXPIRED`. C: `EKEYEXPIRED` (`<errno.h>`).
     public static let EKEYEXPIRED = LinuxErrno.EKEYEXPIRED
 
-    /// `errno.EKEYREVOKED`
-    /// Key has been revoked.
-    /// Python: `errno.EKEYREVOKED`.
-    /// C: `EKEYREVOKED` (`<errno.h>`).
+    /// `errno.EKEYREVOKED`: Key has been revoked.
+    ///
+    /// Python: `errno.EKEYREVOKED`. C: `EKEYREVOKED` (`<errno.h>`).
     public static let EKEYREVOKED = LinuxErrno.EKEYREVOKED
 
-    /// `errno.EKEYREJECTED`
-    /// Key was rejected by service.
-    /// Python: `errno.EKEYREJECTED`.
-    /// C: `EKEYREJECTED` (`<errno.h>`).
+    /// `errno.EKEYREJECTED`: Key was rejected by service.
+    ///
+    /// Python: `errno.EKEYREJECTED`. C: `EKEYREJECTED` (`<errno.h>`).
     public static let EKEYREJECTED = LinuxErrno.EKEYREJECTED
 
-    /// `errno.ERFKILL`
-    /// Operation not possible due to RF-kill.
-    /// Python: `errno.ERFKILL`.
-    /// C: `ERFKILL` (`<errno.h>`).
+    /// `errno.ERFKILL`: Operation not possible due to RF-kill.
+    ///
+    /// Python: `errno.ERFKILL`. C: `ERFKILL` (`<errno.h>`).
     public static let ERFKILL = LinuxErrno.ERFKILL
 }
 #endif

@@ -28,7 +28,10 @@ struct HostEntry {
     var addresses: [[UInt8]]
 }
 
-extension LinuxLibc {
+/// The C library's name lookups (netdb: getaddrinfo, getnameinfo, gethostbyname...), host and
+/// interface names, and the text forms of addresses, as the module functions and the codec use
+/// them. `NativeResolver` on this platform.
+enum LinuxResolver {
     /// C: `getaddrinfo(3)` with the hints given; the whole list in resolver order, or the
     /// EAI_* code (with errno for EAI_SYSTEM).
     static func getaddrinfo(
@@ -299,21 +302,70 @@ extension LinuxLibc {
         return string(buffer)
     }
 
+    /// C: `inet_pton(3)` for AF_INET and AF_INET6 (its grammars, parsed by `IPText`). Returns
+    /// the address bytes, or nil when `text` is not numeric (or the family is neither).
+    static func inetPton(_ family: Int, _ text: String) -> [UInt8]? {
+        switch family {
+        case LinuxConstants.AF_INET:
+            guard let address = IPText.parseIPv4(text) else { return nil }
+            return withUnsafeBytes(of: address) { Array($0) }
+        case LinuxConstants.AF_INET6:
+            guard let address = IPText.parseIPv6(text) else { return nil }
+            return withUnsafeBytes(of: address) { Array($0) }
+        default:
+            return nil
+        }
+    }
+
+    /// C: `inet_ntop(3)` for AF_INET (4 bytes) and AF_INET6 (16 bytes), printed by `IPText`;
+    /// "" for another family or too few bytes (where `inet_ntop` fails).
+    static func inetNtop(_ family: Int, _ address: [UInt8]) -> String {
+        address.withUnsafeBytes { bytes in
+            switch family {
+            case LinuxConstants.AF_INET where bytes.count >= 4:
+                return IPText.formatIPv4(bytes.loadUnaligned(as: UInt32.self))
+            case LinuxConstants.AF_INET6 where bytes.count >= 16:
+                return IPText.formatIPv6((bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            default:
+                return ""
+            }
+        }
+    }
+
+    /// C: `getaddrinfo(3)` for one host and family, as CPython's `setipaddr` uses it: the first
+    /// address's bytes (and scope id for IPv6), or the EAI_* code (with errno for EAI_SYSTEM).
+    static func resolveFirst(_ host: String?, family: Int, passive: Bool) -> Result<(address: [UInt8], scopeID: UInt32, family: Int), ResolveError> {
+        var hints = addrinfo()
+        hints.ai_family = Int32(family)
+        hints.ai_socktype = Int32(SOCK_DGRAM.rawValue)
+        hints.ai_flags = passive ? AI_PASSIVE : 0
+        var list: UnsafeMutablePointer<addrinfo>?
+        let code = host == nil ? Glibc.getaddrinfo(nil, "0", &hints, &list) : Glibc.getaddrinfo(host, nil, &hints, &list)
+        if code != 0 { return .failure(ResolveError(code: code, errno: cpy_errno())) }
+        defer { freeaddrinfo(list) }
+        guard let first = list, let sa = first.pointee.ai_addr else {
+            return .failure(ResolveError(code: EAI_NONAME, errno: 0))
+        }
+        let resultFamily = Int(first.pointee.ai_family)
+        if resultFamily == LinuxConstants.AF_INET {
+            return .success((readInetBytes(sa), 0, resultFamily))
+        }
+        let six = LinuxSockaddr.readInet6(UnsafeRawPointer(sa))
+        return .success((six.address, six.scopeID, resultFamily))
+    }
+
+    private static func readInetBytes(_ sa: UnsafeMutablePointer<sockaddr>) -> [UInt8] {
+        LinuxSockaddr.readInet(UnsafeRawPointer(sa)).address
+    }
+
     /// `EAI_NONAME`: what an empty answer from the resolver means.
     static let noNameCode = Int32(Glibc.EAI_NONAME)
-
-    /// C: `CMSG_LEN(n)`, for an `n` already checked to be in range.
-    static func cmsgLenValue(_ length: Int) -> Int { Int(cpy_cmsg_len(length)) }
-
-    /// C: `CMSG_SPACE(n)`, for an `n` already checked to be in range.
-    static func cmsgSpaceValue(_ length: Int) -> Int { Int(cpy_cmsg_space(length)) }
 
     /// The text of a NUL-terminated C buffer, decoded as UTF-8.
     private static func string(_ buffer: [CChar]) -> String {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Calls `body` with `bytes` as a NUL-terminated C string, or with NULL for nil.
     /// Calls `body` with `bytes` as a NUL-terminated C string (nil for nil), copied into a
     /// temporary buffer that lives on the stack when it is small.
     private static func withOptionalCString<Bytes: Collection<UInt8>, R>(_ bytes: Bytes?, _ body: (UnsafePointer<CChar>?) -> R) -> R {

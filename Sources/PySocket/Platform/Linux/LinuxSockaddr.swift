@@ -3,7 +3,8 @@
 import Glibc
 import CPySocket
 
-/// The layouts of Linux's socket addresses, behind a portable vocabulary (`RawSockaddr`).
+/// The layouts of Linux's socket addresses: what Core's codec (SockaddrCodec) writes and reads
+/// through `NativeSockaddr`.
 enum LinuxSockaddr {
     /// Writes a `sockaddr_in` for `address` (4 bytes, network order) and `port`; returns its length.
     static func writeInet(_ address: (UInt8, UInt8, UInt8, UInt8), port: UInt16, into raw: UnsafeMutableRawPointer) -> UInt32 {
@@ -138,64 +139,5 @@ enum LinuxSockaddr {
         let sa = raw.loadUnaligned(as: sockaddr.self)
         return withUnsafeBytes(of: sa.sa_data) { Array($0) }
     }
-}
-
-extension LinuxLibc {
-    /// C: `inet_pton(3)` for AF_INET and AF_INET6 (its grammars, parsed by `IPText`). Returns
-    /// the address bytes, or nil when `text` is not numeric (or the family is neither).
-    static func inetPton(_ family: Int, _ text: String) -> [UInt8]? {
-        switch family {
-        case LinuxConstants.AF_INET:
-            guard let address = IPText.parseIPv4(text) else { return nil }
-            return withUnsafeBytes(of: address) { Array($0) }
-        case LinuxConstants.AF_INET6:
-            guard let address = IPText.parseIPv6(text) else { return nil }
-            return withUnsafeBytes(of: address) { Array($0) }
-        default:
-            return nil
-        }
-    }
-
-    /// C: `inet_ntop(3)` for AF_INET (4 bytes) and AF_INET6 (16 bytes), printed by `IPText`;
-    /// "" for another family or too few bytes (where `inet_ntop` fails).
-    static func inetNtop(_ family: Int, _ address: [UInt8]) -> String {
-        address.withUnsafeBytes { bytes in
-            switch family {
-            case LinuxConstants.AF_INET where bytes.count >= 4:
-                return IPText.formatIPv4(bytes.loadUnaligned(as: UInt32.self))
-            case LinuxConstants.AF_INET6 where bytes.count >= 16:
-                return IPText.formatIPv6((bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
-            default:
-                return ""
-            }
-        }
-    }
-
-    /// C: `getaddrinfo(3)` for one host and family, as CPython's `setipaddr` uses it: the first
-    /// address's bytes (and scope id for IPv6), or the EAI_* code (with errno for EAI_SYSTEM).
-    static func resolveFirst(_ host: String?, family: Int, passive: Bool) -> Result<(address: [UInt8], scopeID: UInt32, family: Int), ResolveError> {
-        var hints = addrinfo()
-        hints.ai_family = Int32(family)
-        hints.ai_socktype = Int32(SOCK_DGRAM.rawValue)
-        hints.ai_flags = passive ? AI_PASSIVE : 0
-        var list: UnsafeMutablePointer<addrinfo>?
-        let code = host == nil ? Glibc.getaddrinfo(nil, "0", &hints, &list) : Glibc.getaddrinfo(host, nil, &hints, &list)
-        if code != 0 { return .failure(ResolveError(code: code, errno: cpy_errno())) }
-        defer { freeaddrinfo(list) }
-        guard let first = list, let sa = first.pointee.ai_addr else {
-            return .failure(ResolveError(code: EAI_NONAME, errno: 0))
-        }
-        let resultFamily = Int(first.pointee.ai_family)
-        if resultFamily == LinuxConstants.AF_INET {
-            return .success((readInetBytes(sa), 0, resultFamily))
-        }
-        let six = LinuxSockaddr.readInet6(UnsafeRawPointer(sa))
-        return .success((six.address, six.scopeID, resultFamily))
-    }
-
-    private static func readInetBytes(_ sa: UnsafeMutablePointer<sockaddr>) -> [UInt8] {
-        LinuxSockaddr.readInet(UnsafeRawPointer(sa)).address
-    }
-
 }
 #endif

@@ -4,1098 +4,1372 @@
 
 extension socket {
     /// `socket.AF_AX25`.
+    ///
     /// Python: `socket.AF_AX25` (Linux). C: `AF_AX25`.
     public static let AF_AX25 = AddressFamily(LinuxConstants.AF_AX25)
 
     /// `socket.AF_IPX`.
+    ///
     /// Python: `socket.AF_IPX` (Linux). C: `AF_IPX`.
     public static let AF_IPX = AddressFamily(LinuxConstants.AF_IPX)
 
     /// `socket.AF_APPLETALK`.
+    ///
     /// Python: `socket.AF_APPLETALK` (Linux). C: `AF_APPLETALK`.
     public static let AF_APPLETALK = AddressFamily(LinuxConstants.AF_APPLETALK)
 
     /// `socket.AF_NETROM`.
+    ///
     /// Python: `socket.AF_NETROM` (Linux). C: `AF_NETROM`.
     public static let AF_NETROM = AddressFamily(LinuxConstants.AF_NETROM)
 
     /// `socket.AF_BRIDGE`.
+    ///
     /// Python: `socket.AF_BRIDGE` (Linux). C: `AF_BRIDGE`.
     public static let AF_BRIDGE = AddressFamily(LinuxConstants.AF_BRIDGE)
 
     /// `socket.AF_ATMPVC`.
+    ///
     /// Python: `socket.AF_ATMPVC` (Linux). C: `AF_ATMPVC`.
     public static let AF_ATMPVC = AddressFamily(LinuxConstants.AF_ATMPVC)
 
     /// `socket.AF_X25`.
+    ///
     /// Python: `socket.AF_X25` (Linux). C: `AF_X25`.
     public static let AF_X25 = AddressFamily(LinuxConstants.AF_X25)
 
     /// `socket.AF_ROSE`.
+    ///
     /// Python: `socket.AF_ROSE` (Linux). C: `AF_ROSE`.
     public static let AF_ROSE = AddressFamily(LinuxConstants.AF_ROSE)
 
     /// `socket.AF_NETBEUI`.
+    ///
     /// Python: `socket.AF_NETBEUI` (Linux). C: `AF_NETBEUI`.
     public static let AF_NETBEUI = AddressFamily(LinuxConstants.AF_NETBEUI)
 
     /// `socket.AF_SECURITY`.
+    ///
     /// Python: `socket.AF_SECURITY` (Linux). C: `AF_SECURITY`.
     public static let AF_SECURITY = AddressFamily(LinuxConstants.AF_SECURITY)
 
     /// `socket.AF_KEY`.
+    ///
     /// Python: `socket.AF_KEY` (Linux). C: `AF_KEY`.
     public static let AF_KEY = AddressFamily(LinuxConstants.AF_KEY)
 
     /// `socket.AF_NETLINK`.
+    ///
     /// Python: `socket.AF_NETLINK` (Linux). C: `AF_NETLINK`.
     public static let AF_NETLINK = AddressFamily(LinuxConstants.AF_NETLINK)
 
     /// `socket.AF_ROUTE`.
+    ///
     /// Python: `socket.AF_ROUTE` (Linux). C: `AF_ROUTE`.
     public static let AF_ROUTE = AddressFamily(LinuxConstants.AF_ROUTE)
 
     /// `socket.AF_PACKET`.
+    ///
     /// Python: `socket.AF_PACKET` (Linux). C: `AF_PACKET`.
     public static let AF_PACKET = AddressFamily(LinuxConstants.AF_PACKET)
 
     /// `socket.AF_ASH`.
+    ///
     /// Python: `socket.AF_ASH` (Linux). C: `AF_ASH`.
     public static let AF_ASH = AddressFamily(LinuxConstants.AF_ASH)
 
     /// `socket.AF_ECONET`.
+    ///
     /// Python: `socket.AF_ECONET` (Linux). C: `AF_ECONET`.
     public static let AF_ECONET = AddressFamily(LinuxConstants.AF_ECONET)
 
     /// `socket.AF_ATMSVC`.
+    ///
     /// Python: `socket.AF_ATMSVC` (Linux). C: `AF_ATMSVC`.
     public static let AF_ATMSVC = AddressFamily(LinuxConstants.AF_ATMSVC)
 
     /// `socket.AF_RDS`.
+    ///
     /// Python: `socket.AF_RDS` (Linux). C: `AF_RDS`.
     public static let AF_RDS = AddressFamily(LinuxConstants.AF_RDS)
 
     /// `socket.AF_SNA`.
+    ///
     /// Python: `socket.AF_SNA` (Linux). C: `AF_SNA`.
     public static let AF_SNA = AddressFamily(LinuxConstants.AF_SNA)
 
     /// `socket.AF_IRDA`.
+    ///
     /// Python: `socket.AF_IRDA` (Linux). C: `AF_IRDA`.
     public static let AF_IRDA = AddressFamily(LinuxConstants.AF_IRDA)
 
     /// `socket.AF_PPPOX`.
+    ///
     /// Python: `socket.AF_PPPOX` (Linux). C: `AF_PPPOX`.
     public static let AF_PPPOX = AddressFamily(LinuxConstants.AF_PPPOX)
 
     /// `socket.AF_WANPIPE`.
+    ///
     /// Python: `socket.AF_WANPIPE` (Linux). C: `AF_WANPIPE`.
     public static let AF_WANPIPE = AddressFamily(LinuxConstants.AF_WANPIPE)
 
     /// `socket.AF_LLC`.
+    ///
     /// Python: `socket.AF_LLC` (Linux). C: `AF_LLC`.
     public static let AF_LLC = AddressFamily(LinuxConstants.AF_LLC)
 
     /// `socket.AF_CAN`.
+    ///
     /// Python: `socket.AF_CAN` (Linux). C: `AF_CAN`.
     public static let AF_CAN = AddressFamily(LinuxConstants.AF_CAN)
 
     /// `socket.AF_TIPC`.
+    ///
     /// Python: `socket.AF_TIPC` (Linux). C: `AF_TIPC`.
     public static let AF_TIPC = AddressFamily(LinuxConstants.AF_TIPC)
 
     /// `socket.AF_ALG`.
+    ///
     /// Python: `socket.AF_ALG` (Linux). C: `AF_ALG`.
     public static let AF_ALG = AddressFamily(LinuxConstants.AF_ALG)
 
     /// `socket.AF_VSOCK`.
+    ///
     /// Python: `socket.AF_VSOCK` (Linux). C: `AF_VSOCK`.
     public static let AF_VSOCK = AddressFamily(LinuxConstants.AF_VSOCK)
 
     /// `socket.AF_QIPCRTR`.
+    ///
     /// Python: `socket.AF_QIPCRTR` (Linux). C: `AF_QIPCRTR`.
     public static let AF_QIPCRTR = AddressFamily(LinuxConstants.AF_QIPCRTR)
 
     /// `socket.SOCK_NONBLOCK`: create the socket non-blocking (OR it into a type).
+    ///
     /// Python: `socket.SOCK_NONBLOCK` (Linux). C: `SOCK_NONBLOCK`.
     public static let SOCK_NONBLOCK = SocketKind(LinuxConstants.SOCK_NONBLOCK)
 
     /// `socket.SOCK_CLOEXEC`: create the socket close-on-exec (OR it into a type).
+    ///
     /// Python: `socket.SOCK_CLOEXEC` (Linux). C: `SOCK_CLOEXEC`.
     public static let SOCK_CLOEXEC = SocketKind(LinuxConstants.SOCK_CLOEXEC)
 
     /// `socket.MSG_CONFIRM`: the link layer made progress.
+    ///
     /// Python: `socket.MSG_CONFIRM` (Linux). C: `MSG_CONFIRM`.
     public static let MSG_CONFIRM = MsgFlag(LinuxConstants.MSG_CONFIRM)
 
     /// `socket.MSG_ERRQUEUE`: read the error queue.
+    ///
     /// Python: `socket.MSG_ERRQUEUE` (Linux). C: `MSG_ERRQUEUE`.
     public static let MSG_ERRQUEUE = MsgFlag(LinuxConstants.MSG_ERRQUEUE)
 
     /// `socket.MSG_NOSIGNAL`: no SIGPIPE on a broken connection.
+    ///
     /// Python: `socket.MSG_NOSIGNAL` (Linux). C: `MSG_NOSIGNAL`.
     public static let MSG_NOSIGNAL = MsgFlag(LinuxConstants.MSG_NOSIGNAL)
 
     /// `socket.MSG_MORE`: more data follows.
+    ///
     /// Python: `socket.MSG_MORE` (Linux). C: `MSG_MORE`.
     public static let MSG_MORE = MsgFlag(LinuxConstants.MSG_MORE)
 
     /// `socket.MSG_FASTOPEN`: send data in the SYN (TCP Fast Open).
+    ///
     /// Python: `socket.MSG_FASTOPEN` (Linux). C: `MSG_FASTOPEN`.
     public static let MSG_FASTOPEN = MsgFlag(LinuxConstants.MSG_FASTOPEN)
 
     /// `socket.MSG_CMSG_CLOEXEC`: received fds are close-on-exec.
+    ///
     /// Python: `socket.MSG_CMSG_CLOEXEC` (Linux). C: `MSG_CMSG_CLOEXEC`.
     public static let MSG_CMSG_CLOEXEC = MsgFlag(LinuxConstants.MSG_CMSG_CLOEXEC)
 
     /// `socket.AF_DECnet`.
+    ///
     /// Python: `socket.AF_DECnet` (Linux). C: `AF_DECnet`.
     public static let AF_DECnet: Int = LinuxConstants.AF_DECnet
 
     /// `socket.ALG_OP_DECRYPT`.
+    ///
     /// Python: `socket.ALG_OP_DECRYPT` (Linux). C: `ALG_OP_DECRYPT` (`<linux/if_alg.h>`).
     public static let ALG_OP_DECRYPT: Int = LinuxConstants.ALG_OP_DECRYPT
 
     /// `socket.ALG_OP_ENCRYPT`.
+    ///
     /// Python: `socket.ALG_OP_ENCRYPT` (Linux). C: `ALG_OP_ENCRYPT` (`<linux/if_alg.h>`).
     public static let ALG_OP_ENCRYPT: Int = LinuxConstants.ALG_OP_ENCRYPT
 
     /// `socket.ALG_OP_SIGN`.
+    ///
     /// Python: `socket.ALG_OP_SIGN` (Linux). C: none on this machine (no header on this machine defines it; CPython has its own fallback); the value CPython 3.13 reports.
     public static let ALG_OP_SIGN: Int = LinuxConstants.ALG_OP_SIGN
 
     /// `socket.ALG_OP_VERIFY`.
+    ///
     /// Python: `socket.ALG_OP_VERIFY` (Linux). C: none on this machine (no header on this machine defines it; CPython has its own fallback); the value CPython 3.13 reports.
     public static let ALG_OP_VERIFY: Int = LinuxConstants.ALG_OP_VERIFY
 
     /// `socket.ALG_SET_AEAD_ASSOCLEN`.
+    ///
     /// Python: `socket.ALG_SET_AEAD_ASSOCLEN` (Linux). C: `ALG_SET_AEAD_ASSOCLEN` (`<linux/if_alg.h>`).
     public static let ALG_SET_AEAD_ASSOCLEN: Int = LinuxConstants.ALG_SET_AEAD_ASSOCLEN
 
     /// `socket.ALG_SET_AEAD_AUTHSIZE`.
+    ///
     /// Python: `socket.ALG_SET_AEAD_AUTHSIZE` (Linux). C: `ALG_SET_AEAD_AUTHSIZE` (`<linux/if_alg.h>`).
     public static let ALG_SET_AEAD_AUTHSIZE: Int = LinuxConstants.ALG_SET_AEAD_AUTHSIZE
 
     /// `socket.ALG_SET_IV`.
+    ///
     /// Python: `socket.ALG_SET_IV` (Linux). C: `ALG_SET_IV` (`<linux/if_alg.h>`).
     public static let ALG_SET_IV: Int = LinuxConstants.ALG_SET_IV
 
     /// `socket.ALG_SET_KEY`.
+    ///
     /// Python: `socket.ALG_SET_KEY` (Linux). C: `ALG_SET_KEY` (`<linux/if_alg.h>`).
     public static let ALG_SET_KEY: Int = LinuxConstants.ALG_SET_KEY
 
     /// `socket.ALG_SET_OP`.
+    ///
     /// Python: `socket.ALG_SET_OP` (Linux). C: `ALG_SET_OP` (`<linux/if_alg.h>`).
     public static let ALG_SET_OP: Int = LinuxConstants.ALG_SET_OP
 
     /// `socket.ALG_SET_PUBKEY`.
+    ///
     /// Python: `socket.ALG_SET_PUBKEY` (Linux). C: none on this machine (no header on this machine defines it; CPython has its own fallback); the value CPython 3.13 reports.
     public static let ALG_SET_PUBKEY: Int = LinuxConstants.ALG_SET_PUBKEY
 
     /// `socket.CAN_BCM`.
+    ///
     /// Python: `socket.CAN_BCM` (Linux). C: `CAN_BCM` (`<linux/can.h>`).
     public static let CAN_BCM: Int = LinuxConstants.CAN_BCM
 
     /// `socket.CAN_BCM_CAN_FD_FRAME`.
+    ///
     /// Python: `socket.CAN_BCM_CAN_FD_FRAME` (Linux). C: `CAN_FD_FRAME` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_CAN_FD_FRAME: Int = LinuxConstants.CAN_BCM_CAN_FD_FRAME
 
     /// `socket.CAN_BCM_RX_ANNOUNCE_RESUME`.
+    ///
     /// Python: `socket.CAN_BCM_RX_ANNOUNCE_RESUME` (Linux). C: `RX_ANNOUNCE_RESUME` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_ANNOUNCE_RESUME: Int = LinuxConstants.CAN_BCM_RX_ANNOUNCE_RESUME
 
     /// `socket.CAN_BCM_RX_CHANGED`.
+    ///
     /// Python: `socket.CAN_BCM_RX_CHANGED` (Linux). C: `RX_CHANGED` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_CHANGED: Int = LinuxConstants.CAN_BCM_RX_CHANGED
 
     /// `socket.CAN_BCM_RX_CHECK_DLC`.
+    ///
     /// Python: `socket.CAN_BCM_RX_CHECK_DLC` (Linux). C: `RX_CHECK_DLC` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_CHECK_DLC: Int = LinuxConstants.CAN_BCM_RX_CHECK_DLC
 
     /// `socket.CAN_BCM_RX_DELETE`.
+    ///
     /// Python: `socket.CAN_BCM_RX_DELETE` (Linux). C: `RX_DELETE` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_DELETE: Int = LinuxConstants.CAN_BCM_RX_DELETE
 
     /// `socket.CAN_BCM_RX_FILTER_ID`.
+    ///
     /// Python: `socket.CAN_BCM_RX_FILTER_ID` (Linux). C: `RX_FILTER_ID` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_FILTER_ID: Int = LinuxConstants.CAN_BCM_RX_FILTER_ID
 
     /// `socket.CAN_BCM_RX_NO_AUTOTIMER`.
+    ///
     /// Python: `socket.CAN_BCM_RX_NO_AUTOTIMER` (Linux). C: `RX_NO_AUTOTIMER` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_NO_AUTOTIMER: Int = LinuxConstants.CAN_BCM_RX_NO_AUTOTIMER
 
     /// `socket.CAN_BCM_RX_READ`.
+    ///
     /// Python: `socket.CAN_BCM_RX_READ` (Linux). C: `RX_READ` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_READ: Int = LinuxConstants.CAN_BCM_RX_READ
 
     /// `socket.CAN_BCM_RX_RTR_FRAME`.
+    ///
     /// Python: `socket.CAN_BCM_RX_RTR_FRAME` (Linux). C: `RX_RTR_FRAME` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_RTR_FRAME: Int = LinuxConstants.CAN_BCM_RX_RTR_FRAME
 
     /// `socket.CAN_BCM_RX_SETUP`.
+    ///
     /// Python: `socket.CAN_BCM_RX_SETUP` (Linux). C: `RX_SETUP` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_SETUP: Int = LinuxConstants.CAN_BCM_RX_SETUP
 
     /// `socket.CAN_BCM_RX_STATUS`.
+    ///
     /// Python: `socket.CAN_BCM_RX_STATUS` (Linux). C: `RX_STATUS` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_STATUS: Int = LinuxConstants.CAN_BCM_RX_STATUS
 
     /// `socket.CAN_BCM_RX_TIMEOUT`.
+    ///
     /// Python: `socket.CAN_BCM_RX_TIMEOUT` (Linux). C: `RX_TIMEOUT` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_RX_TIMEOUT: Int = LinuxConstants.CAN_BCM_RX_TIMEOUT
 
     /// `socket.CAN_BCM_SETTIMER`.
+    ///
     /// Python: `socket.CAN_BCM_SETTIMER` (Linux). C: `SETTIMER` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_SETTIMER: Int = LinuxConstants.CAN_BCM_SETTIMER
 
     /// `socket.CAN_BCM_STARTTIMER`.
+    ///
     /// Python: `socket.CAN_BCM_STARTTIMER` (Linux). C: `STARTTIMER` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_STARTTIMER: Int = LinuxConstants.CAN_BCM_STARTTIMER
 
     /// `socket.CAN_BCM_TX_ANNOUNCE`.
+    ///
     /// Python: `socket.CAN_BCM_TX_ANNOUNCE` (Linux). C: `TX_ANNOUNCE` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_TX_ANNOUNCE: Int = LinuxConstants.CAN_BCM_TX_ANNOUNCE
 
     /// `socket.CAN_BCM_TX_COUNTEVT`.
+    ///
     /// Python: `socket.CAN_BCM_TX_COUNTEVT` (Linux). C: `TX_COUNTEVT` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_TX_COUNTEVT: Int = LinuxConstants.CAN_BCM_TX_COUNTEVT
 
     /// `socket.CAN_BCM_TX_CP_CAN_ID`.
+    ///
     /// Python: `socket.CAN_BCM_TX_CP_CAN_ID` (Linux). C: `TX_CP_CAN_ID` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_TX_CP_CAN_ID: Int = LinuxConstants.CAN_BCM_TX_CP_CAN_ID
 
     /// `socket.CAN_BCM_TX_DELETE`.
+    ///
     /// Python: `socket.CAN_BCM_TX_DELETE` (Linux). C: `TX_DELETE` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_TX_DELETE: Int = LinuxConstants.CAN_BCM_TX_DELETE
 
     /// `socket.CAN_BCM_TX_EXPIRED`.
+    ///
     /// Python: `socket.CAN_BCM_TX_EXPIRED` (Linux). C: `TX_EXPIRED` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_TX_EXPIRED: Int = LinuxConstants.CAN_BCM_TX_EXPIRED
 
     /// `socket.CAN_BCM_TX_READ`.
+    ///
     /// Python: `socket.CAN_BCM_TX_READ` (Linux). C: `TX_READ` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_TX_READ: Int = LinuxConstants.CAN_BCM_TX_READ
 
     /// `socket.CAN_BCM_TX_RESET_MULTI_IDX`.
+    ///
     /// Python: `socket.CAN_BCM_TX_RESET_MULTI_IDX` (Linux). C: `TX_RESET_MULTI_IDX` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_TX_RESET_MULTI_IDX: Int = LinuxConstants.CAN_BCM_TX_RESET_MULTI_IDX
 
     /// `socket.CAN_BCM_TX_SEND`.
+    ///
     /// Python: `socket.CAN_BCM_TX_SEND` (Linux). C: `TX_SEND` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_TX_SEND: Int = LinuxConstants.CAN_BCM_TX_SEND
 
     /// `socket.CAN_BCM_TX_SETUP`.
+    ///
     /// Python: `socket.CAN_BCM_TX_SETUP` (Linux). C: `TX_SETUP` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_TX_SETUP: Int = LinuxConstants.CAN_BCM_TX_SETUP
 
     /// `socket.CAN_BCM_TX_STATUS`.
+    ///
     /// Python: `socket.CAN_BCM_TX_STATUS` (Linux). C: `TX_STATUS` (`<linux/can/bcm.h>`).
     public static let CAN_BCM_TX_STATUS: Int = LinuxConstants.CAN_BCM_TX_STATUS
 
     /// `socket.CAN_EFF_FLAG`.
+    ///
     /// Python: `socket.CAN_EFF_FLAG` (Linux). C: `CAN_EFF_FLAG` (`<linux/can.h>`).
     public static let CAN_EFF_FLAG: Int = LinuxConstants.CAN_EFF_FLAG
 
     /// `socket.CAN_EFF_MASK`.
+    ///
     /// Python: `socket.CAN_EFF_MASK` (Linux). C: `CAN_EFF_MASK` (`<linux/can.h>`).
     public static let CAN_EFF_MASK: Int = LinuxConstants.CAN_EFF_MASK
 
     /// `socket.CAN_ERR_FLAG`.
+    ///
     /// Python: `socket.CAN_ERR_FLAG` (Linux). C: `CAN_ERR_FLAG` (`<linux/can.h>`).
     public static let CAN_ERR_FLAG: Int = LinuxConstants.CAN_ERR_FLAG
 
     /// `socket.CAN_ERR_MASK`.
+    ///
     /// Python: `socket.CAN_ERR_MASK` (Linux). C: `CAN_ERR_MASK` (`<linux/can.h>`).
     public static let CAN_ERR_MASK: Int = LinuxConstants.CAN_ERR_MASK
 
     /// `socket.CAN_ISOTP`.
+    ///
     /// Python: `socket.CAN_ISOTP` (Linux). C: `CAN_ISOTP` (`<linux/can.h>`).
     public static let CAN_ISOTP: Int = LinuxConstants.CAN_ISOTP
 
     /// `socket.CAN_J1939`.
+    ///
     /// Python: `socket.CAN_J1939` (Linux). C: `CAN_J1939` (`<linux/can.h>`).
     public static let CAN_J1939: Int = LinuxConstants.CAN_J1939
 
     /// `socket.CAN_RAW`.
+    ///
     /// Python: `socket.CAN_RAW` (Linux). C: `CAN_RAW` (`<linux/can.h>`).
     public static let CAN_RAW: Int = LinuxConstants.CAN_RAW
 
     /// `socket.CAN_RAW_FD_FRAMES`.
+    ///
     /// Python: `socket.CAN_RAW_FD_FRAMES` (Linux). C: `CAN_RAW_FD_FRAMES` (`<linux/can/raw.h>`).
     public static let CAN_RAW_FD_FRAMES: Int = LinuxConstants.CAN_RAW_FD_FRAMES
 
     /// `socket.CAN_RAW_FILTER`.
+    ///
     /// Python: `socket.CAN_RAW_FILTER` (Linux). C: `CAN_RAW_FILTER` (`<linux/can/raw.h>`).
     public static let CAN_RAW_FILTER: Int = LinuxConstants.CAN_RAW_FILTER
 
     /// `socket.CAN_RAW_JOIN_FILTERS`.
+    ///
     /// Python: `socket.CAN_RAW_JOIN_FILTERS` (Linux). C: `CAN_RAW_JOIN_FILTERS` (`<linux/can/raw.h>`).
     public static let CAN_RAW_JOIN_FILTERS: Int = LinuxConstants.CAN_RAW_JOIN_FILTERS
 
     /// `socket.CAN_RAW_LOOPBACK`.
+    ///
     /// Python: `socket.CAN_RAW_LOOPBACK` (Linux). C: `CAN_RAW_LOOPBACK` (`<linux/can/raw.h>`).
     public static let CAN_RAW_LOOPBACK: Int = LinuxConstants.CAN_RAW_LOOPBACK
 
     /// `socket.CAN_RAW_RECV_OWN_MSGS`.
+    ///
     /// Python: `socket.CAN_RAW_RECV_OWN_MSGS` (Linux). C: `CAN_RAW_RECV_OWN_MSGS` (`<linux/can/raw.h>`).
     public static let CAN_RAW_RECV_OWN_MSGS: Int = LinuxConstants.CAN_RAW_RECV_OWN_MSGS
 
     /// `socket.CAN_RTR_FLAG`.
+    ///
     /// Python: `socket.CAN_RTR_FLAG` (Linux). C: `CAN_RTR_FLAG` (`<linux/can.h>`).
     public static let CAN_RTR_FLAG: Int = LinuxConstants.CAN_RTR_FLAG
 
     /// `socket.CAN_SFF_MASK`.
+    ///
     /// Python: `socket.CAN_SFF_MASK` (Linux). C: `CAN_SFF_MASK` (`<linux/can.h>`).
     public static let CAN_SFF_MASK: Int = LinuxConstants.CAN_SFF_MASK
 
     /// `socket.EAI_ADDRFAMILY`.
+    ///
     /// Python: `socket.EAI_ADDRFAMILY` (Linux). C: `EAI_ADDRFAMILY` (`<netdb.h>`).
     public static let EAI_ADDRFAMILY: Int = LinuxConstants.EAI_ADDRFAMILY
 
     /// `socket.EAI_NODATA`.
+    ///
     /// Python: `socket.EAI_NODATA` (Linux). C: `EAI_NODATA` (`<netdb.h>`).
     public static let EAI_NODATA: Int = LinuxConstants.EAI_NODATA
 
     /// `socket.ETHERTYPE_ARP`.
+    ///
     /// Python: `socket.ETHERTYPE_ARP` (Linux). C: `ETHERTYPE_ARP` (`<net/ethernet.h>`).
     public static let ETHERTYPE_ARP: Int = LinuxConstants.ETHERTYPE_ARP
 
     /// `socket.ETHERTYPE_IP`.
+    ///
     /// Python: `socket.ETHERTYPE_IP` (Linux). C: `ETHERTYPE_IP` (`<net/ethernet.h>`).
     public static let ETHERTYPE_IP: Int = LinuxConstants.ETHERTYPE_IP
 
     /// `socket.ETHERTYPE_IPV6`.
+    ///
     /// Python: `socket.ETHERTYPE_IPV6` (Linux). C: `ETHERTYPE_IPV6` (`<net/ethernet.h>`).
     public static let ETHERTYPE_IPV6: Int = LinuxConstants.ETHERTYPE_IPV6
 
     /// `socket.ETHERTYPE_VLAN`.
+    ///
     /// Python: `socket.ETHERTYPE_VLAN` (Linux). C: `ETHERTYPE_VLAN` (`<net/ethernet.h>`).
     public static let ETHERTYPE_VLAN: Int = LinuxConstants.ETHERTYPE_VLAN
 
     /// `socket.ETH_P_ALL`.
+    ///
     /// Python: `socket.ETH_P_ALL` (Linux). C: `ETH_P_ALL` (`<linux/if_ether.h>`).
     public static let ETH_P_ALL: Int = LinuxConstants.ETH_P_ALL
 
     /// `socket.INADDR_ALLHOSTS_GROUP`.
+    ///
     /// Python: `socket.INADDR_ALLHOSTS_GROUP` (Linux). C: `INADDR_ALLHOSTS_GROUP`.
     public static let INADDR_ALLHOSTS_GROUP: Int = LinuxConstants.INADDR_ALLHOSTS_GROUP
 
     /// `socket.INADDR_MAX_LOCAL_GROUP`.
+    ///
     /// Python: `socket.INADDR_MAX_LOCAL_GROUP` (Linux). C: `INADDR_MAX_LOCAL_GROUP`.
     public static let INADDR_MAX_LOCAL_GROUP: Int = LinuxConstants.INADDR_MAX_LOCAL_GROUP
 
     /// `socket.INADDR_UNSPEC_GROUP`.
+    ///
     /// Python: `socket.INADDR_UNSPEC_GROUP` (Linux). C: `INADDR_UNSPEC_GROUP`.
     public static let INADDR_UNSPEC_GROUP: Int = LinuxConstants.INADDR_UNSPEC_GROUP
 
     /// `socket.IOCTL_VM_SOCKETS_GET_LOCAL_CID`.
+    ///
     /// Python: `socket.IOCTL_VM_SOCKETS_GET_LOCAL_CID` (Linux). C: `IOCTL_VM_SOCKETS_GET_LOCAL_CID` (`<linux/vm_sockets.h>`).
     public static let IOCTL_VM_SOCKETS_GET_LOCAL_CID: Int = LinuxConstants.IOCTL_VM_SOCKETS_GET_LOCAL_CID
 
     /// `socket.IPPROTO_AH`.
+    ///
     /// Python: `socket.IPPROTO_AH` (Linux). C: `IPPROTO_AH`.
     public static let IPPROTO_AH: Int = LinuxConstants.IPPROTO_AH
 
     /// `socket.IPPROTO_DSTOPTS`.
+    ///
     /// Python: `socket.IPPROTO_DSTOPTS` (Linux). C: `IPPROTO_DSTOPTS`.
     public static let IPPROTO_DSTOPTS: Int = LinuxConstants.IPPROTO_DSTOPTS
 
     /// `socket.IPPROTO_EGP`.
+    ///
     /// Python: `socket.IPPROTO_EGP` (Linux). C: `IPPROTO_EGP`.
     public static let IPPROTO_EGP: Int = LinuxConstants.IPPROTO_EGP
 
     /// `socket.IPPROTO_ESP`.
+    ///
     /// Python: `socket.IPPROTO_ESP` (Linux). C: `IPPROTO_ESP`.
     public static let IPPROTO_ESP: Int = LinuxConstants.IPPROTO_ESP
 
     /// `socket.IPPROTO_FRAGMENT`.
+    ///
     /// Python: `socket.IPPROTO_FRAGMENT` (Linux). C: `IPPROTO_FRAGMENT`.
     public static let IPPROTO_FRAGMENT: Int = LinuxConstants.IPPROTO_FRAGMENT
 
     /// `socket.IPPROTO_GRE`.
+    ///
     /// Python: `socket.IPPROTO_GRE` (Linux). C: `IPPROTO_GRE`.
     public static let IPPROTO_GRE: Int = LinuxConstants.IPPROTO_GRE
 
     /// `socket.IPPROTO_HOPOPTS`.
+    ///
     /// Python: `socket.IPPROTO_HOPOPTS` (Linux). C: `IPPROTO_HOPOPTS`.
     public static let IPPROTO_HOPOPTS: Int = LinuxConstants.IPPROTO_HOPOPTS
 
     /// `socket.IPPROTO_IDP`.
+    ///
     /// Python: `socket.IPPROTO_IDP` (Linux). C: `IPPROTO_IDP`.
     public static let IPPROTO_IDP: Int = LinuxConstants.IPPROTO_IDP
 
     /// `socket.IPPROTO_IPIP`.
+    ///
     /// Python: `socket.IPPROTO_IPIP` (Linux). C: `IPPROTO_IPIP`.
     public static let IPPROTO_IPIP: Int = LinuxConstants.IPPROTO_IPIP
 
     /// `socket.IPPROTO_MPTCP`.
+    ///
     /// Python: `socket.IPPROTO_MPTCP` (Linux). C: `IPPROTO_MPTCP`.
     public static let IPPROTO_MPTCP: Int = LinuxConstants.IPPROTO_MPTCP
 
     /// `socket.IPPROTO_NONE`.
+    ///
     /// Python: `socket.IPPROTO_NONE` (Linux). C: `IPPROTO_NONE`.
     public static let IPPROTO_NONE: Int = LinuxConstants.IPPROTO_NONE
 
     /// `socket.IPPROTO_PIM`.
+    ///
     /// Python: `socket.IPPROTO_PIM` (Linux). C: `IPPROTO_PIM`.
     public static let IPPROTO_PIM: Int = LinuxConstants.IPPROTO_PIM
 
     /// `socket.IPPROTO_PUP`.
+    ///
     /// Python: `socket.IPPROTO_PUP` (Linux). C: `IPPROTO_PUP`.
     public static let IPPROTO_PUP: Int = LinuxConstants.IPPROTO_PUP
 
     /// `socket.IPPROTO_ROUTING`.
+    ///
     /// Python: `socket.IPPROTO_ROUTING` (Linux). C: `IPPROTO_ROUTING`.
     public static let IPPROTO_ROUTING: Int = LinuxConstants.IPPROTO_ROUTING
 
     /// `socket.IPPROTO_RSVP`.
+    ///
     /// Python: `socket.IPPROTO_RSVP` (Linux). C: `IPPROTO_RSVP`.
     public static let IPPROTO_RSVP: Int = LinuxConstants.IPPROTO_RSVP
 
     /// `socket.IPPROTO_SCTP`.
+    ///
     /// Python: `socket.IPPROTO_SCTP` (Linux). C: `IPPROTO_SCTP`.
     public static let IPPROTO_SCTP: Int = LinuxConstants.IPPROTO_SCTP
 
     /// `socket.IPPROTO_TP`.
+    ///
     /// Python: `socket.IPPROTO_TP` (Linux). C: `IPPROTO_TP`.
     public static let IPPROTO_TP: Int = LinuxConstants.IPPROTO_TP
 
     /// `socket.IPPROTO_UDPLITE`.
+    ///
     /// Python: `socket.IPPROTO_UDPLITE` (Linux). C: `IPPROTO_UDPLITE`.
     public static let IPPROTO_UDPLITE: Int = LinuxConstants.IPPROTO_UDPLITE
 
     /// `socket.IPV6_CHECKSUM`.
+    ///
     /// Python: `socket.IPV6_CHECKSUM` (Linux). C: `IPV6_CHECKSUM`.
     public static let IPV6_CHECKSUM: Int = LinuxConstants.IPV6_CHECKSUM
 
     /// `socket.IPV6_DONTFRAG`.
+    ///
     /// Python: `socket.IPV6_DONTFRAG` (Linux). C: `IPV6_DONTFRAG`.
     public static let IPV6_DONTFRAG: Int = LinuxConstants.IPV6_DONTFRAG
 
     /// `socket.IPV6_DSTOPTS`.
+    ///
     /// Python: `socket.IPV6_DSTOPTS` (Linux). C: `IPV6_DSTOPTS`.
     public static let IPV6_DSTOPTS: Int = LinuxConstants.IPV6_DSTOPTS
 
     /// `socket.IPV6_HOPLIMIT`.
+    ///
     /// Python: `socket.IPV6_HOPLIMIT` (Linux). C: `IPV6_HOPLIMIT`.
     public static let IPV6_HOPLIMIT: Int = LinuxConstants.IPV6_HOPLIMIT
 
     /// `socket.IPV6_HOPOPTS`.
+    ///
     /// Python: `socket.IPV6_HOPOPTS` (Linux). C: `IPV6_HOPOPTS`.
     public static let IPV6_HOPOPTS: Int = LinuxConstants.IPV6_HOPOPTS
 
     /// `socket.IPV6_NEXTHOP`.
+    ///
     /// Python: `socket.IPV6_NEXTHOP` (Linux). C: `IPV6_NEXTHOP`.
     public static let IPV6_NEXTHOP: Int = LinuxConstants.IPV6_NEXTHOP
 
     /// `socket.IPV6_PATHMTU`.
+    ///
     /// Python: `socket.IPV6_PATHMTU` (Linux). C: `IPV6_PATHMTU`.
     public static let IPV6_PATHMTU: Int = LinuxConstants.IPV6_PATHMTU
 
     /// `socket.IPV6_PKTINFO`.
+    ///
     /// Python: `socket.IPV6_PKTINFO` (Linux). C: `IPV6_PKTINFO`.
     public static let IPV6_PKTINFO: Int = LinuxConstants.IPV6_PKTINFO
 
     /// `socket.IPV6_RECVDSTOPTS`.
+    ///
     /// Python: `socket.IPV6_RECVDSTOPTS` (Linux). C: `IPV6_RECVDSTOPTS`.
     public static let IPV6_RECVDSTOPTS: Int = LinuxConstants.IPV6_RECVDSTOPTS
 
     /// `socket.IPV6_RECVHOPLIMIT`.
+    ///
     /// Python: `socket.IPV6_RECVHOPLIMIT` (Linux). C: `IPV6_RECVHOPLIMIT`.
     public static let IPV6_RECVHOPLIMIT: Int = LinuxConstants.IPV6_RECVHOPLIMIT
 
     /// `socket.IPV6_RECVHOPOPTS`.
+    ///
     /// Python: `socket.IPV6_RECVHOPOPTS` (Linux). C: `IPV6_RECVHOPOPTS`.
     public static let IPV6_RECVHOPOPTS: Int = LinuxConstants.IPV6_RECVHOPOPTS
 
     /// `socket.IPV6_RECVPATHMTU`.
+    ///
     /// Python: `socket.IPV6_RECVPATHMTU` (Linux). C: `IPV6_RECVPATHMTU`.
     public static let IPV6_RECVPATHMTU: Int = LinuxConstants.IPV6_RECVPATHMTU
 
     /// `socket.IPV6_RECVPKTINFO`.
+    ///
     /// Python: `socket.IPV6_RECVPKTINFO` (Linux). C: `IPV6_RECVPKTINFO`.
     public static let IPV6_RECVPKTINFO: Int = LinuxConstants.IPV6_RECVPKTINFO
 
     /// `socket.IPV6_RECVRTHDR`.
+    ///
     /// Python: `socket.IPV6_RECVRTHDR` (Linux). C: `IPV6_RECVRTHDR`.
     public static let IPV6_RECVRTHDR: Int = LinuxConstants.IPV6_RECVRTHDR
 
     /// `socket.IPV6_RECVTCLASS`.
+    ///
     /// Python: `socket.IPV6_RECVTCLASS` (Linux). C: `IPV6_RECVTCLASS`.
     public static let IPV6_RECVTCLASS: Int = LinuxConstants.IPV6_RECVTCLASS
 
     /// `socket.IPV6_RTHDR`.
+    ///
     /// Python: `socket.IPV6_RTHDR` (Linux). C: `IPV6_RTHDR`.
     public static let IPV6_RTHDR: Int = LinuxConstants.IPV6_RTHDR
 
     /// `socket.IPV6_RTHDRDSTOPTS`.
+    ///
     /// Python: `socket.IPV6_RTHDRDSTOPTS` (Linux). C: `IPV6_RTHDRDSTOPTS`.
     public static let IPV6_RTHDRDSTOPTS: Int = LinuxConstants.IPV6_RTHDRDSTOPTS
 
     /// `socket.IPV6_RTHDR_TYPE_0`.
+    ///
     /// Python: `socket.IPV6_RTHDR_TYPE_0` (Linux). C: `IPV6_RTHDR_TYPE_0`.
     public static let IPV6_RTHDR_TYPE_0: Int = LinuxConstants.IPV6_RTHDR_TYPE_0
 
     /// `socket.IPV6_TCLASS`.
+    ///
     /// Python: `socket.IPV6_TCLASS` (Linux). C: `IPV6_TCLASS`.
     public static let IPV6_TCLASS: Int = LinuxConstants.IPV6_TCLASS
 
     /// `socket.IP_ADD_SOURCE_MEMBERSHIP`.
+    ///
     /// Python: `socket.IP_ADD_SOURCE_MEMBERSHIP` (Linux). C: `IP_ADD_SOURCE_MEMBERSHIP`.
     public static let IP_ADD_SOURCE_MEMBERSHIP: Int = LinuxConstants.IP_ADD_SOURCE_MEMBERSHIP
 
     /// `socket.IP_BIND_ADDRESS_NO_PORT`.
+    ///
     /// Python: `socket.IP_BIND_ADDRESS_NO_PORT` (Linux). C: `IP_BIND_ADDRESS_NO_PORT`.
     public static let IP_BIND_ADDRESS_NO_PORT: Int = LinuxConstants.IP_BIND_ADDRESS_NO_PORT
 
     /// `socket.IP_BLOCK_SOURCE`.
+    ///
     /// Python: `socket.IP_BLOCK_SOURCE` (Linux). C: `IP_BLOCK_SOURCE`.
     public static let IP_BLOCK_SOURCE: Int = LinuxConstants.IP_BLOCK_SOURCE
 
     /// `socket.IP_DEFAULT_MULTICAST_LOOP`.
+    ///
     /// Python: `socket.IP_DEFAULT_MULTICAST_LOOP` (Linux). C: `IP_DEFAULT_MULTICAST_LOOP`.
     public static let IP_DEFAULT_MULTICAST_LOOP: Int = LinuxConstants.IP_DEFAULT_MULTICAST_LOOP
 
     /// `socket.IP_DEFAULT_MULTICAST_TTL`.
+    ///
     /// Python: `socket.IP_DEFAULT_MULTICAST_TTL` (Linux). C: `IP_DEFAULT_MULTICAST_TTL`.
     public static let IP_DEFAULT_MULTICAST_TTL: Int = LinuxConstants.IP_DEFAULT_MULTICAST_TTL
 
     /// `socket.IP_DROP_SOURCE_MEMBERSHIP`.
+    ///
     /// Python: `socket.IP_DROP_SOURCE_MEMBERSHIP` (Linux). C: `IP_DROP_SOURCE_MEMBERSHIP`.
     public static let IP_DROP_SOURCE_MEMBERSHIP: Int = LinuxConstants.IP_DROP_SOURCE_MEMBERSHIP
 
     /// `socket.IP_MAX_MEMBERSHIPS`.
+    ///
     /// Python: `socket.IP_MAX_MEMBERSHIPS` (Linux). C: `IP_MAX_MEMBERSHIPS`.
     public static let IP_MAX_MEMBERSHIPS: Int = LinuxConstants.IP_MAX_MEMBERSHIPS
 
     /// `socket.IP_PKTINFO`.
+    ///
     /// Python: `socket.IP_PKTINFO` (Linux). C: `IP_PKTINFO`.
     public static let IP_PKTINFO: Int = LinuxConstants.IP_PKTINFO
 
     /// `socket.IP_RECVOPTS`.
+    ///
     /// Python: `socket.IP_RECVOPTS` (Linux). C: `IP_RECVOPTS`.
     public static let IP_RECVOPTS: Int = LinuxConstants.IP_RECVOPTS
 
     /// `socket.IP_RECVRETOPTS`.
+    ///
     /// Python: `socket.IP_RECVRETOPTS` (Linux). C: `IP_RECVRETOPTS`.
     public static let IP_RECVRETOPTS: Int = LinuxConstants.IP_RECVRETOPTS
 
     /// `socket.IP_RECVTOS`.
+    ///
     /// Python: `socket.IP_RECVTOS` (Linux). C: `IP_RECVTOS`.
     public static let IP_RECVTOS: Int = LinuxConstants.IP_RECVTOS
 
     /// `socket.IP_RETOPTS`.
+    ///
     /// Python: `socket.IP_RETOPTS` (Linux). C: `IP_RETOPTS`.
     public static let IP_RETOPTS: Int = LinuxConstants.IP_RETOPTS
 
     /// `socket.IP_TRANSPARENT`.
+    ///
     /// Python: `socket.IP_TRANSPARENT` (Linux). C: `IP_TRANSPARENT`.
     public static let IP_TRANSPARENT: Int = LinuxConstants.IP_TRANSPARENT
 
     /// `socket.IP_UNBLOCK_SOURCE`.
+    ///
     /// Python: `socket.IP_UNBLOCK_SOURCE` (Linux). C: `IP_UNBLOCK_SOURCE`.
     public static let IP_UNBLOCK_SOURCE: Int = LinuxConstants.IP_UNBLOCK_SOURCE
 
     /// `socket.J1939_EE_INFO_NONE`.
+    ///
     /// Python: `socket.J1939_EE_INFO_NONE` (Linux). C: `J1939_EE_INFO_NONE` (`<linux/can/j1939.h>`).
     public static let J1939_EE_INFO_NONE: Int = LinuxConstants.J1939_EE_INFO_NONE
 
     /// `socket.J1939_EE_INFO_TX_ABORT`.
+    ///
     /// Python: `socket.J1939_EE_INFO_TX_ABORT` (Linux). C: `J1939_EE_INFO_TX_ABORT` (`<linux/can/j1939.h>`).
     public static let J1939_EE_INFO_TX_ABORT: Int = LinuxConstants.J1939_EE_INFO_TX_ABORT
 
     /// `socket.J1939_FILTER_MAX`.
+    ///
     /// Python: `socket.J1939_FILTER_MAX` (Linux). C: `J1939_FILTER_MAX` (`<linux/can/j1939.h>`).
     public static let J1939_FILTER_MAX: Int = LinuxConstants.J1939_FILTER_MAX
 
     /// `socket.J1939_IDLE_ADDR`.
+    ///
     /// Python: `socket.J1939_IDLE_ADDR` (Linux). C: `J1939_IDLE_ADDR` (`<linux/can/j1939.h>`).
     public static let J1939_IDLE_ADDR: Int = LinuxConstants.J1939_IDLE_ADDR
 
     /// `socket.J1939_MAX_UNICAST_ADDR`.
+    ///
     /// Python: `socket.J1939_MAX_UNICAST_ADDR` (Linux). C: `J1939_MAX_UNICAST_ADDR` (`<linux/can/j1939.h>`).
     public static let J1939_MAX_UNICAST_ADDR: Int = LinuxConstants.J1939_MAX_UNICAST_ADDR
 
     /// `socket.J1939_NLA_BYTES_ACKED`.
+    ///
     /// Python: `socket.J1939_NLA_BYTES_ACKED` (Linux). C: `J1939_NLA_BYTES_ACKED` (`<linux/can/j1939.h>`).
     public static let J1939_NLA_BYTES_ACKED: Int = LinuxConstants.J1939_NLA_BYTES_ACKED
 
     /// `socket.J1939_NLA_PAD`.
+    ///
     /// Python: `socket.J1939_NLA_PAD` (Linux). C: `J1939_NLA_PAD` (`<linux/can/j1939.h>`).
     public static let J1939_NLA_PAD: Int = LinuxConstants.J1939_NLA_PAD
 
     /// `socket.J1939_NO_ADDR`.
+    ///
     /// Python: `socket.J1939_NO_ADDR` (Linux). C: `J1939_NO_ADDR` (`<linux/can/j1939.h>`).
     public static let J1939_NO_ADDR: Int = LinuxConstants.J1939_NO_ADDR
 
     /// `socket.J1939_NO_NAME`.
+    ///
     /// Python: `socket.J1939_NO_NAME` (Linux). C: `J1939_NO_NAME` (`<linux/can/j1939.h>`).
     public static let J1939_NO_NAME: Int = LinuxConstants.J1939_NO_NAME
 
     /// `socket.J1939_NO_PGN`.
+    ///
     /// Python: `socket.J1939_NO_PGN` (Linux). C: `J1939_NO_PGN` (`<linux/can/j1939.h>`).
     public static let J1939_NO_PGN: Int = LinuxConstants.J1939_NO_PGN
 
     /// `socket.J1939_PGN_ADDRESS_CLAIMED`.
+    ///
     /// Python: `socket.J1939_PGN_ADDRESS_CLAIMED` (Linux). C: `J1939_PGN_ADDRESS_CLAIMED` (`<linux/can/j1939.h>`).
     public static let J1939_PGN_ADDRESS_CLAIMED: Int = LinuxConstants.J1939_PGN_ADDRESS_CLAIMED
 
     /// `socket.J1939_PGN_ADDRESS_COMMANDED`.
+    ///
     /// Python: `socket.J1939_PGN_ADDRESS_COMMANDED` (Linux). C: `J1939_PGN_ADDRESS_COMMANDED` (`<linux/can/j1939.h>`).
     public static let J1939_PGN_ADDRESS_COMMANDED: Int = LinuxConstants.J1939_PGN_ADDRESS_COMMANDED
 
     /// `socket.J1939_PGN_MAX`.
+    ///
     /// Python: `socket.J1939_PGN_MAX` (Linux). C: `J1939_PGN_MAX` (`<linux/can/j1939.h>`).
     public static let J1939_PGN_MAX: Int = LinuxConstants.J1939_PGN_MAX
 
     /// `socket.J1939_PGN_PDU1_MAX`.
+    ///
     /// Python: `socket.J1939_PGN_PDU1_MAX` (Linux). C: `J1939_PGN_PDU1_MAX` (`<linux/can/j1939.h>`).
     public static let J1939_PGN_PDU1_MAX: Int = LinuxConstants.J1939_PGN_PDU1_MAX
 
     /// `socket.J1939_PGN_REQUEST`.
+    ///
     /// Python: `socket.J1939_PGN_REQUEST` (Linux). C: `J1939_PGN_REQUEST` (`<linux/can/j1939.h>`).
     public static let J1939_PGN_REQUEST: Int = LinuxConstants.J1939_PGN_REQUEST
 
     /// `socket.NETLINK_CRYPTO`.
+    ///
     /// Python: `socket.NETLINK_CRYPTO` (Linux). C: `NETLINK_CRYPTO` (`<linux/netlink.h>`).
     public static let NETLINK_CRYPTO: Int = LinuxConstants.NETLINK_CRYPTO
 
     /// `socket.NETLINK_DNRTMSG`.
+    ///
     /// Python: `socket.NETLINK_DNRTMSG` (Linux). C: `NETLINK_DNRTMSG` (`<linux/netlink.h>`).
     public static let NETLINK_DNRTMSG: Int = LinuxConstants.NETLINK_DNRTMSG
 
     /// `socket.NETLINK_FIREWALL`.
+    ///
     /// Python: `socket.NETLINK_FIREWALL` (Linux). C: `NETLINK_FIREWALL` (`<linux/netlink.h>`).
     public static let NETLINK_FIREWALL: Int = LinuxConstants.NETLINK_FIREWALL
 
     /// `socket.NETLINK_IP6_FW`.
+    ///
     /// Python: `socket.NETLINK_IP6_FW` (Linux). C: `NETLINK_IP6_FW` (`<linux/netlink.h>`).
     public static let NETLINK_IP6_FW: Int = LinuxConstants.NETLINK_IP6_FW
 
     /// `socket.NETLINK_NFLOG`.
+    ///
     /// Python: `socket.NETLINK_NFLOG` (Linux). C: `NETLINK_NFLOG` (`<linux/netlink.h>`).
     public static let NETLINK_NFLOG: Int = LinuxConstants.NETLINK_NFLOG
 
     /// `socket.NETLINK_ROUTE`.
+    ///
     /// Python: `socket.NETLINK_ROUTE` (Linux). C: `NETLINK_ROUTE` (`<linux/netlink.h>`).
     public static let NETLINK_ROUTE: Int = LinuxConstants.NETLINK_ROUTE
 
     /// `socket.NETLINK_USERSOCK`.
+    ///
     /// Python: `socket.NETLINK_USERSOCK` (Linux). C: `NETLINK_USERSOCK` (`<linux/netlink.h>`).
     public static let NETLINK_USERSOCK: Int = LinuxConstants.NETLINK_USERSOCK
 
     /// `socket.NETLINK_XFRM`.
+    ///
     /// Python: `socket.NETLINK_XFRM` (Linux). C: `NETLINK_XFRM` (`<linux/netlink.h>`).
     public static let NETLINK_XFRM: Int = LinuxConstants.NETLINK_XFRM
 
     /// `socket.NI_IDN`.
+    ///
     /// Python: `socket.NI_IDN` (Linux). C: `NI_IDN` (`<netdb.h>`).
     public static let NI_IDN: Int = LinuxConstants.NI_IDN
 
     /// `socket.PACKET_BROADCAST`.
+    ///
     /// Python: `socket.PACKET_BROADCAST` (Linux). C: `PACKET_BROADCAST` (`<netpacket/packet.h>`).
     public static let PACKET_BROADCAST: Int = LinuxConstants.PACKET_BROADCAST
 
     /// `socket.PACKET_FASTROUTE`.
+    ///
     /// Python: `socket.PACKET_FASTROUTE` (Linux). C: `PACKET_FASTROUTE` (`<netpacket/packet.h>`).
     public static let PACKET_FASTROUTE: Int = LinuxConstants.PACKET_FASTROUTE
 
     /// `socket.PACKET_HOST`.
+    ///
     /// Python: `socket.PACKET_HOST` (Linux). C: `PACKET_HOST` (`<netpacket/packet.h>`).
     public static let PACKET_HOST: Int = LinuxConstants.PACKET_HOST
 
     /// `socket.PACKET_LOOPBACK`.
+    ///
     /// Python: `socket.PACKET_LOOPBACK` (Linux). C: `PACKET_LOOPBACK` (`<netpacket/packet.h>`).
     public static let PACKET_LOOPBACK: Int = LinuxConstants.PACKET_LOOPBACK
 
     /// `socket.PACKET_MULTICAST`.
+    ///
     /// Python: `socket.PACKET_MULTICAST` (Linux). C: `PACKET_MULTICAST` (`<netpacket/packet.h>`).
     public static let PACKET_MULTICAST: Int = LinuxConstants.PACKET_MULTICAST
 
     /// `socket.PACKET_OTHERHOST`.
+    ///
     /// Python: `socket.PACKET_OTHERHOST` (Linux). C: `PACKET_OTHERHOST` (`<netpacket/packet.h>`).
     public static let PACKET_OTHERHOST: Int = LinuxConstants.PACKET_OTHERHOST
 
     /// `socket.PACKET_OUTGOING`.
+    ///
     /// Python: `socket.PACKET_OUTGOING` (Linux). C: `PACKET_OUTGOING` (`<netpacket/packet.h>`).
     public static let PACKET_OUTGOING: Int = LinuxConstants.PACKET_OUTGOING
 
     /// `socket.PF_CAN`.
+    ///
     /// Python: `socket.PF_CAN` (Linux). C: `PF_CAN`.
     public static let PF_CAN: Int = LinuxConstants.PF_CAN
 
     /// `socket.PF_PACKET`.
+    ///
     /// Python: `socket.PF_PACKET` (Linux). C: `PF_PACKET`.
     public static let PF_PACKET: Int = LinuxConstants.PF_PACKET
 
     /// `socket.PF_RDS`.
+    ///
     /// Python: `socket.PF_RDS` (Linux). C: `PF_RDS`.
     public static let PF_RDS: Int = LinuxConstants.PF_RDS
 
     /// `socket.SCM_CREDENTIALS`.
+    ///
     /// Python: `socket.SCM_CREDENTIALS` (Linux). C: `SCM_CREDENTIALS` (`<bits/socket.h>`).
     public static let SCM_CREDENTIALS: Int = LinuxConstants.SCM_CREDENTIALS
 
     /// `socket.SCM_J1939_DEST_ADDR`.
+    ///
     /// Python: `socket.SCM_J1939_DEST_ADDR` (Linux). C: `SCM_J1939_DEST_ADDR` (`<linux/can/j1939.h>`).
     public static let SCM_J1939_DEST_ADDR: Int = LinuxConstants.SCM_J1939_DEST_ADDR
 
     /// `socket.SCM_J1939_DEST_NAME`.
+    ///
     /// Python: `socket.SCM_J1939_DEST_NAME` (Linux). C: `SCM_J1939_DEST_NAME` (`<linux/can/j1939.h>`).
     public static let SCM_J1939_DEST_NAME: Int = LinuxConstants.SCM_J1939_DEST_NAME
 
     /// `socket.SCM_J1939_ERRQUEUE`.
+    ///
     /// Python: `socket.SCM_J1939_ERRQUEUE` (Linux). C: `SCM_J1939_ERRQUEUE` (`<linux/can/j1939.h>`).
     public static let SCM_J1939_ERRQUEUE: Int = LinuxConstants.SCM_J1939_ERRQUEUE
 
     /// `socket.SCM_J1939_PRIO`.
+    ///
     /// Python: `socket.SCM_J1939_PRIO` (Linux). C: `SCM_J1939_PRIO` (`<linux/can/j1939.h>`).
     public static let SCM_J1939_PRIO: Int = LinuxConstants.SCM_J1939_PRIO
 
     /// `socket.SOL_ALG`.
+    ///
     /// Python: `socket.SOL_ALG` (Linux). C: `SOL_ALG`.
     public static let SOL_ALG: Int = LinuxConstants.SOL_ALG
 
     /// `socket.SOL_CAN_BASE`.
+    ///
     /// Python: `socket.SOL_CAN_BASE` (Linux). C: `SOL_CAN_BASE` (`<linux/can.h>`).
     public static let SOL_CAN_BASE: Int = LinuxConstants.SOL_CAN_BASE
 
     /// `socket.SOL_CAN_RAW`.
+    ///
     /// Python: `socket.SOL_CAN_RAW` (Linux). C: `SOL_CAN_RAW` (`<linux/can/raw.h>`).
     public static let SOL_CAN_RAW: Int = LinuxConstants.SOL_CAN_RAW
 
     /// `socket.SOL_IP`.
+    ///
     /// Python: `socket.SOL_IP` (Linux). C: `SOL_IP`.
     public static let SOL_IP: Int = LinuxConstants.SOL_IP
 
     /// `socket.SOL_RDS`.
+    ///
     /// Python: `socket.SOL_RDS` (Linux). C: `SOL_RDS`.
     public static let SOL_RDS: Int = LinuxConstants.SOL_RDS
 
     /// `socket.SOL_TCP`.
+    ///
     /// Python: `socket.SOL_TCP` (Linux). C: `SOL_TCP`.
     public static let SOL_TCP: Int = LinuxConstants.SOL_TCP
 
     /// `socket.SOL_TIPC`.
+    ///
     /// Python: `socket.SOL_TIPC` (Linux). C: `SOL_TIPC`.
     public static let SOL_TIPC: Int = LinuxConstants.SOL_TIPC
 
     /// `socket.SOL_UDP`.
+    ///
     /// Python: `socket.SOL_UDP` (Linux). C: `SOL_UDP` (`<netinet/udp.h>`).
     public static let SOL_UDP: Int = LinuxConstants.SOL_UDP
 
     /// `socket.SO_BINDTODEVICE`.
+    ///
     /// Python: `socket.SO_BINDTODEVICE` (Linux). C: `SO_BINDTODEVICE`.
     public static let SO_BINDTODEVICE: Int = LinuxConstants.SO_BINDTODEVICE
 
     /// `socket.SO_BINDTOIFINDEX`.
+    ///
     /// Python: `socket.SO_BINDTOIFINDEX` (Linux). C: `SO_BINDTOIFINDEX`.
     public static let SO_BINDTOIFINDEX: Int = LinuxConstants.SO_BINDTOIFINDEX
 
     /// `socket.SO_DOMAIN`: the address family.
+    ///
     /// Python: `socket.SO_DOMAIN` (Linux). C: `SO_DOMAIN`.
     public static let SO_DOMAIN: Int = LinuxConstants.SO_DOMAIN
 
     /// `socket.SO_INCOMING_CPU`.
+    ///
     /// Python: `socket.SO_INCOMING_CPU` (Linux). C: `SO_INCOMING_CPU`.
     public static let SO_INCOMING_CPU: Int = LinuxConstants.SO_INCOMING_CPU
 
     /// `socket.SO_J1939_ERRQUEUE`.
+    ///
     /// Python: `socket.SO_J1939_ERRQUEUE` (Linux). C: `SO_J1939_ERRQUEUE` (`<linux/can/j1939.h>`).
     public static let SO_J1939_ERRQUEUE: Int = LinuxConstants.SO_J1939_ERRQUEUE
 
     /// `socket.SO_J1939_FILTER`.
+    ///
     /// Python: `socket.SO_J1939_FILTER` (Linux). C: `SO_J1939_FILTER` (`<linux/can/j1939.h>`).
     public static let SO_J1939_FILTER: Int = LinuxConstants.SO_J1939_FILTER
 
     /// `socket.SO_J1939_PROMISC`.
+    ///
     /// Python: `socket.SO_J1939_PROMISC` (Linux). C: `SO_J1939_PROMISC` (`<linux/can/j1939.h>`).
     public static let SO_J1939_PROMISC: Int = LinuxConstants.SO_J1939_PROMISC
 
     /// `socket.SO_J1939_SEND_PRIO`.
+    ///
     /// Python: `socket.SO_J1939_SEND_PRIO` (Linux). C: `SO_J1939_SEND_PRIO` (`<linux/can/j1939.h>`).
     public static let SO_J1939_SEND_PRIO: Int = LinuxConstants.SO_J1939_SEND_PRIO
 
     /// `socket.SO_MARK`.
+    ///
     /// Python: `socket.SO_MARK` (Linux). C: `SO_MARK`.
     public static let SO_MARK: Int = LinuxConstants.SO_MARK
 
     /// `socket.SO_PASSCRED`: receive SCM_CREDENTIALS.
+    ///
     /// Python: `socket.SO_PASSCRED` (Linux). C: `SO_PASSCRED`.
     public static let SO_PASSCRED: Int = LinuxConstants.SO_PASSCRED
 
     /// `socket.SO_PASSSEC`.
+    ///
     /// Python: `socket.SO_PASSSEC` (Linux). C: `SO_PASSSEC`.
     public static let SO_PASSSEC: Int = LinuxConstants.SO_PASSSEC
 
     /// `socket.SO_PEERCRED`: the peer's credentials (a packed struct ucred).
+    ///
     /// Python: `socket.SO_PEERCRED` (Linux). C: `SO_PEERCRED`.
     public static let SO_PEERCRED: Int = LinuxConstants.SO_PEERCRED
 
     /// `socket.SO_PEERSEC`.
+    ///
     /// Python: `socket.SO_PEERSEC` (Linux). C: `SO_PEERSEC`.
     public static let SO_PEERSEC: Int = LinuxConstants.SO_PEERSEC
 
     /// `socket.SO_PRIORITY`.
+    ///
     /// Python: `socket.SO_PRIORITY` (Linux). C: `SO_PRIORITY`.
     public static let SO_PRIORITY: Int = LinuxConstants.SO_PRIORITY
 
     /// `socket.SO_PROTOCOL`: the protocol.
+    ///
     /// Python: `socket.SO_PROTOCOL` (Linux). C: `SO_PROTOCOL`.
     public static let SO_PROTOCOL: Int = LinuxConstants.SO_PROTOCOL
 
     /// `socket.SO_VM_SOCKETS_BUFFER_MAX_SIZE`.
+    ///
     /// Python: `socket.SO_VM_SOCKETS_BUFFER_MAX_SIZE` (Linux). C: `SO_VM_SOCKETS_BUFFER_MAX_SIZE` (`<linux/vm_sockets.h>`).
     public static let SO_VM_SOCKETS_BUFFER_MAX_SIZE: Int = LinuxConstants.SO_VM_SOCKETS_BUFFER_MAX_SIZE
 
     /// `socket.SO_VM_SOCKETS_BUFFER_MIN_SIZE`.
+    ///
     /// Python: `socket.SO_VM_SOCKETS_BUFFER_MIN_SIZE` (Linux). C: `SO_VM_SOCKETS_BUFFER_MIN_SIZE` (`<linux/vm_sockets.h>`).
     public static let SO_VM_SOCKETS_BUFFER_MIN_SIZE: Int = LinuxConstants.SO_VM_SOCKETS_BUFFER_MIN_SIZE
 
     /// `socket.SO_VM_SOCKETS_BUFFER_SIZE`.
+    ///
     /// Python: `socket.SO_VM_SOCKETS_BUFFER_SIZE` (Linux). C: `SO_VM_SOCKETS_BUFFER_SIZE` (`<linux/vm_sockets.h>`).
     public static let SO_VM_SOCKETS_BUFFER_SIZE: Int = LinuxConstants.SO_VM_SOCKETS_BUFFER_SIZE
 
     /// `socket.TCP_CC_INFO`.
+    ///
     /// Python: `socket.TCP_CC_INFO` (Linux). C: `TCP_CC_INFO`.
     public static let TCP_CC_INFO: Int = LinuxConstants.TCP_CC_INFO
 
     /// `socket.TCP_CONGESTION`.
+    ///
     /// Python: `socket.TCP_CONGESTION` (Linux). C: `TCP_CONGESTION`.
     public static let TCP_CONGESTION: Int = LinuxConstants.TCP_CONGESTION
 
     /// `socket.TCP_CORK`.
+    ///
     /// Python: `socket.TCP_CORK` (Linux). C: `TCP_CORK`.
     public static let TCP_CORK: Int = LinuxConstants.TCP_CORK
 
     /// `socket.TCP_DEFER_ACCEPT`.
+    ///
     /// Python: `socket.TCP_DEFER_ACCEPT` (Linux). C: `TCP_DEFER_ACCEPT`.
     public static let TCP_DEFER_ACCEPT: Int = LinuxConstants.TCP_DEFER_ACCEPT
 
     /// `socket.TCP_FASTOPEN`.
+    ///
     /// Python: `socket.TCP_FASTOPEN` (Linux). C: `TCP_FASTOPEN`.
     public static let TCP_FASTOPEN: Int = LinuxConstants.TCP_FASTOPEN
 
     /// `socket.TCP_FASTOPEN_CONNECT`.
+    ///
     /// Python: `socket.TCP_FASTOPEN_CONNECT` (Linux). C: `TCP_FASTOPEN_CONNECT`.
     public static let TCP_FASTOPEN_CONNECT: Int = LinuxConstants.TCP_FASTOPEN_CONNECT
 
     /// `socket.TCP_FASTOPEN_KEY`.
+    ///
     /// Python: `socket.TCP_FASTOPEN_KEY` (Linux). C: `TCP_FASTOPEN_KEY`.
     public static let TCP_FASTOPEN_KEY: Int = LinuxConstants.TCP_FASTOPEN_KEY
 
     /// `socket.TCP_FASTOPEN_NO_COOKIE`.
+    ///
     /// Python: `socket.TCP_FASTOPEN_NO_COOKIE` (Linux). C: `TCP_FASTOPEN_NO_COOKIE`.
     public static let TCP_FASTOPEN_NO_COOKIE: Int = LinuxConstants.TCP_FASTOPEN_NO_COOKIE
 
     /// `socket.TCP_INFO`.
+    ///
     /// Python: `socket.TCP_INFO` (Linux). C: `TCP_INFO`.
     public static let TCP_INFO: Int = LinuxConstants.TCP_INFO
 
     /// `socket.TCP_INQ`.
+    ///
     /// Python: `socket.TCP_INQ` (Linux). C: `TCP_INQ`.
     public static let TCP_INQ: Int = LinuxConstants.TCP_INQ
 
     /// `socket.TCP_KEEPIDLE`: idle seconds before keep-alive probes.
+    ///
     /// Python: `socket.TCP_KEEPIDLE` (Linux). C: `TCP_KEEPIDLE`.
     public static let TCP_KEEPIDLE: Int = LinuxConstants.TCP_KEEPIDLE
 
     /// `socket.TCP_LINGER2`.
+    ///
     /// Python: `socket.TCP_LINGER2` (Linux). C: `TCP_LINGER2`.
     public static let TCP_LINGER2: Int = LinuxConstants.TCP_LINGER2
 
     /// `socket.TCP_MD5SIG`.
+    ///
     /// Python: `socket.TCP_MD5SIG` (Linux). C: `TCP_MD5SIG`.
     public static let TCP_MD5SIG: Int = LinuxConstants.TCP_MD5SIG
 
     /// `socket.TCP_MD5SIG_EXT`.
+    ///
     /// Python: `socket.TCP_MD5SIG_EXT` (Linux). C: `TCP_MD5SIG_EXT`.
     public static let TCP_MD5SIG_EXT: Int = LinuxConstants.TCP_MD5SIG_EXT
 
     /// `socket.TCP_NOTSENT_LOWAT`.
+    ///
     /// Python: `socket.TCP_NOTSENT_LOWAT` (Linux). C: `TCP_NOTSENT_LOWAT`.
     public static let TCP_NOTSENT_LOWAT: Int = LinuxConstants.TCP_NOTSENT_LOWAT
 
     /// `socket.TCP_QUEUE_SEQ`.
+    ///
     /// Python: `socket.TCP_QUEUE_SEQ` (Linux). C: `TCP_QUEUE_SEQ`.
     public static let TCP_QUEUE_SEQ: Int = LinuxConstants.TCP_QUEUE_SEQ
 
     /// `socket.TCP_QUICKACK`.
+    ///
     /// Python: `socket.TCP_QUICKACK` (Linux). C: `TCP_QUICKACK`.
     public static let TCP_QUICKACK: Int = LinuxConstants.TCP_QUICKACK
 
     /// `socket.TCP_REPAIR`.
+    ///
     /// Python: `socket.TCP_REPAIR` (Linux). C: `TCP_REPAIR`.
     public static let TCP_REPAIR: Int = LinuxConstants.TCP_REPAIR
 
     /// `socket.TCP_REPAIR_OPTIONS`.
+    ///
     /// Python: `socket.TCP_REPAIR_OPTIONS` (Linux). C: `TCP_REPAIR_OPTIONS`.
     public static let TCP_REPAIR_OPTIONS: Int = LinuxConstants.TCP_REPAIR_OPTIONS
 
     /// `socket.TCP_REPAIR_QUEUE`.
+    ///
     /// Python: `socket.TCP_REPAIR_QUEUE` (Linux). C: `TCP_REPAIR_QUEUE`.
     public static let TCP_REPAIR_QUEUE: Int = LinuxConstants.TCP_REPAIR_QUEUE
 
     /// `socket.TCP_REPAIR_WINDOW`.
+    ///
     /// Python: `socket.TCP_REPAIR_WINDOW` (Linux). C: `TCP_REPAIR_WINDOW`.
     public static let TCP_REPAIR_WINDOW: Int = LinuxConstants.TCP_REPAIR_WINDOW
 
     /// `socket.TCP_SAVED_SYN`.
+    ///
     /// Python: `socket.TCP_SAVED_SYN` (Linux). C: `TCP_SAVED_SYN`.
     public static let TCP_SAVED_SYN: Int = LinuxConstants.TCP_SAVED_SYN
 
     /// `socket.TCP_SAVE_SYN`.
+    ///
     /// Python: `socket.TCP_SAVE_SYN` (Linux). C: `TCP_SAVE_SYN`.
     public static let TCP_SAVE_SYN: Int = LinuxConstants.TCP_SAVE_SYN
 
     /// `socket.TCP_SYNCNT`.
+    ///
     /// Python: `socket.TCP_SYNCNT` (Linux). C: `TCP_SYNCNT`.
     public static let TCP_SYNCNT: Int = LinuxConstants.TCP_SYNCNT
 
     /// `socket.TCP_THIN_DUPACK`.
+    ///
     /// Python: `socket.TCP_THIN_DUPACK` (Linux). C: `TCP_THIN_DUPACK`.
     public static let TCP_THIN_DUPACK: Int = LinuxConstants.TCP_THIN_DUPACK
 
     /// `socket.TCP_THIN_LINEAR_TIMEOUTS`.
+    ///
     /// Python: `socket.TCP_THIN_LINEAR_TIMEOUTS` (Linux). C: `TCP_THIN_LINEAR_TIMEOUTS`.
     public static let TCP_THIN_LINEAR_TIMEOUTS: Int = LinuxConstants.TCP_THIN_LINEAR_TIMEOUTS
 
     /// `socket.TCP_TIMESTAMP`.
+    ///
     /// Python: `socket.TCP_TIMESTAMP` (Linux). C: `TCP_TIMESTAMP`.
     public static let TCP_TIMESTAMP: Int = LinuxConstants.TCP_TIMESTAMP
 
     /// `socket.TCP_TX_DELAY`.
+    ///
     /// Python: `socket.TCP_TX_DELAY` (Linux). C: `TCP_TX_DELAY`.
     public static let TCP_TX_DELAY: Int = LinuxConstants.TCP_TX_DELAY
 
     /// `socket.TCP_ULP`.
+    ///
     /// Python: `socket.TCP_ULP` (Linux). C: `TCP_ULP`.
     public static let TCP_ULP: Int = LinuxConstants.TCP_ULP
 
     /// `socket.TCP_USER_TIMEOUT`.
+    ///
     /// Python: `socket.TCP_USER_TIMEOUT` (Linux). C: `TCP_USER_TIMEOUT`.
     public static let TCP_USER_TIMEOUT: Int = LinuxConstants.TCP_USER_TIMEOUT
 
     /// `socket.TCP_WINDOW_CLAMP`.
+    ///
     /// Python: `socket.TCP_WINDOW_CLAMP` (Linux). C: `TCP_WINDOW_CLAMP`.
     public static let TCP_WINDOW_CLAMP: Int = LinuxConstants.TCP_WINDOW_CLAMP
 
     /// `socket.TCP_ZEROCOPY_RECEIVE`.
+    ///
     /// Python: `socket.TCP_ZEROCOPY_RECEIVE` (Linux). C: `TCP_ZEROCOPY_RECEIVE`.
     public static let TCP_ZEROCOPY_RECEIVE: Int = LinuxConstants.TCP_ZEROCOPY_RECEIVE
 
     /// `socket.TIPC_ADDR_ID`.
+    ///
     /// Python: `socket.TIPC_ADDR_ID` (Linux). C: `TIPC_ADDR_ID` (`<linux/tipc.h>`).
     public static let TIPC_ADDR_ID: Int = LinuxConstants.TIPC_ADDR_ID
 
     /// `socket.TIPC_ADDR_NAME`.
+    ///
     /// Python: `socket.TIPC_ADDR_NAME` (Linux). C: `TIPC_ADDR_NAME` (`<linux/tipc.h>`).
     public static let TIPC_ADDR_NAME: Int = LinuxConstants.TIPC_ADDR_NAME
 
     /// `socket.TIPC_ADDR_NAMESEQ`.
+    ///
     /// Python: `socket.TIPC_ADDR_NAMESEQ` (Linux). C: `TIPC_ADDR_NAMESEQ` (`<linux/tipc.h>`).
     public static let TIPC_ADDR_NAMESEQ: Int = LinuxConstants.TIPC_ADDR_NAMESEQ
 
     /// `socket.TIPC_CFG_SRV`.
+    ///
     /// Python: `socket.TIPC_CFG_SRV` (Linux). C: `TIPC_CFG_SRV` (`<linux/tipc.h>`).
     public static let TIPC_CFG_SRV: Int = LinuxConstants.TIPC_CFG_SRV
 
     /// `socket.TIPC_CLUSTER_SCOPE`.
+    ///
     /// Python: `socket.TIPC_CLUSTER_SCOPE` (Linux). C: `TIPC_CLUSTER_SCOPE` (`<linux/tipc.h>`).
     public static let TIPC_CLUSTER_SCOPE: Int = LinuxConstants.TIPC_CLUSTER_SCOPE
 
     /// `socket.TIPC_CONN_TIMEOUT`.
+    ///
     /// Python: `socket.TIPC_CONN_TIMEOUT` (Linux). C: `TIPC_CONN_TIMEOUT` (`<linux/tipc.h>`).
     public static let TIPC_CONN_TIMEOUT: Int = LinuxConstants.TIPC_CONN_TIMEOUT
 
     /// `socket.TIPC_CRITICAL_IMPORTANCE`.
+    ///
     /// Python: `socket.TIPC_CRITICAL_IMPORTANCE` (Linux). C: `TIPC_CRITICAL_IMPORTANCE` (`<linux/tipc.h>`).
     public static let TIPC_CRITICAL_IMPORTANCE: Int = LinuxConstants.TIPC_CRITICAL_IMPORTANCE
 
     /// `socket.TIPC_DEST_DROPPABLE`.
+    ///
     /// Python: `socket.TIPC_DEST_DROPPABLE` (Linux). C: `TIPC_DEST_DROPPABLE` (`<linux/tipc.h>`).
     public static let TIPC_DEST_DROPPABLE: Int = LinuxConstants.TIPC_DEST_DROPPABLE
 
     /// `socket.TIPC_HIGH_IMPORTANCE`.
+    ///
     /// Python: `socket.TIPC_HIGH_IMPORTANCE` (Linux). C: `TIPC_HIGH_IMPORTANCE` (`<linux/tipc.h>`).
     public static let TIPC_HIGH_IMPORTANCE: Int = LinuxConstants.TIPC_HIGH_IMPORTANCE
 
     /// `socket.TIPC_IMPORTANCE`.
+    ///
     /// Python: `socket.TIPC_IMPORTANCE` (Linux). C: `TIPC_IMPORTANCE` (`<linux/tipc.h>`).
     public static let TIPC_IMPORTANCE: Int = LinuxConstants.TIPC_IMPORTANCE
 
     /// `socket.TIPC_LOW_IMPORTANCE`.
+    ///
     /// Python: `socket.TIPC_LOW_IMPORTANCE` (Linux). C: `TIPC_LOW_IMPORTANCE` (`<linux/tipc.h>`).
     public static let TIPC_LOW_IMPORTANCE: Int = LinuxConstants.TIPC_LOW_IMPORTANCE
 
     /// `socket.TIPC_MEDIUM_IMPORTANCE`.
+    ///
     /// Python: `socket.TIPC_MEDIUM_IMPORTANCE` (Linux). C: `TIPC_MEDIUM_IMPORTANCE` (`<linux/tipc.h>`).
     public static let TIPC_MEDIUM_IMPORTANCE: Int = LinuxConstants.TIPC_MEDIUM_IMPORTANCE
 
     /// `socket.TIPC_NODE_SCOPE`.
+    ///
     /// Python: `socket.TIPC_NODE_SCOPE` (Linux). C: `TIPC_NODE_SCOPE` (`<linux/tipc.h>`).
     public static let TIPC_NODE_SCOPE: Int = LinuxConstants.TIPC_NODE_SCOPE
 
     /// `socket.TIPC_PUBLISHED`.
+    ///
     /// Python: `socket.TIPC_PUBLISHED` (Linux). C: `TIPC_PUBLISHED` (`<linux/tipc.h>`).
     public static let TIPC_PUBLISHED: Int = LinuxConstants.TIPC_PUBLISHED
 
     /// `socket.TIPC_SRC_DROPPABLE`.
+    ///
     /// Python: `socket.TIPC_SRC_DROPPABLE` (Linux). C: `TIPC_SRC_DROPPABLE` (`<linux/tipc.h>`).
     public static let TIPC_SRC_DROPPABLE: Int = LinuxConstants.TIPC_SRC_DROPPABLE
 
     /// `socket.TIPC_SUBSCR_TIMEOUT`.
+    ///
     /// Python: `socket.TIPC_SUBSCR_TIMEOUT` (Linux). C: `TIPC_SUBSCR_TIMEOUT` (`<linux/tipc.h>`).
     public static let TIPC_SUBSCR_TIMEOUT: Int = LinuxConstants.TIPC_SUBSCR_TIMEOUT
 
     /// `socket.TIPC_SUB_CANCEL`.
+    ///
     /// Python: `socket.TIPC_SUB_CANCEL` (Linux). C: `TIPC_SUB_CANCEL` (`<linux/tipc.h>`).
     public static let TIPC_SUB_CANCEL: Int = LinuxConstants.TIPC_SUB_CANCEL
 
     /// `socket.TIPC_SUB_PORTS`.
+    ///
     /// Python: `socket.TIPC_SUB_PORTS` (Linux). C: `TIPC_SUB_PORTS` (`<linux/tipc.h>`).
     public static let TIPC_SUB_PORTS: Int = LinuxConstants.TIPC_SUB_PORTS
 
     /// `socket.TIPC_SUB_SERVICE`.
+    ///
     /// Python: `socket.TIPC_SUB_SERVICE` (Linux). C: `TIPC_SUB_SERVICE` (`<linux/tipc.h>`).
     public static let TIPC_SUB_SERVICE: Int = LinuxConstants.TIPC_SUB_SERVICE
 
     /// `socket.TIPC_TOP_SRV`.
+    ///
     /// Python: `socket.TIPC_TOP_SRV` (Linux). C: `TIPC_TOP_SRV` (`<linux/tipc.h>`).
     public static let TIPC_TOP_SRV: Int = LinuxConstants.TIPC_TOP_SRV
 
     /// `socket.TIPC_WAIT_FOREVER`.
+    ///
     /// Python: `socket.TIPC_WAIT_FOREVER` (Linux). C: `TIPC_WAIT_FOREVER` (`<linux/tipc.h>`).
     public static let TIPC_WAIT_FOREVER: Int = LinuxConstants.TIPC_WAIT_FOREVER
 
     /// `socket.TIPC_WITHDRAWN`.
+    ///
     /// Python: `socket.TIPC_WITHDRAWN` (Linux). C: `TIPC_WITHDRAWN` (`<linux/tipc.h>`).
     public static let TIPC_WITHDRAWN: Int = LinuxConstants.TIPC_WITHDRAWN
 
     /// `socket.TIPC_ZONE_SCOPE`.
+    ///
     /// Python: `socket.TIPC_ZONE_SCOPE` (Linux). C: `TIPC_ZONE_SCOPE` (`<linux/tipc.h>`).
     public static let TIPC_ZONE_SCOPE: Int = LinuxConstants.TIPC_ZONE_SCOPE
 
     /// `socket.UDPLITE_RECV_CSCOV`.
+    ///
     /// Python: `socket.UDPLITE_RECV_CSCOV` (Linux). C: none on this machine (no header on this machine defines it; CPython has its own fallback); the value CPython 3.13 reports.
     public static let UDPLITE_RECV_CSCOV: Int = LinuxConstants.UDPLITE_RECV_CSCOV
 
     /// `socket.UDPLITE_SEND_CSCOV`.
+    ///
     /// Python: `socket.UDPLITE_SEND_CSCOV` (Linux). C: none on this machine (no header on this machine defines it; CPython has its own fallback); the value CPython 3.13 reports.
     public static let UDPLITE_SEND_CSCOV: Int = LinuxConstants.UDPLITE_SEND_CSCOV
 
     /// `socket.VMADDR_CID_ANY`.
+    ///
     /// Python: `socket.VMADDR_CID_ANY` (Linux). C: `VMADDR_CID_ANY` (`<linux/vm_sockets.h>`).
     public static let VMADDR_CID_ANY: Int = LinuxConstants.VMADDR_CID_ANY
 
     /// `socket.VMADDR_CID_HOST`.
+    ///
     /// Python: `socket.VMADDR_CID_HOST` (Linux). C: `VMADDR_CID_HOST` (`<linux/vm_sockets.h>`).
     public static let VMADDR_CID_HOST: Int = LinuxConstants.VMADDR_CID_HOST
 
     /// `socket.VMADDR_PORT_ANY`.
+    ///
     /// Python: `socket.VMADDR_PORT_ANY` (Linux). C: `VMADDR_PORT_ANY` (`<linux/vm_sockets.h>`).
     public static let VMADDR_PORT_ANY: Int = LinuxConstants.VMADDR_PORT_ANY
 
     /// `socket.VM_SOCKETS_INVALID_VERSION`.
+    ///
     /// Python: `socket.VM_SOCKETS_INVALID_VERSION` (Linux). C: `VM_SOCKETS_INVALID_VERSION` (`<linux/vm_sockets.h>`).
     public static let VM_SOCKETS_INVALID_VERSION: Int = LinuxConstants.VM_SOCKETS_INVALID_VERSION
 }

@@ -7,6 +7,7 @@ import PySocket
 /// Readiness over `epoll(7)`. Each descriptor is registered once with `EPOLLONESHOT` and
 /// re-armed (`EPOLL_CTL_MOD`) only while someone waits on it; it is removed (`EPOLL_CTL_DEL`)
 /// before its socket closes, so no registration outlives its descriptor.
+///
 /// C: `epoll_create1(2)`, `epoll_ctl(2)`, `epoll_wait(2)`, `eventfd(2)`.
 final class EpollBackend: IOBackend {
     let completesIO = false

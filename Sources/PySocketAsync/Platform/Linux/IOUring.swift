@@ -10,7 +10,9 @@ import PySocket
 /// the SQ ring and go to the kernel in one `io_uring_enter` per loop turn. A cancelled
 /// operation is cancelled in the kernel (`IORING_OP_ASYNC_CANCEL`) and completes only when the
 /// kernel has let go of it. If anything in the setup fails the selection chain falls back to
-/// epoll. C: `io_uring_setup(2)`, `io_uring_enter(2)`, `io_uring_register(2)`, `mmap(2)`.
+/// epoll.
+///
+/// C: `io_uring_setup(2)`, `io_uring_enter(2)`, `io_uring_register(2)`, `mmap(2)`.
 final class IOUringBackend: IOBackend {
     let kind = asyncio.Backend.io_uring
     let completesIO = true
