@@ -52,7 +52,7 @@ extension asyncio.EventLoop {
             var failure = Errno(0)
             let count: Int = data.storage.withUnsafeMutableBytes { buffer in
                 do throws(Errno) {
-                    return try handle.kernel.recv(handle.fd, buffer, 0)
+                    return try attemptRecv(handle, buffer, 0)
                 } catch {
                     failure = error
                     return -1
@@ -73,7 +73,7 @@ extension asyncio.EventLoop {
                 // The kernel writes into memory the operation owns until it completes.
                 let owned = UnsafeMutableRawBufferPointer.allocate(byteCount: nbytes, alignment: 1)
                 defer { owned.deallocate() }
-                let result = try await perform(sock) { .recv(fd: $0, buffer: owned, flags: 0) }
+                let result = try await operate(sock) { .recv(fd: $0, buffer: owned, flags: 0) }
                 if result >= 0 {
                     return bytes(UnsafeRawBufferPointer(rebasing: owned[..<Int(result)]))
                 }
@@ -92,7 +92,7 @@ extension asyncio.EventLoop {
             var failure = Errno(0)
             let count: Int?? = buf.withContiguousMutableStorageIfAvailable { storage in
                 do throws(Errno) {
-                    return try handle.kernel.recv(handle.fd, UnsafeMutableRawBufferPointer(storage), 0)
+                    return try attemptRecv(handle, UnsafeMutableRawBufferPointer(storage), 0)
                 } catch {
                     failure = error
                     return nil
@@ -119,7 +119,7 @@ extension asyncio.EventLoop {
             let handle = sock.handle()
             let failure: Errno
             do throws(Errno) {
-                return try handle.kernel.recv(handle.fd, buf, 0)
+                return try attemptRecv(handle, buf, 0)
             } catch {
                 failure = error
             }
@@ -131,7 +131,7 @@ extension asyncio.EventLoop {
                     try await wait(sock, .readable)
                     continue
                 }
-                let result = try await perform(sock) { .recv(fd: $0, buffer: buf, flags: 0) }
+                let result = try await operate(sock) { .recv(fd: $0, buffer: buf, flags: 0) }
                 if result >= 0 { return Int(result) }
                 if case .fail = next(Errno(-result), .readable) { throw pythonError(Errno(-result)) }
             }
@@ -190,7 +190,7 @@ extension asyncio.EventLoop {
         var failure = Errno(0)
         let sent: Int = data.withUnsafeBytes { raw in
             do throws(Errno) {
-                return try handle.kernel.send(handle.fd, raw, 0)
+                return try attemptSend(handle, raw, 0)
             } catch {
                 failure = error
                 return -1
@@ -216,7 +216,7 @@ extension asyncio.EventLoop {
             var failure = Errno.EAGAIN
             if !mustWait {
                 do throws(Errno) {
-                    offset += try handle.kernel.send(handle.fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]), 0)
+                    offset += try attemptSend(handle, UnsafeRawBufferPointer(rebasing: buffer[offset...]), 0)
                     if offset == buffer.count { return }
                 } catch {
                     failure = error
@@ -232,7 +232,7 @@ extension asyncio.EventLoop {
                     continue
                 }
                 let part = UnsafeRawBufferPointer(rebasing: buffer[offset...])
-                let result = try await perform(sock) { .send(fd: $0, buffer: part, flags: 0) }
+                let result = try await operate(sock) { .send(fd: $0, buffer: part, flags: 0) }
                 if result >= 0 {
                     offset += Int(result)
                     if offset == buffer.count { return }

@@ -126,7 +126,7 @@ extension asyncio {
         /// Waits until `sock` is ready for `event`; throws CancellationError when the task is
         /// cancelled, `OSError(EBADF)` when the socket is closed meanwhile.
         func wait(_ sock: socket, _ event: PollEvent) async throws {
-            let result = try await perform(sock) { .poll(fd: $0, event: event) }
+            let result = try await operate(sock) { .poll(fd: $0, event: event) }
             if result < 0 { throw failure(result) }
         }
 
@@ -134,11 +134,11 @@ extension asyncio {
         /// returns its result (>= 0, or -errno for the caller to classify). Throws
         /// CancellationError when the task is cancelled (once the kernel let go),
         /// `OSError(EBADF)` when the socket is closed meanwhile.
-        func perform(_ sock: socket, _ request: (Int32) -> IORequest) async throws -> Int32 {
+        func operate(_ sock: socket, _ request: (Int32) -> IORequest) async throws -> Int32 {
             guard isLoopThread else {
                 let operation = request(-1)
                 return try await withTaskExecutorPreference(self) {
-                    try await self.perform(sock) { fd in operation.on(fd) }
+                    try await self.operate(sock) { fd in operation.on(fd) }
                 }
             }
             try _Concurrency.Task.checkCancellation()
