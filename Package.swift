@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PySocket", targets: ["PySocket"]),
         // Opt-in: Python's print/str/repr/len/type for plain values; `import PyBuiltins` beside `import PySocket`.
         .library(name: "PyBuiltins", targets: ["PyBuiltins"]),
+        .library(name: "PySocketAsync", targets: ["PySocketAsync"]),
     ],
     targets: [
         // The only C: CMSG_* macros, sockaddr_un sizing, errno access, accept4 and fcntl varargs.
@@ -19,6 +20,8 @@ let package = Package(
         // Python's builtins (print, repr, str, len, type...) as a ported program uses them.
         .target(name: "PyBuiltins", dependencies: ["PySocket"]),
         .testTarget(name: "PyBuiltinsTests", dependencies: ["PySocket", "PyBuiltins"]),
+        // asyncio's socket face: the event loop on io_uring, epoll or poll, and loop.sock_*.
+        .target(name: "PySocketAsync", dependencies: ["PySocket", "CPySocket"]),
         // The scripted kernel shared by the test targets.
         .target(
             name: "TestSupport",
@@ -27,6 +30,7 @@ let package = Package(
         ),
         .testTarget(name: "PySocketTests", dependencies: ["PySocket", "TestSupport"]),
         .testTarget(name: "CoreTests", dependencies: ["PySocket", "TestSupport"]),
+        .testTarget(name: "AsyncTests", dependencies: ["PySocketAsync", "PySocket"]),
         // Conformance: replays the CPython traces of Conformance/ against PySocket (Foundation allowed here only).
         .target(name: "ConformanceKit", dependencies: ["PySocket"]),
         .executableTarget(name: "conformance", dependencies: ["ConformanceKit"]),

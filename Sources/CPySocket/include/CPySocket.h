@@ -30,6 +30,9 @@ struct cpy_sockaddr_nl {
 };
 #endif
 
+// The event loop's system calls (PySocketAsync).
+#include "CPySocketLoop.h"
+
 /// errno of the calling thread, read right after a failing call.
 static inline int cpy_errno(void) { return errno; }
 static inline void cpy_set_errno(int value) { errno = value; }

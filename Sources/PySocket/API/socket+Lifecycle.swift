@@ -88,12 +88,13 @@ extension socket {
     /// raises an error of `close(2)` other than ECONNRESET (only possible when something else
     /// closed the descriptor behind the socket's back).
     public func close() {
-        let fd = state.withLock { state -> Int32 in
+        let (fd, observer) = state.withLock { state -> (Int32, (any SocketCloseObserver)?) in
             state.closed = true
-            guard state.ioRefs <= 0 else { return -1 }
-            return descriptor.exchange(-1, ordering: .acquiringAndReleasing)
+            guard state.ioRefs <= 0 else { return (-1, nil) }
+            return (descriptor.exchange(-1, ordering: .acquiringAndReleasing), state.closeObserver)
         }
         guard fd >= 0 else { return }
+        notifyClosing(observer, fd)
         kernel.closeQuietly(fd)
     }
 
@@ -102,10 +103,12 @@ extension socket {
     /// Python: `socket.detach()`. C: none.
     @discardableResult
     public func detach() -> Int32 {
-        state.withLock { state in
+        let (fd, observer) = state.withLock { state -> (Int32, (any SocketCloseObserver)?) in
             state.closed = true
-            return descriptor.exchange(-1, ordering: .acquiringAndReleasing)
+            return (descriptor.exchange(-1, ordering: .acquiringAndReleasing), state.closeObserver)
         }
+        if fd >= 0 { notifyClosing(observer, fd) }
+        return fd
     }
 
     /// `s.dup()`: a new socket object on a duplicate of the descriptor, with the same timeout.

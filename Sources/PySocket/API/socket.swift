@@ -31,6 +31,8 @@ public final class socket: Sendable {
         var closed: Bool
         /// Open `makefile()` objects; the descriptor outlives `close()` while any remain.
         var ioRefs: Int = 0
+        /// The event loop waiting on this descriptor, told before the descriptor is closed.
+        weak var closeObserver: (any SocketCloseObserver)?
     }
 
     let state: Mutex<State>
@@ -101,5 +103,25 @@ enum Timeout {
 
     @inline(__always) static func value(_ bits: UInt64) -> Double? {
         bits == blocking ? nil : Double(bitPattern: bits)
+    }
+}
+
+/// Something that waits on a socket's descriptor (an event loop) and must let go of it before
+/// the descriptor is closed: `close()` and `detach()` call `socketClosing` first.
+package protocol SocketCloseObserver: AnyObject, Sendable {
+    /// The descriptor `fd` of `sock` is about to be closed or detached: wake every operation
+    /// waiting on it and forget it, before the number can be reused.
+    func socketClosing(_ sock: socket, _ fd: Int32)
+}
+
+extension socket {
+    /// Makes `observer` the one told before this socket's descriptor goes.
+    package func observeClose(_ observer: any SocketCloseObserver) {
+        state.withLock { if $0.closeObserver !== observer { $0.closeObserver = observer } }
+    }
+
+    /// Tells the observer (if any) that `fd` is about to go; called outside the lock.
+    func notifyClosing(_ observer: (any SocketCloseObserver)?, _ fd: Int32) {
+        observer?.socketClosing(self, fd)
     }
 }

@@ -262,6 +262,7 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
 /// Python: `Exception`.
 open class Exception: BaseException, @unchecked Sendable {}
 
+
 /// `ArithmeticError(*args)`: the base of the arithmetic errors.
 ///
 /// Python: `ArithmeticError`.

@@ -1,0 +1,64 @@
+// The load of scripts/bench_async: N connections, each sending a 64-byte message and waiting
+// for its echo, again and again, for D seconds (epoll). Prints {"messages": M, "seconds": S}.
+// Usage: echo_client PORT CONNECTIONS SECONDS
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 4) { fprintf(stderr, "usage: echo_client PORT CONNECTIONS SECONDS\n"); return 2; }
+    int port = atoi(argv[1]), connections = atoi(argv[2]);
+    double seconds = atof(argv[3]);
+    struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    int epoll = epoll_create1(0);
+    int *received = calloc(connections, sizeof(int));
+    int *fds = calloc(connections, sizeof(int));
+    char message[64];
+    memset(message, 'x', sizeof message);
+    int one = 1;
+    for (int i = 0; i < connections; i++) {
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        if (connect(fd, (struct sockaddr *)&address, sizeof address)) { perror("connect"); return 1; }
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        fds[i] = fd;
+        struct epoll_event event = {.events = EPOLLIN, .data.u32 = i};
+        epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event);
+    }
+    for (int i = 0; i < connections; i++) send(fds[i], message, sizeof message, MSG_NOSIGNAL);
+    long messages = 0;
+    struct epoll_event events[512];
+    char buffer[4096];
+    double start = now(), end = start + seconds;
+    while (now() < end) {
+        int count = epoll_wait(epoll, events, 512, 100);
+        for (int k = 0; k < count; k++) {
+            int i = events[k].data.u32;
+            ssize_t got = recv(fds[i], buffer, sizeof buffer, MSG_DONTWAIT);
+            if (got <= 0) continue;
+            received[i] += got;
+            while (received[i] >= 64) {
+                received[i] -= 64;
+                messages++;
+                send(fds[i], message, sizeof message, MSG_NOSIGNAL);
+            }
+        }
+    }
+    double elapsed = now() - start;
+    printf("{\"messages\": %ld, \"seconds\": %.3f}\n", messages, elapsed);
+    for (int i = 0; i < connections; i++) close(fds[i]);
+    return 0;
+}

@@ -1,0 +1,272 @@
+// The io_uring backend: the rings through raw system calls (no liburing), batched submissions, ASYNC_CANCEL.
+#if os(Linux)
+import Glibc
+import CPySocket
+import PySocket
+
+/// Completions from an io_uring. Set up with `IORING_SETUP_SINGLE_ISSUER | DEFER_TASKRUN`
+/// where the kernel has them (the loop thread is the only submitter and reaps completions only
+/// when it waits), without SQPOLL; the opcodes it uses are probed first. Submissions queue in
+/// the SQ ring and go to the kernel in one `io_uring_enter` per loop turn. A cancelled
+/// operation is cancelled in the kernel (`IORING_OP_ASYNC_CANCEL`) and completes only when the
+/// kernel has let go of it. If anything in the setup fails the selection chain falls back to
+/// epoll.
+///
+/// C: `io_uring_setup(2)`, `io_uring_enter(2)`, `io_uring_register(2)`, `mmap(2)`.
+final class IOUringBackend: IOBackend {
+    let kind = asyncio.Backend.io_uring
+    let completesIO = true
+
+    private let ring: Int32
+    private let ringMemory: UnsafeMutableRawPointer
+    private let ringSize: Int
+    private let cqMemory: UnsafeMutableRawPointer?
+    private let cqSize: Int
+    private let sqes: UnsafeMutablePointer<io_uring_sqe>
+    private let sqesSize: Int
+    private let sqHead: UnsafeMutablePointer<UInt32>
+    private let sqTail: UnsafeMutablePointer<UInt32>
+    private let sqMask: UInt32
+    private let sqEntries: UInt32
+    private let cqHead: UnsafeMutablePointer<UInt32>
+    private let cqTail: UnsafeMutablePointer<UInt32>
+    private let cqMask: UInt32
+    private let cqes: UnsafeMutablePointer<io_uring_cqe>
+    /// Where the next SQE goes, and how many are queued but not yet given to the kernel.
+    private var tail: UInt32
+    private var unsubmitted: UInt32 = 0
+    /// Setup flags in force (for `loop.backend` diagnostics and tests).
+    let setupFlags: UInt32
+
+    private let wake: Int32
+    private var table = ReadinessTable()
+    private var descriptors: [UInt64: Int32] = [:]
+    /// Completions reaped while the ring was full (before `wait` could deliver them).
+    private var completed: [(token: UInt64, result: Int32)] = []
+    private var delivering: [(token: UInt64, result: Int32)] = []
+
+    /// user_data of the eventfd's poll, and of cancellation requests (their CQEs are ignored).
+    private static let wakeMark = UInt64.max
+    private static let cancelMark = UInt64.max - 1
+
+    /// A ring, or nil when this kernel (or its sysctl, or seccomp) refuses one.
+    static func open() -> (any IOBackend)? {
+        if BackendTestHooks.failIOUringSetup.load(ordering: .relaxed) { return nil }
+        return try? IOUringBackend()
+    }
+
+    init() throws(Errno) {
+        var params = io_uring_params()
+        params.flags = UInt32(IORING_SETUP_SINGLE_ISSUER) | UInt32(IORING_SETUP_DEFER_TASKRUN) | UInt32(IORING_SETUP_SUBMIT_ALL)
+        var fd = cpy_io_uring_setup(4096, &params)
+        if fd < 0 && Errno.current.rawValue == EINVAL {
+            // An older kernel: without the flags it does not know.
+            params = io_uring_params()
+            fd = cpy_io_uring_setup(4096, &params)
+        }
+        if fd < 0 { throw Errno.current }
+        var ok = false
+        defer { if !ok { Glibc.close(fd) } }
+        guard params.features & UInt32(IORING_FEAT_EXT_ARG) != 0,
+              cpy_io_uring_supports(fd, UInt32(IORING_OP_POLL_ADD.rawValue)) != 0,
+              cpy_io_uring_supports(fd, UInt32(IORING_OP_ASYNC_CANCEL.rawValue)) != 0,
+              cpy_io_uring_supports(fd, UInt32(IORING_OP_RECV.rawValue)) != 0,
+              cpy_io_uring_supports(fd, UInt32(IORING_OP_SEND.rawValue)) != 0 else {
+            throw Errno(EINVAL)
+        }
+        let sqSize = Int(params.sq_off.array) + Int(params.sq_entries) * MemoryLayout<UInt32>.size
+        let cqSize = Int(params.cq_off.cqes) + Int(params.cq_entries) * MemoryLayout<io_uring_cqe>.size
+        let single = params.features & UInt32(IORING_FEAT_SINGLE_MMAP) != 0
+        let mainSize = single ? max(sqSize, cqSize) : sqSize
+        guard let main = IOUringBackend.map(fd, mainSize, offset: Int(IORING_OFF_SQ_RING)) else { throw Errno.current }
+        var cqMap: UnsafeMutableRawPointer?
+        if !single {
+            guard let mapped = IOUringBackend.map(fd, cqSize, offset: Int(IORING_OFF_CQ_RING)) else {
+                let error = Errno.current
+                munmap(main, mainSize)
+                throw error
+            }
+            cqMap = mapped
+        }
+        let sqesBytes = Int(params.sq_entries) * MemoryLayout<io_uring_sqe>.size
+        guard let sqeMap = IOUringBackend.map(fd, sqesBytes, offset: Int(IORING_OFF_SQES)) else {
+            let error = Errno.current
+            munmap(main, mainSize)
+            if let cqMap { munmap(cqMap, cqSize) }
+            throw error
+        }
+        let wake: Int32
+        do { wake = try System.eventfd() } catch {
+            munmap(main, mainSize)
+            if let cqMap { munmap(cqMap, cqSize) }
+            munmap(sqeMap, sqesBytes)
+            throw error
+        }
+        let cqBase = cqMap ?? main
+        ring = fd
+        ringMemory = main
+        ringSize = mainSize
+        cqMemory = cqMap
+        self.cqSize = cqSize
+        sqes = sqeMap.bindMemory(to: io_uring_sqe.self, capacity: Int(params.sq_entries))
+        sqesSize = sqesBytes
+        sqHead = (main + Int(params.sq_off.head)).assumingMemoryBound(to: UInt32.self)
+        sqTail = (main + Int(params.sq_off.tail)).assumingMemoryBound(to: UInt32.self)
+        sqMask = (main + Int(params.sq_off.ring_mask)).load(as: UInt32.self)
+        sqEntries = params.sq_entries
+        cqHead = (cqBase + Int(params.cq_off.head)).assumingMemoryBound(to: UInt32.self)
+        cqTail = (cqBase + Int(params.cq_off.tail)).assumingMemoryBound(to: UInt32.self)
+        cqMask = (cqBase + Int(params.cq_off.ring_mask)).load(as: UInt32.self)
+        cqes = (cqBase + Int(params.cq_off.cqes)).bindMemory(to: io_uring_cqe.self, capacity: Int(params.cq_entries))
+        // The SQ index array maps slot i to SQE i, once and for all.
+        let array = (main + Int(params.sq_off.array)).assumingMemoryBound(to: UInt32.self)
+        for index in 0..<Int(params.sq_entries) { array[index] = UInt32(index) }
+        tail = sqTail.pointee
+        setupFlags = params.flags
+        self.wake = wake
+        ok = true
+        armWakeup()
+    }
+
+    private static func map(_ fd: Int32, _ size: Int, offset: Int) -> UnsafeMutableRawPointer? {
+        let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, off_t(offset))
+        guard let address, address != MAP_FAILED else { return nil }
+        return address
+    }
+
+    /// The next free SQE, after handing the queued ones to the kernel if the ring is full.
+    private func nextSQE() -> UnsafeMutablePointer<io_uring_sqe> {
+        while tail &- cpy_load_acquire(sqHead) >= sqEntries {
+            // A full CQ ring makes the kernel refuse submissions (EBUSY): reap, then submit.
+            if !enter(minComplete: 0, timeout: 0) { reap() }
+            if tail &- cpy_load_acquire(sqHead) >= sqEntries { reap() }
+        }
+        let sqe = sqes + Int(tail & sqMask)
+        tail &+= 1
+        unsubmitted += 1
+        return sqe
+    }
+
+    /// Publishes the SQEs written so far (the kernel reads them at the next enter).
+    @inline(__always) private func publish() {
+        cpy_store_release(sqTail, tail)
+    }
+
+    private func armWakeup() {
+        cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_POLL_ADD.rawValue), wake, 0, 0, 0, UInt32(POLLIN), IOUringBackend.wakeMark)
+        publish()
+    }
+
+    func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
+        switch request {
+        case .poll(let fd, let event):
+            let mask = event == .readable ? UInt32(POLLIN) : UInt32(POLLOUT)
+            cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_POLL_ADD.rawValue), fd, 0, 0, 0, mask, token)
+            publish()
+            _ = table.add(token, fd: fd, readable: event == .readable)
+            descriptors[token] = fd
+        case .recv(let fd, let buffer, let flags):
+            cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_RECV.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
+                              UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags), token)
+            publish()
+            _ = table.add(token, fd: fd, readable: true)
+            descriptors[token] = fd
+        case .send(let fd, let buffer, let flags):
+            cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_SEND.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
+                              UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags | Int32(MSG_NOSIGNAL)), token)
+            publish()
+            _ = table.add(token, fd: fd, readable: false)
+            descriptors[token] = fd
+        }
+    }
+
+    func cancel(_ token: UInt64, fd: Int32) -> Bool {
+        guard descriptors[token] != nil else { return true }
+        cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
+        publish()
+        return false
+    }
+
+    func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
+        table.removeAll(fd: fd) { token in
+            cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
+            body(token, false)
+        }
+        publish()
+        // Hand the cancellations to the kernel before the descriptor is closed.
+        _ = enter(minComplete: 0, timeout: 0)
+    }
+
+    /// `io_uring_enter`: submits what is queued and waits for `minComplete` completions or the
+    /// timeout (nil: none). Returns false when interrupted.
+    @discardableResult
+    private func enter(minComplete: UInt32, timeout: UInt64?) -> Bool {
+        var flags = UInt32(IORING_ENTER_GETEVENTS)
+        var result: Int32
+        if let timeout, minComplete > 0 {
+            var spec = __kernel_timespec(tv_sec: Int64(timeout / 1_000_000_000), tv_nsec: Int64(timeout % 1_000_000_000))
+            result = withUnsafeMutablePointer(to: &spec) { pointer in
+                var argument = io_uring_getevents_arg()
+                argument.ts = UInt64(UInt(bitPattern: pointer))
+                flags |= UInt32(IORING_ENTER_EXT_ARG)
+                return cpy_io_uring_enter(ring, unsubmitted, minComplete, flags, &argument, MemoryLayout<io_uring_getevents_arg>.size)
+            }
+        } else {
+            result = cpy_io_uring_enter(ring, unsubmitted, minComplete, flags, nil, 0)
+        }
+        if result >= 0 {
+            unsubmitted -= min(unsubmitted, UInt32(result))
+            return true
+        }
+        return false
+    }
+
+    func wait(timeout: UInt64?, _ deliver: (UInt64, Int32) -> Void) throws(Errno) {
+        let ready = cpy_load_acquire(cqTail) != cqHead.pointee || !completed.isEmpty
+        let waitFor: UInt32 = ready || timeout == 0 ? 0 : 1
+        if !enter(minComplete: waitFor, timeout: timeout) {
+            let error = Errno.current.rawValue
+            // ETIME: the timeout passed; EINTR: a signal; EBUSY/EAGAIN: reap first, then retry.
+            if error != ETIME && error != EINTR && error != EBUSY && error != EAGAIN { throw Errno(error) }
+        }
+        reap()
+        if completed.isEmpty { return }
+        swap(&completed, &delivering)
+        for (token, result) in delivering { deliver(token, result) }
+        delivering.removeAll(keepingCapacity: true)
+    }
+
+    /// Moves every completion from the CQ ring to `completed`.
+    private func reap() {
+        var head = cqHead.pointee
+        let end = cpy_load_acquire(cqTail)
+        while head != end {
+            let cqe = cqes[Int(head & cqMask)]
+            head &+= 1
+            switch cqe.user_data {
+            case IOUringBackend.wakeMark:
+                System.drain(eventfd: wake)
+                armWakeup()
+            case IOUringBackend.cancelMark:
+                continue
+            case let token:
+                if let fd = descriptors.removeValue(forKey: token) { _ = table.remove(token, fd: fd) }
+                completed.append((token, cqe.res))
+            }
+        }
+        cpy_store_release(cqHead, head)
+    }
+
+    func wakeup() {
+        System.signal(eventfd: wake)
+    }
+
+    func close() {
+        munmap(sqes, sqesSize)
+        if let cqMemory { munmap(cqMemory, cqSize) }
+        munmap(ringMemory, ringSize)
+        Glibc.close(ring)
+        System.close(wake)
+    }
+}
+#endif

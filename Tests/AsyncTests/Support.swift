@@ -1,0 +1,90 @@
+// What the async tests share: the backends this machine has, descriptor counting, small fixtures.
+import Glibc
+import PySocket
+import PySocketAsync
+import Testing
+
+/// Every backend that really runs here (io_uring only when the ring sets up; it falls back otherwise).
+let availableBackends: [asyncio.Backend] = {
+    var found: [asyncio.Backend] = []
+    for backend in [asyncio.Backend.io_uring, .epoll, .poll] {
+        if let actual = try? asyncio.run(backend: backend, { try asyncio.get_running_loop().backend }), actual == backend {
+            found.append(backend)
+        }
+    }
+    return found
+}()
+
+/// The names of `/proc/self/fd`.
+func directoryEntries(_ path: String) -> [String] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+        let name = withUnsafePointer(to: &entry.pointee.d_name) {
+            String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+        }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+}
+
+/// How many descriptors this process has open, every kind counted (the loop's own epoll,
+/// eventfd, pipe and ring included), less the one reading the directory.
+func openDescriptorCount() -> Int {
+    directoryEntries("/proc/self/fd").count - 1
+}
+
+/// A non-blocking socketpair.
+func nonBlockingPair(_ family: socket.AddressFamily = socket.AF_UNIX, _ type: socket.SocketKind = socket.SOCK_STREAM) throws -> (socket, socket) {
+    let (a, b) = try socket.socketpair(family, type)
+    try a.setblocking(false)
+    try b.setblocking(false)
+    return (a, b)
+}
+
+/// A non-blocking TCP listener on 127.0.0.1, port 0.
+func loopbackListener(_ backlog: Int = 128) throws -> (socket, Int) {
+    let listener = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try listener.bind(("127.0.0.1", 0))
+    try listener.listen(backlog)
+    try listener.setblocking(false)
+    guard case .inet(_, let port) = try listener.getsockname() else { throw ValueError("no port") }
+    return (listener, port)
+}
+
+/// A port on 127.0.0.1 nobody listens on (bound, then closed).
+func refusedPort() throws -> Int {
+    let holder = try socket.socket()
+    defer { holder.close() }
+    try holder.bind(("127.0.0.1", 0))
+    guard case .inet(_, let port) = try holder.getsockname() else { throw ValueError("no port") }
+    return port
+}
+
+/// The monotonic clock in seconds.
+func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// Raises the soft descriptor limit to `wanted` (or the hard limit); returns what it is now.
+func raiseDescriptorLimit(_ wanted: Int) -> Int {
+    var limit = rlimit()
+    getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    let target = min(rlim_t(wanted), limit.rlim_max)
+    if limit.rlim_cur < target {
+        limit.rlim_cur = target
+        setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+    return Int(limit.rlim_cur)
+}
+
+/// Raw memory handed to a task (the test keeps it alive until the task is done).
+struct UncheckedBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableRawBufferPointer
+    init(_ buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
+}
