@@ -152,7 +152,7 @@ extension bytes {
     /// `bytes(buf)`: an immutable copy of a `bytearray`.
     ///
     /// Python: `bytes(bytearray)`. C: none.
-    @inlinable public init(_ value: bytearray) { storage = value.storage }
+    @inlinable public init(_ value: bytearray) { self.init(value.storage) }
 }
 
 extension Substring {
