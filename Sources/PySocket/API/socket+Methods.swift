@@ -240,7 +240,9 @@ extension socket {
 
     private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws -> (Int, SocketAddress) {
         var peer = Sockaddr()
-        let count = try callUnderTimeout(handle().recvfrom(buffer, flags, into: &peer))
+        let fd = descriptor.load(ordering: .acquiring), timeout = Timeout.value(timeoutBits.load(ordering: .acquiring))
+        // The kernel borrowed, not copied into a handle: see SocketHandle.recvfrom(_:_:_:...).
+        let count = try callUnderTimeout(SocketHandle.recvfrom(kernel, fd, timeout, buffer, flags, into: &peer))
         return (count, sender(peer))
     }
 

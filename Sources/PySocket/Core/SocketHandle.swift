@@ -114,7 +114,15 @@ extension SocketHandle {
     /// (the caller's, so that no address is copied on the way back). C: `recvfrom(2)`.
     @inline(__always)
     package func recvfrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, into peer: inout Sockaddr) throws(CallError) -> Int {
-        return try perform(kernel, fd, timeout: timeout, waitingFor: .readable) { () throws(Errno) in
+        try SocketHandle.recvfrom(kernel, fd, timeout, buffer, flags, into: &peer)
+    }
+
+    /// `recvfrom` for a caller that holds the kernel itself (the socket's hot path): with the
+    /// kernel borrowed rather than copied into a handle, the native path keeps no reference to
+    /// release (measured with callgrind on the UDP workload).
+    @inline(__always)
+    package static func recvfrom(_ kernel: Kernel, _ fd: Int32, _ timeout: Double?, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, into peer: inout Sockaddr) throws(CallError) -> Int {
+        try perform(kernel, fd, timeout: timeout, waitingFor: .readable) { () throws(Errno) in
             try peer.withMutablePointer { (raw, length) throws(Errno) in try kernel.recvfrom(fd, buffer, flags, raw, &length) }
         }
     }
