@@ -176,14 +176,25 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     public typealias Element = UInt8
     public typealias Indices = Range<Int>
 
+    /// The first index: 0.
     @_transparent public var startIndex: Int { 0 }
+    /// One past the last index: `len(b)`.
     @_transparent public var endIndex: Int { _inlineCount == 0xFF ? _heap.count : Int(_inlineCount) }
+    /// `len(b)`: how many bytes.
+    ///
+    /// Python: `bytes.__len__`.
     @_transparent public var count: Int { _inlineCount == 0xFF ? _heap.count : Int(_inlineCount) }
+    /// `not b`: whether there are no bytes.
     @inlinable public var isEmpty: Bool { count == 0 }
+    /// `range(len(b))`.
     @_transparent public var indices: Range<Int> { 0..<count }
+    /// `i + 1`.
     @_transparent public func index(after i: Int) -> Int { i + 1 }
+    /// `i - 1`.
     @inlinable public func index(before i: Int) -> Int { i - 1 }
+    /// `i + distance`.
     @inlinable public func index(_ i: Int, offsetBy distance: Int) -> Int { i + distance }
+    /// `end - start`.
     @inlinable public func distance(from start: Int, to end: Int) -> Int { end - start }
 
     /// `b[i]`: the byte at `i` (0 ≤ i < count; out of range traps, as an array's subscript).
@@ -206,17 +217,20 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         return UInt8(truncatingIfNeeded: word &>> UInt64((i & 7) &* 8))
     }
 
+    /// Replaces `b[subrange]` with `newElements` (a value on the heap afterwards).
     @inlinable public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == UInt8 {
         _moveToHeap()
         _heap.replaceSubrange(subrange, with: newElements)
     }
 
+    /// Makes room for `n` bytes (on the heap when more than 16).
     @inlinable public mutating func reserveCapacity(_ n: Int) {
         if n <= bytes._inlineCapacity && !_isOnHeap { return }
         _moveToHeap()
         _heap.reserveCapacity(n)
     }
 
+    /// Calls `body` with the bytes in contiguous memory (always available; no copy on the heap).
     @inlinable public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         if _isOnHeap { return try _heap.withUnsafeBufferPointer(body) }
         var copy = _inline
@@ -228,6 +242,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         }
     }
 
+    /// Calls `body` with the bytes in contiguous mutable memory, in place.
     @inlinable public mutating func withContiguousMutableStorageIfAvailable<R>(_ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         if _isOnHeap { return try _heap.withUnsafeMutableBufferPointer(body) }
         let count = Int(_inlineCount)
