@@ -96,12 +96,12 @@ extension bytearray {
     /// `buf == b`: whether a `bytearray` holds the same bytes as a `bytes`.
     ///
     /// Python: `bytearray.__eq__`. C: none.
-    public static func == (lhs: bytearray, rhs: bytes) -> Bool { lhs.storage == rhs.storage }
+    @_disfavoredOverload public static func == (lhs: bytearray, rhs: bytes) -> Bool { lhs.storage == rhs.storage }
 
     /// `b == buf`: whether a `bytes` holds the same bytes as a `bytearray`.
     ///
     /// Python: `bytes.__eq__`. C: none.
-    public static func == (lhs: bytes, rhs: bytearray) -> Bool { lhs.storage == rhs.storage }
+    @_disfavoredOverload public static func == (lhs: bytes, rhs: bytearray) -> Bool { lhs.storage == rhs.storage }
 
     /// `buf[i:j]`: a new `bytearray` with Python's slice rules (negative bounds count from the
     /// end, bounds past either end are clipped); assigning replaces that part, as `buf[i:j] = x`.
