@@ -19,7 +19,7 @@ let package = Package(
         ),
         // Python's builtins (print, repr, str, len, type...) as a ported program uses them.
         .target(name: "PyBuiltins", dependencies: ["PySocket"]),
-        .testTarget(name: "PyBuiltinsTests", dependencies: ["PySocket", "PyBuiltins"]),
+        .testTarget(name: "PyBuiltinsTests", dependencies: ["PySocket", "PyBuiltins", "TestSupport"]),
         // asyncio's socket face: the event loop on io_uring, epoll or poll, and loop.sock_*.
         .target(name: "PySocketAsync", dependencies: ["PySocket", "CPySocket"]),
         // The scripted kernel shared by the test targets.

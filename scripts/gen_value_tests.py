@@ -89,6 +89,7 @@ emit('// Values print as CPython 3.13 prints them: bytes, str repr, the enums an
 emit('// Every expected string was printed by python3.13; the comment beside it is the Python')
 emit('// expression (after `import socket`) whose print() gave it.')
 emit('import Testing')
+emit('import TestSupport')
 emit('@testable import PySocket')
 emit()
 emit('/// The text of the error `body` throws: Python\'s `str(e)`.')
@@ -101,7 +102,7 @@ emit('        return String(describing: error)')
 emit('    }')
 emit('}')
 emit()
-emit('@Suite("Values print as CPython 3.13")')
+emit('@Suite("Values print as CPython 3.13", .fdBalanced)')
 emit('struct ValueTests {')
 
 # ---- bytes repr

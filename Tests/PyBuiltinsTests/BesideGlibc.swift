@@ -3,8 +3,9 @@ import Glibc
 import PyBuiltins
 import PySocket
 import Testing
+import TestSupport
 
-@Suite("Beside import Glibc")
+@Suite("Beside import Glibc", .fdBalanced)
 struct BesideGlibc {
     @Test("print, str, repr, type and len resolve to PyBuiltins beside Glibc")
     func resolves() {

@@ -3,8 +3,9 @@
 import PyBuiltins
 import PySocket
 import Testing
+import TestSupport
 
-@Suite("CPython 3.13 values")
+@Suite("CPython 3.13 values", .fdBalanced)
 struct CPythonValues {
     @Test("str, repr and type of each value are CPython's")
     func values() {

@@ -2,8 +2,9 @@
 import PyBuiltins
 import PySocket
 import Testing
+import TestSupport
 
-@Suite("int.to_bytes and int.from_bytes as CPython's")
+@Suite("int.to_bytes and int.from_bytes as CPython's", .fdBalanced)
 struct IntBytesTests {
     @Test("to_bytes: byte orders, sign, and CPython's errors")
     func toBytes() throws {

@@ -2,8 +2,9 @@
 import PyBuiltins
 import PySocket
 import Testing
+import TestSupport
 
-@Suite("isinstance() answers as CPython's")
+@Suite("isinstance() answers as CPython's", .fdBalanced)
 struct IsInstanceTests {
     @Test("an exception is an instance of its class and its bases, not of its siblings")
     func exceptions() {

@@ -2,8 +2,9 @@
 import PyBuiltins
 import PySocket
 import Testing
+import TestSupport
 
-@Suite("sum() of a bytes-like value is an int, as in CPython")
+@Suite("sum() of a bytes-like value is an int, as in CPython", .fdBalanced)
 struct SumBytesTests {
     @Test("totals beyond 255 (which trapped when summed as UInt8)")
     func totals() {

@@ -4,8 +4,9 @@ import PyBuiltins
 import PySocket
 import Synchronization
 import Testing
+import TestSupport
 
-@Suite struct ThreadingTests {
+@Suite(.fdBalanced) struct ThreadingTests {
     @Test("start runs the target on another thread; join waits for it")
     func startAndJoin() throws {
         let result = Mutex<[String]>([])

@@ -1,8 +1,9 @@
 // `addr is None` ported as `addr == nil`: the unnamed sender's address, and every other address.
 import PySocket
 import Testing
+import TestSupport
 
-@Suite("An address CPython returns as None compares equal to nil")
+@Suite("An address CPython returns as None compares equal to nil", .fdBalanced)
 struct AddressNoneTests {
     @Test("recvfrom from an unnamed AF_UNIX datagram sender gives an address equal to nil")
     func unnamedSender() throws {

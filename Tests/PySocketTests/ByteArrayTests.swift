@@ -1,8 +1,9 @@
 // bytearray: printed, sliced and filled as CPython 3.13's (expected texts captured from python3.13).
 import PySocket
 import Testing
+import TestSupport
 
-@Suite("bytearray prints, slices and receives as CPython's")
+@Suite("bytearray prints, slices and receives as CPython's", .fdBalanced)
 struct ByteArrayTests {
     @Test("repr and str, with CPython's quoting")
     func printing() {

@@ -2,6 +2,7 @@
 import Glibc
 import PySocket
 import Testing
+import TestSupport
 
 /// Python's str() of a case's value: bytes as repr, tuples and lists of bytes as Python prints them.
 func pythonStr(_ value: Any) -> String {
@@ -14,7 +15,7 @@ func pythonStr(_ value: Any) -> String {
     }
 }
 
-@Suite struct BytesProtocolTests {
+@Suite(.fdBalanced) struct BytesProtocolTests {
     @Test(arguments: bytesProtocolCases.indices)
     func matchesCPython(_ index: Int) {
         let (python, expected, swift) = bytesProtocolCases[index]
@@ -66,7 +67,7 @@ func pythonStr(_ value: Any) -> String {
     }
 }
 
-@Suite struct MakefileReadTests {
+@Suite(.fdBalanced) struct MakefileReadTests {
     @Test func readlineWithALimitReadsBufferSizedChunks() throws {
         // a.sendall(b"x" * 100000 + b"\nnext\n"); f = b.makefile("rb"); line = f.readline(65537)
         // print(len(line), len(b.recv(200000, socket.MSG_DONTWAIT)))  ->  65537 26278
@@ -120,7 +121,7 @@ func pythonStr(_ value: Any) -> String {
     }
 }
 
-@Suite struct MsgTruncTests {
+@Suite(.fdBalanced) struct MsgTruncTests {
     @Test func recvAndRecvfromReturnTheDatagramsLength() throws {
         // s.sendto(b"0123456789", addr); s.sendto(b"abcdefghijkl", addr)
         // d = u.recv(4, socket.MSG_TRUNC); print(len(d), d[:4])          ->  10 b'0123'

@@ -1,9 +1,10 @@
 // bytes' two storages (inline up to 16 bytes, an array beyond) behave as one value, and recv(n) /
 // recvfrom(n) return exactly what arrived at every size class of the receive path.
 import Testing
+import TestSupport
 @testable import PySocket
 
-@Suite("bytes storage and recv(n) sizes")
+@Suite("bytes storage and recv(n) sizes", .fdBalanced)
 struct BytesStorageTests {
 
     /// A value of `count` bytes 0, 1, 2, ... built inline (when it fits) and one built on the heap.
@@ -100,7 +101,7 @@ struct BytesStorageTests {
     }
 }
 
-@Suite("The per-socket cache of the last IP address")
+@Suite("The per-socket cache of the last IP address", .fdBalanced)
 struct AddressCacheTests {
 
     private func udp() throws -> socket {
@@ -164,7 +165,7 @@ struct AddressCacheTests {
     }
 }
 
-@Suite("The address cache never changes what recvfrom returns")
+@Suite("The address cache never changes what recvfrom returns", .fdBalanced)
 struct AddressCacheIPv6Tests {
     @Test("an IPv6 text sendto parsed is not what recvfrom returns: inet_ntop's text, 4-tuple")
     func ipv6SpellingsStayPython() throws {

@@ -1,8 +1,9 @@
 // Spellings the whole-program ports needed: sendto to a bytes AF_UNIX name, e.args items compared with int and str.
 import PySocket
 import Testing
+import TestSupport
 
-@Suite("Spellings found by porting whole programs")
+@Suite("Spellings found by porting whole programs", .fdBalanced)
 struct PortingGapsTests {
     @Test("sendto(data, b'\\0name') reaches an abstract AF_UNIX datagram socket")
     func sendtoBytesName() throws {
@@ -40,7 +41,7 @@ struct PortingGapsTests {
     }
 }
 
-@Suite("IntEnum members sort as their numbers")
+@Suite("IntEnum members sort as their numbers", .fdBalanced)
 struct EnumOrderingTests {
     @Test("sorted() of kinds, families and flags, and of getaddrinfo's tuples")
     func ordering() throws {

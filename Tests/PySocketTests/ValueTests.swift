@@ -1,8 +1,8 @@
 // Values print as CPython 3.13 prints them: bytes, str repr, the enums and addresses.
 // Every expected string was printed by python3.13; the comment beside it is the Python
 // expression (after `import socket`) whose print() gave it.
-import TestSupport
 import Testing
+import TestSupport
 @testable import PySocket
 
 /// The text of the error `body` throws: Python's `str(e)`.

@@ -2,8 +2,9 @@
 import Glibc
 import PySocket
 import Testing
+import TestSupport
 
-@Suite struct WithTests {
+@Suite(.fdBalanced) struct WithTests {
     @Test func closesOnReturnAndGivesBackTheResult() throws {
         // with socket.socket() as s: fd = s.fileno()   ->  s.fileno() == -1 afterwards
         let s = try socket.socket()
