@@ -30,7 +30,7 @@ let package = Package(
         ),
         .testTarget(name: "PySocketTests", dependencies: ["PySocket", "TestSupport"]),
         .testTarget(name: "CoreTests", dependencies: ["PySocket", "TestSupport"]),
-        .testTarget(name: "AsyncTests", dependencies: ["PySocketAsync", "PySocket"]),
+        .testTarget(name: "AsyncTests", dependencies: ["PySocketAsync", "PySocket", "TestSupport"]),
         // Conformance: replays the CPython traces of Conformance/ against PySocket (Foundation allowed here only).
         .target(name: "ConformanceKit", dependencies: ["PySocket"]),
         .executableTarget(name: "conformance", dependencies: ["ConformanceKit"]),
@@ -92,6 +92,6 @@ package.targets += programs.map { name in
 package.targets.append(.target(name: "ProgramsLauncher", path: "Tests/ProgramsLauncher"))
 package.targets.append(.testTarget(
     name: "ProgramsTests",
-    dependencies: ["ProgramsLauncher"] + programs.map { .target(name: "program_" + $0) },
+    dependencies: ["ProgramsLauncher", "TestSupport"] + programs.map { .target(name: "program_" + $0) },
     linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
 ))

@@ -3,8 +3,9 @@ import Glibc
 import PySocket
 import PySocketAsync
 import Testing
+import TestSupport
 
-@Suite struct AsyncSocketTests {
+@Suite(.fdBalanced) struct AsyncSocketTests {
     @Test(arguments: availableBackends, scenarios.keys.sorted())
     func scenario(_ backend: asyncio.Backend, _ name: String) throws {
         try scenarios[name]!(backend)

@@ -2,6 +2,7 @@
 import Foundation
 import ProgramsLauncher
 import Testing
+import TestSupport
 
 /// The directory holding one folder per program: `NAME.py`, its port `main.swift`, CPython's `NAME.expected`.
 private let programsDirectory = URL(fileURLWithPath: #filePath)
@@ -58,7 +59,9 @@ private func run(_ name: String) throws -> Data {
     return text
 }
 
-@Suite("Whole programs: each Swift port prints what CPython 3.13 printed")
+// fdExclusive: each port runs in a child process (its descriptors die with it); Foundation's
+// Process keeps a socketpair it opens on first use, so the parent's count is not the port's.
+@Suite("Whole programs: each Swift port prints what CPython 3.13 printed", .fdExclusive)
 struct ProgramsTests {
     @Test("there are at least 20 programs, each with its port and CPython's output")
     func inventory() {

@@ -3,8 +3,9 @@ import Foundation
 import PyBuiltins
 import PySocket
 import Testing
+import TestSupport
 
-@Suite("Beside import Foundation")
+@Suite("Beside import Foundation", .fdBalanced)
 struct BesideFoundation {
     @Test("print, str, repr, type and len resolve to PyBuiltins beside Foundation")
     func resolves() {

@@ -3,8 +3,9 @@ import Glibc
 import PyBuiltins
 import PySocket
 import Testing
+import TestSupport
 
-@Suite struct StandardStreamTests {
+@Suite(.fdBalanced) struct StandardStreamTests {
     @Test("print writes to file descriptor 1, in order with Swift.print; file: sys.stderr to 2")
     func writesTheStandardStreams() async throws {
         let result = try await #require(

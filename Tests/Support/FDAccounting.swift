@@ -67,8 +67,16 @@ public struct FDBalanced: SuiteTrait, TestTrait, TestScoping {
     /// Where an imbalance is reported: `Issue.record` unless a test of the trait itself says otherwise.
     let onImbalance: (@Sendable (String) -> Void)?
 
+    /// Whether the descriptors are compared (false: the test only runs alone, see `fdExclusive`).
+    let compares: Bool
+
     /// - Parameter onImbalance: receives the report instead of `Issue.record` (for the trait's own tests).
-    public init(onImbalance: (@Sendable (String) -> Void)? = nil) { self.onImbalance = onImbalance }
+    public init(onImbalance: (@Sendable (String) -> Void)? = nil) { self.init(onImbalance: onImbalance, compares: true) }
+
+    init(onImbalance: (@Sendable (String) -> Void)?, compares: Bool) {
+        self.onImbalance = onImbalance
+        self.compares = compares
+    }
 
     public var isRecursive: Bool { true }
 
@@ -95,6 +103,7 @@ public struct FDBalanced: SuiteTrait, TestTrait, TestScoping {
 
     /// Runs `function` and compares the descriptors open before and after it.
     private func accounted(_ test: Test, _ function: @Sendable () async throws -> Void) async throws {
+        guard compares else { return try await function() }
         let before = openDescriptors()
         do {
             try await function()
@@ -126,4 +135,9 @@ public struct FDBalanced: SuiteTrait, TestTrait, TestScoping {
 extension Trait where Self == FDBalanced {
     /// fd delta 0 around every test: see `FDBalanced`.
     public static var fdBalanced: FDBalanced { FDBalanced() }
+
+    /// Runs each test alone among the accounted tests without comparing descriptors: for tests
+    /// whose work happens in child processes (their descriptors die with them) but whose harness
+    /// opens and closes pipes that would disturb another test's count.
+    public static var fdExclusive: FDBalanced { FDBalanced(onImbalance: nil, compares: false) }
 }
