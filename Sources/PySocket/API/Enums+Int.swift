@@ -1,72 +1,53 @@
-// IntEnum/IntFlag members mixed with plain ints, as Python mixes them: ==, !=, and the flag operators.
+// IntEnum/IntFlag members mixed with plain ints, as Python mixes them: ==, !=, <, and the flag operators.
 
-extension socket.AddressFamily {
-    /// `family == n`: an IntEnum member equals its number (`s.family == 2`).
-    ///
-    /// Python: `int.__eq__`. C: none.
-    @_disfavoredOverload
-    public static func == (lhs: Self, rhs: Int) -> Bool { lhs.rawValue == rhs }
-    /// `n == family`.
-    ///
-    /// Python: `int.__eq__`. C: none.
-    @_disfavoredOverload
-    public static func == (lhs: Int, rhs: Self) -> Bool { lhs == rhs.rawValue }
-    /// `family != n`.
-    ///
-    /// Python: `int.__ne__`. C: none.
-    @_disfavoredOverload
-    public static func != (lhs: Self, rhs: Int) -> Bool { lhs.rawValue != rhs }
-    /// `n != family`.
-    ///
-    /// Python: `int.__ne__`. C: none.
-    @_disfavoredOverload
-    public static func != (lhs: Int, rhs: Self) -> Bool { lhs != rhs.rawValue }
+/// Python's `IntEnum` and `IntFlag`: members are ints, so they compare with plain ints and
+/// order as their numbers (`sorted(getaddrinfo(...))`). `AddressFamily`, `SocketKind`,
+/// `MsgFlag` and `AddressInfo` conform.
+///
+/// Python: `enum.IntEnum`, `enum.IntFlag`. C: none.
+public protocol PythonIntEnum: RawRepresentable, Comparable where RawValue == Int {
+    /// The member's number, as `int(member)` gives it.
+    var value: Int { get }
 }
 
-extension socket.SocketKind {
-    /// `kind == n`: `s.getsockopt(SOL_SOCKET, SO_TYPE) == s.type`.
+extension PythonIntEnum {
+    /// `a < b`: members order as their numbers (`AF_INET < AF_INET6`).
     ///
-    /// Python: `int.__eq__`. C: none.
-    @_disfavoredOverload
-    public static func == (lhs: Self, rhs: Int) -> Bool { lhs.rawValue == rhs }
-    /// `n == kind`.
-    ///
-    /// Python: `int.__eq__`. C: none.
-    @_disfavoredOverload
-    public static func == (lhs: Int, rhs: Self) -> Bool { lhs == rhs.rawValue }
-    /// `kind != n`.
-    ///
-    /// Python: `int.__ne__`. C: none.
-    @_disfavoredOverload
-    public static func != (lhs: Self, rhs: Int) -> Bool { lhs.rawValue != rhs }
-    /// `n != kind`.
-    ///
-    /// Python: `int.__ne__`. C: none.
-    @_disfavoredOverload
-    public static func != (lhs: Int, rhs: Self) -> Bool { lhs != rhs.rawValue }
-}
+    /// Python: `int.__lt__`. C: none.
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
-extension socket.MsgFlag {
-    /// `flags == n`: a flag equals its number.
+    /// `member == n`: a member equals its number (`s.family == 2`,
+    /// `s.getsockopt(SOL_SOCKET, SO_TYPE) == s.type`).
     ///
     /// Python: `int.__eq__`. C: none.
     @_disfavoredOverload
     public static func == (lhs: Self, rhs: Int) -> Bool { lhs.value == rhs }
-    /// `n == flags`.
+
+    /// `n == member`.
     ///
     /// Python: `int.__eq__`. C: none.
     @_disfavoredOverload
     public static func == (lhs: Int, rhs: Self) -> Bool { lhs == rhs.value }
-    /// `flags != n`.
+
+    /// `member != n`.
     ///
     /// Python: `int.__ne__`. C: none.
     @_disfavoredOverload
     public static func != (lhs: Self, rhs: Int) -> Bool { lhs.value != rhs }
-    /// `n != flags`.
+
+    /// `n != member`.
     ///
     /// Python: `int.__ne__`. C: none.
     @_disfavoredOverload
     public static func != (lhs: Int, rhs: Self) -> Bool { lhs != rhs.value }
+}
+
+extension socket.AddressFamily: PythonIntEnum {}
+extension socket.SocketKind: PythonIntEnum {}
+extension socket.AddressInfo: PythonIntEnum {}
+extension socket.MsgFlag: PythonIntEnum {}
+
+extension socket.MsgFlag {
     /// `n & flag`: `msg_flags & socket.MSG_TRUNC` with `msg_flags` a plain int.
     ///
     /// Python: `IntFlag.__rand__`. C: none.
@@ -87,27 +68,4 @@ extension socket.MsgFlag {
     /// Python: `IntFlag.__or__`. C: none.
     @_disfavoredOverload
     public static func | (lhs: Self, rhs: Int) -> Self { lhs | Self(rhs) }
-}
-
-extension socket.AddressInfo {
-    /// `flags == n`.
-    ///
-    /// Python: `int.__eq__`. C: none.
-    @_disfavoredOverload
-    public static func == (lhs: Self, rhs: Int) -> Bool { lhs.value == rhs }
-    /// `n == flags`.
-    ///
-    /// Python: `int.__eq__`. C: none.
-    @_disfavoredOverload
-    public static func == (lhs: Int, rhs: Self) -> Bool { lhs == rhs.value }
-    /// `flags != n`.
-    ///
-    /// Python: `int.__ne__`. C: none.
-    @_disfavoredOverload
-    public static func != (lhs: Self, rhs: Int) -> Bool { lhs.value != rhs }
-    /// `n != flags`.
-    ///
-    /// Python: `int.__ne__`. C: none.
-    @_disfavoredOverload
-    public static func != (lhs: Int, rhs: Self) -> Bool { lhs != rhs.value }
 }
