@@ -41,8 +41,14 @@ public func int(_ text: String, base: Int) throws -> Int {
         // Python rejects a decimal literal with leading zeros in base 0 ("010"), except zero itself.
         if body.count > 1, body.first == "0", body.contains(where: { $0 != "0" && $0 != "_" }) { throw invalid }
     }
-    guard let digits = removingUnderscores(body), !digits.isEmpty,
-          let magnitude = UInt(digits, radix: radix) else { throw invalid }
+    guard let digits = removingUnderscores(body), !digits.isEmpty else { throw invalid }
+    guard let magnitude = UInt(digits, radix: radix) else {
+        // Every digit valid but the value past UInt: an int CPython holds and Int cannot.
+        if digits.allSatisfy({ UInt(String($0), radix: radix) != nil }) {
+            throw OverflowError("Python int too large to convert to C long")
+        }
+        throw invalid
+    }
     if negative {
         guard magnitude <= UInt(Int.max) + 1 else { throw OverflowError("Python int too large to convert to C long") }
         return magnitude == UInt(Int.max) + 1 ? Int.min : -Int(magnitude)
