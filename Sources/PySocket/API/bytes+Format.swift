@@ -400,23 +400,13 @@ struct PyBytesFormatter {
         if spec.flags.contains(.left) { append(repeating: 0x20, count: fill) }
     }
 
-    /// `ascii(s)`: the str's repr with every non-ASCII character escaped.
+    /// `ascii(s)`: the str's repr with every non-ASCII character escaped (Python builds it the
+    /// same way, from `repr`).
     static func asciiRepr(_ string: String) -> String {
-        let quote: Character = string.contains("'") && !string.contains("\"") ? "\"" : "'"
-        var out = String(quote)
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if Character(scalar) == quote { out += "\\" + String(quote) }
-                else if scalar.value < 0x20 || scalar.value >= 0x7F { out += PyCodec.escaped(scalar.value) }
-                else { out.unicodeScalars.append(scalar) }
-            }
+        var out = ""
+        for scalar in pythonRepr(string).unicodeScalars {
+            if scalar.value < 0x80 { out.unicodeScalars.append(scalar) } else { out += PyCodec.escaped(scalar.value) }
         }
-        out.append(quote)
         return out
     }
 
