@@ -33,7 +33,7 @@ final class PollBackend: IOBackend {
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
         switch request {
-        case .recv, .send:
+        case .recv, .send, .accept, .connect:
             throw Errno(EINVAL)
         case .poll(let fd, let event):
             _ = table.add(token, fd: fd, readable: event == .readable)

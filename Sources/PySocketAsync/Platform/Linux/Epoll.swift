@@ -39,7 +39,7 @@ final class EpollBackend: IOBackend {
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
         switch request {
-        case .recv, .send:
+        case .recv, .send, .accept, .connect:
             throw Errno(EINVAL)
         case .poll(let fd, let event):
             let wanted = table.add(token, fd: fd, readable: event == .readable)
@@ -77,6 +77,15 @@ final class EpollBackend: IOBackend {
         // Still armed for it: a later event finds nobody and is ignored (one-shot: no storm).
         _ = table.remove(token, fd: fd)
         return true
+    }
+
+    func renew(_ fd: Int32) {
+        // A registration left by a socket closed behind the loop's back: drop it (re-armed afresh).
+        if table.armed(fd).registered {
+            var event = epoll_event()
+            _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, &event)
+        }
+        table.resetState(fd)
     }
 
     func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
