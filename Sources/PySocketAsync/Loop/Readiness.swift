@@ -159,3 +159,20 @@ struct ReadinessTable {
         watches[index].activeIndex = -1
     }
 }
+
+/// A `ReadinessTable` at a fixed address, owned by a backend. Reached through the pointer, its
+/// mutations are not checked for exclusive access at run time, as a class's stored `var` would
+/// be on every call of a mutating method (swift_beginAccess on each wait and completion).
+final class ReadinessStorage {
+    let table: UnsafeMutablePointer<ReadinessTable>
+
+    init() {
+        table = UnsafeMutablePointer<ReadinessTable>.allocate(capacity: 1)
+        table.initialize(to: ReadinessTable())
+    }
+
+    deinit {
+        table.deinitialize(count: 1)
+        table.deallocate()
+    }
+}

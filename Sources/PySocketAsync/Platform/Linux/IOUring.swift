@@ -39,7 +39,8 @@ final class IOUringBackend: IOBackend {
     let setupFlags: UInt32
 
     private let wake: Int32
-    private var table = ReadinessTable()
+    private let storage = ReadinessStorage()
+    @inline(__always) private var table: UnsafeMutablePointer<ReadinessTable> { storage.table }
     /// Per slot (a token's low 32 bits): the token in flight there (`idle` when none) and its
     /// descriptor; arrays, not a dictionary, so that submitting and reaping hash nothing.
     private var flightTokens: [UInt64] = []
@@ -178,21 +179,21 @@ final class IOUringBackend: IOBackend {
     }
 
     func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool {
-        table.ready(fd) & IOUringBackend.bit(event) != 0
+        table.pointee.ready(fd) & IOUringBackend.bit(event) != 0
     }
 
     func wouldBlock(_ fd: Int32, _ event: PollEvent) {
-        table.setReady(fd, IOUringBackend.bit(event), false)
+        table.pointee.setReady(fd, IOUringBackend.bit(event), false)
     }
 
     func transferred(_ fd: Int32, _ event: PollEvent, all: Bool) {
         // A full buffer: more may be waiting, try first next time; a short one: the socket is
         // likely drained, submit straight away (the kernel tries it at once anyway).
-        table.setReady(fd, IOUringBackend.bit(event), all)
+        table.pointee.setReady(fd, IOUringBackend.bit(event), all)
     }
 
     func renew(_ fd: Int32) {
-        table.resetState(fd)
+        table.pointee.resetState(fd)
     }
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
@@ -222,7 +223,7 @@ final class IOUringBackend: IOBackend {
                               UInt64(address.length.pointee), 0, token)
         }
         publish()
-        _ = table.add(token, fd: fd, readable: readable)
+        _ = table.pointee.add(token, fd: fd, readable: readable)
         let index = Int(UInt32(truncatingIfNeeded: token))
         if index >= flightTokens.count {
             flightTokens.append(contentsOf: repeatElement(IOUringBackend.idle, count: index - flightTokens.count + 1))
@@ -241,7 +242,7 @@ final class IOUringBackend: IOBackend {
     }
 
     func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
-        table.removeAll(fd: fd) { token in
+        table.pointee.removeAll(fd: fd) { token in
             cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
             body(token, false)
         }
@@ -306,7 +307,7 @@ final class IOUringBackend: IOBackend {
                 let index = Int(UInt32(truncatingIfNeeded: token))
                 if index < flightTokens.count, flightTokens[index] == token {
                     flightTokens[index] = IOUringBackend.idle
-                    _ = table.remove(token, fd: flightFDs[index])
+                    _ = table.pointee.remove(token, fd: flightFDs[index])
                 }
                 completed.append((token, cqe.res))
             }
