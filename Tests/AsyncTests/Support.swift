@@ -8,7 +8,7 @@ import Testing
 let availableBackends: [asyncio.Backend] = {
     var found: [asyncio.Backend] = []
     for backend in [asyncio.Backend.io_uring, .epoll, .poll] {
-        if let actual = try? asyncio.run(backend: backend, { try asyncio.get_running_loop().backend }), actual == backend {
+        if let actual = try? asyncio.run(backend: backend, { asyncio.get_running_loop().backend }), actual == backend {
             found.append(backend)
         }
     }
