@@ -222,11 +222,11 @@ extension asyncio.EventLoop {
     public func sock_connect(_ sock: socket, _ address: SocketAddress) async throws {
         try checkNonBlocking(sock)
         let target = try await resolved(sock, address)
-        // Always connect(2) here, then wait for writability, as asyncio does: IORING_OP_CONNECT
-        // (connectInKernel) differs from CPython where the conformance traces look (a second
-        // connect of a connected socket raises EISCONN where asyncio returns None, and a retry
-        // after a refusal is refused again where asyncio sees ECONNABORTED once: io_uring retries
-        // past ECONNABORTED).
+        if connectedInKernel(sock, set: false) { return }
+        if sock.type == socket.SOCK_STREAM, sock.family == socket.AF_INET || sock.family == socket.AF_INET6,
+           inKernel(.connect, sock), !waitedOn(sock) {
+            return try await connectInKernel(sock, target)
+        }
         do {
             try sock.connect(target)
             return

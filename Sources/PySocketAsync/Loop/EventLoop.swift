@@ -53,6 +53,9 @@ extension asyncio {
         /// A socket the loop waits on, held weakly.
         private struct Owner {
             weak var sock: socket?
+            /// Connected by `IORING_OP_CONNECT`, whose kernel made the confirming second
+            /// `connect(2)` that CPython's next `sock_connect` would make (and get 0 from).
+            var connectedInKernel = false
         }
 
         // Cross-thread state.
@@ -97,17 +100,17 @@ extension asyncio {
             thread = 0
         }
 
+        deinit {
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
+
         /// What `asyncio.get_running_loop()` returns outside a running loop: it never runs,
         /// and every operation on it raises `RuntimeError('no running event loop')`.
         static let notRunning = EventLoop(notRunning: ())
 
         /// False for `notRunning`.
         @inline(__always) var isRunnable: Bool { thread != 0 }
-
-        deinit {
-            state.deinitialize(count: 1)
-            state.deallocate()
-        }
 
         /// True on the loop thread.
         @inline(__always) var isLoopThread: Bool { System.currentThread() == thread }
@@ -209,6 +212,21 @@ extension asyncio {
             adoptSlow(sock, fd)
         }
 
+        /// Whether the loop has waited on `sock` (under its present descriptor) before.
+        func waitedOn(_ sock: socket) -> Bool {
+            let index = Int(sock.fileno())
+            return index >= 0 && index < state.pointee.owners.count && state.pointee.owners[index].sock === sock
+        }
+
+        /// Records (`set`) or takes (returns and clears) that `sock` was connected in the kernel.
+        func connectedInKernel(_ sock: socket, set: Bool) -> Bool {
+            guard waitedOn(sock) else { return false }
+            let index = Int(sock.fileno())
+            let was = state.pointee.owners[index].connectedInKernel
+            state.pointee.owners[index].connectedInKernel = set
+            return was
+        }
+
         private func adoptSlow(_ sock: socket, _ fd: Int32) {
             let index = Int(fd)
             if index >= state.pointee.owners.count {
@@ -216,7 +234,7 @@ extension asyncio {
             }
             // The backend may know this number from a socket that is gone: start afresh.
             io.renew(fd)
-            state.pointee.owners[index].sock = sock
+            state.pointee.owners[index] = Owner(sock: sock)
             sock.observeClose(self)
         }
 

@@ -39,10 +39,17 @@ extension asyncio.EventLoop {
         }
     }
 
-    /// `sock_connect` of a TCP socket with the kernel doing the waiting (`IORING_OP_CONNECT`):
-    /// errors a connection in progress reports (refused, timed out, unreachable host, reset)
-    /// carry asyncio's "Connect call failed" message; errors `connect(2)` gives at once carry
-    /// the socket's own, as in asyncio.
+    /// `sock_connect` of a TCP socket the loop never waited on, with the kernel doing the
+    /// waiting (`IORING_OP_CONNECT`): errors a connection in progress reports (refused, timed
+    /// out, unreachable host, reset) carry asyncio's "Connect call failed" message; others
+    /// carry the socket's own. The kernel's connect makes the second `connect(2)` that
+    /// confirms the connection, so the loop remembers it: the next `sock_connect` returns
+    /// None, as CPython's does when its own second `connect(2)` returns 0.
+    ///
+    /// A socket the loop has waited on (a connect again after a refusal, a connected socket)
+    /// takes `connect(2)` and a readiness wait instead: the kernel's connect retries the
+    /// ECONNABORTED that `connect(2)` reports once after a refusal, which asyncio passes
+    /// through (the conformance replay showed it).
     func connectInKernel(_ sock: socket, _ target: SocketAddress) async throws {
         let encoded: Sockaddr
         do throws(AddressError) {
@@ -52,7 +59,10 @@ extension asyncio.EventLoop {
         }
         let address = SockaddrBuffer(encoded)
         let result = try await operate(sock) { .connect(fd: $0, address: address) }
-        if result >= 0 { return }
+        if result >= 0 {
+            _ = connectedInKernel(sock, set: true)
+            return
+        }
         let code = -result
         if [System.ECONNREFUSED, System.ETIMEDOUT, System.EHOSTUNREACH, System.ECONNRESET].contains(code) {
             throw OSError.from(errno: Int(code), "Connect call failed \(String(reflecting: target))")
