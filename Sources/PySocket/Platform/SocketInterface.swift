@@ -4,29 +4,44 @@ import CPySocket
 /// An error number as the system call returned it (errno), before PySocket turns it into
 /// a Python exception. Below the Python surface every call throws exactly this.
 public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The errno value itself, as `<errno.h>` defines it.
     public var rawValue: Int32
+    /// An `Errno` from the errno value `rawValue`.
     @inlinable public init(rawValue: Int32) { self.rawValue = rawValue }
+    /// An `Errno` from the errno value `rawValue` (unlabelled).
     @inlinable public init(_ rawValue: Int32) { self.rawValue = rawValue }
     public var description: String { "Errno(\(rawValue))" }
 
     /// errno of the calling thread, read immediately after a failing call.
     @inlinable public static var current: Errno { Errno(cpy_errno()) }
 
+    /// `EINTR`: interrupted by a signal (retried, PEP 475). C: `<errno.h>`.
     public static let EINTR = Errno(CPySocket.EINTR)
+    /// `EAGAIN`: would block (in timeout mode: wait, then retry). C: `<errno.h>`.
     public static let EAGAIN = Errno(CPySocket.EAGAIN)
+    /// `EWOULDBLOCK`: would block (the same value as EAGAIN on Linux). C: `<errno.h>`.
     public static let EWOULDBLOCK = Errno(CPySocket.EWOULDBLOCK)
+    /// `EINPROGRESS`: a non-blocking connect is under way. C: `<errno.h>`.
     public static let EINPROGRESS = Errno(CPySocket.EINPROGRESS)
+    /// `EBADF`: not an open descriptor. C: `<errno.h>`.
     public static let EBADF = Errno(CPySocket.EBADF)
+    /// `EISCONN`: already connected. C: `<errno.h>`.
     public static let EISCONN = Errno(CPySocket.EISCONN)
+    /// `EINVAL`: invalid argument. C: `<errno.h>`.
     public static let EINVAL = Errno(CPySocket.EINVAL)
+    /// `ETIMEDOUT`: timed out in the kernel. C: `<errno.h>`.
     public static let ETIMEDOUT = Errno(CPySocket.ETIMEDOUT)
+    /// `ENOTSOCK`: the descriptor is not a socket. C: `<errno.h>`.
     public static let ENOTSOCK = Errno(CPySocket.ENOTSOCK)
+    /// `EPIPE`: the peer closed: BrokenPipeError. C: `<errno.h>`.
     public static let EPIPE = Errno(CPySocket.EPIPE)
+    /// `ECONNRESET`: reset by the peer: ConnectionResetError. C: `<errno.h>`.
     public static let ECONNRESET = Errno(CPySocket.ECONNRESET)
 }
 
 /// Which readiness a blocked operation waits for.
 public enum PollEvent: Sendable {
+    /// `readable`: wait for POLLIN (a receive or accept); `writable`: wait for POLLOUT (a send or connect).
     case readable, writable
 }
 
