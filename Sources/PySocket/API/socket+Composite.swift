@@ -187,6 +187,14 @@ extension socket {
     /// Python: `socket.create_server()`. C: `socket(2)`, `setsockopt(2)`, `bind(2)`, `listen(2)`.
     /// - Throws: `ValueError("dualstack_ipv6 not supported on this platform")`,
     ///   `ValueError("dualstack_ipv6 requires AF_INET6 family")`.
+    ///
+    /// ```swift
+    /// let srv = try socket.create_server(("127.0.0.1", 0))
+    /// let c = try socket.create_connection(try srv.getsockname(), timeout: 2)
+    /// let (conn, addr) = try srv.accept()
+    /// print(addr == (try c.getsockname()))   // true
+    /// for s in [conn, c, srv] { s.close() }
+    /// ```
     public static func create_server(
         _ address: SocketAddress, family: AddressFamily = AF_INET, backlog: Int? = nil,
         reuse_port: Bool = false, dualstack_ipv6: Bool = false

@@ -101,6 +101,14 @@ extension socket {
     /// call in timeout mode; on error, how much was sent is unknown, as in CPython.
     ///
     /// Python: `socket.sendall()`. C: `send(2)` with `MSG_NOSIGNAL`, `poll(2)`.
+    ///
+    /// ```swift
+    /// let (a, b) = try socket.socketpair()
+    /// try a.sendall("GET / HTTP/1.0\r\n\r\n")   // a bytes literal
+    /// try a.sendall([0x00, 0xff] as [UInt8])     // any contiguous bytes
+    /// print(try b.recv(100).count)              // 20
+    /// a.close(); b.close()
+    /// ```
     @inlinable
     public func sendall<Data: Sequence>(_ data: Data, _ flags: MsgFlag = 0) throws where Data.Element == UInt8 {
         try withBytes(data) { try _sendall($0, flags.rawValue) }
@@ -172,6 +180,15 @@ extension socket {
     /// `s.recv(bufsize[, flags])`: up to `bufsize` bytes; `b''` at end of stream.
     ///
     /// Python: `socket.recv()`. C: `recv(2)`.
+    ///
+    /// ```swift
+    /// let (a, b) = try socket.socketpair()
+    /// try a.sendall("hello")
+    /// print(try b.recv(1024))   // b'hello'
+    /// a.close()
+    /// print(try b.recv(1024))   // b''
+    /// b.close()
+    /// ```
     public func recv(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> bytes {
         let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }

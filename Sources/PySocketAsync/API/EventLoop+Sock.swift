@@ -37,6 +37,17 @@ extension asyncio.EventLoop {
     /// Python: `loop.sock_recv()`. C: `recv(2)`, then the backend's wait on EAGAIN (io_uring:
     /// `IORING_OP_RECV`).
     ///
+    /// ```swift
+    /// try asyncio.run {
+    ///     let loop = try asyncio.get_running_loop()
+    ///     let (a, b) = try socket.socketpair()
+    ///     try a.setblocking(false); try b.setblocking(false)
+    ///     try await loop.sock_sendall(a, "hi")
+    ///     print(try await loop.sock_recv(b, 10))   // b'hi'
+    ///     a.close(); b.close()
+    /// }
+    /// ```
+    ///
     /// Differs from CPython: the non-blocking check is always made (CPython: debug mode only).
     /// - Throws: `ValueError('the socket must be non-blocking')`, the socket's OSError,
     ///   `CancellationError`.

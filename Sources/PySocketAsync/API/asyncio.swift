@@ -41,6 +41,14 @@ public enum asyncio {
     ///
     /// Python: `asyncio.run()`. C: none.
     ///
+    /// ```swift
+    /// let answer = try asyncio.run(backend: .poll) { () async throws -> Int in
+    ///     try await asyncio.sleep(0.01)
+    ///     return 42
+    /// }
+    /// print(answer)   // 42
+    /// ```
+    ///
     /// Differs from CPython: takes a closure rather than a coroutine object; `backend` is
     /// PySocket's own; no `debug` argument (the non-blocking check is always on).
     /// - Throws: `RuntimeError("asyncio.run() cannot be called from a running event loop")`.
