@@ -63,9 +63,8 @@ def indent(text, by):
     return "\n".join((by + line) if line.strip() else "" for line in text.split("\n"))
 
 
-def test_name(path, line):
-    stem = re.sub(r"\W", "_", path.stem)
-    return f"{stem}_{line}" if line == "example" else f"{stem}_line{line}"
+def test_name(path):
+    return re.sub(r"\W", "_", path.stem)
 
 
 def hoist(text):
@@ -89,18 +88,14 @@ def render(sources, imports, compare, header):
     out.append(f"@Suite(.fdBalanced) struct {suite} {{")
     for path in sources:
         rel = path.relative_to(ROOT)
-        for ordinal, (line, text) in enumerate(blocks(path), 1):
+        for ordinal, (_, text) in enumerate(blocks(path), 1):
             functions, text = hoist(text)
             if functions:
                 hoisted.append(functions)
-            if path.suffix == ".swift":
-                # Named by position among the file's examples, not by line: other edits to the
-                # source file must not make this generated file stale.
-                out.append(f"    /// {rel}, example {ordinal}")
-                out.append(f"    @Test func {test_name(path, 'example')}{ordinal}() throws {{")
-            else:
-                out.append(f"    /// {rel}:{line}")
-                out.append(f"    @Test func {test_name(path, line)}() throws {{")
+            # Named by position among the file's examples, not by line, so that edits elsewhere
+            # in the file (other people's code, in a source file) do not make this file stale.
+            out.append(f"    /// {rel}, example {ordinal}")
+            out.append(f"    @Test func {test_name(path)}_example{ordinal}() throws {{")
             expected = expected_output(text) if compare else None
             if expected is not None:
                 out.append("        let captured = io.StringIO()")

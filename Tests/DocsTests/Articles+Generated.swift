@@ -5,8 +5,8 @@ import Testing
 import TestSupport
 
 @Suite(.fdBalanced) struct ArticleSnippets {
-    /// Sources/PySocket/PySocket.docc/FromACallToTheKernel.md:93
-    @Test func FromACallToTheKernel_line93() throws {
+    /// Sources/PySocket/PySocket.docc/FromACallToTheKernel.md, example 1
+    @Test func FromACallToTheKernel_example1() throws {
         do {
             let srv = try socket.create_server(("127.0.0.1", 0))
             let c = try socket.create_connection(("127.0.0.1", try srv.getsockname().port))
@@ -23,8 +23,8 @@ import TestSupport
         }
     }
 
-    /// Sources/PySocket/PySocket.docc/PassingFileDescriptors.md:15
-    @Test func PassingFileDescriptors_line15() throws {
+    /// Sources/PySocket/PySocket.docc/PassingFileDescriptors.md, example 1
+    @Test func PassingFileDescriptors_example1() throws {
         do {
             let (parent, child) = try socket.socketpair()
             let (left, right) = try socket.socketpair()
@@ -42,8 +42,8 @@ import TestSupport
         }
     }
 
-    /// Sources/PySocket/PySocket.docc/PassingFileDescriptors.md:45
-    @Test func PassingFileDescriptors_line45() throws {
+    /// Sources/PySocket/PySocket.docc/PassingFileDescriptors.md, example 2
+    @Test func PassingFileDescriptors_example2() throws {
         do {
             let (parent, child) = try socket.socketpair()
             let (a, b) = try socket.socketpair()
@@ -61,8 +61,8 @@ import TestSupport
         }
     }
 
-    /// Sources/PySocket/PySocket.docc/PySocket.md:16
-    @Test func PySocket_line16() throws {
+    /// Sources/PySocket/PySocket.docc/PySocket.md, example 1
+    @Test func PySocket_example1() throws {
         do {
 
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -75,8 +75,8 @@ import TestSupport
         }
     }
 
-    /// Sources/PySocket/PySocket.docc/TheTimeoutModel.md:23
-    @Test func TheTimeoutModel_line23() throws {
+    /// Sources/PySocket/PySocket.docc/TheTimeoutModel.md, example 1
+    @Test func TheTimeoutModel_example1() throws {
         do {
             let (a, b) = try socket.socketpair()
             try b.settimeout(0.05)
@@ -95,8 +95,8 @@ import TestSupport
         }
     }
 
-    /// Sources/PySocketAsync/PySocketAsync.docc/AsyncBackends.md:38
-    @Test func AsyncBackends_line38() throws {
+    /// Sources/PySocketAsync/PySocketAsync.docc/AsyncBackends.md, example 1
+    @Test func AsyncBackends_example1() throws {
         do {
 
             try asyncio.run(backend: .poll) {
@@ -106,8 +106,8 @@ import TestSupport
         }
     }
 
-    /// Sources/PySocketAsync/PySocketAsync.docc/PySocketAsync.md:13
-    @Test func PySocketAsync_line13() throws {
+    /// Sources/PySocketAsync/PySocketAsync.docc/PySocketAsync.md, example 1
+    @Test func PySocketAsync_example1() throws {
         do {
 
             try asyncio.run {

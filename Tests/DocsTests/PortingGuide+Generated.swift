@@ -6,8 +6,8 @@ import Testing
 import TestSupport
 
 @Suite(.fdBalanced) struct PortingGuideSnippets {
-    /// Docs/PortingGuide.md:55
-    @Test func PortingGuide_line55() throws {
+    /// Docs/PortingGuide.md, example 1
+    @Test func PortingGuide_example1() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -27,8 +27,8 @@ import TestSupport
         #expect(captured.getvalue() == "2 1 1\n127.0.0.1 True\n")
     }
 
-    /// Docs/PortingGuide.md:86
-    @Test func PortingGuide_line86() throws {
+    /// Docs/PortingGuide.md, example 2
+    @Test func PortingGuide_example2() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0), reuse_port: true)
@@ -40,8 +40,8 @@ import TestSupport
         #expect(captured.getvalue() == "2.0 True 256 b'\\x7f\\x00\\x00\\x01'\n")
     }
 
-    /// Docs/PortingGuide.md:110
-    @Test func PortingGuide_line110() throws {
+    /// Docs/PortingGuide.md, example 3
+    @Test func PortingGuide_example3() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -59,8 +59,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'ping'\n-1\n")
     }
 
-    /// Docs/PortingGuide.md:143
-    @Test func PortingGuide_line143() throws {
+    /// Docs/PortingGuide.md, example 4
+    @Test func PortingGuide_example4() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let c = try socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
@@ -74,8 +74,8 @@ import TestSupport
         #expect(captured.getvalue() == "True 4 ::1\n(0, 0)\n")
     }
 
-    /// Docs/PortingGuide.md:179
-    @Test func PortingGuide_line179() throws {
+    /// Docs/PortingGuide.md, example 5
+    @Test func PortingGuide_example5() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let data: bytes = "GET / HTTP/1.0\r\n\r\n"
@@ -88,8 +88,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'GET' 4 b'\\x00\\xff\\x01\\x02' 00ff0102\n[b'a', b'b', b'c'] b'x' True\nb'/ HTTP/1.0' b'\\n\\r\\n\\r'\ncafé b'caf\\xc3\\xa9' b'\\x00\\x00\\x00'\n")
     }
 
-    /// Docs/PortingGuide.md:208
-    @Test func PortingGuide_line208() throws {
+    /// Docs/PortingGuide.md, example 6
+    @Test func PortingGuide_example6() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let (a, b) = try socket.socketpair()
@@ -106,8 +106,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'hello' b' world'\n3 bytearray(b'xyz')\nb''\n")
     }
 
-    /// Docs/PortingGuide.md:240
-    @Test func PortingGuide_line240() throws {
+    /// Docs/PortingGuide.md, example 7
+    @Test func PortingGuide_example7() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -122,8 +122,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'PING' True\n")
     }
 
-    /// Docs/PortingGuide.md:273
-    @Test func PortingGuide_line273() throws {
+    /// Docs/PortingGuide.md, example 8
+    @Test func PortingGuide_example8() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let (a, b) = try socket.socketpair()
@@ -146,8 +146,8 @@ import TestSupport
         #expect(captured.getvalue() == "timeout: timed out TimeoutError\nTrue 0.0 False\nNone None\n")
     }
 
-    /// Docs/PortingGuide.md:320
-    @Test func PortingGuide_line320() throws {
+    /// Docs/PortingGuide.md, example 9
+    @Test func PortingGuide_example9() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let probe = try socket.socket()
@@ -168,8 +168,8 @@ import TestSupport
         #expect(captured.getvalue() == "ConnectionRefusedError 111 ECONNREFUSED Connection refused\n[Errno 111] Connection refused\n(111, 'Connection refused') True\nTrue\n")
     }
 
-    /// Docs/PortingGuide.md:362
-    @Test func PortingGuide_line362() throws {
+    /// Docs/PortingGuide.md, example 10
+    @Test func PortingGuide_example10() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             do {
@@ -186,8 +186,8 @@ import TestSupport
         #expect(captured.getvalue() == "gaierror True [Errno -2] Name or service not known\nOverflowError('bind(): port must be 0-65535.')\n")
     }
 
-    /// Docs/PortingGuide.md:391
-    @Test func PortingGuide_line391() throws {
+    /// Docs/PortingGuide.md, example 11
+    @Test func PortingGuide_example11() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let (a, b) = try socket.socketpair()
@@ -203,8 +203,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'first line\\n'\nb'second\\n'\n")
     }
 
-    /// Docs/PortingGuide.md:424
-    @Test func PortingGuide_line424() throws {
+    /// Docs/PortingGuide.md, example 12
+    @Test func PortingGuide_example12() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let (a, b) = try socket.socketpair()
@@ -217,8 +217,8 @@ import TestSupport
         #expect(captured.getvalue() == "True None 0.30000000000000004 1e+16 100.0 (1, 'a') [None, False]\nNone \"it's\" <AddressFamily.AF_UNIX: 1> 1\na-b!\n3 bytes, timeout None, 'x'\n")
     }
 
-    /// Docs/PortingGuide.md:451
-    @Test func PortingGuide_line451() throws {
+    /// Docs/PortingGuide.md, example 13
+    @Test func PortingGuide_example13() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             print(socket.AF_INET, repr(socket.SOCK_DGRAM), socket.AF_INET == 2)   // 2 <SocketKind.SOCK_DGRAM: 2> True
@@ -228,8 +228,8 @@ import TestSupport
         #expect(captured.getvalue() == "2 <SocketKind.SOCK_DGRAM: 2> True\n(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))\nTrue 15\n")
     }
 
-    /// Docs/PortingGuide.md:479
-    @Test func PortingGuide_line479() throws {
+    /// Docs/PortingGuide.md, example 14
+    @Test func PortingGuide_example14() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -245,8 +245,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'FROM A THREAD'\n")
     }
 
-    /// Docs/PortingGuide.md:522
-    @Test func PortingGuide_line522() throws {
+    /// Docs/PortingGuide.md, example 15
+    @Test func PortingGuide_example15() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -265,8 +265,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'hello'\n")
     }
 
-    /// Docs/PortingGuide.md:555
-    @Test func PortingGuide_line555() throws {
+    /// Docs/PortingGuide.md, example 16
+    @Test func PortingGuide_example16() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
