@@ -17,20 +17,34 @@ extension socket {
         ExpressibleByIntegerLiteral, CustomStringConvertible
     {
         /// Leave the new socket's timeout alone: it has `getdefaulttimeout()`.
+        ///
+        /// Python: `socket._GLOBAL_DEFAULT_TIMEOUT`.
         case globalDefault
         /// `settimeout(value)` on the new socket: seconds, or nil for blocking.
+        ///
+        /// Python: `timeout=seconds`.
         case seconds(Double?)
 
         /// `timeout=None`: blocking.
+        ///
+        /// Python: `timeout=None`.
         public init(nilLiteral: ()) { self = .seconds(nil) }
         /// `timeout=0.5`.
+        ///
+        /// Python: `timeout=0.5`.
         public init(floatLiteral value: Double) { self = .seconds(value) }
         /// `timeout=2`.
+        ///
+        /// Python: `timeout=2`.
         public init(integerLiteral value: Int) { self = .seconds(Double(value)) }
         /// A timeout held in a variable: `socket.TimeoutArgument(t)`.
+        ///
+        /// Python: `timeout=t`.
         public init(_ value: Double?) { self = .seconds(value) }
 
         /// `<object object at ...>` for the sentinel, else the number or `None`.
+        ///
+        /// Python: `repr(timeout)`.
         public var description: String {
             switch self {
             case .globalDefault: return "<object object>"

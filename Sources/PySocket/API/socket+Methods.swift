@@ -80,12 +80,16 @@ extension socket {
     }
 
     /// `s.send(data[, flags])` for a `bytes` value or literal.
+    ///
+    /// Python: `socket.send()`. C: `send(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func send(_ data: bytes, _ flags: MsgFlag = 0) throws -> Int {
         try data.withUnsafeBytes { try _send($0, flags.rawValue) }
     }
 
     /// `s.send(data[, flags])` from raw memory the caller owns.
+    ///
+    /// Python: `socket.send()`. C: `send(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func send(_ data: UnsafeRawBufferPointer, _ flags: MsgFlag = 0) throws -> Int {
         try _send(data, flags.rawValue)
@@ -115,12 +119,16 @@ extension socket {
     }
 
     /// `s.sendall(data[, flags])` for a `bytes` value or literal.
+    ///
+    /// Python: `socket.sendall()`. C: `send(2)` with `MSG_NOSIGNAL`, `poll(2)`.
     @inlinable
     public func sendall(_ data: bytes, _ flags: MsgFlag = 0) throws {
         try data.withUnsafeBytes { try _sendall($0, flags.rawValue) }
     }
 
     /// `s.sendall(data[, flags])` from raw memory the caller owns.
+    ///
+    /// Python: `socket.sendall()`. C: `send(2)` with `MSG_NOSIGNAL`, `poll(2)`.
     @inlinable
     public func sendall(_ data: UnsafeRawBufferPointer, _ flags: MsgFlag = 0) throws {
         try _sendall(data, flags.rawValue)
@@ -141,18 +149,24 @@ extension socket {
     }
 
     /// `s.sendto(data, flags, address)`.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func sendto<Data: Sequence>(_ data: Data, _ flags: MsgFlag, _ address: SocketAddress) throws -> Int where Data.Element == UInt8 {
         try withBytes(data) { try _sendto($0, flags.rawValue, address) }
     }
 
     /// `s.sendto(data, address)` for a `bytes` value or literal.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func sendto(_ data: bytes, _ address: SocketAddress) throws -> Int {
         try data.withUnsafeBytes { try _sendto($0, 0, address) }
     }
 
     /// `s.sendto(data, flags, address)` for a `bytes` value or literal.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: SocketAddress) throws -> Int {
         try data.withUnsafeBytes { try _sendto($0, flags.rawValue, address) }
@@ -213,6 +227,8 @@ extension socket {
     }
 
     /// `s.recv_into(buffer[, nbytes[, flags]])` into raw memory the caller owns.
+    ///
+    /// Python: `socket.recv_into()`. C: `recv(2)`.
     @inlinable
     public func recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int = 0, _ flags: MsgFlag = 0) throws -> Int {
         try _recv_into(buffer, nbytes, flags.rawValue, "recv_into")
@@ -252,6 +268,8 @@ extension socket {
     }
 
     /// `s.recvfrom_into(buffer[, nbytes[, flags]])` into raw memory the caller owns.
+    ///
+    /// Python: `socket.recvfrom_into()`. C: `recvfrom(2)`.
     @inlinable
     public func recvfrom_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int = 0, _ flags: MsgFlag = 0) throws -> (Int, SocketAddress) {
         try _recvfrom_into(buffer, nbytes, flags.rawValue)

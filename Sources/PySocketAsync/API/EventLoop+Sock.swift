@@ -473,17 +473,23 @@ extension asyncio.EventLoop {
     }
 
     /// The connections of a listener, as an `AsyncSequence` of `(conn, address)`.
+    ///
+    /// Python: none (PySocket only; asyncio loops over `sock_accept`). C: `accept4(2)`.
     public struct Connections: AsyncSequence, Sendable {
         public typealias Element = (socket, SocketAddress)
         let loop: asyncio.EventLoop
         let listener: socket
 
         /// Accepts the next connection each time.
+        ///
+        /// Python: none (PySocket only). C: `accept4(2)`.
         public struct AsyncIterator: AsyncIteratorProtocol {
             let loop: asyncio.EventLoop
             let listener: socket
 
             /// The next connection; nil once the listener is closed.
+            ///
+            /// Python: `await loop.sock_accept(srv)`. C: `accept4(2)`.
             public mutating func next() async throws -> (socket, SocketAddress)? {
                 while true {
                     if listener.fileno() < 0 { return nil }

@@ -12,6 +12,8 @@ import CPySocket
 ///   blocks the signal around the call).
 public struct LinuxSocketInterface: SocketInterface {
     /// The Linux kernel's interface; it holds no state, so every instance is the same.
+    ///
+    /// Python: none (PySocket's seam).
     public init() {}
 
     // The policy flags, as expressions the optimizer folds into the call.
