@@ -4,6 +4,9 @@ DocC articles, so that every Swift line the documentation shows is compiled and 
 
     scripts/gen_doc_snippets.py           write the files
     scripts/gen_doc_snippets.py --check   fail if they are not current (CI)
+    scripts/gen_doc_snippets.py --verify $(pyenv root)/versions/3.13.0/bin/python3.13
+                                          run the guide's Python blocks under CPython and check
+                                          that they print what the Swift blocks' comments say
 
 Each ```swift block becomes one test that runs it (the suite is fd-balanced, so a block must close
 what it opens). For Docs/PortingGuide.md, which ports with `import PyBuiltins`, the test also
@@ -117,6 +120,34 @@ def render(sources, imports, compare, header):
         out += ["", functions]
     return "\n".join(out) + "\n"
 
+
+def verify_with_cpython(python):
+    """Runs each Python block of the guide that a checked Swift block follows, under `python`
+    (CPython 3.13), and compares what it prints with the Swift block's comments."""
+    import subprocess
+    text = GUIDE.read_text()
+    pending, matched, differed = None, 0, 0
+    for language, block in re.findall(r"```(python|swift)\n(.*?)```", text, re.S):
+        if language == "python":
+            pending = block
+            continue
+        expected = expected_output(block)
+        if pending is not None and expected is not None:
+            run = subprocess.run([python, "-c", "import socket, errno\n" + pending],
+                                 capture_output=True, text=True, timeout=30)
+            printed = run.stdout.rstrip("\n").split("\n")
+            if printed == expected:
+                matched += 1
+            else:
+                differed += 1
+                print(f"gen_doc_snippets: CPython printed {printed}, the guide says {expected}")
+        pending = None
+    print(f"gen_doc_snippets: {matched} Python/Swift pairs print the same under {python}, {differed} differ")
+    sys.exit(1 if differed else 0)
+
+
+if "--verify" in sys.argv[1:]:
+    verify_with_cpython(sys.argv[sys.argv.index("--verify") + 1])
 
 files = {
     OUT / "PortingGuide+Generated.swift": render([GUIDE], ["PySocket", "PySocketAsync", "PyBuiltins"], True,
