@@ -34,7 +34,7 @@ let package = Package(
         // The documentation's Swift blocks (Docs/PortingGuide.md, the DocC articles), compiled and run: scripts/gen_doc_snippets.py.
         .testTarget(name: "DocsTests", dependencies: ["PySocket", "PySocketAsync", "PyBuiltins", "TestSupport"]),
         // Conformance: replays the CPython traces of Conformance/ against PySocket (Foundation allowed here only).
-        .target(name: "ConformanceKit", dependencies: ["PySocket"]),
+        .target(name: "ConformanceKit", dependencies: ["PySocket", "PySocketAsync"]),
         .executableTarget(name: "conformance", dependencies: ["ConformanceKit"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ConformanceKit", "TestSupport"]),
         // Real clients against real servers (scripts/integration): each the Swift port of the NAME.py beside it.
