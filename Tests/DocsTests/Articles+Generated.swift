@@ -100,7 +100,7 @@ import TestSupport
         do {
 
             try asyncio.run(backend: .poll) {
-                let loop = try asyncio.get_running_loop()
+                let loop = asyncio.get_running_loop()
                 print(loop.backend)          // poll
             }
         }
@@ -111,7 +111,7 @@ import TestSupport
         do {
 
             try asyncio.run {
-                let loop = try asyncio.get_running_loop()
+                let loop = asyncio.get_running_loop()
                 let srv = try socket.create_server(("127.0.0.1", 0)); try srv.setblocking(false)
                 let c = try socket.socket(); try c.setblocking(false)
                 try await loop.sock_connect(c, try srv.getsockname())

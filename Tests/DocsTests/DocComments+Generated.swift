@@ -70,7 +70,7 @@ import TestSupport
     @Test func EventLoop_Sock_example1() throws {
         do {
             try asyncio.run {
-                let loop = try asyncio.get_running_loop()
+                let loop = asyncio.get_running_loop()
                 let (a, b) = try socket.socketpair()
                 try a.setblocking(false); try b.setblocking(false)
                 try await loop.sock_sendall(a, "hi")

@@ -250,7 +250,7 @@ import TestSupport
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
-                let loop = try asyncio.get_running_loop()
+                let loop = asyncio.get_running_loop()
                 let srv = try socket.create_server(("127.0.0.1", 0)); try srv.setblocking(false)
                 let c = try socket.socket(); try c.setblocking(false)
                 try await loop.sock_connect(c, try srv.getsockname())
@@ -274,7 +274,7 @@ import TestSupport
                     try await asyncio.sleep(0.01)
                     return n * 2
                 }
-                let t = try asyncio.create_task { try await worker(21) }
+                let t = asyncio.create_task { try await worker(21) }
                 print(try await t.value)                   // 42
                 do {
                     try await asyncio.timeout(0.01) {

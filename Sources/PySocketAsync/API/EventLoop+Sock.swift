@@ -40,7 +40,7 @@ extension asyncio.EventLoop {
     ///
     /// ```swift
     /// try asyncio.run {
-    ///     let loop = try asyncio.get_running_loop()
+    ///     let loop = asyncio.get_running_loop()
     ///     let (a, b) = try socket.socketpair()
     ///     try a.setblocking(false); try b.setblocking(false)
     ///     try await loop.sock_sendall(a, "hi")
