@@ -1,6 +1,11 @@
 // The load of scripts/bench_async: N connections, each sending a 64-byte message and waiting
 // for its echo, again and again, for D seconds (epoll). Prints {"messages": M, "seconds": S}.
-// Usage: echo_client PORT CONNECTIONS SECONDS
+// With a server PID it also sends the server SIGUSR1 a fifth into the run and again at its end
+// (Benchmarks/c/malloc_count.c reports the server's allocations then) and adds
+// "window": the messages between the two signals. With ECHO_MARK_START / ECHO_MARK_END set
+// it runs those shell commands at the two marks instead (callgrind_control -z / -d: a profile
+// of the window alone).
+// Usage: echo_client PORT CONNECTIONS SECONDS [SERVER_PID]
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -8,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -19,8 +25,16 @@ static double now(void) {
     return t.tv_sec + t.tv_nsec / 1e9;
 }
 
+/// Marks a point of the run: the command in the environment variable `name`, else SIGUSR1.
+static void signal_server(pid_t server, const char *name) {
+    const char *command = getenv(name);
+    if (command) { if (system(command) != 0) fprintf(stderr, "%s failed\n", name); }
+    else kill(server, SIGUSR1);
+}
+
 int main(int argc, char **argv) {
-    if (argc < 4) { fprintf(stderr, "usage: echo_client PORT CONNECTIONS SECONDS\n"); return 2; }
+    if (argc < 4) { fprintf(stderr, "usage: echo_client PORT CONNECTIONS SECONDS [SERVER_PID]\n"); return 2; }
+    pid_t server = argc > 4 ? (pid_t)atoi(argv[4]) : 0;
     int port = atoi(argv[1]), connections = atoi(argv[2]);
     double seconds = atof(argv[3]);
     struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
@@ -42,8 +56,10 @@ int main(int argc, char **argv) {
     long messages = 0;
     struct epoll_event events[512];
     char buffer[4096];
-    double start = now(), end = start + seconds;
+    double start = now(), end = start + seconds, mark = start + seconds / 5;
+    long marked = -1;
     while (now() < end) {
+        if (server && marked < 0 && now() >= mark) { marked = messages; signal_server(server, "ECHO_MARK_START"); }
         int count = epoll_wait(epoll, events, 512, 100);
         for (int k = 0; k < count; k++) {
             int i = events[k].data.u32;
@@ -58,7 +74,12 @@ int main(int argc, char **argv) {
         }
     }
     double elapsed = now() - start;
-    printf("{\"messages\": %ld, \"seconds\": %.3f}\n", messages, elapsed);
+    if (server && marked >= 0) {
+        signal_server(server, "ECHO_MARK_END");
+        printf("{\"messages\": %ld, \"seconds\": %.3f, \"window\": %ld}\n", messages, elapsed, messages - marked);
+    } else {
+        printf("{\"messages\": %ld, \"seconds\": %.3f}\n", messages, elapsed);
+    }
     for (int i = 0; i < connections; i++) close(fds[i]);
     return 0;
 }

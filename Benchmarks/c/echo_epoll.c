@@ -1,4 +1,5 @@
 // An echo server on epoll (level-triggered, one read and one write per message): the C baseline of scripts/bench_async.
+#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>

@@ -1,4 +1,5 @@
-# An echo server on CPython asyncio's loop.sock_* (the counterpart of Benchmarks/AsyncEcho's echo_async).
+# An echo server on CPython asyncio's loop.sock_* (the counterpart of Benchmarks/AsyncEcho's echo_async);
+# `echo_asyncio.py uvloop` runs the same server on uvloop's loop (scripts/bench_async installs it in a venv).
 import asyncio
 import socket
 import sys
@@ -21,7 +22,7 @@ async def main():
     server.bind(("127.0.0.1", 0))
     server.listen(4096)
     server.setblocking(False)
-    print(server.getsockname()[1], "asyncio", flush=True)
+    print(server.getsockname()[1], type(loop).__module__.split(".")[0], flush=True)
     tasks = set()
     while True:
         conn, _ = await loop.sock_accept(server)
@@ -33,6 +34,10 @@ async def main():
 
 if __name__ == "__main__":
     try:
-        asyncio.run(main())
+        if sys.argv[1:] == ["uvloop"]:
+            import uvloop
+            asyncio.run(main(), loop_factory=uvloop.new_event_loop)
+        else:
+            asyncio.run(main())
     except KeyboardInterrupt:
         sys.exit(0)

@@ -44,11 +44,7 @@ extension Replayer {
     func runAwaited(_ event: Event, _ i: Int, _ ctx: ScenarioContext) async -> StepResult? {
         guard case .awaitCall(let target, let name, let args, let kwargs, let expected, let after) = event else { return runOnLoop(event, i, ctx) }
         var invocation: Call
-        do {
-            invocation = Call(name: name, args: try args.map(ctx.resolve), kwargs: try kwargs.map { ($0.0, try ctx.resolve($0.1)) }, ctx: ctx)
-        } catch {
-            return judge(i, event, expected, .raised(Py.exc(error)), ctx)
-        }
+        do { invocation = try Call(name, resolving: args, kwargs, in: ctx) } catch { return judge(i, event, expected, .raised(Py.exc(error)), ctx) }
         let actual: Outcome
         do { actual = .value(try await awaitable(target, &invocation)) } catch { actual = .raised(Py.exc(error)) }
         return judgeCall(i, event, expected, actual, after, invocation, ctx)
@@ -60,8 +56,7 @@ extension Replayer {
         switch event {
         case .call(let target, let name, let args, let kwargs, let expected, _) where target == "aio":
             return step(i, event, expected, ctx: ctx) {
-                let call = Call(name: name, args: try args.map(ctx.resolve), kwargs: try kwargs.map { ($0.0, try ctx.resolve($0.1)) }, ctx: ctx)
-                return try asyncioCall(call)
+                try asyncioCall(try Call(name, resolving: args, kwargs, in: ctx))
             }
         case .call(let target, let name, let args, let kwargs, let expected, _) where ctx.refs[target] is ReplayTask:
             return step(i, event, expected, ctx: ctx) {
@@ -97,8 +92,7 @@ extension Replayer {
         guard case .coro(let target, let name, let args, let kwargs) = value else {
             throw Unexpressible("\(value.repr) is not a coroutine")
         }
-        let call = Call(name: name, args: try args.map(ctx.resolve), kwargs: try kwargs.map { ($0.0, try ctx.resolve($0.1)) }, ctx: ctx)
-        let state = LoopThreadOnly(value: (self, target, call))
+        let state = LoopThreadOnly(value: (self, target, try Call(name, resolving: args, kwargs, in: ctx)))
         return {
             var invocation = state.value.2
             return try await state.value.0.awaitable(state.value.1, &invocation)

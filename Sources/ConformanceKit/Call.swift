@@ -173,3 +173,10 @@ public struct Call {
         }
     }
 }
+
+extension Call {
+    /// The call with its recorded arguments resolved against the scenario.
+    init(_ name: String, resolving args: [PyValue], _ kwargs: [(String, PyValue)], in ctx: ScenarioContext) throws {
+        self.init(name: name, args: try args.map(ctx.resolve), kwargs: try kwargs.map { ($0.0, try ctx.resolve($0.1)) }, ctx: ctx)
+    }
+}

@@ -305,11 +305,7 @@ public struct Replayer {
     func call(_ i: Int, _ event: Event, _ target: String, _ name: String, _ args: [PyValue], _ kwargs: [(String, PyValue)],
               _ expected: Outcome, _ after: [(Int, PyValue)], _ ctx: ScenarioContext) -> StepResult {
         var invocation: Call
-        do {
-            invocation = Call(name: name, args: try args.map(ctx.resolve), kwargs: try kwargs.map { ($0.0, try ctx.resolve($0.1)) }, ctx: ctx)
-        } catch {
-            return judge(i, event, expected, .raised(Py.exc(error)), ctx)
-        }
+        do { invocation = try Call(name, resolving: args, kwargs, in: ctx) } catch { return judge(i, event, expected, .raised(Py.exc(error)), ctx) }
         let actual: Outcome
         do { actual = .value(try table.call(target, &invocation)) } catch { actual = .raised(Py.exc(error)) }
         return judgeCall(i, event, expected, actual, after, invocation, ctx)

@@ -267,14 +267,18 @@ let scenarios: [String: Scenario] = [
                 }
             }
             try await asyncio.sleep(0.01)
+            let number = a.fileno()
             a.close()
             #expect(try await asyncio.wait_for(await reader.value, 1.0) == "OSError \(Int(EBADF))")
-            // A new socket that may reuse the number is not disturbed by a stale registration.
+            // A new socket that reuses the number (the kernel gives the lowest free one) is not
+            // disturbed by a stale registration (asyncio's would hang here).
             let (c, d) = try nonBlockingPair()
             defer { c.close(); d.close() }
-            let second = asyncio.create_task { try await loop.sock_recv(c, 10) }
+            #expect(c.fileno() == number || d.fileno() == number)
+            let (reused, other) = d.fileno() == number ? (d, c) : (c, d)
+            let second = asyncio.create_task { try await loop.sock_recv(reused, 10) }
             try await asyncio.sleep(0.01)
-            _ = try d.send("fresh")
+            _ = try other.send("fresh")
             #expect(try await asyncio.wait_for(await second.value, 1.0) == "fresh")
         }
     },

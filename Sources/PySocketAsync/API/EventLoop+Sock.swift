@@ -127,27 +127,9 @@ extension asyncio.EventLoop {
     /// Python: `loop.sock_recv_into()`. C: `recv(2)`; io_uring: `IORING_OP_RECV`.
     public func sock_recv_into(_ sock: socket, _ buf: UnsafeMutableRawBufferPointer) async throws -> Int {
         try checkNonBlocking(sock)
-        while true {
-            let handle = sock.handle()
-            let failure: Errno
-            do throws(Errno) {
-                return try attemptRecv(handle, buf, 0)
-            } catch {
-                failure = error
-            }
-            switch next(failure, .readable) {
-            case .retry: continue
-            case .fail: throw pythonError(failure)
-            case .wait:
-                guard native(handle) else {
-                    try await wait(sock, .readable)
-                    continue
-                }
-                let result = try await operate(sock) { .recv(fd: $0, buffer: buf, flags: 0) }
-                if result >= 0 { return Int(result) }
-                if case .fail = next(Errno(-result), .readable) { throw pythonError(Errno(-result)) }
-            }
-        }
+        return try await transfer(sock, .readable, requested: buf.count,
+                                  attempt: { handle throws(Errno) in try attemptRecv(handle, buf, 0) },
+                                  inKernel: { .recv(fd: $0, buffer: buf, flags: 0) })
     }
 
     /// `data, address = await loop.sock_recvfrom(sock, bufsize)`: a datagram and its sender.
@@ -222,37 +204,14 @@ extension asyncio.EventLoop {
     /// kernel. `waitFirst`: a partial send was just made, so the first step is the wait.
     private func sendRest(_ sock: socket, _ buffer: UnsafeRawBufferPointer, waitFirst: Bool) async throws {
         var offset = 0
-        var mustWait = waitFirst
+        var tryFirst = !waitFirst
         while true {
-            let handle = sock.handle()
-            var failure = Errno.EAGAIN
-            if !mustWait {
-                do throws(Errno) {
-                    offset += try attemptSend(handle, UnsafeRawBufferPointer(rebasing: buffer[offset...]), 0)
-                    if offset == buffer.count { return }
-                } catch {
-                    failure = error
-                }
-            }
-            mustWait = false
-            switch next(failure, .writable) {
-            case .retry: continue
-            case .fail: throw pythonError(failure)
-            case .wait:
-                guard native(handle) else {
-                    try await wait(sock, .writable)
-                    continue
-                }
-                let part = UnsafeRawBufferPointer(rebasing: buffer[offset...])
-                let result = try await operate(sock) { .send(fd: $0, buffer: part, flags: 0) }
-                if result >= 0 {
-                    offset += Int(result)
-                    if offset == buffer.count { return }
-                    mustWait = true
-                } else if case .fail = next(Errno(-result), .writable) {
-                    throw pythonError(Errno(-result))
-                }
-            }
+            let part = UnsafeRawBufferPointer(rebasing: buffer[offset...])
+            offset += try await transfer(sock, .writable, requested: part.count, tryFirst: tryFirst,
+                                         attempt: { handle throws(Errno) in try attemptSend(handle, part, 0) },
+                                         inKernel: { .send(fd: $0, buffer: part, flags: 0) })
+            if offset == buffer.count { return }
+            tryFirst = false
         }
     }
 
@@ -274,6 +233,11 @@ extension asyncio.EventLoop {
     public func sock_connect(_ sock: socket, _ address: SocketAddress) async throws {
         try checkNonBlocking(sock)
         let target = try await resolved(sock, address)
+        if connectedInKernel(sock, set: false) { return }
+        if sock.type == socket.SOCK_STREAM, sock.family == socket.AF_INET || sock.family == socket.AF_INET6,
+           inKernel(.connect, sock), !waitedOn(sock) {
+            return try await connectInKernel(sock, target)
+        }
         do {
             try sock.connect(target)
             return
@@ -330,6 +294,7 @@ extension asyncio.EventLoop {
     /// Python: `loop.sock_accept()`. C: `accept4(2)`.
     public func sock_accept(_ sock: socket) async throws -> (socket, SocketAddress) {
         try checkNonBlocking(sock)
+        if inKernel(.accept, sock) { return try await acceptInKernel(sock) }
         return try await attempt(sock, .readable) {
             let (conn, address) = try sock.accept()
             try conn.setblocking(false)

@@ -13,6 +13,19 @@ enum IORequest {
     case recv(fd: Int32, buffer: UnsafeMutableRawBufferPointer, flags: Int32)
     /// `send(2)` from memory that stays valid until the completion (io_uring only).
     case send(fd: Int32, buffer: UnsafeRawBufferPointer, flags: Int32)
+    /// `accept4(2)` with SOCK_CLOEXEC | SOCK_NONBLOCK, the peer's address written into
+    /// `address` (valid until the completion); the result is the new descriptor (io_uring only,
+    /// where `supports(.accept)`).
+    case accept(fd: Int32, address: SockaddrBuffer)
+    /// `connect(2)` to `address` (valid until the completion), waiting until it is made; the
+    /// result is 0 or the connection's -errno (io_uring only, where `supports(.connect)`).
+    case connect(fd: Int32, address: SockaddrBuffer)
+}
+
+/// The socket calls a completion backend may run in the kernel, probed when it is set up.
+enum KernelCall {
+    case accept
+    case connect
 }
 
 /// The checklist of a kernel event interface (io_uring, epoll, poll; kqueue would be one more
@@ -26,6 +39,24 @@ protocol IOBackend: AnyObject {
     /// Whether the backend runs socket calls in the kernel (`.recv`, `.send`); readiness
     /// backends do not, and are only ever given `.poll`.
     var completesIO: Bool { get }
+    /// Whether the kernel runs `call` (`IORING_OP_ACCEPT`, `IORING_OP_CONNECT` as probed);
+    /// when not, the loop waits for readiness and makes the call itself.
+    func supports(_ call: KernelCall) -> Bool
+    /// Whether a call on `fd` for `event` is worth trying before waiting. False when the
+    /// backend guesses that it would block (io_uring: the last call needed the kernel, or came
+    /// back short): the loop then goes straight to the in-kernel call, which the kernel tries
+    /// at once anyway. Readiness backends always say true (a wait there re-arms one-shot and
+    /// must follow a real EAGAIN).
+    func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool
+    /// A call on `fd` for `event` just failed with EAGAIN, with no wait in between.
+    func wouldBlock(_ fd: Int32, _ event: PollEvent)
+    /// A stream call on `fd` for `event` moved all it asked for (`all`) or less: a hint for
+    /// `worthTrying` where the backend guesses (io_uring); a short read proves nothing for a
+    /// readiness backend (urgent data, SCM_RIGHTS boundaries stop a read short), which ignores it.
+    func transferred(_ fd: Int32, _ event: PollEvent, all: Bool)
+    /// `fd` may now name another open file than the one the backend last knew by that number
+    /// (its socket was closed behind the loop's back): forget what was known and registered.
+    func renew(_ fd: Int32)
     /// Starts `request` for `token`; exactly one completion follows unless `cancel` says it is gone.
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno)
     /// Cancels `token` (an operation on `fd`). True: it is gone now and no completion will come
@@ -43,6 +74,14 @@ protocol IOBackend: AnyObject {
     func close()
 }
 
+extension IOBackend {
+    func supports(_ call: KernelCall) -> Bool { false }
+    func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool { true }
+    func wouldBlock(_ fd: Int32, _ event: PollEvent) {}
+    func transferred(_ fd: Int32, _ event: PollEvent, all: Bool) {}
+    func renew(_ fd: Int32) {}
+}
+
 extension IORequest: @unchecked Sendable {
     /// The same request on descriptor `fd` (the buffers it points to stay the caller's).
     func on(_ fd: Int32) -> IORequest {
@@ -50,6 +89,8 @@ extension IORequest: @unchecked Sendable {
         case .poll(_, let event): return .poll(fd: fd, event: event)
         case .recv(_, let buffer, let flags): return .recv(fd: fd, buffer: buffer, flags: flags)
         case .send(_, let buffer, let flags): return .send(fd: fd, buffer: buffer, flags: flags)
+        case .accept(_, let address): return .accept(fd: fd, address: address)
+        case .connect(_, let address): return .connect(fd: fd, address: address)
         }
     }
 }

@@ -9,6 +9,9 @@ struct Watch {
     var armed: UInt8 = 0
     /// Whether the kernel knows the descriptor (epoll: added to the interest list).
     var registered = false
+    /// What the backend guesses of the descriptor's state, as `Readiness` bits (io_uring:
+    /// worth trying the call before submitting it).
+    var ready: UInt8 = Readiness.readable | Readiness.writable
     /// Position in `ReadinessTable.active`, or -1.
     var activeIndex = -1
 
@@ -33,6 +36,8 @@ struct ReadinessTable {
     private var watches: [Watch] = []
     /// Descriptors with at least one waiter.
     private(set) var active: [Int32] = []
+    /// The waiters being woken, swapped with a watch's list (so neither array is copied).
+    private var woken: [UInt64] = []
 
     /// Adds `token` waiting for `event` on `fd`; returns the events now wanted.
     mutating func add(_ token: UInt64, fd: Int32, readable: Bool) -> UInt8 {
@@ -67,14 +72,14 @@ struct ReadinessTable {
         guard index >= 0, index < watches.count else { return 0 }
         let failed = events & Readiness.failed != 0
         if failed || events & Readiness.readable != 0, !watches[index].readers.isEmpty {
-            let woken = watches[index].readers
-            watches[index].readers.removeAll(keepingCapacity: true)
+            swap(&woken, &watches[index].readers)
             for token in woken { deliver(token) }
+            woken.removeAll(keepingCapacity: true)
         }
         if failed || events & Readiness.writable != 0, !watches[index].writers.isEmpty {
-            let woken = watches[index].writers
-            watches[index].writers.removeAll(keepingCapacity: true)
+            swap(&woken, &watches[index].writers)
             for token in woken { deliver(token) }
+            woken.removeAll(keepingCapacity: true)
         }
         let wanted = watches[index].wanted
         if wanted == 0 { deactivate(fd) }
@@ -105,6 +110,29 @@ struct ReadinessTable {
         watches[Int(fd)].registered = registered
     }
 
+    /// The backend's `ready` bits of `fd` (both bits for a descriptor it never saw).
+    @inline(__always) func ready(_ fd: Int32) -> UInt8 {
+        let index = Int(fd)
+        guard index >= 0, index < watches.count else { return Readiness.readable | Readiness.writable }
+        return watches[index].ready
+    }
+
+    /// Sets (`on`) or clears the `ready` bits `bits` of `fd`.
+    @inline(__always) mutating func setReady(_ fd: Int32, _ bits: UInt8, _ on: Bool) {
+        guard fd >= 0 else { return }
+        ensure(fd)
+        if on { watches[Int(fd)].ready |= bits } else { watches[Int(fd)].ready &= ~bits }
+    }
+
+    /// Forgets what the backend knew of `fd` (registration and `ready` bits); waiters stay.
+    mutating func resetState(_ fd: Int32) {
+        let index = Int(fd)
+        guard index >= 0, index < watches.count else { return }
+        watches[index].armed = 0
+        watches[index].registered = false
+        watches[index].ready = Readiness.readable | Readiness.writable
+    }
+
     /// The events the waiters of `fd` want.
     func wanted(_ fd: Int32) -> UInt8 {
         let index = Int(fd)
@@ -129,5 +157,22 @@ struct ReadinessTable {
             watches[Int(last)].activeIndex = position
         }
         watches[index].activeIndex = -1
+    }
+}
+
+/// A `ReadinessTable` at a fixed address, owned by a backend. Reached through the pointer, its
+/// mutations are not checked for exclusive access at run time, as a class's stored `var` would
+/// be on every call of a mutating method (swift_beginAccess on each wait and completion).
+final class ReadinessStorage {
+    let table: UnsafeMutablePointer<ReadinessTable>
+
+    init() {
+        table = UnsafeMutablePointer<ReadinessTable>.allocate(capacity: 1)
+        table.initialize(to: ReadinessTable())
+    }
+
+    deinit {
+        table.deinitialize(count: 1)
+        table.deallocate()
     }
 }

@@ -15,7 +15,8 @@ import PySocket
 final class PollBackend: IOBackend {
     let completesIO = false
     let kind = asyncio.Backend.poll
-    private var table = ReadinessTable()
+    private let storage = ReadinessStorage()
+    @inline(__always) private var table: UnsafeMutablePointer<ReadinessTable> { storage.table }
     private var descriptors: [pollfd] = []
     private let wakeRead: Int32
     private let wakeWrite: Int32
@@ -33,27 +34,27 @@ final class PollBackend: IOBackend {
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
         switch request {
-        case .recv, .send:
+        case .recv, .send, .accept, .connect:
             throw Errno(EINVAL)
         case .poll(let fd, let event):
-            _ = table.add(token, fd: fd, readable: event == .readable)
+            _ = table.pointee.add(token, fd: fd, readable: event == .readable)
         }
     }
 
     func cancel(_ token: UInt64, fd: Int32) -> Bool {
-        _ = table.remove(token, fd: fd)
+        _ = table.pointee.remove(token, fd: fd)
         return true
     }
 
     func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
-        table.removeAll(fd: fd) { body($0, true) }
+        table.pointee.removeAll(fd: fd) { body($0, true) }
     }
 
     func wait(timeout: UInt64?, _ deliver: (UInt64, Int32) -> Void) throws(Errno) {
         descriptors.removeAll(keepingCapacity: true)
         descriptors.append(pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0))
-        for fd in table.active {
-            let wanted = table.wanted(fd)
+        for fd in table.pointee.active {
+            let wanted = table.pointee.wanted(fd)
             var events: Int16 = 0
             if wanted & Readiness.readable != 0 { events |= Int16(POLLIN) }
             if wanted & Readiness.writable != 0 { events |= Int16(POLLOUT) }
@@ -77,7 +78,7 @@ final class PollBackend: IOBackend {
             if entry.revents & Int16(POLLOUT) != 0 { events |= Readiness.writable }
             if entry.revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 { events |= Readiness.failed }
             let revents = Int32(entry.revents)
-            _ = table.fire(fd: entry.fd, events: events) { deliver($0, revents) }
+            _ = table.pointee.fire(fd: entry.fd, events: events) { deliver($0, revents) }
         }
     }
 

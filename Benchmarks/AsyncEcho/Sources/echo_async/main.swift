@@ -8,7 +8,7 @@ let arguments = CommandLine.arguments
 let backend = arguments.count > 1 ? asyncio.Backend(rawValue: arguments[1]) : nil
 
 try asyncio.run(backend: backend) {
-    let loop = try asyncio.get_running_loop()
+    let loop = asyncio.get_running_loop()
     let server = try socket.socket()
     try server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try server.bind(("127.0.0.1", 0))
@@ -18,7 +18,7 @@ try asyncio.run(backend: backend) {
     fflush(nil)
     for try await (conn, _) in loop.connections(server) {
         try conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        try asyncio.create_task {
+        asyncio.create_task {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 16)
             defer { buffer.deallocate(); conn.close() }
             while true {

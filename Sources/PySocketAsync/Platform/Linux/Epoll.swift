@@ -12,7 +12,8 @@ import PySocket
 final class EpollBackend: IOBackend {
     let completesIO = false
     let kind = asyncio.Backend.epoll
-    private var table = ReadinessTable()
+    private let storage = ReadinessStorage()
+    @inline(__always) private var table: UnsafeMutablePointer<ReadinessTable> { storage.table }
     private let epoll: Int32
     private let wake: Int32
     private var events: [epoll_event]
@@ -39,12 +40,12 @@ final class EpollBackend: IOBackend {
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
         switch request {
-        case .recv, .send:
+        case .recv, .send, .accept, .connect:
             throw Errno(EINVAL)
         case .poll(let fd, let event):
-            let wanted = table.add(token, fd: fd, readable: event == .readable)
+            let wanted = table.pointee.add(token, fd: fd, readable: event == .readable)
             do { try arm(fd, wanted) } catch {
-                _ = table.remove(token, fd: fd)
+                _ = table.pointee.remove(token, fd: fd)
                 throw error
             }
         }
@@ -52,7 +53,7 @@ final class EpollBackend: IOBackend {
 
     /// Arms `fd` for `wanted` unless it already is.
     private func arm(_ fd: Int32, _ wanted: UInt8) throws(Errno) {
-        let current = table.armed(fd)
+        let current = table.pointee.armed(fd)
         guard current.events != wanted || !current.registered else { return }
         var event = epoll_event()
         event.events = EPOLLONESHOT.rawValue
@@ -70,21 +71,30 @@ final class EpollBackend: IOBackend {
             guard Errno.current.rawValue == EEXIST else { throw Errno.current }
             if epoll_ctl(epoll, EPOLL_CTL_MOD, fd, &event) != 0 { throw Errno.current }
         }
-        table.setArmed(fd, wanted, registered: true)
+        table.pointee.setArmed(fd, wanted, registered: true)
     }
 
     func cancel(_ token: UInt64, fd: Int32) -> Bool {
         // Still armed for it: a later event finds nobody and is ignored (one-shot: no storm).
-        _ = table.remove(token, fd: fd)
+        _ = table.pointee.remove(token, fd: fd)
         return true
     }
 
-    func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
-        if table.armed(fd).registered {
+    func renew(_ fd: Int32) {
+        // A registration left by a socket closed behind the loop's back: drop it (re-armed afresh).
+        if table.pointee.armed(fd).registered {
             var event = epoll_event()
             _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, &event)
         }
-        table.removeAll(fd: fd) { body($0, true) }
+        table.pointee.resetState(fd)
+    }
+
+    func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
+        if table.pointee.armed(fd).registered {
+            var event = epoll_event()
+            _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, &event)
+        }
+        table.pointee.removeAll(fd: fd) { body($0, true) }
     }
 
     func wait(timeout: UInt64?, _ deliver: (UInt64, Int32) -> Void) throws(Errno) {
@@ -109,9 +119,9 @@ final class EpollBackend: IOBackend {
             if event.events & EPOLLOUT.rawValue != 0 { bits |= Readiness.writable }
             if event.events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 { bits |= Readiness.failed }
             // One-shot: the descriptor is disarmed now.
-            table.setArmed(fd, 0, registered: true)
+            table.pointee.setArmed(fd, 0, registered: true)
             let result = Int32(bitPattern: event.events)
-            let still = table.fire(fd: fd, events: bits) { deliver($0, result) }
+            let still = table.pointee.fire(fd: fd, events: bits) { deliver($0, result) }
             if still != 0 { try? arm(fd, still) }
         }
     }

@@ -39,8 +39,16 @@ final class IOUringBackend: IOBackend {
     let setupFlags: UInt32
 
     private let wake: Int32
-    private var table = ReadinessTable()
-    private var descriptors: [UInt64: Int32] = [:]
+    private let storage = ReadinessStorage()
+    @inline(__always) private var table: UnsafeMutablePointer<ReadinessTable> { storage.table }
+    /// Per slot (a token's low 32 bits): the token in flight there (`idle` when none) and its
+    /// descriptor; arrays, not a dictionary, so that submitting and reaping hash nothing.
+    private var flightTokens: [UInt64] = []
+    private var flightFDs: [Int32] = []
+    private static let idle = UInt64.max
+    /// Whether the kernel runs IORING_OP_ACCEPT and IORING_OP_CONNECT (probed at setup).
+    private let acceptInKernel: Bool
+    private let connectInKernel: Bool
     /// Completions reaped while the ring was full (before `wait` could deliver them).
     private var completed: [(token: UInt64, result: Int32)] = []
     private var delivering: [(token: UInt64, result: Int32)] = []
@@ -74,6 +82,8 @@ final class IOUringBackend: IOBackend {
               cpy_io_uring_supports(fd, UInt32(IORING_OP_SEND.rawValue)) != 0 else {
             throw Errno(EINVAL)
         }
+        acceptInKernel = cpy_io_uring_supports(fd, UInt32(IORING_OP_ACCEPT.rawValue)) != 0
+        connectInKernel = cpy_io_uring_supports(fd, UInt32(IORING_OP_CONNECT.rawValue)) != 0
         let sqSize = Int(params.sq_off.array) + Int(params.sq_entries) * MemoryLayout<UInt32>.size
         let cqSize = Int(params.cq_off.cqes) + Int(params.cq_entries) * MemoryLayout<io_uring_cqe>.size
         let single = params.features & UInt32(IORING_FEAT_SINGLE_MMAP) != 0
@@ -157,38 +167,82 @@ final class IOUringBackend: IOBackend {
         publish()
     }
 
-    func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
-        switch request {
-        case .poll(let fd, let event):
-            let mask = event == .readable ? UInt32(POLLIN) : UInt32(POLLOUT)
-            cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_POLL_ADD.rawValue), fd, 0, 0, 0, mask, token)
-            publish()
-            _ = table.add(token, fd: fd, readable: event == .readable)
-            descriptors[token] = fd
-        case .recv(let fd, let buffer, let flags):
-            cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_RECV.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
-                              UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags), token)
-            publish()
-            _ = table.add(token, fd: fd, readable: true)
-            descriptors[token] = fd
-        case .send(let fd, let buffer, let flags):
-            cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_SEND.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
-                              UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags | Int32(MSG_NOSIGNAL)), token)
-            publish()
-            _ = table.add(token, fd: fd, readable: false)
-            descriptors[token] = fd
+    func supports(_ call: KernelCall) -> Bool {
+        switch call {
+        case .accept: return acceptInKernel
+        case .connect: return connectInKernel
         }
     }
 
+    @inline(__always) private static func bit(_ event: PollEvent) -> UInt8 {
+        event == .readable ? Readiness.readable : Readiness.writable
+    }
+
+    func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool {
+        table.pointee.ready(fd) & IOUringBackend.bit(event) != 0
+    }
+
+    func wouldBlock(_ fd: Int32, _ event: PollEvent) {
+        table.pointee.setReady(fd, IOUringBackend.bit(event), false)
+    }
+
+    func transferred(_ fd: Int32, _ event: PollEvent, all: Bool) {
+        // A full buffer: more may be waiting, try first next time; a short one: the socket is
+        // likely drained, submit straight away (the kernel tries it at once anyway).
+        table.pointee.setReady(fd, IOUringBackend.bit(event), all)
+    }
+
+    func renew(_ fd: Int32) {
+        table.pointee.resetState(fd)
+    }
+
+    func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
+        let sqe = nextSQE()
+        let fd: Int32
+        let readable: Bool
+        switch request {
+        case .poll(let descriptor, let event):
+            (fd, readable) = (descriptor, event == .readable)
+            let mask = event == .readable ? UInt32(POLLIN) : UInt32(POLLOUT)
+            cpy_io_uring_prep(sqe, UInt8(IORING_OP_POLL_ADD.rawValue), fd, 0, 0, 0, mask, token)
+        case .recv(let descriptor, let buffer, let flags):
+            (fd, readable) = (descriptor, true)
+            cpy_io_uring_prep(sqe, UInt8(IORING_OP_RECV.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
+                              UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags), token)
+        case .send(let descriptor, let buffer, let flags):
+            (fd, readable) = (descriptor, false)
+            cpy_io_uring_prep(sqe, UInt8(IORING_OP_SEND.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
+                              UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags | Int32(MSG_NOSIGNAL)), token)
+        case .accept(let descriptor, let address):
+            (fd, readable) = (descriptor, true)
+            cpy_io_uring_prep(sqe, UInt8(IORING_OP_ACCEPT.rawValue), fd, UInt64(UInt(bitPattern: address.pointer)), 0,
+                              UInt64(UInt(bitPattern: address.length)), UInt32(SOCK_CLOEXEC.rawValue) | UInt32(SOCK_NONBLOCK.rawValue), token)
+        case .connect(let descriptor, let address):
+            (fd, readable) = (descriptor, false)
+            cpy_io_uring_prep(sqe, UInt8(IORING_OP_CONNECT.rawValue), fd, UInt64(UInt(bitPattern: address.pointer)), 0,
+                              UInt64(address.length.pointee), 0, token)
+        }
+        publish()
+        _ = table.pointee.add(token, fd: fd, readable: readable)
+        let index = Int(UInt32(truncatingIfNeeded: token))
+        if index >= flightTokens.count {
+            flightTokens.append(contentsOf: repeatElement(IOUringBackend.idle, count: index - flightTokens.count + 1))
+            flightFDs.append(contentsOf: repeatElement(-1, count: index - flightFDs.count + 1))
+        }
+        flightTokens[index] = token
+        flightFDs[index] = fd
+    }
+
     func cancel(_ token: UInt64, fd: Int32) -> Bool {
-        guard descriptors[token] != nil else { return true }
+        let index = Int(UInt32(truncatingIfNeeded: token))
+        guard index < flightTokens.count, flightTokens[index] == token else { return true }
         cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
         publish()
         return false
     }
 
     func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
-        table.removeAll(fd: fd) { token in
+        table.pointee.removeAll(fd: fd) { token in
             cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
             body(token, false)
         }
@@ -250,7 +304,11 @@ final class IOUringBackend: IOBackend {
             case IOUringBackend.cancelMark:
                 continue
             case let token:
-                if let fd = descriptors.removeValue(forKey: token) { _ = table.remove(token, fd: fd) }
+                let index = Int(UInt32(truncatingIfNeeded: token))
+                if index < flightTokens.count, flightTokens[index] == token {
+                    flightTokens[index] = IOUringBackend.idle
+                    _ = table.pointee.remove(token, fd: flightFDs[index])
+                }
                 completed.append((token, cqe.res))
             }
         }

@@ -76,5 +76,9 @@ enum System {
     static let EINTR = Glibc.EINTR
     static let EAGAIN = Glibc.EAGAIN
     static let ENOSYS = Glibc.ENOSYS
+    static let ECONNREFUSED = Glibc.ECONNREFUSED
+    static let ETIMEDOUT = Glibc.ETIMEDOUT
+    static let EHOSTUNREACH = Glibc.EHOSTUNREACH
+    static let ECONNRESET = Glibc.ECONNRESET
 }
 #endif
