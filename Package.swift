@@ -31,6 +31,8 @@ let package = Package(
         .testTarget(name: "PySocketTests", dependencies: ["PySocket", "TestSupport"]),
         .testTarget(name: "CoreTests", dependencies: ["PySocket", "TestSupport"]),
         .testTarget(name: "AsyncTests", dependencies: ["PySocketAsync", "PySocket", "TestSupport"]),
+        // The documentation's Swift blocks (Docs/PortingGuide.md, the DocC articles), compiled and run: scripts/gen_doc_snippets.py.
+        .testTarget(name: "DocsTests", dependencies: ["PySocket", "PySocketAsync", "PyBuiltins", "TestSupport"]),
         // Conformance: replays the CPython traces of Conformance/ against PySocket (Foundation allowed here only).
         .target(name: "ConformanceKit", dependencies: ["PySocket", "PySocketAsync"]),
         .executableTarget(name: "conformance", dependencies: ["ConformanceKit"]),

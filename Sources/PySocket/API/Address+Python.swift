@@ -48,12 +48,20 @@ extension SocketAddress: CustomStringConvertible, CustomDebugStringConvertible, 
     public enum Item: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
         ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
         /// A `str` (a host, or one code point of an AF_UNIX path).
+        ///
+        /// Python: `str`.
         case str(String)
         /// An `int` (a port, flowinfo, scope id, family, or one byte of a `bytes` address).
+        ///
+        /// Python: `int`.
         case int(Int)
         /// A `bytes` (the data of an address PySocket does not decode, or a slice of a name).
+        ///
+        /// Python: `bytes`.
         case bytes(PySocket.bytes)
         /// A `tuple` (a slice of a tuple address: `addr[2...]`).
+        ///
+        /// Python: `tuple`.
         case tuple([Item])
 
         /// `'text'`: a `str` item.

@@ -7,6 +7,8 @@
 /// Python: `enum.IntEnum`, `enum.IntFlag`. C: none.
 public protocol PythonIntEnum: RawRepresentable, Comparable where RawValue == Int {
     /// The member's number, as `int(member)` gives it.
+    ///
+    /// Python: `int(member)`.
     var value: Int { get }
 }
 

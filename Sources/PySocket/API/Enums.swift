@@ -11,6 +11,12 @@ extension socket {
     public struct AddressFamily: RawRepresentable, Hashable, Sendable, ExpressibleByIntegerLiteral {
         public let rawValue: Int
         @inlinable public init(rawValue: Int) { self.rawValue = rawValue }
+        /// `socket.AddressFamily(value)`: the IntEnum value with this number (`socket.AddressFamily(2)` is `AF_INET`).
+        ///
+        /// Python: `socket.AddressFamily(value)`.
+        ///
+        /// Differs from CPython: any number is accepted and prints as that number; CPython raises
+        /// `ValueError: n is not a valid AddressFamily` for a number that names no member.
         @inlinable public init(_ rawValue: Int) { self.rawValue = rawValue }
         @inlinable public init(integerLiteral value: Int) { rawValue = value }
     }
@@ -23,6 +29,12 @@ extension socket {
     public struct SocketKind: RawRepresentable, Hashable, Sendable, ExpressibleByIntegerLiteral {
         public let rawValue: Int
         @inlinable public init(rawValue: Int) { self.rawValue = rawValue }
+        /// `socket.SocketKind(value)`: the IntEnum value with this number (`socket.SocketKind(1)` is `SOCK_STREAM`).
+        ///
+        /// Python: `socket.SocketKind(value)`.
+        ///
+        /// Differs from CPython: any number is accepted and prints as that number; CPython raises
+        /// `ValueError: n is not a valid SocketKind` for a number that names no member.
         @inlinable public init(_ rawValue: Int) { self.rawValue = rawValue }
         @inlinable public init(integerLiteral value: Int) { rawValue = value }
     }
@@ -33,6 +45,9 @@ extension socket {
     public struct MsgFlag: RawRepresentable, Hashable, Sendable, ExpressibleByIntegerLiteral {
         public let rawValue: Int
         @inlinable public init(rawValue: Int) { self.rawValue = rawValue }
+        /// `socket.MsgFlag(value)`: the IntFlag value with this number (`socket.MsgFlag(2)` is `MSG_PEEK`).
+        ///
+        /// Python: `socket.MsgFlag(value)`.
         @inlinable public init(_ rawValue: Int) { self.rawValue = rawValue }
         @inlinable public init(integerLiteral value: Int) { rawValue = value }
     }
@@ -43,6 +58,9 @@ extension socket {
     public struct AddressInfo: RawRepresentable, Hashable, Sendable, ExpressibleByIntegerLiteral {
         public let rawValue: Int
         @inlinable public init(rawValue: Int) { self.rawValue = rawValue }
+        /// `socket.AddressInfo(value)`: the IntFlag value with this number (`socket.AddressInfo(1)` is `AI_PASSIVE`).
+        ///
+        /// Python: `socket.AddressInfo(value)`.
         @inlinable public init(_ rawValue: Int) { self.rawValue = rawValue }
         @inlinable public init(integerLiteral value: Int) { rawValue = value }
     }

@@ -2,71 +2,129 @@
 
 extension socket {
     /// `s.bind((host, port))`.
+    ///
+    /// Python: `socket.bind()`. C: `bind(2)`.
     public func bind(_ address: (String, Int)) throws { try bind(.inet(host: address.0, port: address.1)) }
     /// `s.bind((host, port, flowinfo))` (AF_INET6).
+    ///
+    /// Python: `socket.bind()`. C: `bind(2)`.
     public func bind(_ address: (String, Int, Int)) throws { try bind(.inet6(address.0, address.1, address.2)) }
     /// `s.bind((host, port, flowinfo, scope_id))` (AF_INET6).
+    ///
+    /// Python: `socket.bind()`. C: `bind(2)`.
     public func bind(_ address: (String, Int, Int, Int)) throws { try bind(.inet6(address)) }
     /// `s.bind(path)` (AF_UNIX; `""` autobinds to an abstract name on Linux).
+    ///
+    /// Python: `socket.bind()`. C: `bind(2)`.
     public func bind(_ path: String) throws { try bind(.unix(path)) }
     /// `s.bind(b"\0name")` (AF_UNIX: a path as bytes, or a Linux abstract name).
+    ///
+    /// Python: `socket.bind()`. C: `bind(2)`.
     public func bind(_ path: bytes) throws { try bind(.unixBytes(path)) }
 
     /// `s.connect((host, port))`.
+    ///
+    /// Python: `socket.connect()`. C: `connect(2)` (under a timeout, `poll(2)` and `getsockopt(SO_ERROR)`).
     public func connect(_ address: (String, Int)) throws { try connect(.inet(host: address.0, port: address.1)) }
     /// `s.connect((host, port, flowinfo))` (AF_INET6).
+    ///
+    /// Python: `socket.connect()`. C: `connect(2)` (under a timeout, `poll(2)` and `getsockopt(SO_ERROR)`).
     public func connect(_ address: (String, Int, Int)) throws { try connect(.inet6(address.0, address.1, address.2)) }
     /// `s.connect((host, port, flowinfo, scope_id))` (AF_INET6).
+    ///
+    /// Python: `socket.connect()`. C: `connect(2)` (under a timeout, `poll(2)` and `getsockopt(SO_ERROR)`).
     public func connect(_ address: (String, Int, Int, Int)) throws { try connect(.inet6(address)) }
     /// `s.connect(path)` (AF_UNIX).
+    ///
+    /// Python: `socket.connect()`. C: `connect(2)` (under a timeout, `poll(2)` and `getsockopt(SO_ERROR)`).
     public func connect(_ path: String) throws { try connect(.unix(path)) }
     /// `s.connect(b"\0name")` (AF_UNIX).
+    ///
+    /// Python: `socket.connect()`. C: `connect(2)` (under a timeout, `poll(2)` and `getsockopt(SO_ERROR)`).
     public func connect(_ path: bytes) throws { try connect(.unixBytes(path)) }
 
     /// `s.connect_ex((host, port))`.
+    ///
+    /// Python: `socket.connect_ex()`. C: `connect(2)`.
     public func connect_ex(_ address: (String, Int)) throws -> Int { try connect_ex(.inet(host: address.0, port: address.1)) }
     /// `s.connect_ex((host, port, flowinfo))` (AF_INET6).
+    ///
+    /// Python: `socket.connect_ex()`. C: `connect(2)`.
     public func connect_ex(_ address: (String, Int, Int)) throws -> Int { try connect_ex(.inet6(address.0, address.1, address.2)) }
     /// `s.connect_ex((host, port, flowinfo, scope_id))` (AF_INET6).
+    ///
+    /// Python: `socket.connect_ex()`. C: `connect(2)`.
     public func connect_ex(_ address: (String, Int, Int, Int)) throws -> Int { try connect_ex(.inet6(address)) }
     /// `s.connect_ex(path)` (AF_UNIX).
+    ///
+    /// Python: `socket.connect_ex()`. C: `connect(2)`.
     public func connect_ex(_ path: String) throws -> Int { try connect_ex(.unix(path)) }
     /// `s.connect_ex(b"\0name")` (AF_UNIX).
+    ///
+    /// Python: `socket.connect_ex()`. C: `connect(2)`.
     public func connect_ex(_ path: bytes) throws -> Int { try connect_ex(.unixBytes(path)) }
 
     /// `s.sendto(data, (host, port))`.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ address: (String, Int)) throws -> Int { try sendto(data, .inet(host: address.0, port: address.1)) }
     /// `s.sendto(data, flags, (host, port))`.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: (String, Int)) throws -> Int { try sendto(data, flags, .inet(host: address.0, port: address.1)) }
     /// `s.sendto(data, (host, port, flowinfo))` (AF_INET6).
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ address: (String, Int, Int)) throws -> Int { try sendto(data, .inet6(address.0, address.1, address.2)) }
     /// `s.sendto(data, flags, (host, port, flowinfo))` (AF_INET6).
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: (String, Int, Int)) throws -> Int { try sendto(data, flags, .inet6(address.0, address.1, address.2)) }
     /// `s.sendto(data, (host, port, flowinfo, scope_id))` (AF_INET6).
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ address: (String, Int, Int, Int)) throws -> Int { try sendto(data, .inet6(address)) }
     /// `s.sendto(data, flags, (host, port, flowinfo, scope_id))` (AF_INET6).
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: (String, Int, Int, Int)) throws -> Int { try sendto(data, flags, .inet6(address)) }
     /// `s.sendto(data, path)` (AF_UNIX).
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ path: String) throws -> Int { try sendto(data, .unix(path)) }
     /// `s.sendto(data, flags, path)` (AF_UNIX).
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ path: String) throws -> Int { try sendto(data, flags, .unix(path)) }
     /// `s.sendto(data, name)` (AF_UNIX, a path or Linux abstract name given as `bytes`: `b"\0name"`).
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ name: bytes) throws -> Int { try sendto(data, .unixBytes(name)) }
     /// `s.sendto(data, flags, name)` (AF_UNIX, a `bytes` path or abstract name).
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ name: bytes) throws -> Int { try sendto(data, flags, .unixBytes(name)) }
 }
 
 extension socket {
     /// `s.bind((pid, groups))` (AF_NETLINK, Linux).
+    ///
+    /// Python: `socket.bind()`. C: `bind(2)`.
     public func bind(_ address: (Int, Int)) throws { try bind(.netlink(pid: address.0, groups: address.1)) }
     /// `s.bind((ifname, proto, pkttype, hatype, addr))` (AF_PACKET, Linux); the shorter forms
     /// `(ifname, proto[, pkttype[, hatype]])` are the tuple overloads above.
+    ///
+    /// Python: `socket.bind()`. C: `bind(2)`.
     public func bind(_ address: (String, Int, Int, Int, bytes)) throws {
         try bind(.packet(ifname: address.0, proto: address.1, pkttype: address.2, hatype: address.3, addr: address.4))
     }
     /// `s.connect((pid, groups))` (AF_NETLINK, Linux).
+    ///
+    /// Python: `socket.connect()`. C: `connect(2)` (under a timeout, `poll(2)` and `getsockopt(SO_ERROR)`).
     public func connect(_ address: (Int, Int)) throws { try connect(.netlink(pid: address.0, groups: address.1)) }
     /// `s.sendto(data, (pid, groups))` (AF_NETLINK, Linux).
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     public func sendto(_ data: bytes, _ address: (Int, Int)) throws -> Int { try sendto(data, .netlink(pid: address.0, groups: address.1)) }
 }
 
@@ -84,21 +142,29 @@ extension SocketAddress {
 
 extension socket {
     /// `s.sendto(data, (host, port))` for any contiguous bytes (`[UInt8]`, a `String`'s UTF-8...).
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func sendto<Data: Sequence>(_ data: Data, _ address: (String, Int)) throws -> Int where Data.Element == UInt8 {
         try sendto(data, SocketAddress.inet(host: address.0, port: address.1))
     }
     /// `s.sendto(data, flags, (host, port))` for any contiguous bytes.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func sendto<Data: Sequence>(_ data: Data, _ flags: MsgFlag, _ address: (String, Int)) throws -> Int where Data.Element == UInt8 {
         try sendto(data, flags, SocketAddress.inet(host: address.0, port: address.1))
     }
     /// `s.sendto(data, (host, port, flowinfo, scope_id))` (AF_INET6) for any contiguous bytes.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func sendto<Data: Sequence>(_ data: Data, _ address: (String, Int, Int, Int)) throws -> Int where Data.Element == UInt8 {
         try sendto(data, SocketAddress.inet6(host: address.0, port: address.1, flowinfo: address.2, scope_id: address.3))
     }
     /// `s.sendto(data, flags, (host, port, flowinfo, scope_id))` (AF_INET6) for any contiguous bytes.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func sendto<Data: Sequence>(_ data: Data, _ flags: MsgFlag, _ address: (String, Int, Int, Int)) throws -> Int where Data.Element == UInt8 {
         try sendto(data, flags, SocketAddress.inet6(host: address.0, port: address.1, flowinfo: address.2, scope_id: address.3))

@@ -17,20 +17,34 @@ extension socket {
         ExpressibleByIntegerLiteral, CustomStringConvertible
     {
         /// Leave the new socket's timeout alone: it has `getdefaulttimeout()`.
+        ///
+        /// Python: `socket._GLOBAL_DEFAULT_TIMEOUT`.
         case globalDefault
         /// `settimeout(value)` on the new socket: seconds, or nil for blocking.
+        ///
+        /// Python: `timeout=seconds`.
         case seconds(Double?)
 
         /// `timeout=None`: blocking.
+        ///
+        /// Python: `timeout=None`.
         public init(nilLiteral: ()) { self = .seconds(nil) }
         /// `timeout=0.5`.
+        ///
+        /// Python: `timeout=0.5`.
         public init(floatLiteral value: Double) { self = .seconds(value) }
         /// `timeout=2`.
+        ///
+        /// Python: `timeout=2`.
         public init(integerLiteral value: Int) { self = .seconds(Double(value)) }
         /// A timeout held in a variable: `socket.TimeoutArgument(t)`.
+        ///
+        /// Python: `timeout=t`.
         public init(_ value: Double?) { self = .seconds(value) }
 
         /// `<object object at ...>` for the sentinel, else the number or `None`.
+        ///
+        /// Python: `repr(timeout)`.
         public var description: String {
             switch self {
             case .globalDefault: return "<object object>"
@@ -187,6 +201,14 @@ extension socket {
     /// Python: `socket.create_server()`. C: `socket(2)`, `setsockopt(2)`, `bind(2)`, `listen(2)`.
     /// - Throws: `ValueError("dualstack_ipv6 not supported on this platform")`,
     ///   `ValueError("dualstack_ipv6 requires AF_INET6 family")`.
+    ///
+    /// ```swift
+    /// let srv = try socket.create_server(("127.0.0.1", 0))
+    /// let c = try socket.create_connection(try srv.getsockname(), timeout: 2)
+    /// let (conn, addr) = try srv.accept()
+    /// print(addr == (try c.getsockname()))   // true
+    /// for s in [conn, c, srv] { s.close() }
+    /// ```
     public static func create_server(
         _ address: SocketAddress, family: AddressFamily = AF_INET, backlog: Int? = nil,
         reuse_port: Bool = false, dualstack_ipv6: Bool = false

@@ -5,6 +5,8 @@ extension socket {
     /// The system-call implementation new sockets are created with. Bind another one for a
     /// scope with `socket.$interface.withValue(MyInterface()) { ... }` (tests inject a scripted
     /// kernel this way); a socket keeps its interface for life.
+    ///
+    /// Python: none (PySocket's seam).
     @TaskLocal public static var interface: any SocketInterface = NativeSocketInterface()
 
     /// `socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)`: a new socket.

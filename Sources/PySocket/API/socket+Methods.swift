@@ -80,12 +80,16 @@ extension socket {
     }
 
     /// `s.send(data[, flags])` for a `bytes` value or literal.
+    ///
+    /// Python: `socket.send()`. C: `send(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func send(_ data: bytes, _ flags: MsgFlag = 0) throws -> Int {
         try data.withUnsafeBytes { try _send($0, flags.rawValue) }
     }
 
     /// `s.send(data[, flags])` from raw memory the caller owns.
+    ///
+    /// Python: `socket.send()`. C: `send(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func send(_ data: UnsafeRawBufferPointer, _ flags: MsgFlag = 0) throws -> Int {
         try _send(data, flags.rawValue)
@@ -101,18 +105,30 @@ extension socket {
     /// call in timeout mode; on error, how much was sent is unknown, as in CPython.
     ///
     /// Python: `socket.sendall()`. C: `send(2)` with `MSG_NOSIGNAL`, `poll(2)`.
+    ///
+    /// ```swift
+    /// let (a, b) = try socket.socketpair()
+    /// try a.sendall("GET / HTTP/1.0\r\n\r\n")   // a bytes literal
+    /// try a.sendall([0x00, 0xff] as [UInt8])     // any contiguous bytes
+    /// print(try b.recv(100).count)              // 20
+    /// a.close(); b.close()
+    /// ```
     @inlinable
     public func sendall<Data: Sequence>(_ data: Data, _ flags: MsgFlag = 0) throws where Data.Element == UInt8 {
         try withBytes(data) { try _sendall($0, flags.rawValue) }
     }
 
     /// `s.sendall(data[, flags])` for a `bytes` value or literal.
+    ///
+    /// Python: `socket.sendall()`. C: `send(2)` with `MSG_NOSIGNAL`, `poll(2)`.
     @inlinable
     public func sendall(_ data: bytes, _ flags: MsgFlag = 0) throws {
         try data.withUnsafeBytes { try _sendall($0, flags.rawValue) }
     }
 
     /// `s.sendall(data[, flags])` from raw memory the caller owns.
+    ///
+    /// Python: `socket.sendall()`. C: `send(2)` with `MSG_NOSIGNAL`, `poll(2)`.
     @inlinable
     public func sendall(_ data: UnsafeRawBufferPointer, _ flags: MsgFlag = 0) throws {
         try _sendall(data, flags.rawValue)
@@ -133,18 +149,24 @@ extension socket {
     }
 
     /// `s.sendto(data, flags, address)`.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func sendto<Data: Sequence>(_ data: Data, _ flags: MsgFlag, _ address: SocketAddress) throws -> Int where Data.Element == UInt8 {
         try withBytes(data) { try _sendto($0, flags.rawValue, address) }
     }
 
     /// `s.sendto(data, address)` for a `bytes` value or literal.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func sendto(_ data: bytes, _ address: SocketAddress) throws -> Int {
         try data.withUnsafeBytes { try _sendto($0, 0, address) }
     }
 
     /// `s.sendto(data, flags, address)` for a `bytes` value or literal.
+    ///
+    /// Python: `socket.sendto()`. C: `sendto(2)` with `MSG_NOSIGNAL`.
     @inlinable
     public func sendto(_ data: bytes, _ flags: MsgFlag, _ address: SocketAddress) throws -> Int {
         try data.withUnsafeBytes { try _sendto($0, flags.rawValue, address) }
@@ -172,6 +194,15 @@ extension socket {
     /// `s.recv(bufsize[, flags])`: up to `bufsize` bytes; `b''` at end of stream.
     ///
     /// Python: `socket.recv()`. C: `recv(2)`.
+    ///
+    /// ```swift
+    /// let (a, b) = try socket.socketpair()
+    /// try a.sendall("hello")
+    /// print(try b.recv(1024))   // b'hello'
+    /// a.close()
+    /// print(try b.recv(1024))   // b''
+    /// b.close()
+    /// ```
     public func recv(_ bufsize: Int, _ flags: MsgFlag = 0) throws -> bytes {
         let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recv") }
@@ -196,6 +227,8 @@ extension socket {
     }
 
     /// `s.recv_into(buffer[, nbytes[, flags]])` into raw memory the caller owns.
+    ///
+    /// Python: `socket.recv_into()`. C: `recv(2)`.
     @inlinable
     public func recv_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int = 0, _ flags: MsgFlag = 0) throws -> Int {
         try _recv_into(buffer, nbytes, flags.rawValue, "recv_into")
@@ -235,6 +268,8 @@ extension socket {
     }
 
     /// `s.recvfrom_into(buffer[, nbytes[, flags]])` into raw memory the caller owns.
+    ///
+    /// Python: `socket.recvfrom_into()`. C: `recvfrom(2)`.
     @inlinable
     public func recvfrom_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int = 0, _ flags: MsgFlag = 0) throws -> (Int, SocketAddress) {
         try _recvfrom_into(buffer, nbytes, flags.rawValue)

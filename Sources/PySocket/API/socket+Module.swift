@@ -780,8 +780,12 @@ extension socket {
     /// Python: the 2-tuple of `socket.getnameinfo()`. C: none.
     public struct NameInfo: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
         /// `result[0]`: the host name (or numeric host).
+        ///
+        /// Python: `socket.getnameinfo(...)[0]`.
         public let host: String
         /// `result[1]`: the service name (or numeric port).
+        ///
+        /// Python: `socket.getnameinfo(...)[1]`.
         public let port: String
 
         /// `str(result)`: `('localhost', 'http')`.
@@ -802,10 +806,16 @@ extension socket {
     /// Python: the 3-tuple of `socket.gethostbyname_ex()`. C: `struct hostent`.
     public struct HostInfo: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
         /// `result[0]`: the host's primary name.
+        ///
+        /// Python: `socket.gethostbyname_ex(...)[0]`.
         public let hostname: String
         /// `result[1]`: its other names.
+        ///
+        /// Python: `socket.gethostbyname_ex(...)[1]`.
         public let aliaslist: [String]
         /// `result[2]`: its addresses, as strings.
+        ///
+        /// Python: `socket.gethostbyname_ex(...)[2]`.
         public let ipaddrlist: [String]
 
         /// `str(result)`: `('localhost', [], ['127.0.0.1'])`.

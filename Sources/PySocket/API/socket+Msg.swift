@@ -150,6 +150,16 @@ extension socket {
     ///
     /// Python: `socket.send_fds()`. C: `sendmsg(2)` with `SCM_RIGHTS`.
     ///
+    /// ```swift
+    /// let (parent, child) = try socket.socketpair()
+    /// let (a, b) = try socket.socketpair()
+    /// _ = try socket.send_fds(parent, ["fd"], [b.fileno()])
+    /// let (msg, fds, _, _) = try socket.recv_fds(child, 10, 1)
+    /// let received = try socket.socket(fileno: fds[0])   // now owns the received descriptor
+    /// print(msg, received.family)                         // b'fd' 1
+    /// for s in [parent, child, a, b, received] { s.close() }
+    /// ```
+    ///
     /// Differs from CPython: nothing; note that CPython 3.13's Lib/socket.py accepts `flags`
     /// and `address` and ignores them (python/cpython#107898), and so does PySocket.
     public static func send_fds(_ sock: socket, _ buffers: [bytes], _ fds: [Int32], _ flags: MsgFlag = 0, _ address: SocketAddress? = nil) throws -> Int {

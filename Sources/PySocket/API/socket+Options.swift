@@ -59,6 +59,8 @@ extension socket {
     }
 
     /// `s.setsockopt(level, optname, True)`: a bool is an int in Python.
+    ///
+    /// Python: `socket.setsockopt()`. C: `setsockopt(2)`.
     public func setsockopt(_ level: Int, _ optname: Int, _ value: Bool) throws {
         try setOption(level, optname, Int32(value ? 1 : 0))
     }

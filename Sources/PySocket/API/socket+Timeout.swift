@@ -40,6 +40,17 @@ extension socket {
     /// on a monotonic deadline. The timeout is rounded up to the nanosecond, as in CPython.
     ///
     /// Python: `socket.settimeout()`. C: `fcntl(F_SETFL, O_NONBLOCK)`.
+    ///
+    /// ```swift
+    /// let (a, b) = try socket.socketpair()
+    /// try b.settimeout(0.01)
+    /// do {
+    ///     _ = try b.recv(10)
+    /// } catch let e as TimeoutError {
+    ///     print(e)                  // timed out
+    /// }
+    /// a.close(); b.close()
+    /// ```
     public func settimeout(_ value: Double?) throws {
         let timeout = try socket.parseTimeout(value)
         // Under the lock, in the order `handle()` relies on: a timeout is stored before the

@@ -11,8 +11,12 @@ import Synchronization
 /// Python: `socket` and `socket.socket`. C: `socket(2)`.
 public final class socket: Sendable {
     /// `socket.socket`: this type, so that `socket.socket(...)` constructs one.
+    ///
+    /// Python: `socket.socket`.
     public typealias socket = PySocket.socket
     /// `socket.SocketType`: the type of socket objects.
+    ///
+    /// Python: `socket.SocketType`.
     public typealias SocketType = PySocket.socket
 
     /// The descriptor, -1 once closed or detached. Every I/O call reads it (and `timeoutBits`)
@@ -41,10 +45,16 @@ public final class socket: Sendable {
     /// The OS layer this socket calls: the interface it was created with.
     package let kernel: Kernel
     /// `s.family`.
+    ///
+    /// Python: `socket.family`. C: the `domain` of `socket(2)`.
     public let family: AddressFamily
     /// `s.type`, without the SOCK_NONBLOCK and SOCK_CLOEXEC bits.
+    ///
+    /// Python: `socket.type`. C: the `type` of `socket(2)`.
     public let type: SocketKind
     /// `s.proto`.
+    ///
+    /// Python: `socket.proto`. C: the `protocol` of `socket(2)`.
     public let proto: Int
 
     /// Wraps a descriptor this object now owns; `timeout` must match its blocking mode

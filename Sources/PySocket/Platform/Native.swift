@@ -1,6 +1,8 @@
 // THE platform selection: the one #if chain that picks the native implementation.
 #if os(Linux)
 /// The system calls of the platform PySocket was built for.
+///
+/// Python: none (PySocket's seam).
 public typealias NativeSocketInterface = LinuxSocketInterface
 /// The C constants of the platform PySocket was built for.
 typealias NativeConstants = LinuxConstants

@@ -4,29 +4,74 @@ import CPySocket
 /// An error number as the system call returned it (errno), before PySocket turns it into
 /// a Python exception. Below the Python surface every call throws exactly this.
 public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The errno value itself, as `<errno.h>` defines it.
+    ///
+    /// Python: `e.errno` of the OSError it becomes. C: `errno`.
     public var rawValue: Int32
+    /// An `Errno` from the errno value `rawValue`.
+    ///
+    /// Python: none (below the Python surface).
     @inlinable public init(rawValue: Int32) { self.rawValue = rawValue }
+    /// An `Errno` from the errno value `rawValue` (unlabelled).
+    ///
+    /// Python: none (below the Python surface).
     @inlinable public init(_ rawValue: Int32) { self.rawValue = rawValue }
     public var description: String { "Errno(\(rawValue))" }
 
     /// errno of the calling thread, read immediately after a failing call.
     @inlinable public static var current: Errno { Errno(cpy_errno()) }
 
+    /// `EINTR`: interrupted by a signal (retried, PEP 475).
+    ///
+    /// Python: `errno.EINTR`. C: `<errno.h>`.
     public static let EINTR = Errno(CPySocket.EINTR)
+    /// `EAGAIN`: would block (in timeout mode: wait, then retry).
+    ///
+    /// Python: `errno.EAGAIN`. C: `<errno.h>`.
     public static let EAGAIN = Errno(CPySocket.EAGAIN)
+    /// `EWOULDBLOCK`: would block (the same value as EAGAIN on Linux).
+    ///
+    /// Python: `errno.EWOULDBLOCK`. C: `<errno.h>`.
     public static let EWOULDBLOCK = Errno(CPySocket.EWOULDBLOCK)
+    /// `EINPROGRESS`: a non-blocking connect is under way.
+    ///
+    /// Python: `errno.EINPROGRESS`. C: `<errno.h>`.
     public static let EINPROGRESS = Errno(CPySocket.EINPROGRESS)
+    /// `EBADF`: not an open descriptor.
+    ///
+    /// Python: `errno.EBADF`. C: `<errno.h>`.
     public static let EBADF = Errno(CPySocket.EBADF)
+    /// `EISCONN`: already connected.
+    ///
+    /// Python: `errno.EISCONN`. C: `<errno.h>`.
     public static let EISCONN = Errno(CPySocket.EISCONN)
+    /// `EINVAL`: invalid argument.
+    ///
+    /// Python: `errno.EINVAL`. C: `<errno.h>`.
     public static let EINVAL = Errno(CPySocket.EINVAL)
+    /// `ETIMEDOUT`: timed out in the kernel.
+    ///
+    /// Python: `errno.ETIMEDOUT`. C: `<errno.h>`.
     public static let ETIMEDOUT = Errno(CPySocket.ETIMEDOUT)
+    /// `ENOTSOCK`: the descriptor is not a socket.
+    ///
+    /// Python: `errno.ENOTSOCK`. C: `<errno.h>`.
     public static let ENOTSOCK = Errno(CPySocket.ENOTSOCK)
+    /// `EPIPE`: the peer closed: BrokenPipeError.
+    ///
+    /// Python: `errno.EPIPE`. C: `<errno.h>`.
     public static let EPIPE = Errno(CPySocket.EPIPE)
+    /// `ECONNRESET`: reset by the peer: ConnectionResetError.
+    ///
+    /// Python: `errno.ECONNRESET`. C: `<errno.h>`.
     public static let ECONNRESET = Errno(CPySocket.ECONNRESET)
 }
 
 /// Which readiness a blocked operation waits for.
 public enum PollEvent: Sendable {
+    /// `readable`: wait for POLLIN (a receive or accept); `writable`: wait for POLLOUT (a send or connect).
+    ///
+    /// Python: none (CPython's `internal_select` takes a `writing` flag). C: `POLLIN`, `POLLOUT`.
     case readable, writable
 }
 

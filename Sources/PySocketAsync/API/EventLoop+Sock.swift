@@ -38,6 +38,17 @@ extension asyncio.EventLoop {
     /// Python: `loop.sock_recv()`. C: `recv(2)`, then the backend's wait on EAGAIN (io_uring:
     /// `IORING_OP_RECV`).
     ///
+    /// ```swift
+    /// try asyncio.run {
+    ///     let loop = asyncio.get_running_loop()
+    ///     let (a, b) = try socket.socketpair()
+    ///     try a.setblocking(false); try b.setblocking(false)
+    ///     try await loop.sock_sendall(a, "hi")
+    ///     print(try await loop.sock_recv(b, 10))   // b'hi'
+    ///     a.close(); b.close()
+    /// }
+    /// ```
+    ///
     /// Differs from CPython: the non-blocking check is always made (CPython: debug mode only).
     /// - Throws: `ValueError('the socket must be non-blocking')`, the socket's OSError,
     ///   `CancellationError`.
@@ -431,17 +442,23 @@ extension asyncio.EventLoop {
     }
 
     /// The connections of a listener, as an `AsyncSequence` of `(conn, address)`.
+    ///
+    /// Python: none (PySocket only; asyncio loops over `sock_accept`). C: `accept4(2)`.
     public struct Connections: AsyncSequence, Sendable {
         public typealias Element = (socket, SocketAddress)
         let loop: asyncio.EventLoop
         let listener: socket
 
         /// Accepts the next connection each time.
+        ///
+        /// Python: none (PySocket only). C: `accept4(2)`.
         public struct AsyncIterator: AsyncIteratorProtocol {
             let loop: asyncio.EventLoop
             let listener: socket
 
             /// The next connection; nil once the listener is closed.
+            ///
+            /// Python: `await loop.sock_accept(srv)`. C: `accept4(2)`.
             public mutating func next() async throws -> (socket, SocketAddress)? {
                 while true {
                     if listener.fileno() < 0 { return nil }

@@ -12,13 +12,21 @@ public enum asyncio {
     /// Python: none (PySocket only). C: `io_uring_setup(2)`, `epoll_create1(2)`, `poll(2)`.
     public enum Backend: String, Sendable, CustomStringConvertible {
         /// Linux io_uring (falls back to epoll when the ring cannot be set up).
+        ///
+        /// Python: none (PySocket only). C: `io_uring_setup(2)`, `io_uring_enter(2)`.
         case io_uring
         /// Linux epoll, readiness turned into completions.
+        ///
+        /// Python: none (PySocket only). C: `epoll_create1(2)`, `epoll_wait(2)`.
         case epoll
         /// poll(2), the portable fallback.
+        ///
+        /// Python: none (PySocket only). C: `poll(2)`.
         case poll
 
         /// The name, as `PYSOCKET_BACKEND` spells it.
+        ///
+        /// Python: none (PySocket only).
         public var description: String { rawValue }
     }
 
@@ -40,6 +48,14 @@ public enum asyncio {
     /// works here: io_uring, epoll, poll).
     ///
     /// Python: `asyncio.run()`. C: none.
+    ///
+    /// ```swift
+    /// let answer = try asyncio.run(backend: .poll) { () async throws -> Int in
+    ///     try await asyncio.sleep(0.01)
+    ///     return 42
+    /// }
+    /// print(answer)   // 42
+    /// ```
     ///
     /// Differs from CPython: takes a closure rather than a coroutine object; `backend` is
     /// PySocket's own; no `debug` argument (the non-blocking check is always on).

@@ -11,6 +11,9 @@ import CPySocket
 /// - no send raises SIGPIPE (`MSG_NOSIGNAL` on `send`, `sendto` and `sendmsg`; `sendfile`
 ///   blocks the signal around the call).
 public struct LinuxSocketInterface: SocketInterface {
+    /// The Linux kernel's interface; it holds no state, so every instance is the same.
+    ///
+    /// Python: none (PySocket's seam).
     public init() {}
 
     // The policy flags, as expressions the optimizer folds into the call.
