@@ -1,6 +1,6 @@
-// Lets the test binary become one whole-program port: with PYSOCKET_PROGRAM=NAME in its environment
-// it runs program_NAME's top-level code (linked in as `program_NAME_main`) before the test runner
-// starts, and exits with its status. ProgramsTests spawns the test binary itself this way, so that
+// Lets the test binary become one whole-program port or example: with PYSOCKET_PROGRAM=program_NAME
+// (or example_NAME) in its environment it runs that executable's top-level code (linked in as
+// `program_NAME_main`) before the test runner starts, and exits with its status. ProgramsTests spawns the test binary itself this way, so that
 // `swift test` always runs ports built from the current sources (it does not link the executables).
 #include <dlfcn.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@ __attribute__((constructor)) static void pysocket_run_program_if_asked(int argc,
     const char *name = getenv("PYSOCKET_PROGRAM");
     if (name == NULL) return;
     char symbol[200];
-    snprintf(symbol, sizeof symbol, "program_%s_main", name);
+    snprintf(symbol, sizeof symbol, "%s_main", name);
     int (*entry)(int, char **) = (int (*)(int, char **))dlsym(RTLD_DEFAULT, symbol);
     if (entry == NULL) {
         fprintf(stderr, "ProgramsLauncher: %s is not linked into this test binary\n", symbol);

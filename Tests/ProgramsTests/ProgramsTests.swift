@@ -1,23 +1,36 @@
-// Runs every whole-program port (Tests/Programs/NAME/main.swift) as a child process and compares its output with CPython's.
+// Runs every whole-program port (Tests/Programs/NAME/main.swift) and example (Examples/NAME/main.swift) as a child process and compares its output with CPython's.
 import Foundation
 import ProgramsLauncher
 import Testing
 import TestSupport
 
-/// The directory holding one folder per program: `NAME.py`, its port `main.swift`, CPython's `NAME.expected`.
-private let programsDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Programs")
+/// The repository's root.
+private let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Programs left out of the test, each with the reason (also listed in README's "Whole programs").
+/// The directory holding one folder per program: `NAME.py`, its port `main.swift`, CPython's `NAME.expected`.
+private let programsDirectory = root.appendingPathComponent("Tests/Programs")
+
+/// The examples: `NAME.py` beside the folder `NAME/` holding its port `main.swift` and CPython's `NAME.expected`.
+private let examplesDirectory = root.appendingPathComponent("Examples")
+
+/// Executables left out of the test (`program_NAME`, `example_NAME`), each with the reason (also
+/// listed in README's "Whole programs" or "Examples" table).
 private let excluded: [String: String] = [:]
 
-/// Every program folder, in name order.
-private let programNames: [String] = {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: programsDirectory.path)) ?? []
+/// The folders NAME of `directory` for which `pythonPath(NAME)` exists, in name order.
+private func names(in directory: URL, pythonPath: (String) -> String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     return names.filter { name in
-        FileManager.default.fileExists(atPath: programsDirectory.appendingPathComponent("\(name)/\(name).py").path)
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent(pythonPath(name)).path)
     }.sorted()
-}()
+}
+
+/// Every program folder, in name order.
+private let programNames = names(in: programsDirectory) { "\($0)/\($0).py" }
+
+/// Every example, in name order.
+private let exampleNames = names(in: examplesDirectory) { "\($0).py" }
 
 /// This test binary: it links every program and becomes program NAME when spawned with
 /// `PYSOCKET_PROGRAM=NAME` (Tests/ProgramsLauncher/launcher.c).
@@ -26,7 +39,7 @@ private let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinat
 
 /// stdout, then `--- stderr ---` and stderr if any, then `--- exit status N ---` if not 0: the
 /// same text `scripts/programs.py capture` writes from CPython's run.
-private func run(_ name: String) throws -> Data {
+private func run(_ executable: String) throws -> Data {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("programs-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
@@ -37,7 +50,7 @@ private func run(_ name: String) throws -> Data {
     let process = Process()
     process.executableURL = testBinary
     process.currentDirectoryURL = scratch
-    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYSOCKET_PROGRAM": name]
+    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYSOCKET_PROGRAM": executable]
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
@@ -73,10 +86,30 @@ struct ProgramsTests {
         }
     }
 
+    @Test("there are at least 12 examples, each with its port and CPython's output")
+    func examplesInventory() {
+        #expect(exampleNames.count >= 12)
+        for name in exampleNames {
+            let dir = examplesDirectory.appendingPathComponent(name)
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("main.swift").path), "\(name)")
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("\(name).expected").path), "\(name)")
+        }
+    }
+
     @Test("the port's stdout+stderr equals CPython's, byte for byte", .serialized, arguments: programNames)
     func program(_ name: String) throws {
+        try compare("program_" + name, programsDirectory.appendingPathComponent("\(name)/\(name).expected"))
+    }
+
+    @Test("the example's stdout+stderr equals CPython's, byte for byte", .serialized, arguments: exampleNames)
+    func example(_ name: String) throws {
+        try compare("example_" + name, examplesDirectory.appendingPathComponent("\(name)/\(name).expected"))
+    }
+
+    /// Runs `executable` and compares what it printed with the CPython capture at `expectedFile`.
+    private func compare(_ name: String, _ expectedFile: URL) throws {
         #expect(pysocket_programs_launcher_linked() == 1)
-        let expected = try Data(contentsOf: programsDirectory.appendingPathComponent("\(name)/\(name).expected"))
+        let expected = try Data(contentsOf: expectedFile)
         let actual = try run(name)
         let message: Comment = """
             \(name): CPython printed
