@@ -287,6 +287,11 @@ def check_collection(collection):
         if name not in listed:
             problems.append(f"{name}: not listed in Package.swift's {collection.package_list}")
     readme = open(os.path.join(ROOT, "README.md")).read()
+    for name in collection.names() if collection is EXAMPLES else []:  # README's pair is current
+        for label, path in ((f"<code>Examples/{name}.py</code>", collection.py(name)),
+                            (f"<code>Examples/{name}/main.swift</code>", collection.port(name))):
+            if label in readme and open(path).read().rstrip("\n") not in readme:
+                problems.append(f"{name}: README shows an old {os.path.relpath(path, ROOT)}")
     if table(collection) not in readme:
         problems.append(f"README's \"{collection.readme_heading}\" table is not current (scripts/programs.py{flag} count)")
     for p in problems:

@@ -6,11 +6,15 @@ import SystemPackage
 
 /// A NIO handler that answers every read with the same bytes upper-cased: the peer PySocket talks to.
 public final class UppercaseEcho: ChannelInboundHandler, Sendable {
+    /// What the handler reads: bytes.
     public typealias InboundIn = ByteBuffer
+    /// What the handler writes: bytes.
     public typealias OutboundOut = ByteBuffer
 
+    /// A handler; each channel gets its own.
     public init() {}
 
+    /// Writes back what was read, upper-cased.
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
         let text = buffer.readString(length: buffer.readableBytes) ?? ""
