@@ -134,3 +134,18 @@ public func systemOwnsAndPySocketAdopts(_ message: bytes) throws -> (bytes, sock
     try b.sendall(message)
     return (try adopted.recv(1024), adopted.family, adopted.type, a.fileno())
 }
+
+/// `socket(fileno:)` on a descriptor swift-system opened that is not a socket (`/dev/null`): PySocket
+/// raises CPython's `OSError` (ENOTSOCK) and leaves the descriptor to its owner, which closes it.
+/// Returns the error's errno and whether the descriptor was still open afterwards.
+public func pySocketRefusesNonSocket() throws -> (Int?, Bool) {
+    let fd = try FileDescriptor.open("/dev/null", .readOnly)
+    defer { try? fd.close() }
+    do {
+        _ = try socket.socket(fileno: fd.rawValue)
+        return (nil, true)
+    } catch let e as OSError {
+        let stillOpen = (try? fd.seek(offset: 0, from: .start)) != nil
+        return (e.errno, stillOpen)
+    }
+}

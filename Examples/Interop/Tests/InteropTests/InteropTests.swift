@@ -83,4 +83,13 @@ struct InteropTests {
         #expect(fileno == -1)
         #expect(openDescriptors() == before)
     }
+
+    @Test("socket(fileno:) refuses a swift-system descriptor that is not a socket, and leaves it open")
+    func refusesNonSocket() throws {
+        let before = openDescriptors()
+        let (code, stillOpen) = try pySocketRefusesNonSocket()
+        #expect(code == errno.ENOTSOCK)
+        #expect(stillOpen)
+        #expect(openDescriptors() == before)
+    }
 }
