@@ -200,6 +200,7 @@ def swift_tokens(line):
     if line.startswith("import "):
         return []
     line = re.sub(r"^(\s*)_ = ", r"\1", line)                        # a discarded result
+    line = re.sub(r"\brange\((\w+)\)", r"0..<\1", line)              # PyBuiltins' range(n), as py_tokens reads it
     line = re.sub(r"\bnonisolated\(unsafe\) ", "", line)              # concurrency annotation
     line = re.sub(r"\b(let|var) \((.*?)\) =", r"\2 =", line)          # let (a, b) = ...
     line = re.sub(r"\bfor \((.*?)\) in\b", r"for \1 in", line)        # for (a, b) in ...
