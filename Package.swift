@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["PySocket", "TestSupport"]),
         .testTarget(name: "AsyncTests", dependencies: ["PySocketAsync", "PySocket", "TestSupport"]),
         // Conformance: replays the CPython traces of Conformance/ against PySocket (Foundation allowed here only).
-        .target(name: "ConformanceKit", dependencies: ["PySocket"]),
+        .target(name: "ConformanceKit", dependencies: ["PySocket", "PySocketAsync"]),
         .executableTarget(name: "conformance", dependencies: ["ConformanceKit"]),
         .testTarget(name: "ConformanceTests", dependencies: ["ConformanceKit", "TestSupport"]),
         // Real clients against real servers (scripts/integration): each the Swift port of the NAME.py beside it.

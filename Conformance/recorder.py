@@ -8,7 +8,10 @@
 
 A scenario is a public function of `Conformance/scenarios/<area>.py` that takes `sk`,
 a recording stand-in for the `socket` module, and optionally `t`, the scenario's helpers
-(fresh temp paths, abstract names, repr/str checks). Every call on `sk`, on a socket
+(fresh temp paths, abstract names, repr/str checks). An `async def` scenario takes `(sk, aio, t)`,
+`aio` standing for the `asyncio` module; it runs under `asyncio.Runner(debug=True)` and every
+awaited coroutine call (`await loop.sock_recv(s, 10)`, `await aio.wait_for(...)`, `await task`)
+is recorded as an `await` event with its result or exception (class, errno, str, args). Every call on `sk`, on a socket
 or other object it returns, and every read of a constant or attribute, is recorded with
 its arguments and its result or exception. Exceptions do not stop the scenario: the call
 returns a falsy `Raised` and the scenario goes on, so scenarios need no try/except.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import array
+import asyncio
 import builtins
 import enum
 import importlib.util
@@ -48,7 +52,10 @@ HANG_SECONDS = 5.0
 
 # Methods whose result carries an address the kernel chose: ports in it become symbols.
 ADDRESS_RESULTS = {"getsockname", "getpeername", "accept", "recvfrom", "recvfrom_into",
-                   "recvmsg", "recvmsg_into", "recv_fds", "_accept"}
+                   "recvmsg", "recvmsg_into", "recv_fds", "_accept",
+                   "sock_accept", "sock_recvfrom", "sock_recvfrom_into"}
+# Awaited calls whose result is a (value, address) pair.
+PAIR_RESULTS = {"accept", "_accept", "recvfrom", "recvfrom_into", "sock_accept", "sock_recvfrom", "sock_recvfrom_into"}
 # Classes of the module a scenario reads as values (the others are called: sk.socket(...)).
 CLASS_NAMES = {"SocketType", "SocketIO"}
 # Methods that return a new descriptor (or a list of them).
@@ -162,7 +169,9 @@ class ModuleProxy(Proxy):
 
 
 class ObjectProxy(Proxy):
-    pass
+    def __await__(self):
+        """`await task`: recorded as an awaited call `task.__await__()`."""
+        return self._rec.await_call(Pending(self._rec, self._ref, "__await__", lambda: self._real, (), {})).__await__()
 
 
 class Callable:
@@ -170,7 +179,24 @@ class Callable:
         self.rec, self.target, self.name, self.fn = rec, target, name, fn
 
     def __call__(self, *args, **kwargs):
+        if inspect.iscoroutinefunction(self.fn):
+            return Pending(self.rec, self.target, self.name, self.fn, args, kwargs)
         return self.rec.call(self.target, self.name, self.fn, args, kwargs)
+
+
+class Pending:
+    """A coroutine call not started yet (`loop.sock_recv(s, 10)`): awaited, it is recorded as an
+    `await` event; passed to `wait_for`/`create_task`, it is recorded as that call's argument."""
+
+    def __init__(self, rec, target, name, fn, args, kwargs):
+        self.rec, self.target, self.name, self.fn, self.args, self.kwargs = rec, target, name, fn, args, kwargs
+
+    def start(self):
+        """The real coroutine, with the real arguments."""
+        return self.fn(*[self.rec.unwrap(a) for a in self.args], **{k: self.rec.unwrap(v) for k, v in self.kwargs.items()})
+
+    def __await__(self):
+        return self.rec.await_call(self).__await__()
 
 
 class Helpers:
@@ -218,6 +244,14 @@ class Helpers:
         so later arguments made from it are recorded as the symbol."""
         return self._rec.loosen(value)
 
+    def timeout(self, delay, pending):
+        """`async with asyncio.timeout(delay): await pending`, recorded as the awaitable
+        `asyncio.timeout(delay, pending)` (Swift: `asyncio.timeout(delay) { ... }`)."""
+        async def block(delay, coro):
+            async with asyncio.timeout(delay):
+                return await coro
+        return Pending(self._rec, "aio", "timeout", block, (delay, pending), {})
+
     def sleep(self, seconds):
         """Lets the kernel deliver something (recorded, replayed as a sleep)."""
         self._rec.events.append({"op": "sleep", "seconds": seconds})
@@ -239,6 +273,7 @@ class Recorder:
         self.sockets = []
         self.obj_syms = {}        # id(object) -> sym (temp files)
         self.files = []
+        self.task_ops = {}        # task ref -> the name of the call it runs (its result's shape)
 
     # symbols
     def new_sym(self, kind):
@@ -333,6 +368,27 @@ class Recorder:
             return self.proxy_for(target)
         ev["result"], wrapped = self.convert(result, name, target, in_address=name in ("getsockname", "getpeername"))
         self.after(ev, args)
+        if name == "create_task" and args and isinstance(args[0], Pending) and isinstance(wrapped, ObjectProxy):
+            self.task_ops[wrapped._ref] = result_shape(args[0])
+        return wrapped
+
+    async def await_call(self, pending):
+        """Awaits `pending` and records it with its result or exception (with `args`)."""
+        ev = {"op": "await", "target": pending.target, "name": pending.name,
+              "args": [self.encode_arg(a) for a in pending.args]}
+        if pending.kwargs:
+            ev["kwargs"] = {k: self.encode_arg(v) for k, v in pending.kwargs.items()}
+        self.events.append(ev)
+        method = self.task_ops.get(pending.target, result_shape(pending))
+        try:
+            result = await pending.start()
+        except (Exception, asyncio.CancelledError) as e:  # recorded, and the scenario goes on
+            ev["raises"] = encode_exception(e, with_args=True)
+            self.template_exception(ev["raises"])
+            self.after(ev, pending.args)
+            return Raised(e)
+        ev["result"], wrapped = self.convert(result, method, pending.target)
+        self.after(ev, pending.args)
         return wrapped
 
     def proxy_for(self, ref):
@@ -368,6 +424,8 @@ class Recorder:
             return tuple(self.unwrap(v) for v in value)
         if isinstance(value, list):
             return [self.unwrap(v) for v in value]
+        if isinstance(value, Pending):
+            return value.start()
         return value
 
     def encode_arg(self, value):
@@ -387,6 +445,11 @@ class Recorder:
             return {"dict": [[self.encode_arg(k), self.encode_arg(v)] for k, v in value.items()]}
         if isinstance(value, Raised):
             raise ScenarioError(f"a failed call's result was used as an argument: {value}")
+        if isinstance(value, Pending):
+            coro = {"target": value.target, "name": value.name, "args": [self.encode_arg(a) for a in value.args]}
+            if value.kwargs:
+                coro["kwargs"] = {k: self.encode_arg(v) for k, v in value.kwargs.items()}
+            return {"coro": coro}
         return encode_plain(value)
 
     # results
@@ -446,7 +509,7 @@ class Recorder:
                 a_enc, a_val = self.convert(addr, method, target, in_address=True)
                 return ({"tuple": [encode_plain(msg), fd_enc, flags, a_enc]},
                         (msg, fd_vals, flags, a_val))
-            pair = method in ("accept", "_accept", "recvfrom", "recvfrom_into") and len(value) == 2
+            pair = method in PAIR_RESULTS and len(value) == 2
             parts = [self.convert(v, method, target, in_address or (pair and i == 1)) for i, v in enumerate(value)]
             return {"tuple": [p[0] for p in parts]}, tuple(p[1] for p in parts)
         if isinstance(value, list):
@@ -526,6 +589,8 @@ class Recorder:
         text = enc["str"]
         if isinstance(text, str):
             enc["str"] = self.template(text, None)
+        if isinstance(enc.get("args"), str):
+            enc["args"] = self.template(enc["args"], None)
         for sub in enc.get("exceptions", []):
             self.template_exception(sub)
 
@@ -550,6 +615,14 @@ class Recorder:
                 s.close()
             except OSError:
                 pass
+
+
+def result_shape(pending):
+    """The call whose result `pending` returns: wait_for/timeout return their operation's."""
+    inner = [a for a in pending.args if isinstance(a, Pending)]
+    if pending.name in ("wait_for", "timeout") and inner:
+        return result_shape(inner[0])
+    return pending.name
 
 
 def escape_braces(text):
@@ -616,13 +689,15 @@ def encode_bytes(value, key="bytes"):
     return {key: value.hex()}
 
 
-def encode_exception(e):
+def encode_exception(e, with_args=False):
     enc = {"type": type(e).__name__}
     if isinstance(e, OSError):
         enc["errno"] = e.errno
     if isinstance(e, getattr(builtins, "ExceptionGroup", ())):
-        enc["exceptions"] = [encode_exception(x) for x in e.exceptions]
+        enc["exceptions"] = [encode_exception(x, with_args) for x in e.exceptions]
     enc["str"] = str(e)
+    if with_args:
+        enc["args"] = repr(e.args)
     return enc
 
 
@@ -653,7 +728,13 @@ def run_scenario(fn):
     signal.setitimer(signal.ITIMER_REAL, HANG_SECONDS)
     try:
         params = inspect.signature(fn).parameters
-        fn(sk, Helpers(rec)) if len(params) >= 2 else fn(sk)
+        if inspect.iscoroutinefunction(fn):
+            # asyncio's debug mode, so that the non-blocking check CPython makes only there is made.
+            with asyncio.Runner(debug=True) as runner:
+                runner.get_loop().slow_callback_duration = 60
+                runner.run(fn(sk, ModuleProxy(rec, asyncio, "aio"), Helpers(rec)))
+        else:
+            fn(sk, Helpers(rec)) if len(params) >= 2 else fn(sk)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         rec.close_all()
@@ -724,6 +805,8 @@ def capture(areas, only=None):
         traces[area] = {
             "format": FORMAT,
             "area": area,
+            # Awaited asyncio calls: the replay runs the area once per event-loop backend.
+            **({"asyncio": True} if any(inspect.iscoroutinefunction(fn) for _, fn in funcs) else {}),
             "python": platform.python_version(),
             "implementation": platform.python_implementation(),
             "platform": platform_dir(),

@@ -39,6 +39,8 @@ public enum Py {
 
     /// An exception as the trace records it.
     public static func exc(_ error: any Error) -> Exc {
+        // asyncio.CancelledError is Swift's CancellationError.
+        if error is CancellationError { return Exc(type: "CancelledError", errno: nil, str: .str(""), args: .str("()")) }
         guard let e = error as? BaseException else {
             return Exc(type: "Swift." + String(describing: type(of: error)), errno: nil, str: .str(String(describing: error)))
         }
@@ -46,6 +48,7 @@ public enum Py {
         if let os = e as? OSError { errno = os.errno.map { .int($0) } ?? PyValue.none }
         var members: [Exc] = []
         if let group = e as? ExceptionGroup { members = group.exceptions.map(exc) }
-        return Exc(type: String(describing: type(of: e)), errno: errno, str: .str(e.description), exceptions: members)
+        return Exc(type: String(describing: type(of: e)), errno: errno, str: .str(e.description), exceptions: members,
+                   args: .str(String(describing: e.args)))
     }
 }

@@ -1,6 +1,7 @@
 // The replay engine: makes each recorded call on PySocket through the name table and compares every outcome.
 import Foundation
 import PySocket
+import PySocketAsync
 
 /// The state of one scenario being replayed: objects by trace name, symbols, temp files.
 public final class ScenarioContext {
@@ -134,11 +135,11 @@ public struct Replayer {
     /// A call that has not returned after this long is reported as hung, and the scenario stops.
     public static let hangSeconds = 5.0
 
-    public func replay(_ scenario: Scenario, area: String) -> ScenarioResult {
+    public func replay(_ scenario: Scenario, area: String, backend: asyncio.Backend? = nil) -> ScenarioResult {
         let ctx = ScenarioContext()
         let started = Date()
         let savedDefault = socket.getdefaulttimeout()
-        let shared = Shared(self, scenario, ctx)
+        let shared = Shared(self, scenario, ctx, backend: backend)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             shared.runAll()
@@ -165,7 +166,7 @@ public struct Replayer {
 
     func expectedOutcome(_ e: Event) -> Outcome {
         switch e {
-        case .call(_, _, _, _, let expected, _): return expected
+        case .call(_, _, _, _, let expected, _), .awaitCall(_, _, _, _, let expected, _): return expected
         case .get(_, _, let v), .text(_, _, let v): return .value(v)
         default: return .value(.none)
         }
@@ -180,20 +181,35 @@ public struct Replayer {
         var steps: [StepResult] = []
         var index = 0
         var stopped = false
+        /// The event-loop backend of an asyncio trace; nil for a socket trace.
+        let backend: asyncio.Backend?
 
-        init(_ r: Replayer, _ s: Scenario, _ c: ScenarioContext) { replayer = r; scenario = s; ctx = c }
+        init(_ r: Replayer, _ s: Scenario, _ c: ScenarioContext, backend: asyncio.Backend? = nil) {
+            replayer = r; scenario = s; ctx = c; self.backend = backend
+        }
 
         func runAll() {
-            for (i, event) in scenario.events.enumerated() {
-                lock.lock()
-                if stopped { lock.unlock(); return }
-                index = i
-                lock.unlock()
-                let step = replayer.run(event, i, ctx)
-                lock.lock()
-                if let step, !stopped { steps.append(step) }
-                lock.unlock()
+            if let backend {
+                runAllAsync(backend)
+                return
             }
+            for (i, event) in scenario.events.enumerated() {
+                guard begin(i) else { return }
+                record(replayer.run(event, i, ctx))
+            }
+        }
+
+        /// Marks event `i` as the one running; false once the watchdog stopped the scenario.
+        func begin(_ i: Int) -> Bool {
+            lock.lock(); defer { lock.unlock() }
+            if stopped { return false }
+            index = i
+            return true
+        }
+
+        func record(_ step: StepResult?) {
+            lock.lock(); defer { lock.unlock() }
+            if let step, !stopped { steps.append(step) }
         }
 
         func current() -> (Int, Event?) {
@@ -219,6 +235,8 @@ public struct Replayer {
             return call(i, event, target, name, args, kwargs, expected, after, ctx)
         case .text(let kind, let value, let expected):
             return step(i, event, .value(expected), ctx: ctx) { try .str(table.text(kind, ctx.resolve(value), ctx)) }
+        case .awaitCall(_, _, _, _, let expected, _):
+            return judge(i, event, expected, .raised(Py.exc(ReplayError("an awaited call outside an asyncio replay"))), ctx)
         }
     }
 
@@ -279,6 +297,7 @@ public struct Replayer {
         case .value(let v): return m.show(v)
         case .raised(var e):
             e.str = .str(m.showText(e.str))
+            e.args = e.args.map { .str(m.showText($0)) }
             return "raises " + e.summary
         }
     }
@@ -293,6 +312,12 @@ public struct Replayer {
         }
         let actual: Outcome
         do { actual = .value(try table.call(target, &invocation)) } catch { actual = .raised(Py.exc(error)) }
+        return judgeCall(i, event, expected, actual, after, invocation, ctx)
+    }
+
+    /// Judges a call's outcome, then the buffers it filled.
+    func judgeCall(_ i: Int, _ event: Event, _ expected: Outcome, _ actual: Outcome, _ after: [(Int, PyValue)],
+                   _ invocation: Call, _ ctx: ScenarioContext) -> StepResult {
         var result = judge(i, event, expected, actual, ctx)
         // Buffers the call filled must hold what CPython's held.
         if result.verdict == .matched {
@@ -319,6 +344,9 @@ struct Matcher {
             guard let aErrno = a.errno, match(errno, aErrno) else { return false }
         }
         guard matchText(e.str, a.str) else { return false }
+        if let expectedArgs = e.args {
+            guard let actualArgs = a.args, matchText(expectedArgs, actualArgs) else { return false }
+        }
         guard e.exceptions.count == a.exceptions.count else { return false }
         return zip(e.exceptions, a.exceptions).allSatisfy { match($0, $1) }
     }

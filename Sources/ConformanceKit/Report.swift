@@ -87,7 +87,7 @@ public struct Report {
     /// Python names the traces use, by target ("sk" for the module, "socket" for socket objects).
     public func exercised() -> (module: Set<String>, socket: Set<String>) {
         var module = Set<String>(), sock = Set<String>()
-        for t in traces {
+        for t in traces where !t.asyncio {
             for sc in t.scenarios {
                 for e in sc.events {
                     switch e {

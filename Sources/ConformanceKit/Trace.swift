@@ -13,6 +13,8 @@ public enum Event: Sendable {
     case text(kind: String, value: PyValue, expected: PyValue)
     /// A pause the scenario took.
     case sleep(Double)
+    /// An awaited coroutine call (`await loop.sock_recv(s, 10)`, `await task`), with its outcome.
+    case awaitCall(target: String, name: String, args: [PyValue], kwargs: [(String, PyValue)], expected: Outcome, after: [(Int, PyValue)])
 
     init(json: JSON) throws {
         let op = json["op"]?.string ?? ""
@@ -21,13 +23,18 @@ public enum Event: Sendable {
             var data: [UInt8] = []
             if let d = json["data"], case .bytes(let b) = try PyValue(json: d) { data = b }
             self = .fresh(kind: json["kind"]?.string ?? "", name: json["name"]?.string ?? "", sym: json["sym"]?.string ?? "", data: data)
-        case "call":
+        case "call", "await":
             let args = try (json["args"]?.array ?? []).map(PyValue.init(json:))
             let kwargs = try (json["kwargs"]?.members ?? []).map { ($0.0, try PyValue(json: $0.1)) }
             let expected: Outcome
             if let r = json["raises"] { expected = .raised(try Exc(json: r)) } else { expected = .value(try PyValue(json: json["result"] ?? .null)) }
             let after = try (json["after"]?.members ?? []).map { (Int($0.0) ?? 0, try PyValue(json: $0.1)) }
-            self = .call(target: json["target"]?.string ?? "", name: json["name"]?.string ?? "", args: args, kwargs: kwargs, expected: expected, after: after)
+            let (target, name) = (json["target"]?.string ?? "", json["name"]?.string ?? "")
+            if op == "await" {
+                self = .awaitCall(target: target, name: name, args: args, kwargs: kwargs, expected: expected, after: after)
+            } else {
+                self = .call(target: target, name: name, args: args, kwargs: kwargs, expected: expected, after: after)
+            }
         case "get":
             self = .get(target: json["target"]?.string ?? "", name: json["name"]?.string ?? "", expected: try PyValue(json: json["result"] ?? .null))
         case "repr", "str":
@@ -51,6 +58,9 @@ public enum Event: Sendable {
         case .get(let target, let name, _): return "\(target == "sk" ? "socket" : target).\(name)"
         case .text(let kind, let value, _): return "\(kind)(\(value.repr))"
         case .sleep(let s): return "sleep(\(s))"
+        case .awaitCall(let target, let name, let args, let kwargs, _, _):
+            if name == "__await__" { return "await \(target)" }
+            return "await " + PyValue.coro(target: target, name: name, args: args, kwargs: kwargs).repr
         }
     }
 
@@ -78,6 +88,8 @@ public struct Trace: Sendable {
     public let scenarios: [Scenario]
     /// Scenarios the capturing CPython could not run (a name it lacks).
     public let leftOut: [(name: String, reason: String)]
+    /// Awaited asyncio calls: replayed once per event-loop backend.
+    public let asyncio: Bool
 
     public init(json: JSON) throws {
         area = json["area"]?.string ?? "?"
@@ -88,6 +100,7 @@ public struct Trace: Sendable {
                      events: try (sc["events"]?.array ?? []).map(Event.init(json:)))
         }
         leftOut = (json["left_out"]?.array ?? []).map { ($0["name"]?.string ?? "?", $0["reason"]?.string ?? "") }
+        if case .bool(true)? = json["asyncio"] { asyncio = true } else { asyncio = false }
     }
 
     /// Reads every `<area>.json` trace of a directory (not names.json), sorted by area.

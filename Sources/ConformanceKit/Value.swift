@@ -30,6 +30,8 @@ public enum PyValue: @unchecked Sendable {
     case template(String)
     /// Actual side: a live object (a socket, a file) and its Python type name.
     case object(AnyObject, type: String)
+    /// A coroutine call not started yet, passed to `wait_for` or `create_task`: `loop.sock_recv(s, 10)`.
+    case coro(target: String, name: String, args: [PyValue], kwargs: [(String, PyValue)])
 }
 
 /// The outcome of a call: a result or an exception.
@@ -38,19 +40,23 @@ public enum Outcome: Sendable {
     case raised(Exc)
 }
 
-/// An exception as recorded: class name, `errno` (absent for non-OSError), `str(e)`, and members of a group.
+/// An exception as recorded: class name, `errno` (absent for non-OSError), `str(e)`, members of
+/// a group, and `repr(e.args)` (recorded for awaited calls).
 public struct Exc: Sendable {
     public var type: String
     /// nil: the exception has no errno attribute; `.some(.none)`: errno is None.
     public var errno: PyValue?
     public var str: PyValue
     public var exceptions: [Exc]
+    /// `repr(e.args)`, text or template; nil where the trace does not record it.
+    public var args: PyValue?
 
-    public init(type: String, errno: PyValue?, str: PyValue, exceptions: [Exc] = []) {
+    public init(type: String, errno: PyValue?, str: PyValue, exceptions: [Exc] = [], args: PyValue? = nil) {
         self.type = type
         self.errno = errno
         self.str = str
         self.exceptions = exceptions
+        self.args = args
     }
 }
 
@@ -124,6 +130,11 @@ extension PyValue {
         if let cls = json["class"]?.string { return .cls(cls) }
         if let type = json["object"]?.string { return .opaque(type: type, repr: json["repr"]?.string ?? "") }
         if let template = json["template"]?.string { return .template(template) }
+        if let coro = json["coro"] {
+            return .coro(target: coro["target"]?.string ?? "", name: coro["name"]?.string ?? "",
+                         args: try (coro["args"]?.array ?? []).map(PyValue.init(json:)),
+                         kwargs: try (coro["kwargs"]?.members ?? []).map { ($0.0, try PyValue(json: $0.1)) })
+        }
         throw TraceError("unknown value encoding \(json)")
     }
 
@@ -152,6 +163,9 @@ extension PyValue {
         case .object(let obj, let type):
             if type == "socket" { return "<socket>" }
             return "<\(type) \(ObjectIdentifier(obj).hashValue & 0xffff)>"
+        case .coro(let target, let name, let args, let kwargs):
+            let parts = args.map(\.repr) + kwargs.map { "\($0.0)=\($0.1.repr)" }
+            return "\(target == "aio" ? "asyncio" : target).\(name)(\(parts.joined(separator: ", ")))"
         }
     }
 
@@ -176,6 +190,7 @@ extension PyValue {
         case .opaque(let type, _): return type
         case .template: return "str"
         case .object(_, let type): return type
+        case .coro: return "coroutine"
         }
     }
 }
@@ -187,6 +202,7 @@ extension Exc {
         if let e = json["errno"] { errno = try PyValue(json: e) } else { errno = nil }
         str = try PyValue(json: json["str"] ?? .string(""))
         exceptions = try (json["exceptions"]?.array ?? []).map(Exc.init(json:))
+        if let a = json["args"] { args = try PyValue(json: a) } else { args = nil }
     }
 
     /// `Type: [Errno n] message` as shown in reports.
@@ -199,6 +215,7 @@ extension Exc {
         default: s = str.repr
         }
         text += ": " + s
+        if let args { text += " args=" + { if case .str(let x) = args { return x }; return args.repr }() }
         if !exceptions.isEmpty { text += " [" + exceptions.map(\.summary).joined(separator: "; ") + "]" }
         return text
     }

@@ -19,10 +19,10 @@ import TestSupport
     @Test func ioUringSetupFailureFallsBackToEpoll() async {
         await #expect(processExitsWith: .success) {
             BackendTestHooks.failIOUringSetup.store(true, ordering: .relaxed)
-            let chosen = try? asyncio.run(backend: .io_uring) { try asyncio.get_running_loop().backend }
+            let chosen = try? asyncio.run(backend: .io_uring) { asyncio.get_running_loop().backend }
             // And the fallback loop works: a receive over a socketpair.
             let echoed = try? asyncio.run(backend: .io_uring) { () -> bytes in
-                let loop = try asyncio.get_running_loop()
+                let loop = asyncio.get_running_loop()
                 let (a, b) = try nonBlockingPair()
                 defer { a.close(); b.close() }
                 _ = try b.send("ok")
@@ -33,14 +33,14 @@ import TestSupport
     }
 
     @Test func ioUringIsTheDefaultWhereItWorks() throws {
-        let chosen = try asyncio.run { try asyncio.get_running_loop().backend }
+        let chosen = try asyncio.run { asyncio.get_running_loop().backend }
         #expect(chosen == (availableBackends.contains(.io_uring) ? .io_uring : .epoll))
     }
 
     @Test func theEnvironmentChoosesTheBackend() async {
         await #expect(processExitsWith: .success) {
             setenv("PYSOCKET_BACKEND", "poll", 1)
-            let chosen = try? asyncio.run { try asyncio.get_running_loop().backend }
+            let chosen = try? asyncio.run { asyncio.get_running_loop().backend }
             setenv("PYSOCKET_BACKEND", "nonsense", 1)
             let refused = (try? asyncio.run { 1 }) == nil
             exit(chosen == .poll && refused ? 0 : 1)

@@ -11,7 +11,7 @@ typealias Scenario = @Sendable (asyncio.Backend) throws -> Void
 let scenarios: [String: Scenario] = [
     "the README's taste": { backend in
         let received = try asyncio.run(backend: backend) { () -> bytes in
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let srv = try socket.create_server(("127.0.0.1", 0)); try srv.setblocking(false)
             let c = try socket.socket(); try c.setblocking(false)
             defer { srv.close(); c.close() }
@@ -25,7 +25,7 @@ let scenarios: [String: Scenario] = [
     },
     "run returns main's value and names its backend": { backend in
         let (value, name) = try asyncio.run(backend: backend) { () -> (Int, asyncio.Backend) in
-            (42, try asyncio.get_running_loop().backend)
+            (42, asyncio.get_running_loop().backend)
         }
         #expect(value == 42)
         #expect(name == backend)
@@ -40,20 +40,36 @@ let scenarios: [String: Scenario] = [
             }
         }
         #expect(nested == "asyncio.run() cannot be called from a running event loop")
-        #expect(throws: RuntimeError.self) { _ = try asyncio.get_running_loop() }
-        do {
-            _ = try asyncio.get_running_loop()
-        } catch {
-            #expect("\(error)" == "no running event loop")
+        // Outside a running loop (a detached task runs on the global pool): get_running_loop()
+        // ports without `try`, and CPython's RuntimeError comes from the loop's first use.
+        let outside = try asyncio.run(backend: backend) { () -> [String] in
+            try await _Concurrency.Task.detached { () -> [String] in
+                var seen: [String] = []
+                if asyncio._get_running_loop() == nil { seen.append("nil") }
+                let loop = asyncio.get_running_loop()
+                let (a, b) = try nonBlockingPair()
+                defer { a.close(); b.close() }
+                _ = try b.send("x")
+                do { _ = try await loop.sock_recv(a, 1) } catch let error as RuntimeError { seen.append("\(error)") }
+                do { _ = try await loop.getaddrinfo("127.0.0.1", 80) } catch let error as RuntimeError { seen.append("\(error)") }
+                let task = asyncio.create_task { 1 }
+                if task.done() { seen.append("done") }
+                do { _ = try await task.value } catch let error as RuntimeError { seen.append("\(error)") }
+                do { try await asyncio.sleep(0.01) } catch let error as RuntimeError { seen.append("\(error)") }
+                // The byte is still there: the receive never ran.
+                seen.append("\(try a.recv(1))")
+                return seen
+            }.value
         }
-        #expect(throws: RuntimeError.self) { try asyncio.create_task { 1 } }
+        #expect(outside == ["nil", "no running event loop", "no running event loop", "done", "no running event loop",
+                            "no running event loop", "b'x'"])
     },
     "sock_recv waits for data, then sees EOF": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (a, b) = try nonBlockingPair()
             defer { a.close(); b.close() }
-            let sender = try asyncio.create_task {
+            let sender = asyncio.create_task {
                 try await asyncio.sleep(0.02)
                 try await loop.sock_sendall(b, "hello")
                 b.close()
@@ -66,7 +82,7 @@ let scenarios: [String: Scenario] = [
     },
     "the non-blocking check": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (a, b) = try socket.socketpair()
             defer { a.close(); b.close() }
             do {
@@ -79,10 +95,10 @@ let scenarios: [String: Scenario] = [
     },
     "TCP accept, connect and echo; the accepted socket is non-blocking": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (listener, port) = try loopbackListener()
             defer { listener.close() }
-            let server = try asyncio.create_task { () -> Bool in
+            let server = asyncio.create_task { () -> Bool in
                 let (conn, _) = try await loop.sock_accept(listener)
                 defer { conn.close() }
                 let blocking = conn.getblocking()
@@ -102,7 +118,7 @@ let scenarios: [String: Scenario] = [
     "refused connect: asyncio's message with the address": { backend in
         let port = try refusedPort()
         let text = try asyncio.run(backend: backend) { () -> String in
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let s = try socket.socket()
             defer { s.close() }
             try s.setblocking(false)
@@ -115,7 +131,7 @@ let scenarios: [String: Scenario] = [
         }
         #expect(text == "111 [Errno 111] Connect call failed ('127.0.0.1', \(port))")
         let text6 = try asyncio.run(backend: backend) { () -> String in
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let s = try socket.socket(socket.AF_INET6)
             defer { s.close() }
             try s.setblocking(false)
@@ -133,7 +149,7 @@ let scenarios: [String: Scenario] = [
     },
     "UDP sendto, recvfrom and recvfrom_into": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let a = try socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
             let b = try socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
             defer { a.close(); b.close() }
@@ -142,7 +158,7 @@ let scenarios: [String: Scenario] = [
             try a.setblocking(false)
             try b.setblocking(false)
             let addressA = try a.getsockname(), addressB = try b.getsockname()
-            let receiver = try asyncio.create_task { try await loop.sock_recvfrom(b, 100) }
+            let receiver = asyncio.create_task { try await loop.sock_recvfrom(b, 100) }
             try await asyncio.sleep(0.01)
             #expect(try await loop.sock_sendto(a, "one", addressB) == 3)
             let (data, from) = try await receiver.value
@@ -166,7 +182,7 @@ let scenarios: [String: Scenario] = [
     },
     "wait_for times out with TimeoutError() and leaves the socket usable": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (a, b) = try nonBlockingPair()
             defer { a.close(); b.close() }
             do {
@@ -184,7 +200,7 @@ let scenarios: [String: Scenario] = [
     },
     "timeout cancels the accept in flight": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (listener, _) = try loopbackListener()
             defer { listener.close() }
             let start = now()
@@ -197,10 +213,10 @@ let scenarios: [String: Scenario] = [
     },
     "cancelling a task cancels its receive; the socket stays usable": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (a, b) = try nonBlockingPair()
             defer { a.close(); b.close() }
-            let reader = try asyncio.create_task { try await loop.sock_recv(a, 10) }
+            let reader = asyncio.create_task { try await loop.sock_recv(a, 10) }
             try await asyncio.sleep(0.01)
             #expect(!reader.done())
             #expect(reader.cancel())
@@ -213,13 +229,13 @@ let scenarios: [String: Scenario] = [
     },
     "a cancelled receive into caller memory leaves the memory alone": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (a, b) = try nonBlockingPair()
             defer { a.close(); b.close() }
             let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 1)
             defer { memory.deallocate() }
             let box = UncheckedBuffer(memory)
-            let reader = try asyncio.create_task { try await loop.sock_recv_into(a, box.buffer) }
+            let reader = asyncio.create_task { try await loop.sock_recv_into(a, box.buffer) }
             try await asyncio.sleep(0.01)
             reader.cancel()
             await #expect(throws: CancellationError.self) { _ = try await reader.value }
@@ -230,7 +246,7 @@ let scenarios: [String: Scenario] = [
             #expect(memory.allSatisfy { $0 == 0xEE })
             #expect(try await loop.sock_recv(a, 10) == "late")
             // And a receive into caller memory that waits gets the bytes there.
-            let second = try asyncio.create_task { try await loop.sock_recv_into(a, box.buffer) }
+            let second = asyncio.create_task { try await loop.sock_recv_into(a, box.buffer) }
             try await asyncio.sleep(0.01)
             _ = try b.send("into")
             #expect(try await second.value == 4)
@@ -239,10 +255,10 @@ let scenarios: [String: Scenario] = [
     },
     "closing a socket wakes its pending receive with EBADF": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (a, b) = try nonBlockingPair()
             defer { b.close() }
-            let reader = try asyncio.create_task { () -> String in
+            let reader = asyncio.create_task { () -> String in
                 do {
                     _ = try await loop.sock_recv(a, 10)
                     return "returned"
@@ -256,7 +272,7 @@ let scenarios: [String: Scenario] = [
             // A new socket that may reuse the number is not disturbed by a stale registration.
             let (c, d) = try nonBlockingPair()
             defer { c.close(); d.close() }
-            let second = try asyncio.create_task { try await loop.sock_recv(c, 10) }
+            let second = asyncio.create_task { try await loop.sock_recv(c, 10) }
             try await asyncio.sleep(0.01)
             _ = try d.send("fresh")
             #expect(try await asyncio.wait_for(await second.value, 1.0) == "fresh")
@@ -264,9 +280,9 @@ let scenarios: [String: Scenario] = [
     },
     "run cancels the tasks main left behind": { backend in
         let handle = try asyncio.run(backend: backend) { () -> asyncio.Task<Void> in
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (a, b) = try nonBlockingPair()
-            let task = try asyncio.create_task {
+            let task = asyncio.create_task {
                 defer { a.close(); b.close() }
                 _ = try await loop.sock_recv(a, 1)
             }
@@ -277,11 +293,11 @@ let scenarios: [String: Scenario] = [
     },
     "sendall of a megabyte through a small buffer": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (a, b) = try nonBlockingPair()
             defer { a.close(); b.close() }
             let payload = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 7) }
-            let reader = try asyncio.create_task { () -> [UInt8] in
+            let reader = asyncio.create_task { () -> [UInt8] in
                 var got: [UInt8] = []
                 while got.count < payload.count {
                     let chunk = try await loop.sock_recv(b, 65536)
@@ -296,7 +312,7 @@ let scenarios: [String: Scenario] = [
     },
     "getaddrinfo and getnameinfo, numeric, inline": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let infos = try await loop.getaddrinfo("127.0.0.1", 80, family: socket.AF_INET, type: socket.SOCK_STREAM)
             #expect(infos.count == 1)
             #expect(infos.first?.sockaddr == .inet(host: "127.0.0.1", port: 80))
@@ -307,7 +323,7 @@ let scenarios: [String: Scenario] = [
     },
     "sock_sendfile sends a file": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             var template = Array("/tmp/pysocket-async-XXXXXX".utf8CString)
             let file = mkstemp(&template)
             defer { Glibc.close(file); unlink(template) }
@@ -315,7 +331,7 @@ let scenarios: [String: Scenario] = [
             _ = content.withUnsafeBytes { write(file, $0.baseAddress, $0.count) }
             let (a, b) = try nonBlockingPair()
             defer { a.close(); b.close() }
-            let reader = try asyncio.create_task { () -> Int in
+            let reader = asyncio.create_task { () -> Int in
                 var total = 0
                 while total < 99_990 {
                     let chunk = try await loop.sock_recv(b, 65536)
@@ -335,12 +351,12 @@ let scenarios: [String: Scenario] = [
     },
     "send_fds and recv_fds, sendmsg and recvmsg": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (a, b) = try nonBlockingPair()
             defer { a.close(); b.close() }
             let (x, y) = try socket.socketpair()
             defer { x.close(); y.close() }
-            let receiver = try asyncio.create_task { try await loop.sock_recv_fds(b, 10, 1) }
+            let receiver = asyncio.create_task { try await loop.sock_recv_fds(b, 10, 1) }
             try await asyncio.sleep(0.01)
             _ = try await loop.sock_send_fds(a, ["fd"], [x.fileno()])
             let (data, fds, _, _) = try await receiver.value
@@ -354,9 +370,9 @@ let scenarios: [String: Scenario] = [
     },
     "connections iterates until the listener closes": { backend in
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (listener, port) = try loopbackListener()
-            let clients = try asyncio.create_task { () -> Int in
+            let clients = asyncio.create_task { () -> Int in
                 var count = 0
                 for _ in 0..<3 {
                     let c = try socket.socket()
@@ -372,7 +388,7 @@ let scenarios: [String: Scenario] = [
                 conn.close()
                 accepted += 1
                 if accepted == 3 {
-                    let closer = try asyncio.create_task { try await asyncio.sleep(0.01); listener.close() }
+                    let closer = asyncio.create_task { try await asyncio.sleep(0.01); listener.close() }
                     _ = closer
                 }
             }
@@ -384,14 +400,14 @@ let scenarios: [String: Scenario] = [
         let connections = 1000
         #expect(raiseDescriptorLimit(4 * connections + 256) >= 2 * connections + 64)
         try asyncio.run(backend: backend) {
-            let loop = try asyncio.get_running_loop()
+            let loop = asyncio.get_running_loop()
             let (listener, port) = try loopbackListener(connections)
             defer { listener.close() }
-            let server = try asyncio.create_task { () -> Int in
+            let server = asyncio.create_task { () -> Int in
                 var handlers: [asyncio.Task<Int>] = []
                 for _ in 0..<connections {
                     let (conn, _) = try await loop.sock_accept(listener)
-                    handlers.append(try asyncio.create_task {
+                    handlers.append(asyncio.create_task {
                         defer { conn.close() }
                         let data = try await loop.sock_recv(conn, 16)
                         try await loop.sock_sendall(conn, data)
@@ -413,7 +429,7 @@ let scenarios: [String: Scenario] = [
             // Every connection is open at once; now each says something and reads it back.
             var replies: [asyncio.Task<bytes>] = []
             for (index, c) in clients.enumerated() {
-                replies.append(try asyncio.create_task {
+                replies.append(asyncio.create_task {
                     try await loop.sock_sendall(c, bytes(Array("\(index % 10)".utf8)))
                     return try await loop.sock_recv(c, 16)
                 })

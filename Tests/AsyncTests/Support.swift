@@ -8,7 +8,7 @@ import Testing
 let availableBackends: [asyncio.Backend] = {
     var found: [asyncio.Backend] = []
     for backend in [asyncio.Backend.io_uring, .epoll, .poll] {
-        if let actual = try? asyncio.run(backend: backend, { try asyncio.get_running_loop().backend }), actual == backend {
+        if let actual = try? asyncio.run(backend: backend, { asyncio.get_running_loop().backend }), actual == backend {
             found.append(backend)
         }
     }
@@ -70,10 +70,17 @@ func now() -> Double {
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
-/// Raises the soft descriptor limit to `wanted` (or the hard limit); returns what it is now.
+/// Raises the descriptor limit to `wanted`: the soft limit up to the hard one, and the hard
+/// one too where the process may (root: up to `fs.nr_open`); returns the soft limit now.
 func raiseDescriptorLimit(_ wanted: Int) -> Int {
     var limit = rlimit()
     getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    if limit.rlim_max < rlim_t(wanted) {
+        var raised = limit
+        raised.rlim_max = rlim_t(wanted)
+        raised.rlim_cur = rlim_t(wanted)
+        if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { return wanted }
+    }
     let target = min(rlim_t(wanted), limit.rlim_max)
     if limit.rlim_cur < target {
         limit.rlim_cur = target

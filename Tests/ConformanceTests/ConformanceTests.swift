@@ -25,14 +25,20 @@ let traces: [Trace] = {
     /// `socket.setdefaulttimeout`, which is process-global (as in Python), and must not reach
     /// the tests running in parallel in this process. The child reports each difference as an
     /// issue and exits non-zero if any.
-    @Test(arguments: traces.map(\.area))
+    /// Every area: an asyncio trace is one area per event-loop backend (`asyncio_epoll`).
+    static let areas: [String] = traces.flatMap { t in
+        t.asyncio ? Replayer.backends.map { Replayer.areaName(t, $0) } : [t.area]
+    }
+
+    @Test(arguments: Conformance.areas)
     func replay(area: String) async {
         await #expect(processExitsWith: .success) { [area] in
-            guard let trace = traces.first(where: { $0.area == area }) else {
+            guard let trace = traces.first(where: { $0.area == area || ($0.asyncio && area.hasPrefix($0.area + "_")) }) else {
                 Issue.record("no trace for area \(area)")
                 exit(2)
             }
-            let result = Replayer().replay(trace)
+            let backend = Replayer.backends.first { Replayer.areaName(trace, $0) == area }
+            let result = backend.map { Replayer().replay(trace, backend: $0) } ?? Replayer().replay(trace)
             let report = Report(areas: [result], names: nil, table: NameTable.standard(), traces: [trace])
             if pendingAreas.contains(area) { exit(0) }
             if result.differed != 0 || result.calls == 0 {

@@ -5,6 +5,7 @@ extension asyncio.EventLoop {
     /// asyncio's debug-mode check, always on: the socket must be in non-blocking mode.
     @inline(__always)
     func checkNonBlocking(_ sock: socket) throws {
+        try checkRunning()
         if sock.gettimeout() != 0 { throw ValueError("the socket must be non-blocking") }
     }
 
@@ -422,6 +423,7 @@ extension asyncio.EventLoop {
     ///
     /// Python: `loop.getaddrinfo()`. C: `getaddrinfo(3)` on another thread.
     public func getaddrinfo(_ host: String?, _ port: Int?, family: socket.AddressFamily = 0, type: socket.SocketKind = 0, proto: Int = 0, flags: socket.AddressInfo = 0) async throws -> socket.TupleList<socket.AddrInfo> {
+        try checkRunning()
         if host.map({ numericHost($0, family: family, type: type == 0 ? socket.SOCK_STREAM : type, proto: 0) }) ?? true {
             return try socket.getaddrinfo(host, port, family: family, type: type, proto: proto, flags: flags)
         }
@@ -432,7 +434,8 @@ extension asyncio.EventLoop {
     ///
     /// Python: `loop.getaddrinfo()`. C: `getaddrinfo(3)` on another thread.
     public func getaddrinfo(_ host: String?, _ port: String, family: socket.AddressFamily = 0, type: socket.SocketKind = 0, proto: Int = 0, flags: socket.AddressInfo = 0) async throws -> socket.TupleList<socket.AddrInfo> {
-        try await offThread { try socket.getaddrinfo(host, port, family: family, type: type, proto: proto, flags: flags) }
+        try checkRunning()
+        return try await offThread { try socket.getaddrinfo(host, port, family: family, type: type, proto: proto, flags: flags) }
     }
 
     /// `host, port = await loop.getnameinfo(sockaddr, flags=0)`: `socket.getnameinfo` off the
@@ -440,6 +443,7 @@ extension asyncio.EventLoop {
     ///
     /// Python: `loop.getnameinfo()`. C: `getnameinfo(3)` on another thread.
     public func getnameinfo(_ sockaddr: SocketAddress, _ flags: Int = 0) async throws -> (host: String, port: String) {
+        try checkRunning()
         let numeric = socket.NI_NUMERICHOST | socket.NI_NUMERICSERV
         if flags & numeric == numeric { return try socket.getnameinfo(sockaddr, flags) }
         return try await offThread { try socket.getnameinfo(sockaddr, flags) }

@@ -55,11 +55,28 @@ public enum asyncio {
 
     /// `asyncio.get_running_loop()`: the event loop running on the calling thread.
     ///
+    /// Outside a running loop it returns a loop that is not running, whose every operation
+    /// raises `RuntimeError('no running event loop')`, so that the line ports without `try`
+    /// and the error CPython raises still comes, at the first use of the loop.
+    ///
     /// Python: `asyncio.get_running_loop()`. C: none.
     ///
-    /// Differs from CPython: needs `try` in Swift, since it raises outside a loop.
-    /// - Throws: `RuntimeError('no running event loop')`.
-    public static func get_running_loop() throws -> EventLoop {
+    /// Differs from CPython: outside a loop, CPython raises `RuntimeError('no running event
+    /// loop')` here; PySocket raises it from the loop's first operation
+    /// (`asyncio._get_running_loop()` returns nil there, as CPython's returns None).
+    public static func get_running_loop() -> EventLoop {
+        EventLoop.current ?? EventLoop.notRunning
+    }
+
+    /// `asyncio._get_running_loop()`: the event loop running on the calling thread, or nil.
+    ///
+    /// Python: `asyncio._get_running_loop()`. C: none.
+    public static func _get_running_loop() -> EventLoop? {
+        EventLoop.current
+    }
+
+    /// The running loop, or CPython's RuntimeError.
+    static func runningLoop() throws -> EventLoop {
         guard let loop = EventLoop.current else { throw RuntimeError("no running event loop") }
         return loop
     }
@@ -69,18 +86,24 @@ public enum asyncio {
     ///
     /// Python: `asyncio.create_task()`. C: none.
     ///
-    /// Differs from CPython: needs `try` (RuntimeError outside a loop); the task starts at the
-    /// loop's next turn, as in Python, but holds a Swift `Task`.
-    /// - Throws: `RuntimeError('no running event loop')`.
+    /// Differs from CPython: takes a closure; the task starts at the loop's next turn, as in
+    /// Python, but holds a Swift `Task`. Outside a running loop CPython raises
+    /// `RuntimeError('no running event loop')` here; PySocket returns a finished task whose
+    /// `value` raises it (the body never runs), so the line ports without `try`.
     @discardableResult
-    public static func create_task<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> Task<T> {
-        let loop = try get_running_loop()
+    public static func create_task<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) -> Task<T> {
         let state = TaskState()
+        guard let loop = EventLoop.current else {
+            state.finished.store(true, ordering: .releasing)
+            return Task(_Concurrency.Task { throw RuntimeError("no running event loop") }, state)
+        }
         let task = _Concurrency.Task<T, any Error>(executorPreference: loop) {
             defer {
                 state.finished.store(true, ordering: .releasing)
                 loop.release(state.id.load(ordering: .acquiring))
             }
+            // Cancelled before it ran: the body never starts, as a coroutine never does.
+            try _Concurrency.Task.checkCancellation()
             return try await body()
         }
         state.id.store(loop.adopt { task.cancel() }, ordering: .releasing)
@@ -135,7 +158,7 @@ public enum asyncio {
     /// Python: `asyncio.sleep()`. C: none (the loop's wait times out).
     /// - Throws: `CancellationError` when cancelled, `RuntimeError('no running event loop')`.
     public static func sleep(_ delay: Double) async throws {
-        let loop = try get_running_loop()
+        let loop = try runningLoop()
         if !(delay > 0) {
             await _Concurrency.Task.yield()
             try _Concurrency.Task.checkCancellation()
@@ -186,7 +209,7 @@ public enum asyncio {
 
     /// Runs `operation` against a timer of `seconds` on the running loop.
     private static func race<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T, _ seconds: Double) async throws -> T {
-        let loop = try get_running_loop()
+        let loop = try runningLoop()
         let wait = nanoseconds(seconds)
         return try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
             group.addTask { .value(try await operation()) }

@@ -68,6 +68,20 @@ extension asyncio {
             thread = System.currentThread()
         }
 
+        /// The loop `get_running_loop()` returns outside a running loop (see `notRunning`).
+        private init(notRunning: Void) {
+            io = NotRunningBackend()
+            clock = socket.interface
+            thread = 0
+        }
+
+        /// What `asyncio.get_running_loop()` returns outside a running loop: it never runs,
+        /// and every operation on it raises `RuntimeError('no running event loop')`.
+        static let notRunning = EventLoop(notRunning: ())
+
+        /// False for `notRunning`.
+        @inline(__always) var isRunnable: Bool { thread != 0 }
+
         /// True on the loop thread.
         @inline(__always) var isLoopThread: Bool { System.currentThread() == thread }
 
