@@ -35,7 +35,7 @@ srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 srv.bind((HOST, 0))
 srv.listen()
 port = srv.getsockname()[1]
-messages = [b"Hello, world", b"echo " * 3, b"tab\tnewline\n"]
+messages = [b"Hello, world", b"echo again", b"tab\tnewline\n"]
 t = threading.Thread(target=echo_server, args=(srv, len(messages)))
 t.start()
 for message in messages:

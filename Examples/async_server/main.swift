@@ -20,7 +20,7 @@ func serve(_ loop: asyncio.AbstractEventLoop, _ srv: socket, _ clients: Int) asy
     var handlers: [asyncio.Task<Void>] = []
     for _ in range(clients) {
         let (conn, _) = try await loop.sock_accept(srv)
-        handlers.append(try asyncio.create_task { try await handle(loop, conn) })
+        handlers.append(asyncio.create_task { try await handle(loop, conn) })
     }
     for handler in handlers {
         try await handler.value
@@ -44,17 +44,17 @@ func client(_ loop: asyncio.AbstractEventLoop, _ port: Int, _ name: bytes) async
 
 
 func main() async throws {
-    let loop = try asyncio.get_running_loop()
+    let loop = asyncio.get_running_loop()
     let srv = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try srv.bind(("127.0.0.1", 0))
     try srv.listen()
     try srv.setblocking(false)
     let port: Int = try srv.getsockname()[1]
     let names: [bytes] = ["ann", "bob", "cyd"]
-    let server = try asyncio.create_task { try await serve(loop, srv, len(names)) }
+    let server = asyncio.create_task { try await serve(loop, srv, len(names)) }
     var clients: [asyncio.Task<[bytes]>] = []
     for name in names {
-        clients.append(try asyncio.create_task { try await client(loop, port, name) })
+        clients.append(asyncio.create_task { try await client(loop, port, name) })
     }
     for (name, task) in zip(names, clients) {
         print(try name.decode(), try await task.value)

@@ -42,7 +42,7 @@ try srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 try srv.bind((HOST, 0))
 try srv.listen()
 let port: Int = try srv.getsockname()[1]
-let messages: [bytes] = ["Hello, world", "echo " * 3, "tab\tnewline\n"]
+let messages: [bytes] = ["Hello, world", "echo again", "tab\tnewline\n"]
 let t = threading.Thread(target: { try echo_server(srv, len(messages)) })
 try t.start()
 for message in messages {
