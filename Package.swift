@@ -89,11 +89,40 @@ package.targets += programs.map { name in
         exclude: [name + ".py", name + ".expected"]
     )
 }
-// The test binary links every program's code and runs one when spawned with PYSOCKET_PROGRAM=NAME
-// (Tests/ProgramsLauncher), so `swift test` never runs a port older than its sources.
+
+// Examples (issue 16): classic socket programs, Examples/NAME.py beside its port Examples/NAME/main.swift,
+// one executable each (`swift run example_NAME`); CPython's output is Examples/NAME/NAME.expected and
+// ProgramsTests compares each port's output with it, as for the whole programs above.
+let examples = [
+    "async_server",
+    "fd_passing",
+    "getaddrinfo_explorer",
+    "http_get",
+    "ipv6_server",
+    "line_protocol",
+    "netcat",
+    "port_scanner",
+    "socketpair_fork",
+    "tcp_echo",
+    "timeout_retry",
+    "udp_echo",
+    "unix_chat",
+]
+package.targets += examples.map { name in
+    .executableTarget(
+        name: "example_" + name,
+        dependencies: ["PySocket", "PyBuiltins", "PySocketAsync"],
+        path: "Examples/" + name,
+        exclude: [name + ".expected"]
+    )
+}
+// The test binary links every program's and example's code and runs one when spawned with
+// PYSOCKET_PROGRAM=program_NAME or example_NAME (Tests/ProgramsLauncher), so `swift test` never runs
+// a port older than its sources.
 package.targets.append(.target(name: "ProgramsLauncher", path: "Tests/ProgramsLauncher"))
 package.targets.append(.testTarget(
     name: "ProgramsTests",
-    dependencies: ["ProgramsLauncher", "TestSupport"] + programs.map { .target(name: "program_" + $0) },
+    dependencies: ["ProgramsLauncher", "TestSupport"] + programs.map { .target(name: "program_" + $0) }
+        + examples.map { .target(name: "example_" + $0) },
     linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
 ))

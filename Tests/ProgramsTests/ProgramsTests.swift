@@ -1,23 +1,36 @@
-// Runs every whole-program port (Tests/Programs/NAME/main.swift) as a child process and compares its output with CPython's.
+// Runs every whole-program port (Tests/Programs/NAME/main.swift) and example (Examples/NAME/main.swift) as a child process and compares its output with CPython's.
 import Foundation
 import ProgramsLauncher
 import Testing
 import TestSupport
 
-/// The directory holding one folder per program: `NAME.py`, its port `main.swift`, CPython's `NAME.expected`.
-private let programsDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Programs")
+/// The repository's root.
+private let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Programs left out of the test, each with the reason (also listed in README's "Whole programs").
+/// The directory holding one folder per program: `NAME.py`, its port `main.swift`, CPython's `NAME.expected`.
+private let programsDirectory = root.appendingPathComponent("Tests/Programs")
+
+/// The examples: `NAME.py` beside the folder `NAME/` holding its port `main.swift` and CPython's `NAME.expected`.
+private let examplesDirectory = root.appendingPathComponent("Examples")
+
+/// Executables left out of the test (`program_NAME`, `example_NAME`), each with the reason (also
+/// listed in README's "Whole programs" or "Examples" table).
 private let excluded: [String: String] = [:]
 
-/// Every program folder, in name order.
-private let programNames: [String] = {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: programsDirectory.path)) ?? []
+/// The folders NAME of `directory` for which `pythonPath(NAME)` exists, in name order.
+private func names(in directory: URL, pythonPath: (String) -> String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     return names.filter { name in
-        FileManager.default.fileExists(atPath: programsDirectory.appendingPathComponent("\(name)/\(name).py").path)
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent(pythonPath(name)).path)
     }.sorted()
-}()
+}
+
+/// Every program folder, in name order.
+private let programNames = names(in: programsDirectory) { "\($0)/\($0).py" }
+
+/// Every example, in name order.
+private let exampleNames = names(in: examplesDirectory) { "\($0).py" }
 
 /// This test binary: it links every program and becomes program NAME when spawned with
 /// `PYSOCKET_PROGRAM=NAME` (Tests/ProgramsLauncher/launcher.c).
@@ -25,42 +38,43 @@ private let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinat
     ?? CommandLine.arguments[0])
 
 /// stdout, then `--- stderr ---` and stderr if any, then `--- exit status N ---` if not 0: the
-/// same text `scripts/programs.py capture` writes from CPython's run.
-private func run(_ name: String) throws -> Data {
+/// same text `scripts/programs.py capture` writes from CPython's run. The child is started with
+/// `posix_spawn` (Tests/ProgramsLauncher) and waited for with `waitpid` (not Foundation's `Process`, whose descriptors close
+/// later on a background queue, under another test's descriptor count); it inherits no descriptor
+/// beyond its three standard ones.
+private func run(_ executable: String) throws -> Data {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("programs-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
-    let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-    let process = Process()
-    process.executableURL = testBinary
-    process.currentDirectoryURL = scratch
-    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYSOCKET_PROGRAM": name]
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
+    let outPath = scratch.appendingPathComponent("stdout").path, errPath = scratch.appendingPathComponent("stderr").path
+    let arguments = [testBinary.path], environment = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "PYSOCKET_PROGRAM=\(executable)"]
+    var argv = arguments.map { strdup($0) } + [nil], envp = environment.map { strdup($0) } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = pysocket_spawn_program(&pid, testBinary.path, &argv, &envp, scratch.path, outPath, errPath)
+    guard spawned == 0 else { throw CocoaError(.executableLoad, userInfo: ["errno": spawned]) }
+    var status: Int32 = 0
     let deadline = Date().addingTimeInterval(60)
-    while process.isRunning && Date() < deadline { usleep(10_000) }
-    if process.isRunning { process.terminate() }
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    var text = try Data(contentsOf: outURL)
-    let stderr = try Data(contentsOf: errURL)
+    while true {
+        let waited = waitpid(pid, &status, WNOHANG)
+        if waited == pid || (waited == -1 && errno != EINTR) { break }
+        if Date() > deadline { kill(pid, SIGKILL) }
+        usleep(10_000)
+    }
+    var text = try Data(contentsOf: URL(fileURLWithPath: outPath))
+    let stderr = try Data(contentsOf: URL(fileURLWithPath: errPath))
     if !stderr.isEmpty { text += Data("--- stderr ---\n".utf8) + stderr }
-    if process.terminationReason == .uncaughtSignal {
-        text += Data("--- killed by signal \(process.terminationStatus) ---\n".utf8)
-    } else if process.terminationStatus != 0 {
-        text += Data("--- exit status \(process.terminationStatus) ---\n".utf8)
+    let signal = status & 0x7f, exitStatus = (status >> 8) & 0xff
+    if signal != 0 {
+        text += Data("--- killed by signal \(signal) ---\n".utf8)
+    } else if exitStatus != 0 {
+        text += Data("--- exit status \(exitStatus) ---\n".utf8)
     }
     return text
 }
 
-// fdExclusive: each port runs in a child process (its descriptors die with it); Foundation's
-// Process keeps a socketpair it opens on first use, so the parent's count is not the port's.
+// fdExclusive: each port runs in a child process (its descriptors die with it), so the parent's
+// count says nothing of the port's; the suite only runs alone among the accounted tests.
 @Suite("Whole programs: each Swift port prints what CPython 3.13 printed", .fdExclusive)
 struct ProgramsTests {
     @Test("there are at least 20 programs, each with its port and CPython's output")
@@ -73,10 +87,30 @@ struct ProgramsTests {
         }
     }
 
+    @Test("there are at least 12 examples, each with its port and CPython's output")
+    func examplesInventory() {
+        #expect(exampleNames.count >= 12)
+        for name in exampleNames {
+            let dir = examplesDirectory.appendingPathComponent(name)
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("main.swift").path), "\(name)")
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("\(name).expected").path), "\(name)")
+        }
+    }
+
     @Test("the port's stdout+stderr equals CPython's, byte for byte", .serialized, arguments: programNames)
     func program(_ name: String) throws {
+        try compare("program_" + name, programsDirectory.appendingPathComponent("\(name)/\(name).expected"))
+    }
+
+    @Test("the example's stdout+stderr equals CPython's, byte for byte", .serialized, arguments: exampleNames)
+    func example(_ name: String) throws {
+        try compare("example_" + name, examplesDirectory.appendingPathComponent("\(name)/\(name).expected"))
+    }
+
+    /// Runs `executable` and compares what it printed with the CPython capture at `expectedFile`.
+    private func compare(_ name: String, _ expectedFile: URL) throws {
         #expect(pysocket_programs_launcher_linked() == 1)
-        let expected = try Data(contentsOf: programsDirectory.appendingPathComponent("\(name)/\(name).expected"))
+        let expected = try Data(contentsOf: expectedFile)
         let actual = try run(name)
         let message: Comment = """
             \(name): CPython printed

@@ -1,0 +1,38 @@
+// socketpair between a parent and a forked child: the child squares the numbers the parent sends.
+import Glibc
+import PySocket
+import PyBuiltins
+
+let (parent_sock, child_sock) = try socket.socketpair()
+
+
+func child() throws {
+    while true {
+        let data = try child_sock.recv(64)
+        if data.isEmpty {
+            break
+        }
+        let n = try int(try data.decode())
+        try child_sock.sendall(try bytes("%d") % (n * n))
+    }
+    child_sock.close()
+}
+
+
+let pid = fork()
+if pid == 0 {
+    parent_sock.close()
+    try child()
+    _exit(0)
+}
+
+child_sock.close()
+print(parent_sock.family, parent_sock.type)
+for n in [2, 3, 12, 1000] {
+    try parent_sock.sendall(try bytes("%d") % n)
+    print(n, "squared is", try int(try parent_sock.recv(64).decode()))
+}
+parent_sock.close()
+var status: Int32 = 0
+let done = waitpid(pid, &status, 0)
+print("child exited:", done == pid, (status >> 8) & 0xff)
