@@ -44,7 +44,8 @@ func networkFaults(transfers: Int, expected path: String, neverEarlyOnly: Bool) 
     func onTime(_ name: String, _ timeout: Double, _ elapsed: Double) {
         let late = (elapsed - timeout) * 1000
         let floor = bareWaitLateness(timeout) * 1000
-        report("netns: \(name): on time", "in [\(formatted(timeout, 1)) s, +10 ms]\(neverEarlyOnly ? " (CI: never early)" : "")",
+        let realtime = sched_getscheduler(0) == SCHED_FIFO ? " (SCHED_FIFO)" : ""
+        report("netns: \(name): on time\(realtime)", "in [\(formatted(timeout, 1)) s, +10 ms]\(neverEarlyOnly ? " (CI: never early)" : "")",
                "\(formatted(elapsed, 4)) s (\(late < 0 ? "early" : "late") by \(formatted(abs(late), 2)) ms; a bare poll(2) right after: late by \(formatted(floor, 2)) ms)",
                late >= 0 && (neverEarlyOnly || late <= 10))
     }
