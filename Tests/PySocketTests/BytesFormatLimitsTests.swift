@@ -38,4 +38,14 @@ struct BytesFormatLimitsTests {
         #expect(outcome { try b("%-9223372036854775807d") % 1 } == "MemoryError: ")
         #expect(outcome { try b("%*d") % (Int.max, 1) } == "MemoryError: ")
     }
+
+    @Test("wide fields are padded whole: in the stack buffer, and past it (the fuzz target's %6952040a timed out, a byte at a time)")
+    func wideFields() throws {
+        #expect(outcome { try b("%20s|%-20d|%020x|%-17a|") % (b("ab"), 7, 255, b("q")) }
+                == #"b"                  ab|7                   |000000000000000000ff|b'q'             |""#)
+        let wide = try b("%200000a") % b("x")
+        #expect(wide.count == 200_000)
+        #expect(wide[wide.count - 4, nil] == b("b'x'"))
+        #expect(wide[0, 3] == b("   ") && wide[100_000, 100_003] == b("   "))
+    }
 }

@@ -168,7 +168,18 @@ struct PyBytesFormatter {
     }
 
     mutating func append(repeating byte: UInt8, count: Int) {
-        for _ in 0..<Swift.max(count, 0) { append(byte) }
+        if count <= 16 {
+            for _ in 0..<Swift.max(count, 0) { append(byte) }
+            return
+        }
+        // A wide field (`%6952040a`) in one fill, not a byte at a time.
+        if spill == nil, used + count <= stack.count {
+            (stack.baseAddress! + used).initializeMemory(as: UInt8.self, repeating: byte, count: count)
+            used += count
+            return
+        }
+        spillIfNeeded()
+        spill!.append(contentsOf: repeatElement(byte, count: count))
     }
 
     mutating func spillIfNeeded() {
