@@ -1,4 +1,4 @@
-// bytes % at the limits of width and precision (found by the bytes fuzz target): CPython's errors, never a trap or a hang.
+// bytes % at the limits of width and precision (behind the bytes fuzz target's timeout): CPython's errors, never a trap or a hang.
 import PySocket
 import Testing
 import TestSupport
