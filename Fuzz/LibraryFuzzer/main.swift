@@ -1,4 +1,4 @@
-// libFuzzer targets over the whole library (compiled in by scripts/fuzz): IPText and inet_aton against glibc, the sockaddr codec, getaddrinfo's argument checks.
+// libFuzzer targets over the whole library (compiled in by scripts/fuzz): IPText and inet_aton against glibc, the sockaddr codec, getaddrinfo's argument checks, bytes' parsers.
 import CPySocket
 import Glibc
 
@@ -7,7 +7,7 @@ func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> S
     if !condition() { fatalError("library fuzzer: \(message())") }
 }
 
-/// The target this process fuzzes, from FUZZ_TARGET (iptext, inet_aton, sockaddr, getaddrinfo).
+/// The target this process fuzzes, from FUZZ_TARGET (iptext, inet_aton, sockaddr, getaddrinfo, bytes).
 let target: String = {
     guard let value = getenv("FUZZ_TARGET") else { return "iptext" }
     return String(cString: value)
@@ -208,6 +208,65 @@ func fuzzGetaddrinfo(_ input: inout Reader) {
     check(first == second, "getaddrinfo(\(String(describing: host))) gave \(first) then \(second)")
 }
 
+/// `bytes`' parsers and their inverses on any input: `fromhex(hex())` and `fromhex` of the
+/// spaced `hex(" ", n)` give the bytes back; `fromhex` of any text either raises ValueError or
+/// gives bytes whose `hex()` is the text without its whitespace, lowercased; `decode("utf-8")`
+/// succeeds exactly when Swift's own UTF-8 validation does, and `errors="replace"` never raises;
+/// latin-1 round-trips; `split(sep)` joined by `sep` is the input; `find` points at a match;
+/// `%` formatting of input-made templates, and of widths and precisions past any size, raises
+/// only Python exceptions.
+func fuzzBytes(_ input: inout Reader) {
+    let selector = input.byte()
+    let data = bytes(input.chunk(200))
+    let rest = input.rest
+    check((try? bytes.fromhex(data.hex())) == data, "fromhex(hex()) of \(data)")
+    let group = Int(selector % 7) + 1
+    if let spaced = try? data.hex(" ", group) {
+        check((try? bytes.fromhex(spaced)) == data, "fromhex(hex(' ', \(group))) of \(data)")
+    } else {
+        check(false, "hex(' ', \(group)) raised for \(data)")
+    }
+    let text = String(decoding: rest, as: UTF8.self)
+    do {
+        let parsed = try bytes.fromhex(text)
+        let digits = String(text.unicodeScalars.filter { !" \t\n\r\u{0B}\u{0C}".unicodeScalars.contains($0) }).lowercased()
+        check(parsed.hex() == digits, "fromhex(\(text.debugDescription)) gave \(parsed)")
+    } catch is ValueError {
+    } catch {
+        check(false, "fromhex raised \(type(of: error))")
+    }
+    let valid = String(validating: rest, as: UTF8.self)
+    let strict = try? bytes(rest).decode("utf-8")
+    check((strict == nil) == (valid == nil), "decode('utf-8') of \(rest) disagrees with UTF-8 validation")
+    if let strict { check(Array(strict.utf8) == rest, "decode('utf-8') changed \(rest)") }
+    check((try? bytes(rest).decode("utf-8", errors: "replace")) != nil, "decode('utf-8', 'replace') raised")
+    if let latin = try? bytes(rest).decode("latin-1") {
+        check((try? latin.encode("latin-1")) == bytes(rest), "latin-1 round trip of \(rest)")
+    } else {
+        check(false, "decode('latin-1') raised")
+    }
+    let separator = bytes(Array(data.prefix(Int(selector % 3) + 1)))
+    if !separator.isEmpty, let parts = try? bytes(rest).split(separator) {
+        check(separator.join(parts) == bytes(rest), "split/join of \(rest) by \(separator)")
+        let at = bytes(rest).find(separator)
+        check(at == -1 || bytes(rest)[at...].starts(with: separator), "find(\(separator)) = \(at) in \(rest)")
+    }
+    // A template with a long run of digits asks for a width or precision of megabytes, which is
+    // Python's behaviour too but would make every run slow: those are checked at the edges only.
+    var run = 0, longest = 0
+    for byte in data { run = (48...57).contains(byte) ? run + 1 : 0; longest = max(longest, run) }
+    let templates = longest < 4 ? [data] : selector == 0
+        ? ["%99999999999999999999d", "%.99999999999999999999d", "%9223372036854775807d", "%-9223372036854775808d"].map { bytes(Array($0.utf8)) } : []
+    for template in templates {
+        do {
+            _ = try template % (Int(selector) - 128, bytes(rest.prefix(8)), Double(selector) / 3)
+        } catch is Exception {
+        } catch {
+            check(false, "% raised a non-Python error: \(error)")
+        }
+    }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
@@ -216,6 +275,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case "inet_aton": fuzzInetAton(&input)
     case "sockaddr": fuzzSockaddr(&input)
     case "getaddrinfo": fuzzGetaddrinfo(&input)
+    case "bytes": fuzzBytes(&input)
     default: fuzzIPText(&input)
     }
     return 0

@@ -336,6 +336,9 @@ struct HookedInterface: SocketInterface {
     func poll(_ fd: Int32, _ events: Int16, _ timeout: Int32) throws(Errno) -> Int16 {
         try hooked { () throws(Errno) in try native.poll(fd, events, timeout) }
     }
+    func poll(_ fd: Int32, _ events: Int16, nanoseconds: UInt64?) throws(Errno) -> Int16 {
+        try hooked { () throws(Errno) in try native.poll(fd, events, nanoseconds: nanoseconds) }
+    }
     func monotonicNanoseconds() -> UInt64 { native.monotonicNanoseconds() }
     func sendfile(_ outFD: Int32, _ inFD: Int32, _ offset: inout Int64, _ count: Int) throws(Errno) -> Int {
         var position = offset

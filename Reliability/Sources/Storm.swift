@@ -1,6 +1,7 @@
 // EINTR storms on the real kernel: every blocking operation under >= 10,000 signals/s; timeouts and their precision.
 import Glibc
 import PySocket
+import CPySocket
 import Synchronization
 
 /// Signals the handler has seen (the handler only counts: it is installed without SA_RESTART,
@@ -460,9 +461,9 @@ func stormTimeouts(trials: Int, neverEarlyOnly: Bool) throws {
     for s in [reader, peer, sender, sink, listener, full] { s.close() }
 }
 
-/// The machine's own floor, for comparison: `trials` bare `poll(2)` calls of 1 ms on a socket
+/// The machine's own floor, for comparison: `trials` bare `poll(2)` calls (or, `exact`, `ppoll(2)` with the exact time left) of 1 ms on a socket
 /// that gets nothing (C's way to wait), idle or under the storm; the overshoot's median and p99 in ms.
-func pollBaseline(trials: Int, storm: Bool) throws {
+func pollBaseline(trials: Int, storm: Bool, exact: Bool = false) throws {
     let (reader, peer) = try socket.socketpair()
     defer {
         reader.close()
@@ -477,7 +478,12 @@ func pollBaseline(trials: Int, storm: Bool) throws {
             let deadline = start + 1_000_000
             var now = start
             while now < deadline {
-                _ = poll(&entry, 1, Int32((deadline - now + 999_999) / 1_000_000))
+                if exact {
+                    var revents: Int16 = 0
+                    _ = cpy_ppoll_one(entry.fd, entry.events, Int64(deadline - now), &revents)
+                } else {
+                    _ = poll(&entry, 1, Int32((deadline - now + 999_999) / 1_000_000))
+                }
                 now = nowNanoseconds()
             }
             overshoots.append(Double(now - start) / 1e9 - 0.001)
@@ -486,7 +492,7 @@ func pollBaseline(trials: Int, storm: Bool) throws {
     if storm { _ = underStorm(measure) } else { measure() }
     overshoots.sort()
     let p99 = overshoots[min(overshoots.count - 1, Int(Double(overshoots.count) * 0.99))] * 1000
-    report("baseline: bare poll(2) 1 ms x\(grouped(trials))\(storm ? " under the storm" : ", idle")", "(the machine's floor; not a check)",
+    report("baseline: bare \(exact ? "ppoll(2), exact timespec," : "poll(2), ms rounded up,") 1 ms x\(grouped(trials))\(storm ? " under the storm" : ", idle")", "(the machine's floor; not a check)",
            "overshoot median \(formatted(overshoots[overshoots.count / 2] * 1000, 3)) ms, p99 \(formatted(p99, 3)) ms, max \(formatted((overshoots.last ?? 0) * 1000, 3)) ms", true)
 }
 

@@ -15,10 +15,13 @@ struct Row {
 /// Rows printed so far, and whether any failed; the exit status says so.
 nonisolated(unsafe) var failedRows = 0
 
+/// Appended to every row's test name (" (SCHED_FIFO)" for `precision --realtime`).
+nonisolated(unsafe) var testSuffix = ""
+
 /// Prints a row for the script to collect.
 func report(_ test: String, _ target: String, _ measured: String, _ pass: Bool) {
     if !pass { failedRows += 1 }
-    say("ROW\t\(test)\t\(target)\t\(measured)\t\(pass ? "yes" : "NO")")
+    say("ROW\t\(test)\(testSuffix)\t\(target)\t\(measured)\t\(pass ? "yes" : "NO")")
 }
 
 /// Writes a line to standard output at once (unbuffered: a check that dies still leaves its lines).

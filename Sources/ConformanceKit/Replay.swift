@@ -132,8 +132,10 @@ public struct Replayer {
         return AreaResult(area: trace.area, python: trace.python, scenarios: results, leftOut: trace.leftOut)
     }
 
-    /// A call that has not returned after this long is reported as hung, and the scenario stops.
-    public static let hangSeconds = 5.0
+    /// A call that has not returned after this long is reported as hung, and the scenario stops:
+    /// 5 s, or PYSOCKET_CONFORMANCE_HANG_SECONDS (scripts/tsan sets 60: under ThreadSanitizer a
+    /// debug build decodes a trace's megabyte of hex ten times slower).
+    public static let hangSeconds = ProcessInfo.processInfo.environment["PYSOCKET_CONFORMANCE_HANG_SECONDS"].flatMap(Double.init) ?? 5.0
 
     public func replay(_ scenario: Scenario, area: String, backend: asyncio.Backend? = nil) -> ScenarioResult {
         let ctx = ScenarioContext()

@@ -46,6 +46,8 @@ static inline size_t cpy_sun_path_capacity(void) { return sizeof(((struct sockad
 
 /// C: `accept4(2)`, which glibc declares only under _GNU_SOURCE (defined in shim.c).
 int cpy_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
+/// C: `ppoll(2)` on one descriptor with a timeout in nanoseconds (negative: none); `*revents` is 0 when it timed out (defined in shim.c).
+int cpy_ppoll_one(int fd, short events, long long timeout_ns, short *revents);
 
 /// CMSG_* macros.
 static inline size_t cpy_cmsg_len(size_t n) { return CMSG_LEN(n); }

@@ -168,7 +168,18 @@ struct PyBytesFormatter {
     }
 
     mutating func append(repeating byte: UInt8, count: Int) {
-        for _ in 0..<Swift.max(count, 0) { append(byte) }
+        if count <= 16 {
+            for _ in 0..<Swift.max(count, 0) { append(byte) }
+            return
+        }
+        // A wide field (`%6952040a`) in one fill, not a byte at a time.
+        if spill == nil, used + count <= stack.count {
+            (stack.baseAddress! + used).initializeMemory(as: UInt8.self, repeating: byte, count: count)
+            used += count
+            return
+        }
+        spillIfNeeded()
+        spill!.append(contentsOf: repeatElement(byte, count: count))
     }
 
     mutating func spillIfNeeded() {
@@ -219,19 +230,30 @@ struct PyBytesFormatter {
             while i < n, let flag = Spec.flag(format[i]) { spec.flags.insert(flag); i += 1 }
             if i < n, format[i] == 0x2A {
                 spec.width = try Self.intArgument(try take(), "* wants int")
-                if spec.width < 0 { spec.flags.insert(.left); spec.width = -spec.width }
+                // CPython negates a Py_ssize_t: the most negative stays negative, so no padding.
+                if spec.width < 0 { spec.flags.insert(.left); spec.width = spec.width == Int.min ? 0 : -spec.width }
                 i += 1
             } else {
-                while i < n, (0x30...0x39).contains(format[i]) { spec.width = spec.width &* 10 &+ Int(format[i] - 0x30); i += 1 }
+                while i < n, (0x30...0x39).contains(format[i]) {
+                    let digit = Int(format[i] - 0x30)
+                    if spec.width > (Int.max - digit) / 10 { throw ValueError("width too big") }
+                    spec.width = spec.width * 10 + digit
+                    i += 1
+                }
             }
             if i < n, format[i] == 0x2E {
                 i += 1
                 var precision = 0
                 if i < n, format[i] == 0x2A {
-                    precision = Swift.max(try Self.intArgument(try take(), "* wants int"), 0)
+                    precision = Swift.max(try Self.intArgument(try take(), "* wants int", cInt: true), 0)
                     i += 1
                 } else {
-                    while i < n, (0x30...0x39).contains(format[i]) { precision = precision &* 10 &+ Int(format[i] - 0x30); i += 1 }
+                    while i < n, (0x30...0x39).contains(format[i]) {
+                        let digit = Int(format[i] - 0x30)
+                        if precision > (Int(Int32.max) - digit) / 10 { throw ValueError("prec too big") }
+                        precision = precision * 10 + digit
+                        i += 1
+                    }
                 }
                 spec.precision = precision
             }
@@ -243,7 +265,10 @@ struct PyBytesFormatter {
                 i += 1
                 continue
             }
-            try convert(conversion, try take(), spec, at: i)
+            let value = try take()
+            // Padding past 1 TiB: MemoryError without trying, as recv does (CPython's allocation fails).
+            if spec.width > 1 << 40 { throw MemoryError() }
+            try convert(conversion, value, spec, at: i)
             i += 1
         }
         // CPython ignores a leftover single argument only when it is a mapping; none of ours is.
@@ -283,9 +308,15 @@ struct PyBytesFormatter {
         }
     }
 
-    static func intArgument(_ value: PyFormatValue, _ message: String) throws -> Int {
-        guard case .int(let negative, let magnitude) = value, magnitude <= UInt64(Int.max) else { throw TypeError(message) }
-        return negative ? -Int(magnitude) : Int(magnitude)
+    /// A `*` argument as CPython reads it: an int (else `TypeError(message)`) that fits the C
+    /// type (`Py_ssize_t`, or `int` for a precision; else its OverflowError).
+    static func intArgument(_ value: PyFormatValue, _ message: String, cInt: Bool = false) throws -> Int {
+        guard case .int(let negative, let magnitude) = value else { throw TypeError(message) }
+        let limit = cInt ? UInt64(Int32.max) : UInt64(Int.max)
+        if !negative && magnitude <= limit { return Int(magnitude) }
+        if negative && magnitude <= limit { return -Int(magnitude) }
+        if negative && magnitude == limit + 1 { return cInt ? Int(Int32.min) : Int.min }
+        throw OverflowError("Python int too large to convert to C \(cInt ? "int" : "ssize_t")")
     }
 
     mutating func convert(_ conversion: UInt8, _ value: PyFormatValue, _ spec: Spec, at index: Int) throws {

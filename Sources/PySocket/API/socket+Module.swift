@@ -76,6 +76,26 @@ private func containsNUL<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
     bytes.withContiguousStorageIfAvailable { $0.contains(0) } ?? bytes.contains(0)
 }
 
+/// The checks of Python's `idna` codec on an ASCII host (Lib/encodings/idna.py, its ASCII fast
+/// path), which `getaddrinfo` applies to a `str` host before the resolver sees it: an empty label
+/// before the last (`"a..b"`, `".a"`, `"."`) and a label of 64 characters or more raise its
+/// UnicodeEncodeError, with its positions. A non-ASCII host is left to the resolver as UTF-8.
+private func idnaLabelCheck(_ host: String) throws {
+    let utf8 = host.utf8
+    guard !utf8.isEmpty, !utf8.contains(where: { $0 >= 0x80 }) else { return }
+    let labels = utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+    var offset = 0
+    for label in labels.dropLast() {
+        if label.isEmpty { throw PyCodec.encodeError("idna", host, offset, offset + 1, "label empty") }
+        offset += label.count + 1
+    }
+    offset = 0
+    for label in labels {
+        if label.count >= 64 { throw PyCodec.encodeError("idna", host, offset, offset + label.count, "label too long") }
+        offset += label.count + 1
+    }
+}
+
 /// Calls `body` with the decimal digits of `value` (as CPython's `%ld` for an int port), from a
 /// stack buffer, or with nil for nil.
 private func withDecimalText<R>(_ value: Int?, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
@@ -118,14 +138,16 @@ extension socket {
     /// - a host with an embedded NUL raises `ValueError("embedded null character")`; CPython
     ///   passes the C string, so the resolver sees only the part before the NUL (deliberate);
     /// - a non-ASCII host is passed to the resolver as UTF-8; CPython encodes it with Python's
-    ///   `idna` codec first (and raises `UnicodeError` for the labels that codec rejects);
+    ///   `idna` codec first (nameprep and punycode, and its `UnicodeEncodeError` for the labels
+    ///   that codec rejects). An ASCII host gets that codec's checks, as in CPython (an empty
+    ///   label or one of 64 characters or more raises its `UnicodeEncodeError`);
     /// - positional (`socket.getaddrinfo(h, p, 0, socket.SOCK_STREAM)`) and keyword
     ///   (`socket.getaddrinfo(h, p, type: socket.SOCK_STREAM)`) forms exist, but not a mix of both.
     public static func getaddrinfo(
         _ host: String?, _ port: Int?, _ family: AddressFamily = 0, _ type: SocketKind = 0,
         _ proto: Int = 0, _ flags: AddressInfo = 0
     ) throws -> TupleList<AddrInfo> {
-        try withDecimalText(port) { try resolve(host?.utf8, $0, family, type, proto, flags) }
+        try withDecimalText(port) { try resolve(host?.utf8, $0, family, type, proto, flags, idna: host) }
     }
 
     /// `socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)` with `port` a service
@@ -138,7 +160,7 @@ extension socket {
         _ host: String?, _ port: String, _ family: AddressFamily = 0, _ type: SocketKind = 0,
         _ proto: Int = 0, _ flags: AddressInfo = 0
     ) throws -> TupleList<AddrInfo> {
-        try resolve(host?.utf8, port.utf8, family, type, proto, flags)
+        try resolve(host?.utf8, port.utf8, family, type, proto, flags, idna: host)
     }
 
     /// `socket.getaddrinfo(host, b"80", ...)`: the port (service) given as bytes, as CPython accepts.
@@ -148,7 +170,7 @@ extension socket {
         _ host: String?, _ port: bytes, _ family: AddressFamily = 0, _ type: SocketKind = 0,
         _ proto: Int = 0, _ flags: AddressInfo = 0
     ) throws -> TupleList<AddrInfo> {
-        try resolve(host?.utf8, port.storage, family, type, proto, flags)
+        try resolve(host?.utf8, port.storage, family, type, proto, flags, idna: host)
     }
 
     /// `socket.getaddrinfo(host, port, family=..., type=..., proto=..., flags=...)`: the keyword
@@ -208,13 +230,15 @@ extension socket {
     }
 
     /// CPython's `socket_getaddrinfo` and Lib/socket.py's wrapper: the integer arguments are
-    /// checked first (as C ints), then the host; the port is passed as the C string CPython passes.
+    /// checked first (as C ints), then the host (a `str` host, `idna`, through Python's idna
+    /// codec's checks); the port is passed as the C string CPython passes.
     private static func resolve<Host: Collection<UInt8>, Port: Collection<UInt8>>(
         _ host: Host?, _ port: Port?, _ family: AddressFamily, _ type: SocketKind,
-        _ proto: Int, _ flags: AddressInfo
+        _ proto: Int, _ flags: AddressInfo, idna text: String? = nil
     ) throws -> TupleList<AddrInfo> {
         let cFamily = try cIntArg(family.rawValue), cType = try cIntArg(type.rawValue)
         let cProto = try cIntArg(proto), cFlags = try cIntArg(flags.rawValue)
+        if let text { try idnaLabelCheck(text) }
         if let host, containsNUL(host) { throw ValueError("embedded null character") }
         // C sees the port's string up to its first NUL.
         let result = NativeResolver.getaddrinfo(host, port.map { $0.prefix { $0 != 0 } }, family: cFamily, socktype: cType,

@@ -12,12 +12,8 @@ package struct Deadline: Sendable {
         instant = nanoseconds >= Double(UInt64.max - now) ? UInt64.max : now + UInt64(nanoseconds)
     }
 
-    /// The time left in milliseconds, rounded up (CPython's `_PyTime_ROUND_CEILING`), clamped to
-    /// what `poll(2)` accepts; nil once the deadline has passed.
-    package func remainingMilliseconds(now: UInt64) -> Int32? {
-        if now > instant { return nil }
-        let nanoseconds = instant - now
-        let milliseconds = nanoseconds / 1_000_000 + (nanoseconds % 1_000_000 == 0 ? 0 : 1)
-        return milliseconds > UInt64(Int32.max) ? Int32.max : Int32(milliseconds)
+    /// The time left in nanoseconds (what `ppoll(2)` waits, exactly); nil once the deadline has passed.
+    package func remainingNanoseconds(now: UInt64) -> UInt64? {
+        now > instant ? nil : instant - now
     }
 }

@@ -143,6 +143,11 @@ package struct Kernel: SocketInterface {
         return try injected.interface.poll(fd, events, timeout)
     }
 
+    @inline(__always) package func poll(_ fd: Int32, _ events: Int16, nanoseconds: UInt64?) throws(Errno) -> Int16 {
+        guard let injected else { return try NativeSocketInterface().poll(fd, events, nanoseconds: nanoseconds) }
+        return try injected.interface.poll(fd, events, nanoseconds: nanoseconds)
+    }
+
     @inline(__always) package func monotonicNanoseconds() -> UInt64 {
         guard let injected else { return NativeSocketInterface().monotonicNanoseconds() }
         return injected.interface.monotonicNanoseconds()

@@ -103,22 +103,23 @@ func performAfterFailure<R>(
     }
 }
 
-/// `poll(2)` on one descriptor until `event`, an error condition, or the deadline
-/// (no deadline: wait as long as it takes); EINTR resumes the wait with the time that is left.
+/// `ppoll(2)` on one descriptor until `event`, an error condition, or the deadline (no
+/// deadline: wait as long as it takes); EINTR resumes the wait with the time that is left, to
+/// the nanosecond (`poll(2)`'s millisecond would end a wait up to 1 ms after the deadline).
 /// CPython: `internal_select`.
 package func waitUntilReady(_ kernel: Kernel, _ fd: Int32, _ event: PollEvent, deadline: Deadline?) throws(CallError) {
     let events = event == .readable ? NativeConstants.POLLIN : NativeConstants.POLLOUT
     while true {
-        var milliseconds: Int32 = -1
+        var nanoseconds: UInt64? = nil
         if let deadline {
-            guard let left = deadline.remainingMilliseconds(now: kernel.monotonicNanoseconds()) else {
+            guard let left = deadline.remainingNanoseconds(now: kernel.monotonicNanoseconds()) else {
                 throw .timedOut
             }
-            milliseconds = left
+            nanoseconds = left
         }
         let revents: Int16
         do throws(Errno) {
-            revents = try kernel.poll(fd, events, milliseconds)
+            revents = try kernel.poll(fd, events, nanoseconds: nanoseconds)
         } catch {
             if error == .EINTR { continue }
             throw .errno(error)

@@ -163,7 +163,7 @@ extension SocketHandle {
         var deadline = timeout.flatMap { $0 > 0 ? Deadline(seconds: $0, now: kernel.monotonicNanoseconds()) : nil }
         var offset = 0
         repeat {
-            if offset > 0, let pending = deadline, pending.remainingMilliseconds(now: kernel.monotonicNanoseconds()) == nil {
+            if offset > 0, let pending = deadline, pending.remainingNanoseconds(now: kernel.monotonicNanoseconds()) == nil {
                 throw .timedOut
             }
             let rest = UnsafeRawBufferPointer(rebasing: buffer[offset...])

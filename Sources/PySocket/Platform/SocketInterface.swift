@@ -126,6 +126,11 @@ public protocol SocketInterface: Sendable {
     /// C: `poll(2)` on one descriptor. Returns `revents`, 0 when the timeout expired.
     /// `timeout` is in milliseconds, -1 for none.
     func poll(_ fd: Int32, _ events: Int16, _ timeout: Int32) throws(Errno) -> Int16
+    /// C: `ppoll(2)` on one descriptor, the timeout to the nanosecond (nil: none), so a wait
+    /// ends when the deadline does and not up to a millisecond later. Returns `revents`, 0 when
+    /// the timeout expired. A conformer without it gets `poll` with the timeout rounded up to
+    /// the millisecond (the extension below).
+    func poll(_ fd: Int32, _ events: Int16, nanoseconds: UInt64?) throws(Errno) -> Int16
     /// C: `clock_gettime(CLOCK_MONOTONIC)`, in nanoseconds.
     func monotonicNanoseconds() -> UInt64
     /// C: `sendfile(2)` of up to `count` bytes from `inFD` at `offset` (advanced by the count
@@ -133,6 +138,19 @@ public protocol SocketInterface: Sendable {
     func sendfile(_ outFD: Int32, _ inFD: Int32, _ offset: inout Int64, _ count: Int) throws(Errno) -> Int
     /// C: `pread(2)`: up to `buffer.count` bytes of `fd` at `offset`; the file position stays.
     func pread(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ offset: Int64) throws(Errno) -> Int
+}
+
+extension SocketInterface {
+    /// `poll(fd, events, timeout)` with the timeout rounded up to the millisecond (CPython's
+    /// `_PyTime_ROUND_CEILING`) and clamped to `Int32.max`: the wait of a conformer that has no
+    /// nanosecond one (the scripted kernel of the tests logs these milliseconds).
+    ///
+    /// C: `poll(2)`.
+    public func poll(_ fd: Int32, _ events: Int16, nanoseconds: UInt64?) throws(Errno) -> Int16 {
+        guard let nanoseconds else { return try poll(fd, events, -1) }
+        let milliseconds = nanoseconds / 1_000_000 + (nanoseconds % 1_000_000 == 0 ? 0 : 1)
+        return try poll(fd, events, milliseconds > UInt64(Int32.max) ? Int32.max : Int32(milliseconds))
+    }
 }
 
 /// A failed name resolution: the EAI_* code, and errno when the code is EAI_SYSTEM (read right

@@ -123,6 +123,13 @@ public struct LinuxSocketInterface: SocketInterface {
         return ready == 0 ? 0 : entry.revents
     }
 
+    public func poll(_ fd: Int32, _ events: Int16, nanoseconds: UInt64?) throws(Errno) -> Int16 {
+        var revents: Int16 = 0
+        let timeout = nanoseconds.map { $0 > UInt64(Int64.max) ? Int64.max : Int64($0) } ?? -1
+        _ = try check(cpy_ppoll_one(fd, events, timeout, &revents))
+        return revents
+    }
+
     public func monotonicNanoseconds() -> UInt64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
