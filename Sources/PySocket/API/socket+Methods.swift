@@ -34,9 +34,8 @@ extension socket {
         let accepted = try callUnderTimeout(handle().accept())
         let timeout = socket.getdefaulttimeout()
         if timeout != nil { try callNow(kernel.setNonBlocking(accepted.fd.rawValue, true)) }
-        let peer = accepted.peer
-        let connection = socket(owning: accepted.fd, family: family, type: type, proto: proto, timeout: timeout)
-        return (connection, peer.decoded())
+        let peer = sender(accepted.peer)
+        return (socket(owning: accepted.fd, family: family, type: type, proto: proto, timeout: timeout), peer)
     }
 
     /// `s.connect(address)`: connects to a remote address.
@@ -153,20 +152,41 @@ extension socket {
     @usableFromInline
     func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
         let flags = try cIntArg(flags)
+        // The address last received from or sent to, when it is the same numeric address (a
+        // server replying to its peer): its sockaddr goes to the kernel as it is kept.
+        if let known = withAddressCache({ $0.sockaddr(for: address) }) {
+            return try callUnderTimeout(handle().sendto(buffer, flags, words: known.words, length: known.length))
+        }
         let target = try destination(address)
         return try callUnderTimeout(handle().sendto(buffer, flags, target))
     }
 
-    /// The sockaddr for `sendto`'s `address`: the one last received from or sent to when it is
-    /// the same numeric address (a server replying to its peer), else encoded (and kept when
-    /// numeric).
+    /// The sockaddr for `sendto`'s `address` when the cache does not hold it: encoded, and kept
+    /// when numeric.
+    @inline(never)
     private func destination(_ address: SocketAddress) throws -> Sockaddr {
-        if let known = lastAddress.withLock({ $0.sockaddr(for: address) }) { return Sockaddr(words: known.words, length: known.length) }
         guard let numeric = SockaddrCodec.encodeNumeric(address, family: family.rawValue) else {
             return try sockaddr(address, "sendto")
         }
-        if let entry = AddressCacheEntry(numeric, address, decoded: false) { lastAddress.withLock { $0 = entry } }
+        if let entry = AddressCacheEntry(numeric, address, decoded: false) { keepAddress(entry) }
         return numeric
+    }
+
+    /// Makes `entry` the address cache's, unless another thread is using the cache.
+    private func keepAddress(_ entry: AddressCacheEntry) {
+        guard addressCacheBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
+        addressCache = entry
+        addressCacheBusy.store(false, ordering: .releasing)
+    }
+
+    /// Runs `body` on the address cache (`Core/AddressCache.swift`) when no other thread is
+    /// using it, and returns nil when one is: a cache may miss, so the caller then decodes or
+    /// encodes the address itself, and no thread ever waits here.
+    @inline(__always)
+    func withAddressCache<R>(_ body: (inout AddressCacheEntry) -> R?) -> R? {
+        guard addressCacheBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return nil }
+        defer { addressCacheBusy.store(false, ordering: .releasing) }
+        return body(&addressCache)
     }
 
     /// `s.recv(bufsize[, flags])`: up to `bufsize` bytes; `b''` at end of stream.
@@ -183,7 +203,8 @@ extension socket {
             length = try callUnderTimeout(handle().recv(buffer, flags))
             return length
         }
-        return data.extended(to: length)
+        // Longer than asked only with MSG_TRUNC on a datagram socket.
+        return length > data.count ? data.extended(to: length) : data
     }
 
     /// `s.recv_into(buffer[, nbytes[, flags]])`: receives into the caller's buffer (no copy);
@@ -215,15 +236,14 @@ extension socket {
         let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
         try checkReceiveSize(bufsize)
-        var address = SocketAddress.noAddress
+        var peer = Sockaddr()
         var length = 0
         let data = try bytes.receiving(bufsize) { buffer in
-            let (count, from) = try receiveFrom(buffer, flags)
-            address = from
-            length = count
-            return count
+            length = try receiveFrom(buffer, flags, into: &peer)
+            return length
         }
-        return (data.extended(to: length), address)
+        // Longer than asked only with MSG_TRUNC.
+        return (length > data.count ? data.extended(to: length) : data, sender(peer))
     }
 
     /// `nbytes, address = s.recvfrom_into(buffer[, nbytes[, flags]])`: into the caller's buffer.
@@ -243,25 +263,32 @@ extension socket {
     @usableFromInline
     func _recvfrom_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int) throws -> (Int, SocketAddress) {
         let flags = try cIntArg(flags)
-        return try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
-    }
-
-    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws -> (Int, SocketAddress) {
         var peer = Sockaddr()
-        let fd = descriptor.load(ordering: .acquiring), timeout = Timeout.value(timeoutBits.load(ordering: .acquiring))
-        // The kernel borrowed, not copied into a handle: see SocketHandle.recvfrom(_:_:_:...).
-        let count = try callUnderTimeout(SocketHandle.recvfrom(kernel, fd, timeout, buffer, flags, into: &peer))
+        let count = try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags, into: &peer)
         return (count, sender(peer))
     }
 
-    /// The Python value of the address `recvfrom` returned: the one last received from or
-    /// sent to when the sockaddr is the same, else decoded (and kept when it is an IP address).
+    @inline(__always)
+    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, into peer: inout Sockaddr) throws -> Int {
+        let fd = descriptor.load(ordering: .acquiring), timeout = Timeout.value(timeoutBits.load(ordering: .acquiring))
+        // The kernel borrowed, not copied into a handle: see SocketHandle.recvfrom(_:_:_:...).
+        return try callUnderTimeout(SocketHandle.recvfrom(kernel, fd, timeout, buffer, flags, into: &peer))
+    }
+
+    /// The Python value of a peer's address (`recvfrom`, `accept`): with the host text of the
+    /// address last received from, sent to or accepted from when the host is the same, else
+    /// decoded (and kept when it is an IP address).
     private func sender(_ peer: Sockaddr) -> SocketAddress {
         guard AddressCacheEntry.isCacheable(peer) else { return peer.decoded() }
-        let words = peer.firstWords, length = peer.length
-        if let known = lastAddress.withLock({ $0.value(forWords: words, length: length) }) { return known }
+        if let known = withAddressCache({ $0.value(for: peer) }) { return known }
+        return decodeAndKeep(peer)
+    }
+
+    /// `sender` when the cache does not hold the host: decodes, and keeps the result.
+    @inline(never)
+    private func decodeAndKeep(_ peer: Sockaddr) -> SocketAddress {
         let address = peer.decoded()
-        if let entry = AddressCacheEntry(peer, address, decoded: true) { lastAddress.withLock { $0 = entry } }
+        if let entry = AddressCacheEntry(peer, address, decoded: true) { keepAddress(entry) }
         return address
     }
 
@@ -346,7 +373,13 @@ func withMutableBytes<Buffer: MutableCollection, R>(_ buffer: inout Buffer, _ bo
 
 /// CPython's errors for a receive size no buffer can have: `OverflowError('byte string is too
 /// large')` past what a bytes object can hold, and `MemoryError()` (without trying) past 1 TiB.
+@inline(__always)
 func checkReceiveSize(_ count: Int) throws {
-    if count > Int.max - 33 { throw OverflowError("byte string is too large") }
-    if count > 1 << 40 { throw MemoryError() }
+    if count > 1 << 40 { throw receiveSizeError(count) }
+}
+
+/// The error of `checkReceiveSize`, out of line.
+@inline(never)
+func receiveSizeError(_ count: Int) -> any Error {
+    count > Int.max - 33 ? OverflowError("byte string is too large") : MemoryError()
 }
