@@ -92,4 +92,48 @@ struct PeerAddressCacheTests {
             }
         }
     }
+
+    @Test("an address another family's socket encoded last still raises CPython's error",
+          .enabled(if: socket.has_ipv6))
+    func sharedEncodingKeepsFamilies() throws {
+        let six = try socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+        let four = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        defer { six.close(); four.close() }
+        // python3.13: s6.bind(('::1', 0)); s4.bind(('::1', 0))
+        //   -> gaierror [Errno -9] Address family for hostname not supported (and the other way round)
+        try six.bind(("::1", 0))
+        #expect(throws: socket.gaierror.self) { try four.bind(("::1", 0)) }
+        let otherFour = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        let otherSix = try socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+        defer { otherFour.close(); otherSix.close() }
+        try otherFour.bind(("127.0.0.1", 0))
+        do {
+            try otherSix.bind(("127.0.0.1", 0))
+            Issue.record("no error")
+        } catch let error as socket.gaierror {
+            #expect(String(describing: error) == "[Errno -9] Address family for hostname not supported")
+        }
+    }
+
+    @Test("connecting new sockets to one address, then to another, reaches each listener")
+    func sharedEncodingFollowsTheAddress() throws {
+        let first = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        let second = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        defer { first.close(); second.close() }
+        for listener in [first, second] {
+            try listener.bind(("127.0.0.1", 0))
+            try listener.listen(4)
+            try listener.settimeout(2)
+        }
+        for listener in [first, second, first, second] {
+            let port = try listener.getsockname().port
+            let client = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            defer { client.close() }
+            try client.connect(("127.0.0.1", port))
+            let (conn, address) = try listener.accept()
+            defer { conn.close() }
+            #expect(address == (try client.getsockname()))
+            #expect(try client.getpeername() == .inet(host: "127.0.0.1", port: port))
+        }
+    }
 }

@@ -1,9 +1,33 @@
 // The socket object's I/O: bind connect connect_ex listen accept send* recv* shutdown, socketpair.
+import Synchronization
+
+/// The last numeric IP address any socket encoded for `bind`, `connect`, `connect_ex`,
+/// `sendmsg` or a `sendto` its own cache missed: a client that opens a new socket per connection
+/// to one server (what `connect_accept_close` and `create_connection` do) parses the host's text
+/// once. Guarded by `lastEncodedBusy` as a socket's cache is by `addressCacheBusy`: a thread that
+/// finds it in use encodes the address itself.
+nonisolated(unsafe) private var lastEncoded = AddressCacheEntry()
+private let lastEncodedBusy = Atomic<Bool>(false)
 
 extension socket {
-    /// Encodes a Python address for this socket's family.
+    /// Encodes a Python address for this socket's family: a numeric IP address from (or into)
+    /// `lastEncoded`, anything else through the codec.
     func sockaddr(_ address: SocketAddress, _ caller: String) throws -> Sockaddr {
-        try encodeAddress(address, family: family.rawValue, caller: caller)
+        let family = self.family.rawValue
+        if lastEncodedBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
+            let known = lastEncoded.sockaddr(for: address, family: family)
+            lastEncodedBusy.store(false, ordering: .releasing)
+            if let known { return Sockaddr(words: known.words, length: known.length) }
+        }
+        guard let numeric = SockaddrCodec.encodeNumeric(address, family: family) else {
+            return try encodeAddress(address, family: family, caller: caller)
+        }
+        if let entry = AddressCacheEntry(numeric, address, decoded: false),
+           lastEncodedBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
+            lastEncoded = entry
+            lastEncodedBusy.store(false, ordering: .releasing)
+        }
+        return numeric
     }
 
     /// `s.bind(address)`: gives the socket its local address.
@@ -31,10 +55,10 @@ extension socket {
     ///
     /// Python: `socket.accept()`. C: `accept4(2)` with `SOCK_CLOEXEC`.
     public func accept() throws -> (socket, SocketAddress) {
-        let accepted = try callUnderTimeout(handle().accept())
+        var accepted = try callUnderTimeout(handle().accept())
         let timeout = socket.getdefaulttimeout()
         if timeout != nil { try callNow(kernel.setNonBlocking(accepted.fd.rawValue, true)) }
-        let peer = sender(accepted.peer)
+        let peer = sender(&accepted.peer)
         return (socket(owning: accepted.fd, family: family, type: type, proto: proto, timeout: timeout), peer)
     }
 
@@ -243,7 +267,7 @@ extension socket {
             return length
         }
         // Longer than asked only with MSG_TRUNC.
-        return (length > data.count ? data.extended(to: length) : data, sender(peer))
+        return (length > data.count ? data.extended(to: length) : data, sender(&peer))
     }
 
     /// `nbytes, address = s.recvfrom_into(buffer[, nbytes[, flags]])`: into the caller's buffer.
@@ -265,7 +289,7 @@ extension socket {
         let flags = try cIntArg(flags)
         var peer = Sockaddr()
         let count = try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags, into: &peer)
-        return (count, sender(peer))
+        return (count, sender(&peer))
     }
 
     @inline(__always)
@@ -277,8 +301,9 @@ extension socket {
 
     /// The Python value of a peer's address (`recvfrom`, `accept`): with the host text of the
     /// address last received from, sent to or accepted from when the host is the same, else
-    /// decoded (and kept when it is an IP address).
-    private func sender(_ peer: Sockaddr) -> SocketAddress {
+    /// decoded (and kept when it is an IP address). `inout` only so that the caller's 132 bytes
+    /// are read where they are, not copied first (a `memcpy` per call, callgrind).
+    private func sender(_ peer: inout Sockaddr) -> SocketAddress {
         guard AddressCacheEntry.isCacheable(peer) else { return peer.decoded() }
         if let known = withAddressCache({ $0.value(for: peer) }) { return known }
         return decodeAndKeep(peer)

@@ -98,6 +98,17 @@ package struct AddressCacheEntry {
         }
     }
 
+    /// `sockaddr(for:)` for a cache that sockets of every family share: the entry serves only
+    /// a socket of the family its sockaddr has (`('::1', 80)` is a `sockaddr_in6` for an AF_INET6
+    /// socket, and an error for an AF_INET one).
+    @inline(__always)
+    func sockaddr(for target: SocketAddress, family: Int) -> (words: Words, length: UInt32)? {
+        guard length != 0 else { return nil }
+        var words = raw
+        guard withUnsafeBytes(of: &words, { NativeSockaddr.family($0.baseAddress!) }) == family else { return nil }
+        return sockaddr(for: target)
+    }
+
     /// Whether a sockaddr of this family may be kept (see above).
     @inline(__always)
     static func isCacheable(_ raw: Sockaddr) -> Bool {
@@ -107,6 +118,13 @@ package struct AddressCacheEntry {
 }
 
 extension Sockaddr {
+    /// A sockaddr of `length` bytes whose first 32 are `words` (the rest zero).
+    init(words: (UInt64, UInt64, UInt64, UInt64), length: UInt32) {
+        self.init()
+        withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: words, as: (UInt64, UInt64, UInt64, UInt64).self) }
+        self.length = length
+    }
+
     /// The first 32 bytes. Past `length` a `Sockaddr` is zero, as it starts, so two addresses
     /// of the same length are the same exactly when these are.
     var firstWords: (UInt64, UInt64, UInt64, UInt64) {
