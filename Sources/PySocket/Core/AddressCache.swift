@@ -19,6 +19,8 @@ package struct AddressCacheEntry {
 
     var raw: Words = (0, 0, 0, 0)
     var length: UInt32 = 0
+    /// The sockaddr's family (AF_INET or AF_INET6), read once from its typed field.
+    var family = 0
     /// The value's shape: `.inet` (false) or `.inet6` (true) with these fields.
     var isInet6 = false
     var host = ""
@@ -47,6 +49,7 @@ package struct AddressCacheEntry {
         }
         raw = sockaddr.firstWords
         length = sockaddr.length
+        family = NativeSockaddr.familyOf(sockaddr)
     }
 
     /// The bytes of a sockaddr's first words that name its family and host, the others zeroed:
@@ -103,9 +106,7 @@ package struct AddressCacheEntry {
     /// socket, and an error for an AF_INET one).
     @inline(__always)
     func sockaddr(for target: SocketAddress, family: Int) -> (words: Words, length: UInt32)? {
-        guard length != 0 else { return nil }
-        var words = raw
-        guard withUnsafeBytes(of: &words, { NativeSockaddr.family($0.baseAddress!) }) == family else { return nil }
+        guard self.family == family else { return nil }
         return sockaddr(for: target)
     }
 
