@@ -46,7 +46,7 @@ public final class socket: Sendable {
 
     let state: Mutex<State>
     /// The last numeric IP address this socket received from, sent to or accepted from
-    /// (`Core/AddressCache.swift`); only `withAddressCache` touches it, while holding
+    /// (`Core/AddressCache.swift`); only `withAddressCache` and `keepAddress` touch it, while holding
     /// `addressCacheBusy`.
     @exclusivity(unchecked) nonisolated(unsafe) var addressCache = AddressCacheEntry()
     /// True while one thread uses `addressCache`: taken with one compare-and-exchange, where a
