@@ -93,7 +93,7 @@ extension socket {
         let (fd, observer) = state.withLock { state -> (Int32, (any SocketCloseObserver)?) in
             state.closed = true
             guard state.ioRefs <= 0 else { return (-1, nil) }
-            return (descriptor.exchange(-1, ordering: .acquiringAndReleasing), state.closeObserver)
+            return (descriptor.exchange(-1, ordering: .acquiringAndReleasing), state.closeObserver?.observer)
         }
         guard fd >= 0 else { return }
         notifyClosing(observer, fd)
@@ -107,7 +107,7 @@ extension socket {
     public func detach() -> Int32 {
         let (fd, observer) = state.withLock { state -> (Int32, (any SocketCloseObserver)?) in
             state.closed = true
-            return (descriptor.exchange(-1, ordering: .acquiringAndReleasing), state.closeObserver)
+            return (descriptor.exchange(-1, ordering: .acquiringAndReleasing), state.closeObserver?.observer)
         }
         if fd >= 0 { notifyClosing(observer, fd) }
         return fd

@@ -1,9 +1,33 @@
 // The socket object's I/O: bind connect connect_ex listen accept send* recv* shutdown, socketpair.
+import Synchronization
+
+/// The last numeric IP address any socket encoded for `bind`, `connect`, `connect_ex`,
+/// `sendmsg` or a `sendto` its own cache missed: a client that opens a new socket per connection
+/// to one server (what `connect_accept_close` and `create_connection` do) parses the host's text
+/// once. Guarded by `lastEncodedBusy` as a socket's cache is by `addressCacheBusy`: a thread that
+/// finds it in use encodes the address itself.
+nonisolated(unsafe) private var lastEncoded = AddressCacheEntry()
+private let lastEncodedBusy = Atomic<Bool>(false)
 
 extension socket {
-    /// Encodes a Python address for this socket's family.
+    /// Encodes a Python address for this socket's family: a numeric IP address from (or into)
+    /// `lastEncoded`, anything else through the codec.
     func sockaddr(_ address: SocketAddress, _ caller: String) throws -> Sockaddr {
-        try encodeAddress(address, family: family.rawValue, caller: caller)
+        let family = self.family.rawValue
+        if lastEncodedBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
+            let known = lastEncoded.sockaddr(for: address, family: family)
+            lastEncodedBusy.store(false, ordering: .releasing)
+            if let known { return Sockaddr(words: known.words, length: known.length) }
+        }
+        guard let numeric = SockaddrCodec.encodeNumeric(address, family: family) else {
+            return try encodeAddress(address, family: family, caller: caller)
+        }
+        if let entry = AddressCacheEntry(numeric, address, decoded: false),
+           lastEncodedBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
+            lastEncoded = entry
+            lastEncodedBusy.store(false, ordering: .releasing)
+        }
+        return numeric
     }
 
     /// `s.bind(address)`: gives the socket its local address.
@@ -31,12 +55,11 @@ extension socket {
     ///
     /// Python: `socket.accept()`. C: `accept4(2)` with `SOCK_CLOEXEC`.
     public func accept() throws -> (socket, SocketAddress) {
-        let accepted = try callUnderTimeout(handle().accept())
+        var accepted = try callUnderTimeout(handle().accept())
         let timeout = socket.getdefaulttimeout()
         if timeout != nil { try callNow(kernel.setNonBlocking(accepted.fd.rawValue, true)) }
-        let peer = accepted.peer
-        let connection = socket(owning: accepted.fd, family: family, type: type, proto: proto, timeout: timeout)
-        return (connection, peer.decoded())
+        let peer = sender(&accepted.peer)
+        return (socket(owning: accepted.fd, family: family, type: type, proto: proto, timeout: timeout), peer)
     }
 
     /// `s.connect(address)`: connects to a remote address.
@@ -175,20 +198,41 @@ extension socket {
     @usableFromInline
     func _sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int, _ address: SocketAddress) throws -> Int {
         let flags = try cIntArg(flags)
+        // The address last received from or sent to, when it is the same numeric address (a
+        // server replying to its peer): its sockaddr goes to the kernel as it is kept.
+        if let known = withAddressCache({ $0.sockaddr(for: address) }) {
+            return try callUnderTimeout(handle().sendto(buffer, flags, words: known.words, length: known.length))
+        }
         let target = try destination(address)
         return try callUnderTimeout(handle().sendto(buffer, flags, target))
     }
 
-    /// The sockaddr for `sendto`'s `address`: the one last received from or sent to when it is
-    /// the same numeric address (a server replying to its peer), else encoded (and kept when
-    /// numeric).
+    /// The sockaddr for `sendto`'s `address` when the cache does not hold it: encoded, and kept
+    /// when numeric.
+    @inline(never)
     private func destination(_ address: SocketAddress) throws -> Sockaddr {
-        if let known = lastAddress.withLock({ $0.sockaddr(for: address) }) { return Sockaddr(words: known.words, length: known.length) }
         guard let numeric = SockaddrCodec.encodeNumeric(address, family: family.rawValue) else {
             return try sockaddr(address, "sendto")
         }
-        if let entry = AddressCacheEntry(numeric, address, decoded: false) { lastAddress.withLock { $0 = entry } }
+        if let entry = AddressCacheEntry(numeric, address, decoded: false) { keepAddress(entry) }
         return numeric
+    }
+
+    /// Makes `entry` the address cache's, unless another thread is using the cache.
+    private func keepAddress(_ entry: AddressCacheEntry) {
+        guard addressCacheBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
+        addressCache = entry
+        addressCacheBusy.store(false, ordering: .releasing)
+    }
+
+    /// Runs `body` on the address cache (`Core/AddressCache.swift`) when no other thread is
+    /// using it, and returns nil when one is: a cache may miss, so the caller then decodes or
+    /// encodes the address itself, and no thread ever waits here.
+    @inline(__always)
+    func withAddressCache<R>(_ body: (inout AddressCacheEntry) -> R?) -> R? {
+        guard addressCacheBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return nil }
+        defer { addressCacheBusy.store(false, ordering: .releasing) }
+        return body(&addressCache)
     }
 
     /// `s.recv(bufsize[, flags])`: up to `bufsize` bytes; `b''` at end of stream.
@@ -214,7 +258,8 @@ extension socket {
             length = try callUnderTimeout(handle().recv(buffer, flags))
             return length
         }
-        return data.extended(to: length)
+        // Longer than asked only with MSG_TRUNC on a datagram socket.
+        return length > data.count ? data.extended(to: length) : data
     }
 
     /// `s.recv_into(buffer[, nbytes[, flags]])`: receives into the caller's buffer (no copy);
@@ -248,15 +293,14 @@ extension socket {
         let flags = try cIntArg(flags.rawValue)
         guard bufsize >= 0 else { throw ValueError("negative buffersize in recvfrom") }
         try checkReceiveSize(bufsize)
-        var address = SocketAddress.noAddress
+        var peer = Sockaddr()
         var length = 0
         let data = try bytes.receiving(bufsize) { buffer in
-            let (count, from) = try receiveFrom(buffer, flags)
-            address = from
-            length = count
-            return count
+            length = try receiveFrom(buffer, flags, into: &peer)
+            return length
         }
-        return (data.extended(to: length), address)
+        // Longer than asked only with MSG_TRUNC.
+        return (length > data.count ? data.extended(to: length) : data, sender(&peer))
     }
 
     /// `nbytes, address = s.recvfrom_into(buffer[, nbytes[, flags]])`: into the caller's buffer.
@@ -278,25 +322,33 @@ extension socket {
     @usableFromInline
     func _recvfrom_into(_ buffer: UnsafeMutableRawBufferPointer, _ nbytes: Int, _ flags: Int) throws -> (Int, SocketAddress) {
         let flags = try cIntArg(flags)
-        return try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags)
+        var peer = Sockaddr()
+        let count = try receiveFrom(try intoRange(buffer, nbytes, "recvfrom_into"), flags, into: &peer)
+        return (count, sender(&peer))
     }
 
-    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws -> (Int, SocketAddress) {
-        var peer = Sockaddr()
+    @inline(__always)
+    private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, into peer: inout Sockaddr) throws -> Int {
         let fd = descriptor.load(ordering: .acquiring), timeout = Timeout.value(timeoutBits.load(ordering: .acquiring))
         // The kernel borrowed, not copied into a handle: see SocketHandle.recvfrom(_:_:_:...).
-        let count = try callUnderTimeout(SocketHandle.recvfrom(kernel, fd, timeout, buffer, flags, into: &peer))
-        return (count, sender(peer))
+        return try callUnderTimeout(SocketHandle.recvfrom(kernel, fd, timeout, buffer, flags, into: &peer))
     }
 
-    /// The Python value of the address `recvfrom` returned: the one last received from or
-    /// sent to when the sockaddr is the same, else decoded (and kept when it is an IP address).
-    private func sender(_ peer: Sockaddr) -> SocketAddress {
+    /// The Python value of a peer's address (`recvfrom`, `accept`): with the host text of the
+    /// address last received from, sent to or accepted from when the host is the same, else
+    /// decoded (and kept when it is an IP address). `inout` only so that the caller's 132 bytes
+    /// are read where they are, not copied first (a `memcpy` per call, callgrind).
+    private func sender(_ peer: inout Sockaddr) -> SocketAddress {
         guard AddressCacheEntry.isCacheable(peer) else { return peer.decoded() }
-        let words = peer.firstWords, length = peer.length
-        if let known = lastAddress.withLock({ $0.value(forWords: words, length: length) }) { return known }
+        if let known = withAddressCache({ $0.value(for: peer) }) { return known }
+        return decodeAndKeep(peer)
+    }
+
+    /// `sender` when the cache does not hold the host: decodes, and keeps the result.
+    @inline(never)
+    private func decodeAndKeep(_ peer: Sockaddr) -> SocketAddress {
         let address = peer.decoded()
-        if let entry = AddressCacheEntry(peer, address, decoded: true) { lastAddress.withLock { $0 = entry } }
+        if let entry = AddressCacheEntry(peer, address, decoded: true) { keepAddress(entry) }
         return address
     }
 
@@ -381,7 +433,13 @@ func withMutableBytes<Buffer: MutableCollection, R>(_ buffer: inout Buffer, _ bo
 
 /// CPython's errors for a receive size no buffer can have: `OverflowError('byte string is too
 /// large')` past what a bytes object can hold, and `MemoryError()` (without trying) past 1 TiB.
+@inline(__always)
 func checkReceiveSize(_ count: Int) throws {
-    if count > Int.max - 33 { throw OverflowError("byte string is too large") }
-    if count > 1 << 40 { throw MemoryError() }
+    if count > 1 << 40 { throw receiveSizeError(count) }
+}
+
+/// The error of `checkReceiveSize`, out of line.
+@inline(never)
+func receiveSizeError(_ count: Int) -> any Error {
+    count > Int.max - 33 ? OverflowError("byte string is too large") : MemoryError()
 }

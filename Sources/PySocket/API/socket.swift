@@ -35,13 +35,27 @@ public final class socket: Sendable {
         var closed: Bool
         /// Open `makefile()` objects; the descriptor outlives `close()` while any remain.
         var ioRefs: Int = 0
-        /// The event loop waiting on this descriptor, told before the descriptor is closed.
-        weak var closeObserver: (any SocketCloseObserver)?
+        /// The event loop waiting on this descriptor, told before the descriptor is closed. In
+        /// a box made on the first `observeClose`, so that a socket no loop ever saw holds no
+        /// weak reference: creating, copying and destroying one cost about 150 instructions per
+        /// socket (swift_weakInit, swift_weakTakeInit, swift_weakDestroy; callgrind, accept + close).
+        var closeObserver: CloseObserverBox?
+    }
+
+    /// A weak reference to a `SocketCloseObserver`.
+    final class CloseObserverBox: Sendable {
+        weak let observer: (any SocketCloseObserver)?
+        init(_ observer: any SocketCloseObserver) { self.observer = observer }
     }
 
     let state: Mutex<State>
-    /// The last numeric IP address this socket received from or sent to (`Core/AddressCache.swift`).
-    let lastAddress = Mutex(AddressCacheEntry())
+    /// The last numeric IP address this socket received from, sent to or accepted from
+    /// (`Core/AddressCache.swift`); only `withAddressCache` and `keepAddress` touch it, while holding
+    /// `addressCacheBusy`.
+    @exclusivity(unchecked) nonisolated(unsafe) var addressCache = AddressCacheEntry()
+    /// True while one thread uses `addressCache`: taken with one compare-and-exchange, where a
+    /// `Mutex` costs a thread-id lookup per lock (socket+Methods.swift, `withAddressCache`).
+    let addressCacheBusy = Atomic<Bool>(false)
     /// The OS layer this socket calls: the interface it was created with.
     package let kernel: Kernel
     /// `s.family`.
@@ -127,7 +141,7 @@ package protocol SocketCloseObserver: AnyObject, Sendable {
 extension socket {
     /// Makes `observer` the one told before this socket's descriptor goes.
     package func observeClose(_ observer: any SocketCloseObserver) {
-        state.withLock { if $0.closeObserver !== observer { $0.closeObserver = observer } }
+        state.withLock { if $0.closeObserver?.observer !== observer { $0.closeObserver = CloseObserverBox(observer) } }
     }
 
     /// Tells the observer (if any) that `fd` is about to go; called outside the lock.

@@ -1,26 +1,33 @@
-// The last IP address a socket received from or sent to, kept with its sockaddr, so that a reply to
-// the address recvfrom returned parses no text and a datagram from the same peer formats none.
+// The last IP address a socket received from, sent to or accepted from, kept with its sockaddr, so that a
+// reply to the address recvfrom returned parses no text and a peer's host is formatted once, not per call.
 
 /// One numeric IP address in both forms: the first 32 bytes of its `sockaddr` (a `sockaddr_in6`
 /// is 28) and the fields of its Python value. `length == 0` is the empty entry.
 ///
-/// A socket keeps one, behind its own lock (two uncontended atomic operations per use, never
-/// held across a system call). `recvfrom` looks up the sender's `sockaddr` before formatting its
-/// text and stores what it formatted; `sendto` looks up the address value before parsing its
-/// text and stores what it parsed. Only numeric AF_INET / AF_INET6 addresses are kept: a host
-/// name is resolved on every call, as CPython does, and the other families' text costs nothing.
-/// The fields are kept rather than a `SocketAddress` so that a hit copies a String and a few
-/// integers, not a multi-payload enum through its value witnesses.
+/// A socket keeps one (`socket.withAddressCache`, which never waits: a thread that finds it in
+/// use does without). `recvfrom` and `accept` look up the peer's `sockaddr` before formatting
+/// its text (`value(for:)`), and store what they formatted; `sendto` looks up the address value
+/// before parsing its text (`sockaddr(for:)`) and stores what it parsed. A lookup by sockaddr
+/// needs only the same host: the port (and an IPv6 flow label and scope) are read from the
+/// sockaddr, which is cheap, so that a server whose clients connect from one host with a new
+/// port each time formats the host once. Only numeric AF_INET / AF_INET6 addresses are kept:
+/// a host name is resolved on every call, as CPython does, and the other families' text costs
+/// nothing. The fields are kept rather than a `SocketAddress` so that a hit copies a String and
+/// a few integers, not a multi-payload enum through its value witnesses.
 package struct AddressCacheEntry {
-    var raw: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    typealias Words = (UInt64, UInt64, UInt64, UInt64)
+
+    var raw: Words = (0, 0, 0, 0)
     var length: UInt32 = 0
+    /// The sockaddr's family (AF_INET or AF_INET6), read once from its typed field.
+    var family = 0
     /// The value's shape: `.inet` (false) or `.inet6` (true) with these fields.
     var isInet6 = false
     var host = ""
     var port = 0
     var flowinfo = 0
     var scopeID = 0
-    /// Whether `recvfrom` may return this value for the sockaddr: true when the value was decoded
+    /// Whether `recvfrom` may return this host for the sockaddr: true when the value was decoded
     /// from it, or is an IPv4 text (inet_pton's grammar has one text per IPv4 address, the one
     /// inet_ntop prints). An IPv6 text a program passed to `sendto` may be spelled otherwise
     /// (`'::0001'`, upper case) or in the 2-tuple form, where `recvfrom` returns inet_ntop's
@@ -42,18 +49,46 @@ package struct AddressCacheEntry {
         }
         raw = sockaddr.firstWords
         length = sockaddr.length
+        family = NativeSockaddr.familyOf(sockaddr)
     }
 
-    /// The Python value for a sockaddr of `length` bytes starting with `words`, when it is the
-    /// one this entry holds.
-    func value(forWords words: (UInt64, UInt64, UInt64, UInt64), length: UInt32) -> SocketAddress? {
-        guard self.length != 0, servesDecode, self.length == length, raw == words else { return nil }
-        return isInet6 ? .inet6(host: host, port: port, flowinfo: flowinfo, scope_id: scopeID) : .inet(host: host, port: port)
+    /// The bytes of a sockaddr's first words that name its family and host, the others zeroed:
+    /// the family, and the address (bytes 4-7 of a `sockaddr_in`, 8-23 of a `sockaddr_in6`).
+    /// The masks are written as little-endian values so that they cover the same bytes on
+    /// either byte order.
+    @inline(__always)
+    static func hostKey(_ words: Words, inet6: Bool) -> Words {
+        if inet6 { return (words.0 & UInt64(littleEndian: 0xFFFF), words.1, words.2, 0) }
+        return (words.0 & UInt64(littleEndian: 0xFFFF_FFFF_0000_FFFF), words.1, 0, 0)
+    }
+
+    /// The Python value for the sockaddr `peer` (AF_INET or AF_INET6, at most 32 bytes) when this
+    /// entry holds its host: the cached text with the port (and flow label and scope) read from
+    /// `peer`. The entry then holds `peer` itself, so that `sendto` back to the value hits.
+    @inline(__always)
+    mutating func value(for peer: Sockaddr) -> SocketAddress? {
+        let words = peer.firstWords
+        let inet6 = isInet6
+        guard servesDecode, length == peer.length,
+              AddressCacheEntry.hostKey(raw, inet6: inet6) == AddressCacheEntry.hostKey(words, inet6: inet6) else { return nil }
+        if raw != words {
+            raw = words
+            var copy = words
+            withUnsafeBytes(of: &copy) { bytes in
+                if inet6 {
+                    (port, flowinfo, scopeID) = NativeSockaddr.inet6Fields(bytes.baseAddress!)
+                } else {
+                    port = NativeSockaddr.inetPort(bytes.baseAddress!)
+                }
+            }
+        }
+        return inet6 ? .inet6(host: host, port: port, flowinfo: flowinfo, scope_id: scopeID) : .inet(host: host, port: port)
     }
 
     /// The first words and length of the sockaddr for `target`, when it is the address this
-    /// entry holds (plain values: the caller builds the `Sockaddr` outside the lock).
-    func sockaddr(for target: SocketAddress) -> (words: (UInt64, UInt64, UInt64, UInt64), length: UInt32)? {
+    /// entry holds (plain values: the caller passes them to the kernel as they are).
+    @inline(__always)
+    func sockaddr(for target: SocketAddress) -> (words: Words, length: UInt32)? {
         guard length != 0 else { return nil }
         switch target {
         case .inet(let host, let port) where !isInet6 && port == self.port && host == self.host:
@@ -66,10 +101,20 @@ package struct AddressCacheEntry {
         }
     }
 
+    /// `sockaddr(for:)` for a cache that sockets of every family share: the entry serves only
+    /// a socket of the family its sockaddr has (`('::1', 80)` is a `sockaddr_in6` for an AF_INET6
+    /// socket, and an error for an AF_INET one).
+    @inline(__always)
+    func sockaddr(for target: SocketAddress, family: Int) -> (words: Words, length: UInt32)? {
+        guard self.family == family else { return nil }
+        return sockaddr(for: target)
+    }
+
     /// Whether a sockaddr of this family may be kept (see above).
+    @inline(__always)
     static func isCacheable(_ raw: Sockaddr) -> Bool {
         let family = NativeSockaddr.familyOf(raw)
-        return family == NativeConstants.AF_INET || family == NativeConstants.AF_INET6
+        return raw.length <= 32 && (family == NativeConstants.AF_INET || family == NativeConstants.AF_INET6)
     }
 }
 
@@ -86,4 +131,16 @@ extension Sockaddr {
     var firstWords: (UInt64, UInt64, UInt64, UInt64) {
         Swift.withUnsafeBytes(of: storage) { $0.loadUnaligned(as: (UInt64, UInt64, UInt64, UInt64).self) }
     }
+}
+
+/// `==` for the four words of a sockaddr.
+@inline(__always)
+func == (lhs: AddressCacheEntry.Words, rhs: AddressCacheEntry.Words) -> Bool {
+    lhs.0 == rhs.0 && lhs.1 == rhs.1 && lhs.2 == rhs.2 && lhs.3 == rhs.3
+}
+
+/// `!=` for the four words of a sockaddr.
+@inline(__always)
+func != (lhs: AddressCacheEntry.Words, rhs: AddressCacheEntry.Words) -> Bool {
+    !(lhs == rhs)
 }

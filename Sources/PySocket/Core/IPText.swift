@@ -67,6 +67,39 @@ enum IPText {
         return address.bigEndian
     }
 
+    /// `parseIPv4` over contiguous bytes, read through a pointer: the generic version's
+    /// subscripts check every index against the buffer's bounds, and cost about 15 instructions
+    /// a byte where this costs about 7 (callgrind, `connect(("127.0.0.1", port))`). The same
+    /// grammar; the tests compare the two.
+    static func parseIPv4(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard var cursor = utf8.baseAddress, utf8.count >= 7, utf8.count <= 15 else { return nil }
+        let end = cursor + utf8.count
+        var address: UInt32 = 0   // the finished octets, most significant first
+        for octetNumber in 0..<4 {
+            if octetNumber > 0 {
+                guard cursor < end, cursor.pointee == dot else { return nil }
+                cursor += 1
+            }
+            guard cursor < end else { return nil }
+            var octet = UInt32(cursor.pointee &- zero)
+            guard octet < 10 else { return nil }
+            cursor += 1
+            // After a leading '0' the octet is over: a digit there is refused by what follows.
+            if octet != 0 {
+                while cursor < end {
+                    let digit = UInt32(cursor.pointee &- zero)
+                    if digit >= 10 { break }
+                    octet = octet &* 10 &+ digit
+                    if octet > 255 { return nil }
+                    cursor += 1
+                }
+            }
+            address = address << 8 | octet
+        }
+        guard cursor == end else { return nil }
+        return address.bigEndian
+    }
+
     /// A numeric IPv6 address: glibc's `inet_pton(AF_INET6, ...)`. Up to eight groups of one to
     /// four hex digits (either case) separated by `:`; at most one `::`, which must stand for at
     /// least one zero group; a leading or trailing single `:` refused; the last 32 bits may be a

@@ -150,6 +150,19 @@ extension SocketHandle {
         }
     }
 
+    /// `sendto` to a sockaddr of `length` bytes held in `words` (an address cache's entry),
+    /// passed to the kernel from the caller's frame with no `sockaddr_storage` built around it.
+    /// C: `sendto(2)`.
+    @inline(__always)
+    package func sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int32, words: (UInt64, UInt64, UInt64, UInt64), length: UInt32) throws(CallError) -> Int {
+        var words = words
+        return try withUnsafeBytes(of: &words) { (raw) throws(CallError) -> Int in
+            try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
+                try kernel.sendto(fd, buffer, flags, raw.baseAddress!, length)
+            }
+        }
+    }
+
     /// CPython: `sock_sendmsg`'s call. C: `sendmsg(2)` (the platform keeps SIGPIPE away).
     package func sendmsg(_ message: UnsafePointer<msghdr>, _ flags: Int32) throws(CallError) -> Int {
         return try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
@@ -159,9 +172,25 @@ extension SocketHandle {
 
     /// CPython: `sock_sendall`: `send(2)` until everything is sent; in timeout mode one deadline
     /// covers the whole call (checked before each send after the first, as CPython does).
+    ///
+    /// The first send is inlined and, in blocking and non-blocking mode, starts nothing else:
+    /// one that takes everything (nearly every call: a message smaller than the socket's send
+    /// buffer) returns at once; what is left goes on out of line (`sendRest`).
+    @inline(__always)
     package func sendall(_ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(CallError) {
-        var deadline = timeout.flatMap { $0 > 0 ? Deadline(seconds: $0, now: kernel.monotonicNanoseconds()) : nil }
-        var offset = 0
+        if let timeout, timeout > 0 { return try sendRest(buffer, flags, from: 0, started: kernel.monotonicNanoseconds()) }
+        let sent = try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
+            try kernel.send(fd, buffer, flags)
+        }
+        if sent < buffer.count { try sendRest(buffer, flags, from: sent, started: 0) }
+    }
+
+    /// `sendall` from `offset` on; `started` is the monotonic time the call began, which the
+    /// deadline counts from in timeout mode.
+    @inline(never)
+    func sendRest(_ buffer: UnsafeRawBufferPointer, _ flags: Int32, from offset: Int, started: UInt64) throws(CallError) {
+        var deadline = timeout.flatMap { $0 > 0 ? Deadline(seconds: $0, now: started) : nil }
+        var offset = offset
         repeat {
             if offset > 0, let pending = deadline, pending.remainingNanoseconds(now: kernel.monotonicNanoseconds()) == nil {
                 throw .timedOut
