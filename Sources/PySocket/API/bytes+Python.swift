@@ -166,7 +166,8 @@ extension bytes {
 
 extension bytes {
     /// `bytes.isspace()` for one byte: space, `\t \n \v \f \r`.
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
 
     /// `b.split(sep=None, maxsplit=-1)`: the pieces between occurrences of `sep`, at most
     /// `maxsplit` splits; with no `sep`, runs of ASCII whitespace separate and empty pieces go.
@@ -176,14 +177,29 @@ extension bytes {
     public func split(_ sep: bytes? = nil, maxsplit: Int = -1) throws -> [bytes] {
         guard let sep else { return splitOnWhitespace(maxsplit) }
         guard !sep.isEmpty else { throw ValueError("empty separator") }
-        var pieces: [bytes] = []
-        var start = 0
-        for match in occurrences(of: sep, limit: maxsplit) {
-            pieces.append(self[start, match])
-            start = match + sep.count
+        // Two passes of memchr/memcmp: count the pieces, then copy each into an array of
+        // exactly that size (no list of offsets, no regrowth).
+        return withUnsafeBytes { hay in
+            sep.withUnsafeBytes { needle in
+                let n = hay.count, step = needle.count
+                guard n > 0, let base = hay.baseAddress else { return [self] }
+                var splits = 0, at = 0
+                while maxsplit < 0 || splits < maxsplit, let match = ByteSearch.find(needle, base, from: at, to: n) {
+                    splits &+= 1
+                    at = match &+ step
+                }
+                if splits == 0 { return [self] }
+                var pieces: [bytes] = []
+                pieces.reserveCapacity(splits &+ 1)
+                at = 0
+                while pieces.count < splits, let match = ByteSearch.find(needle, base, from: at, to: n) {
+                    pieces.append(bytes(copying: UnsafeRawBufferPointer(start: base + at, count: match &- at)))
+                    at = match &+ step
+                }
+                pieces.append(bytes(copying: UnsafeRawBufferPointer(start: base + at, count: n &- at)))
+                return pieces
+            }
         }
-        pieces.append(self[start, nil])
-        return pieces
     }
 
     /// `b.split(sep, maxsplit)`: `split` with both arguments positional.
@@ -244,17 +260,38 @@ extension bytes {
     /// when nil).
     ///
     /// Python: `bytes.strip`. C: none.
-    public func strip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: true, right: true) }
+    public func strip(_ chars: bytes? = nil) -> bytes {
+        chars == nil ? strippedSpace(left: true, right: true) : stripped(chars, left: true, right: true)
+    }
 
     /// `b.lstrip([chars])`: without the leading bytes in `chars` (ASCII whitespace when nil).
     ///
     /// Python: `bytes.lstrip`. C: none.
-    public func lstrip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: true, right: false) }
+    public func lstrip(_ chars: bytes? = nil) -> bytes {
+        chars == nil ? strippedSpace(left: true, right: false) : stripped(chars, left: true, right: false)
+    }
 
     /// `b.rstrip([chars])`: without the trailing bytes in `chars` (ASCII whitespace when nil).
     ///
     /// Python: `bytes.rstrip`. C: none.
-    public func rstrip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: false, right: true) }
+    public func rstrip(_ chars: bytes? = nil) -> bytes {
+        chars == nil ? strippedSpace(left: false, right: true) : stripped(chars, left: false, right: true)
+    }
+
+    /// `strip()` with no argument: ASCII whitespace off the requested ends, in one pass over a
+    /// typed pointer; the value itself (no copy) when nothing is stripped.
+    private func strippedSpace(left: Bool, right: Bool) -> bytes {
+        withUnsafeBytes { raw in
+            let n = raw.count
+            guard n > 0, let start = raw.baseAddress else { return self }
+            let p = start.assumingMemoryBound(to: UInt8.self)
+            var lower = 0, upper = n
+            if left { while lower < upper, Self.isSpace(p[lower]) { lower &+= 1 } }
+            if right { while upper > lower, Self.isSpace(p[upper &- 1]) { upper &-= 1 } }
+            if lower == 0 && upper == n { return self }
+            return bytes(copying: UnsafeRawBufferPointer(start: start + lower, count: upper &- lower))
+        }
+    }
 
     /// One pass from each requested end; the value itself (no copy) when nothing is stripped.
     private func stripped(_ chars: bytes?, left: Bool, right: Bool) -> bytes {
@@ -282,9 +319,17 @@ extension bytes {
     private func mappedASCII(from first: UInt8, to last: UInt8, by delta: Int) -> bytes {
         withUnsafeBytes { source in
             bytes(unsafeUninitializedCapacity: source.count) { target, initialized in
-                for i in 0..<source.count {
-                    let byte = source[i]
-                    target[i] = byte >= first && byte <= last ? UInt8(truncatingIfNeeded: Int(byte) + delta) : byte
+                let n = source.count
+                if n > 0, let from = source.baseAddress, let to = target.baseAddress {
+                    // Typed pointers and a while loop: no range or subscript call per byte in a debug build.
+                    let p = from.assumingMemoryBound(to: UInt8.self), q = to.assumingMemoryBound(to: UInt8.self)
+                    let span = last &- first, shift = UInt8(truncatingIfNeeded: delta)
+                    var i = 0
+                    while i < n {
+                        let byte = p[i]
+                        q[i] = byte &- first <= span ? byte &+ shift : byte
+                        i &+= 1
+                    }
                 }
                 initialized = source.count
             }
