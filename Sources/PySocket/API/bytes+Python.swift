@@ -498,7 +498,7 @@ extension String {
                 switch errors {
                 case "replace": out.append(0x3F)
                 case "ignore": break
-                case "backslashreplace": out += Array(PyCodec.escaped(scalar.value).utf8)
+                case "backslashreplace": out += Array(escapedScalar(scalar.value).utf8)
                 case "xmlcharrefreplace": out += Array("&#\(scalar.value);".utf8)
                 case "strict", "surrogateescape", "surrogatepass", "namereplace":
                     throw PyCodec.encodeError(codec.name, self, i, end, codec.rangeReason)
@@ -659,13 +659,6 @@ struct PyCodec {
         return true
     }
 
-    /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, as `backslashreplace` writes a character.
-    static func escaped(_ value: UInt32) -> String {
-        let (prefix, width) = value < 0x100 ? ("\\x", 2) : value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
-        let digits = String(value, radix: 16)
-        return prefix + String(repeating: "0", count: width - digits.count) + digits
-    }
-
     // The exceptions, in one place, with CPython's classes and texts.
 
     static func lookupError(_ message: String) -> any Error {
@@ -679,7 +672,7 @@ struct PyCodec {
     static func encodeError(_ encoding: String, _ object: String, _ start: Int, _ end: Int, _ reason: String) -> any Error {
         let scalars = Array(object.unicodeScalars)
         let what = end - start == 1
-            ? "character '\(escaped(scalars[start].value))' in position \(start)"
+            ? "character '\(escapedScalar(scalars[start].value))' in position \(start)"
             : "characters in position \(start)-\(end - 1)"
         return UnicodeEncodeError("'\(encoding)' codec can't encode \(what): \(reason)")
     }
