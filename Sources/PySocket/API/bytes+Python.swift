@@ -44,10 +44,17 @@ extension bytes {
     /// `b * n`: `n` copies of `b` (empty when `n <= 0`).
     ///
     /// Python: `bytes.__mul__`. C: none.
-    public static func * (lhs: bytes, rhs: Int) -> bytes {
+    ///
+    /// Differs from CPython: throws (so a port writes `try b * n`), because a size past `Int`
+    /// or past memory raises CPython's errors instead of trapping.
+    /// - Throws: `OverflowError('repeated bytes are too long')` when the size overflows `Int`;
+    ///   `MemoryError()` when the memory cannot be had.
+    public static func * (lhs: bytes, rhs: Int) throws -> bytes {
         let copies = Swift.max(rhs, 0)
         let (total, overflow) = lhs.count.multipliedReportingOverflow(by: copies)
-        guard total > 0, !overflow else { return bytes() }
+        if overflow { throw OverflowError("repeated bytes are too long") }
+        guard total > 0 else { return bytes() }
+        try _checkSize(total)
         return lhs.withUnsafeBytes { source in
             bytes(unsafeUninitializedCapacity: total) { target, initialized in
                 if source.count == 1 {
@@ -65,7 +72,8 @@ extension bytes {
     /// `n * b`: `n` copies of `b`.
     ///
     /// Python: `bytes.__rmul__`. C: none.
-    public static func * (lhs: Int, rhs: bytes) -> bytes { rhs * lhs }
+    /// - Throws: as `b * n`.
+    public static func * (lhs: Int, rhs: bytes) throws -> bytes { try rhs * lhs }
 
     /// `b[i:j]`: a new `bytes`, with Python's slice rules: a negative bound counts from the
     /// end and bounds past either end are clipped (`b"abc"[1..<10] == "bc"`).
