@@ -459,7 +459,7 @@ struct PyBytesFormatter {
     static func asciiRepr(_ string: String) -> String {
         var out = ""
         for scalar in pythonRepr(string).unicodeScalars {
-            if scalar.value < 0x80 { out.unicodeScalars.append(scalar) } else { out += PyCodec.escaped(scalar.value) }
+            if scalar.value < 0x80 { out.unicodeScalars.append(scalar) } else { out += escapedScalar(scalar.value) }
         }
         return out
     }

@@ -159,7 +159,14 @@ extension bytes {
     /// This value padded with zero bytes to `length`: what `recv(n, MSG_TRUNC)` returns for a
     /// datagram longer than `n` (CPython's bytes has the datagram's length, its tail unset).
     func extended(to length: Int) -> bytes {
-        length > count ? self + bytes(count: length - count) : self
+        guard length > count else { return self }
+        return withUnsafeBytes { source in
+            bytes(unsafeUninitializedCapacity: length) { target, initialized in
+                target.copyMemory(from: source)
+                (target.baseAddress! + source.count).initializeMemory(as: UInt8.self, repeating: 0, count: length - source.count)
+                initialized = length
+            }
+        }
     }
 }
 

@@ -44,10 +44,17 @@ extension bytes {
     /// `b * n`: `n` copies of `b` (empty when `n <= 0`).
     ///
     /// Python: `bytes.__mul__`. C: none.
-    public static func * (lhs: bytes, rhs: Int) -> bytes {
+    ///
+    /// Differs from CPython: throws (so a port writes `try b * n`), because a size past `Int`
+    /// or past memory raises CPython's errors instead of trapping.
+    /// - Throws: `OverflowError('repeated bytes are too long')` when the size overflows `Int`;
+    ///   `MemoryError()` when the memory cannot be had.
+    public static func * (lhs: bytes, rhs: Int) throws -> bytes {
         let copies = Swift.max(rhs, 0)
         let (total, overflow) = lhs.count.multipliedReportingOverflow(by: copies)
-        guard total > 0, !overflow else { return bytes() }
+        if overflow { throw OverflowError("repeated bytes are too long") }
+        guard total > 0 else { return bytes() }
+        try _checkSize(total)
         return lhs.withUnsafeBytes { source in
             bytes(unsafeUninitializedCapacity: total) { target, initialized in
                 if source.count == 1 {
@@ -65,7 +72,8 @@ extension bytes {
     /// `n * b`: `n` copies of `b`.
     ///
     /// Python: `bytes.__rmul__`. C: none.
-    public static func * (lhs: Int, rhs: bytes) -> bytes { rhs * lhs }
+    /// - Throws: as `b * n`.
+    public static func * (lhs: Int, rhs: bytes) throws -> bytes { try rhs * lhs }
 
     /// `b[i:j]`: a new `bytes`, with Python's slice rules: a negative bound counts from the
     /// end and bounds past either end are clipped (`b"abc"[1..<10] == "bc"`).
@@ -543,7 +551,7 @@ extension String {
                 switch errors {
                 case "replace": out.append(0x3F)
                 case "ignore": break
-                case "backslashreplace": out += Array(PyCodec.escaped(scalar.value).utf8)
+                case "backslashreplace": out += Array(escapedScalar(scalar.value).utf8)
                 case "xmlcharrefreplace": out += Array("&#\(scalar.value);".utf8)
                 case "strict", "surrogateescape", "surrogatepass", "namereplace":
                     throw PyCodec.encodeError(codec.name, self, i, end, codec.rangeReason)
@@ -704,13 +712,6 @@ struct PyCodec {
         return true
     }
 
-    /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, as `backslashreplace` writes a character.
-    static func escaped(_ value: UInt32) -> String {
-        let (prefix, width) = value < 0x100 ? ("\\x", 2) : value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
-        let digits = String(value, radix: 16)
-        return prefix + String(repeating: "0", count: width - digits.count) + digits
-    }
-
     // The exceptions, in one place, with CPython's classes and texts.
 
     static func lookupError(_ message: String) -> any Error {
@@ -724,7 +725,7 @@ struct PyCodec {
     static func encodeError(_ encoding: String, _ object: String, _ start: Int, _ end: Int, _ reason: String) -> any Error {
         let scalars = Array(object.unicodeScalars)
         let what = end - start == 1
-            ? "character '\(escaped(scalars[start].value))' in position \(start)"
+            ? "character '\(escapedScalar(scalars[start].value))' in position \(start)"
             : "characters in position \(start)-\(end - 1)"
         return UnicodeEncodeError("'\(encoding)' codec can't encode \(what): \(reason)")
     }
