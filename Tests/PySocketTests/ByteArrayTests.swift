@@ -32,7 +32,7 @@ struct ByteArrayTests {
     func receiving() throws {
         let (a, b) = try socket.socketpair()
         defer { a.close(); b.close() }
-        var buf = bytearray(10)
+        var buf = try bytearray(10)
         try a.sendall("0123456789abcdef")
         #expect(try b.recv_into(&buf) == 10)
         #expect(buf.description == "bytearray(b'0123456789')")

@@ -33,8 +33,9 @@ let longKeyArrays: [[UInt8]] = (0..<256).map { i in Array("a longer dictionary k
 @_silgen_name("op_array_count") @inline(never) func arrayCount(_ x: [UInt8]) { var t = 0; for _ in 0..<calls { t &+= x.count }; sink &+= t }
 @_silgen_name("op_bytes_eq_short") @inline(never) func bytesEqShort(_ a: bytes, _ b: bytes) { var t = 0; for _ in 0..<calls where a == b { t &+= 1 }; sink &+= t }
 @_silgen_name("op_array_eq_short") @inline(never) func arrayEqShort(_ a: [UInt8], _ b: [UInt8]) { var t = 0; for _ in 0..<calls where a == b { t &+= 1 }; sink &+= t }
-@_silgen_name("op_bytes_eq_1k") @inline(never) func bytesEqLong(_ a: bytes, _ b: bytes) { var t = 0; for _ in 0..<calls where a == b { t &+= 1 }; sink &+= t }
-@_silgen_name("op_array_eq_1k") @inline(never) func arrayEqLong(_ a: [UInt8], _ b: [UInt8]) { var t = 0; for _ in 0..<calls where a == b { t &+= 1 }; sink &+= t }
+// (Each body differs from the others', so that a release build does not merge two functions.)
+@_silgen_name("op_bytes_eq_1k") @inline(never) func bytesEqLong(_ a: bytes, _ b: bytes) { var t = 0; for _ in 0..<calls where a == b { t &+= 2 }; sink &+= t }
+@_silgen_name("op_array_eq_1k") @inline(never) func arrayEqLong(_ a: [UInt8], _ b: [UInt8]) { var t = 0; for _ in 0..<calls where a == b { t &+= 2 }; sink &+= t }
 @_silgen_name("op_bytes_dict_short") @inline(never) func bytesDict(_ d: [bytes: Int], _ keys: [bytes]) {
     var t = 0; for _ in 0..<(calls / keys.count) { for k in keys { t &+= d[k] ?? 0 } }; sink &+= t
 }
@@ -42,10 +43,10 @@ let longKeyArrays: [[UInt8]] = (0..<256).map { i in Array("a longer dictionary k
     var t = 0; for _ in 0..<(calls / keys.count) { for k in keys { t &+= d[k] ?? 0 } }; sink &+= t
 }
 @_silgen_name("op_bytes_dict_long") @inline(never) func bytesDictLong(_ d: [bytes: Int], _ keys: [bytes]) {
-    var t = 0; for _ in 0..<(calls / keys.count) { for k in keys { t &+= d[k] ?? 0 } }; sink &+= t
+    var t = 0; for _ in 0..<(calls / keys.count) { for k in keys { t &+= (d[k] ?? 0) &* 3 } }; sink &+= t
 }
 @_silgen_name("op_array_dict_long") @inline(never) func arrayDictLong(_ d: [[UInt8]: Int], _ keys: [[UInt8]]) {
-    var t = 0; for _ in 0..<(calls / keys.count) { for k in keys { t &+= d[k] ?? 0 } }; sink &+= t
+    var t = 0; for _ in 0..<(calls / keys.count) { for k in keys { t &+= (d[k] ?? 0) &* 3 } }; sink &+= t
 }
 @_silgen_name("op_bytes_literal_short") @inline(never) func bytesLiteral() { var t = 0; for _ in 0..<calls { let x: bytes = "PING\r\n"; t &+= x.count }; sink &+= t }
 @_silgen_name("op_array_literal_short") @inline(never) func arrayLiteral() { var t = 0; for _ in 0..<calls { let x: [UInt8] = Array("PING\r\n".utf8); t &+= x.count }; sink &+= t }
