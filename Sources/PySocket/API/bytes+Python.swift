@@ -219,20 +219,31 @@ extension bytes {
     /// without its leading whitespace, is the last piece.
     private func splitOnWhitespace(_ maxsplit: Int) -> [bytes] {
         withUnsafeBytes { raw in
-            var pieces: [bytes] = []
             let n = raw.count
-            var i = 0
-            while true {
-                while i < n, Self.isSpace(raw[i]) { i += 1 }
-                if i == n { break }
-                if maxsplit >= 0, pieces.count == maxsplit {
-                    pieces.append(bytes(copying: UnsafeRawBufferPointer(rebasing: raw[i...])))
-                    break
+            guard n > 0, let start = raw.baseAddress else { return [] }
+            let p = start.assumingMemoryBound(to: UInt8.self)
+            // Two passes over a typed pointer: count the words, then copy each into an array of
+            // exactly that size (no regrowth).
+            func words(_ emit: (Int, Int) -> Void) -> Int {
+                var found = 0, i = 0
+                while true {
+                    while i < n, Self.isSpace(p[i]) { i &+= 1 }
+                    if i == n { break }
+                    if maxsplit >= 0, found == maxsplit {
+                        // The rest, without its leading whitespace, is the last piece.
+                        emit(i, n)
+                        return found &+ 1
+                    }
+                    let first = i
+                    while i < n, !Self.isSpace(p[i]) { i &+= 1 }
+                    emit(first, i)
+                    found &+= 1
                 }
-                let start = i
-                while i < n, !Self.isSpace(raw[i]) { i += 1 }
-                pieces.append(bytes(copying: UnsafeRawBufferPointer(rebasing: raw[start..<i])))
+                return found
             }
+            var pieces: [bytes] = []
+            pieces.reserveCapacity(words { _, _ in })
+            _ = words { first, end in pieces.append(bytes(copying: UnsafeRawBufferPointer(start: start + first, count: end &- first))) }
             return pieces
         }
     }
@@ -244,22 +255,40 @@ extension bytes {
         // Python's two passes: sum the lengths, then copy each item (and `sep`) whole.
         let parts = Array(items)
         guard parts.count > 1 else { return parts.first ?? bytes() }
-        var total = count * (parts.count - 1)
-        for part in parts { total += part.count }
-        return withUnsafeBytes { sep in
-            bytes(unsafeUninitializedCapacity: total) { target, initialized in
-                var at = target.baseAddress!
-                for (i, part) in parts.enumerated() {
-                    if i > 0, sep.count > 0 {
-                        at.copyMemory(from: sep.baseAddress!, byteCount: sep.count)
-                        at += sep.count
-                    }
-                    part.withUnsafeBytes { item in
-                        if item.count > 0 { at.copyMemory(from: item.baseAddress!, byteCount: item.count) }
-                        at += item.count
+        return parts.withUnsafeBufferPointer { list in
+            // Index loops over a typed pointer: no iterator or enumerated() per item (a
+            // debug build calls those generically).
+            let items = list.baseAddress!, k = list.count
+            var total = count &* (k &- 1)
+            var i = 0
+            while i < k { total &+= items[i].count; i &+= 1 }
+            return withUnsafeBytes { sep in
+                func write(_ target: UnsafeMutableRawPointer) {
+                    var at = target
+                    var i = 0
+                    while i < k {
+                        if i > 0, sep.count > 0 {
+                            at.copyMemory(from: sep.baseAddress!, byteCount: sep.count)
+                            at += sep.count
+                        }
+                        items[i].withUnsafeBytes { item in
+                            if item.count > 0 { at.copyMemory(from: item.baseAddress!, byteCount: item.count) }
+                            at += item.count
+                        }
+                        i &+= 1
                     }
                 }
-                initialized = total
+                if total <= 1024 {
+                    // A protocol message: assembled on the stack, then one exact-size copy.
+                    return withUnsafeTemporaryAllocation(byteCount: Swift.max(total, 1), alignment: 16) { stack in
+                        write(stack.baseAddress!)
+                        return bytes(copying: UnsafeRawBufferPointer(start: stack.baseAddress!, count: total))
+                    }
+                }
+                return bytes(unsafeUninitializedCapacity: total) { target, initialized in
+                    write(target.baseAddress!)
+                    initialized = total
+                }
             }
         }
     }
