@@ -215,16 +215,33 @@ struct PyBytesFormatter {
         let n = format.count
         if n > 0, let f = format.baseAddress {
             var i = 0
+            let p = f.assumingMemoryBound(to: UInt8.self)
             while i < n {
-                // The literal run up to the next '%', copied in one go.
-                let j = ByteSearch.index(of: 0x25, f, from: i, to: n) ?? n
-                if j > i { append(UnsafeRawBufferPointer(start: f + i, count: j &- i)) }
-                if j == n { break }
-                i = j &+ 1
+                // The literal run up to the next '%': its first 8 bytes one by one into the stack
+                // buffer (a protocol format's runs are short: `\r\n`, `$`), the rest of a long
+                // run found with memchr and copied in one go.
+                if spill == nil, let out = stack.baseAddress {
+                    let q = out.assumingMemoryBound(to: UInt8.self)
+                    let stop = Swift.min(n, i &+ 8), room = stack.count
+                    while i < stop && used < room {
+                        let c = p[i]
+                        if c == 0x25 { break }
+                        q[used] = c
+                        used &+= 1
+                        i &+= 1
+                    }
+                }
+                if i < n && p[i] != 0x25 {
+                    let j = ByteSearch.index(of: 0x25, f, from: i, to: n) ?? n
+                    append(UnsafeRawBufferPointer(start: f + i, count: j &- i))
+                    i = j
+                }
+                if i == n { break }
+                i &+= 1
                 guard i < n else { throw ValueError("incomplete format") }
                 // The common `%d` of an int and `%b`/`%s` of bytes, with no flags, width or
                 // precision, written directly.
-                let conversion = f.load(fromByteOffset: i, as: UInt8.self)
+                let conversion = p[i]
                 if next < args.count {
                     switch (conversion, args[next]) {
                     case (0x64, .int(let negative, let magnitude)):
