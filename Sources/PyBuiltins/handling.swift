@@ -18,12 +18,22 @@ import PySocket
 /// Differs from CPython: explicit; an exception that already has a context (one raised in a
 /// nested handler) keeps it, as in Python, and so does one whose context was set by hand.
 public func handling<Result>(_ error: any Error, _ body: () throws -> Result) throws -> Result {
+    // An error caught inside an outer handler's block was raised while that one was handled.
+    if let outer = Handled.error, let inner = error as? BaseException, inner.__context__ == nil,
+       inner !== (outer as? BaseException) {
+        inner.__context__ = outer
+    }
     do {
-        return try body()
+        return try Handled.$error.withValue(error) { try body() }
     } catch let raised as BaseException {
         if raised !== (error as? BaseException), raised.__context__ == nil {
             raised.__context__ = error
         }
         throw raised
     }
+}
+
+/// The error whose `except` block (`handling`) is running on this thread or task.
+private enum Handled {
+    @TaskLocal static var error: (any Error)?
 }

@@ -39,7 +39,11 @@ extension bytes {
     /// `a += b`: appends `b`.
     ///
     /// Python: `bytes.__iadd__`. C: none.
-    public static func += (lhs: inout bytes, rhs: bytes) { lhs.storage += rhs.storage }
+    public static func += (lhs: inout bytes, rhs: bytes) {
+        // An array's own append for an array; an inline rhs is appended from where it is.
+        if rhs._isOnHeap { lhs.storage += rhs._heap; return }
+        rhs.withUnsafeBytes { source in lhs.storage.append(contentsOf: source) }
+    }
 
     /// `b * n`: `n` copies of `b` (empty when `n <= 0`).
     ///

@@ -19,14 +19,14 @@ public struct bytes: Sendable {
     /// its count, so that reading a byte or the count is a load with no call into the array,
     /// even in a debug build (where nothing but `@_transparent` code is inlined across modules).
     /// Every mutation of `_heap` is followed by `_syncHeap()`.
-    @usableFromInline var _inline: (UInt64, UInt64)
+    @usableFromInline var _inline: (UInt, UInt)
     /// How many bytes are inline (0...16), or `_onHeap`.
     @usableFromInline var _inlineCount: UInt8
 
     /// `_inlineCount` when the bytes are in `_heap`.
     @usableFromInline static var _onHeap: UInt8 { 0xFF }
-    /// The most bytes stored inline.
-    @usableFromInline static var _inlineCapacity: Int { 16 }
+    /// The most bytes stored inline (16 on a 64-bit platform).
+    @usableFromInline static var _inlineCapacity: Int { MemoryLayout<(UInt, UInt)>.size }
 
     /// `bytes()`: empty.
     @inlinable public init() {
@@ -97,13 +97,13 @@ public struct bytes: Sendable {
 
     /// The address of the first byte on the heap (nil for an empty array without storage).
     @_transparent @usableFromInline var _heapBase: UnsafePointer<UInt8>? {
-        UnsafePointer(bitPattern: UInt(_inline.0))
+        UnsafePointer(bitPattern: _inline.0)
     }
 
     /// Records `_heap`'s address and count after it was set or mutated.
     @inlinable mutating func _syncHeap() {
         let (base, count) = _heap.withUnsafeBufferPointer { (UInt(bitPattern: $0.baseAddress), $0.count) }
-        _inline = (UInt64(base), UInt64(count))
+        _inline = (base, UInt(bitPattern: count))
     }
 
     /// The bytes as an array (a new one for an inline value), and where `storage` is mutated
@@ -137,7 +137,7 @@ public struct bytes: Sendable {
     @_transparent public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         if _isOnHeap {
             // `self` (and so `_heap`) is alive for the whole call.
-            return try body(UnsafeRawBufferPointer(start: _heapBase, count: Int(truncatingIfNeeded: _inline.1)))
+            return try body(UnsafeRawBufferPointer(start: _heapBase, count: Int(bitPattern: _inline.1)))
         }
         return try _withInlineBytes(body)
     }
@@ -198,7 +198,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     ///
     /// Python: `bytes.__len__`.
     @_transparent public var count: Int {
-        _inlineCount == 0xFF ? Int(truncatingIfNeeded: _inline.1) : Int(truncatingIfNeeded: _inlineCount)
+        _inlineCount == 0xFF ? Int(bitPattern: _inline.1) : Int(bitPattern: _inlineCount._lowWord)
     }
     /// `not b`: whether there are no bytes.
     @_transparent public var isEmpty: Bool { count == 0 }
@@ -217,8 +217,11 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     @inlinable public subscript(position: Int) -> UInt8 {
         @_transparent get {
             // One unsigned comparison checks both ends.
-            if UInt(bitPattern: position) >= UInt(bitPattern: count) { bytes._outOfRangeTrap() }
-            if _inlineCount == 0xFF { return _heapBase![position] }
+            if _inlineCount == 0xFF {
+                if UInt(bitPattern: position) >= _inline.1 { bytes._outOfRangeTrap() }
+                return UnsafePointer<UInt8>(bitPattern: _inline.0)![position]
+            }
+            if UInt(bitPattern: position) >= UInt(_inlineCount._lowWord) { bytes._outOfRangeTrap() }
             return bytes._inlineByte(_inline, position)
         }
         set {
@@ -235,14 +238,16 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     /// The trap of an index out of range (as an array's).
     @usableFromInline static func _outOfRangeTrap() -> Never { fatalError("Index out of range") }
 
-    /// Byte `i` (0..<16) of inline storage, in memory order.
-    @_transparent @usableFromInline static func _inlineByte(_ words: (UInt64, UInt64), _ i: Int) -> UInt8 {
+    /// Byte `i` (0..<16) of inline storage, in memory order (with concrete-type operations
+    /// only, which a debug build inlines).
+    @_transparent @usableFromInline static func _inlineByte(_ words: (UInt, UInt), _ i: Int) -> UInt8 {
+        let size = MemoryLayout<UInt>.size
         #if _endian(little)
-        let word = i < 8 ? words.0 : words.1
+        let word = i < size ? words.0 : words.1
         #else
-        let word = i < 8 ? words.0.byteSwapped : words.1.byteSwapped
+        let word = i < size ? words.0.byteSwapped : words.1.byteSwapped
         #endif
-        return UInt8(truncatingIfNeeded: word &>> UInt64(truncatingIfNeeded: (i & 7) &* 8))
+        return UInt8(_truncatingBits: word &>> UInt(bitPattern: (i & (size &- 1)) &* 8))
     }
 
     /// Replaces `b[subrange]` with `newElements` (a value on the heap afterwards).
@@ -301,12 +306,12 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         @usableFromInline let _owner: [UInt8]
         /// The first heap byte; nil for inline bytes.
         @usableFromInline let _base: UnsafePointer<UInt8>?
-        @usableFromInline let _inline: (UInt64, UInt64)
+        @usableFromInline let _inline: (UInt, UInt)
         @usableFromInline var _position: Int
         @usableFromInline let _end: Int
 
         @_transparent @usableFromInline
-        init(_owner: [UInt8], _base: UnsafePointer<UInt8>?, _inline: (UInt64, UInt64), _position: Int, _end: Int) {
+        init(_owner: [UInt8], _base: UnsafePointer<UInt8>?, _inline: (UInt, UInt), _position: Int, _end: Int) {
             self._owner = _owner
             self._base = _base
             self._inline = _inline
@@ -353,25 +358,35 @@ extension bytes: Equatable, Hashable {
     @inlinable public func hash(into hasher: inout Hasher) {
         let n = count
         hasher.combine(n)
-        if _isOnHeap {
+        if n > bytes._inlineCapacity {
             hasher.combine(bytes: UnsafeRawBufferPointer(start: _heapBase, count: n))
-        } else {
-            var copy = _inline
-            Swift.withUnsafeBytes(of: &copy) { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+            return
         }
+        // Up to 16 bytes hash as the two zero-padded words of inline storage, wherever they are.
+        let words = _isOnHeap ? bytes._words(UnsafeRawBufferPointer(start: _heapBase, count: n)) : _inline
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+    }
+
+    /// Up to 16 bytes as inline storage holds them: in memory order, zero-padded.
+    @usableFromInline static func _words(_ source: UnsafeRawBufferPointer) -> (UInt, UInt) {
+        var words: (UInt, UInt) = (0, 0)
+        if let base = source.baseAddress {
+            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: source.count) }
+        }
+        return words
     }
 }
 
 extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
-    /// `b"..."`: the literal's UTF-8 bytes (inline up to 16, with no allocation).
-    @inlinable public init(stringLiteral value: String) {
-        var text = value
-        self = text.withUTF8 { bytes(copying: UnsafeRawBufferPointer($0)) }
+    /// `b"..."`: the literal's UTF-8 bytes (inline up to 16, with no allocation), read from
+    /// the binary's constant data (a `StaticString`: no `String` is made).
+    @inlinable public init(stringLiteral value: StaticString) {
+        self = value.withUTF8Buffer { bytes(copying: UnsafeRawBufferPointer($0)) }
     }
-    /// `bytes([1, 2, 3])`.
+    /// `bytes([1, 2, 3])`: keeps the literal's array (made anyway), with no copy.
     @inlinable public init(arrayLiteral elements: UInt8...) {
-        if elements.count > bytes._inlineCapacity { self.init(elements); return }
-        self = elements.withUnsafeBytes { bytes(copying: $0) }
+        self.init(elements)
     }
 }
 
