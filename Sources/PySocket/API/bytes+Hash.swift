@@ -20,16 +20,18 @@ extension bytes {
     func _sipHash13(_ k0: UInt64, _ k1: UInt64) -> UInt64 {
         var state = SipHash13(k0, k1)
         let n = count
-        if !_isOnHeap {
-            // Inline: the bytes past the count are zero, as SipHash's padding is.
+        if !_isOnHeap && UInt.bitWidth == 64 {
+            // Inline: two 8-byte words whose bytes past the count are zero, as SipHash's padding is.
+            let w0 = UInt64(littleEndian: UInt64(truncatingIfNeeded: _inline.0))
+            let w1 = UInt64(littleEndian: UInt64(truncatingIfNeeded: _inline.1))
             if n < 8 {
-                state.final(UInt64(littleEndian: _inline.0), length: n)
+                state.final(w0, length: n)
             } else if n < 16 {
-                state.block(UInt64(littleEndian: _inline.0))
-                state.final(UInt64(littleEndian: _inline.1), length: n)
+                state.block(w0)
+                state.final(w1, length: n)
             } else {
-                state.block(UInt64(littleEndian: _inline.0))
-                state.block(UInt64(littleEndian: _inline.1))
+                state.block(w0)
+                state.block(w1)
                 state.final(0, length: n)
             }
             return state.finish()
