@@ -10,7 +10,7 @@ let libraryPath = Context.environment["PYSOCKET_LIBRARY_PATH"] ?? ".."
 
 /// The Swift workloads. Each is built on its own by scripts/bench, so that a workload whose API
 /// is not in the library yet (addrinfo: getaddrinfo / inet_pton / inet_ntop) fails alone.
-let workloads = ["pingpong", "bulk", "connect", "udp", "addrinfo", "readline", "iterate"]
+let workloads = ["pingpong", "bulk", "connect", "udp", "addrinfo", "readline", "iterate", "bytesops"]
 
 let package = Package(
     name: "PySocketBenchmarks",

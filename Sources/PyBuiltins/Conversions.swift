@@ -1,4 +1,4 @@
-// int(), float(), bool(), hex(), oct(), bin(), ord(), chr() and the iteration helpers sorted(), enumerate(), range(), sum().
+// int(), float(), bool(), hex(), oct(), bin(), ord(), chr() and the iteration helpers sorted(), enumerate(), sum().
 import PySocket
 
 /// `int(text, base=10)`: the integer a string spells, with Python's rules: surrounding whitespace,
@@ -212,36 +212,53 @@ public func sorted<Items: Sequence, SortKey: Comparable>(
     }.map(\.element)
 }
 
-/// `enumerate(iterable, start=0)`: the items paired with their index: `for (i, x) in
-/// enumerate(items)`.
+/// `enumerate(iterable)`: the items paired with their index: `for (i, x) in enumerate(items)`.
 ///
 /// Python: `enumerate`.
-public func enumerate<Items: Sequence>(_ items: Items, start: Int = 0) -> [(Int, Items.Element)] {
-    items.enumerated().map { (start + $0.offset, $0.element) }
+public func enumerate<Items: Sequence>(_ items: Items) -> [(Int, Items.Element)] {
+    items.enumerated().map { ($0.offset, $0.element) }
 }
 
-/// `range(stop)` `0, 1, ..., stop - 1` (empty when `stop` is not positive).
+/// `enumerate(iterable, start=n)`: the items paired with their index counted from `start`.
 ///
-/// Python: `range(stop)`.
-public func range(_ stop: Int) -> [Int] { range(0, stop) }
-
-/// `range(start, stop, step=1)` `start, start + step, ...` up to but not including `stop`; raises
-/// nothing, and a `step` of 0 gives an empty list.
+/// Python: `enumerate(iterable, start)`.
 ///
-/// Python: `range(start, stop, step)`.
-///
-/// Differs from CPython: a list, not a lazy `range` object; `step` 0 gives `[]` where CPython
-/// raises `ValueError`.
-public func range(_ start: Int, _ stop: Int, _ step: Int = 1) -> [Int] {
-    guard step != 0 else { return [] }
-    return Array(stride(from: start, to: stop, by: step))
+/// Differs from CPython: an index past `Int.max` raises `OverflowError("Python int too large to
+/// convert to C long")` (CPython's ints have no limit), so this form needs `try`.
+public func enumerate<Items: Sequence>(_ items: Items, start: Int) throws -> [(Int, Items.Element)] {
+    try items.enumerated().map { item in
+        let (index, overflow) = start.addingReportingOverflow(item.offset)
+        if overflow { throw OverflowError("Python int too large to convert to C long") }
+        return (index, item.element)
+    }
 }
 
-/// `sum(iterable, start=0)`: the total of the numbers.
+/// `sum(iterable)`: the total of the numbers (floats are added in order, as a Swift `reduce`).
 ///
 /// Python: `sum`.
-public func sum<Items: Sequence>(_ items: Items) -> Items.Element where Items.Element: AdditiveArithmetic {
+public func sum<Items: Sequence>(_ items: Items) -> Items.Element where Items.Element: BinaryFloatingPoint {
     items.reduce(.zero, +)
+}
+
+/// `sum(iterable)`: the total of the integers.
+///
+/// Python: `sum`.
+///
+/// Differs from CPython: a total past the element type's range raises `OverflowError("Python
+/// int too large to convert to C long")` (CPython's ints have no limit), so `sum` of integers
+/// needs `try`. A running total that leaves the range and comes back is exact, as in Python.
+public func sum<Items: Sequence>(_ items: Items) throws -> Items.Element where Items.Element: FixedWidthInteger {
+    var total: Items.Element = 0
+    // How many times the wrapped total went past the top (+1) or the bottom (-1) of the range:
+    // the exact total is `total + carry * 2^bitWidth`, which fits only when carry is 0.
+    var carry = 0
+    for item in items {
+        let (next, overflow) = total.addingReportingOverflow(item)
+        if overflow { carry &+= item < 0 ? -1 : 1 }
+        total = next
+    }
+    if carry != 0 { throw OverflowError("Python int too large to convert to C long") }
+    return total
 }
 
 /// `sum(b)` of a `bytes`, `bytearray` or `[UInt8]`

@@ -13,18 +13,22 @@ extension BinaryInteger {
         }
         guard length >= 0 else { throw ValueError("length argument must be non-negative") }
         if !signed && self < 0 { throw OverflowError("can't convert negative int to unsigned") }
-        // Fits when the value's magnitude needs at most length*8 bits (one fewer when signed).
-        let bitsAvailable = length * 8 - (signed ? 1 : 0)
+        // Fits when the value's magnitude needs at most length*8 bits (one fewer when signed);
+        // a length whose bit count overflows Int holds any value.
+        let (bits, overflow) = length.multipliedReportingOverflow(by: 8)
+        let bitsAvailable = overflow ? Int.max : bits - (signed ? 1 : 0)
         // A negative value -m fits in two's complement when m - 1 does.
         let fits = bitLength(self < 0 ? self.magnitude - 1 : self.magnitude) <= bitsAvailable
         guard fits else { throw OverflowError("int too big to convert") }
-        var out = [UInt8](repeating: self < 0 ? 0xff : 0, count: length)
+        // CPython's MemoryError for a length no memory holds (bytes(count:) raises it).
+        var out = try bytes(count: length)
+        if self < 0 { _ = out.withContiguousMutableStorageIfAvailable { $0.update(repeating: 0xff) } }
         var value = self
         for index in 0..<Swift.min(length, (bitWidth + 7) / 8 + 1) {
             out[index] = UInt8(truncatingIfNeeded: value)
             value >>= 8
         }
-        return bytes(byteorder == "big" ? out.reversed() : out)
+        return byteorder == "big" ? bytes(out.reversed()) : out
     }
 }
 

@@ -27,7 +27,7 @@ struct BesideFoundation {
         }
         let values: [Any] = [
             try int("12"), try float("2.5"), bool(0), hex(255), oct(8), bin(2), try ord("a"), try chr(98),
-            sorted([2, 1]), enumerate(["x"]), range(2), sum([1, 2]), table, hasattr(socket.self, "AF_INET"),
+            sorted([2, 1]), enumerate(["x"]), list(range(2)), try sum([1, 2]), table, hasattr(socket.self, "AF_INET"),
             getattr(socket.self, "NOPE", nil) as Any, len(table), len((1, 2)),
             min(1, 2), max(3, 4), list("ab"), set([1]), try max([1, 5]), any([0]), all([1]), reversed([1, 2]),
         ]

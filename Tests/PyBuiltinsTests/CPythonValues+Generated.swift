@@ -242,10 +242,30 @@ struct CPythonValues {
         expectOutcome("['a', 'd', 'bb', 'ccc']") { sorted(["bb", "a", "ccc", "d"], key: { len($0) }) }
         expectOutcome("['ccc', 'bb', 'a', 'd']") { sorted(["bb", "a", "ccc", "d"], key: { len($0) }, reverse: true) }
         expectOutcome("[(0, 'a'), (1, 'b')]") { enumerate(["a", "b"]) }
-        expectOutcome("[(1, 'a')]") { enumerate(["a"], start: 1) }
-        expectOutcome("[0, 1, 2, 3, 4]") { range(5) }
-        expectOutcome("[1, 4, 7]") { range(1, 10, 3) }
-        expectOutcome("[5, 3, 1]") { range(5, 0, -2) }
+        expectOutcome("[(1, 'a')]") { try enumerate(["a"], start: 1) }
+        expectOutcome("[(9223372036854775807, 'a')]") { try enumerate(["a"], start: Int.max) }
+        expectOutcome("OverflowError: Python int too large to convert to C long") { try enumerate(["a", "b"], start: Int.max) }
+        expectOutcome("[(-9223372036854775808, 'a'), (-9223372036854775807, 'b')]") { try enumerate(["a", "b"], start: Int.min) }
+        expectOutcome("range(0, 5)") { range(5) }
+        expectOutcome("range(1, 10, 3)") { try range(1, 10, 3) }
+        expectOutcome("[5, 3, 1]") { list(try range(5, 0, -2)) }
+        expectOutcome("ValueError: range() arg 3 must not be zero") { try range(0, 10, 0) }
+        expectOutcome("ValueError: range() arg 3 must not be zero") { try range(1, 2, 0) }
+        expectOutcome("range(0, -3)") { range(-3) }
+        expectOutcome("[]") { list(range(-3)) }
+        expectOutcome("9") { len(range(2, 11)) }
+        expectOutcome("4") { len(try range(10, 0, -3)) }
+        expectOutcome("[10, 7, 4, 1]") { list(try range(10, 0, -3)) }
+        expectOutcome("9") { try range(0, 10, 3)[3] }
+        expectOutcome("True") { range(3) == range(0, 3) }
+        expectOutcome("True") { range(0) == range(5, 2) }
+        expectOutcome("True") { try range(0, 3, 2) == range(0, 4, 2) }
+        expectOutcome("[9223372036854775805]") { list(try range(Int.max - 2, Int.max, 5)) }
+        expectOutcome("[-9223372036854775806]") { list(try range(Int.min + 2, Int.min, -3)) }
+        expectOutcome("3") { len(try range(Int.min, Int.max, Int.max)) }
+        expectOutcome("4611686018427387904") { len(range(1 << 62)) }
+        expectOutcome("range(0, 4611686018427387904, 1152921504606846976)") { try range(0, 1 << 62, 1 << 60) }
+        expectOutcome("'range'") { type(range(2)).__name__ }
         expectOutcome("['a', 'b']") { list("ab") }
         expectOutcome("['x', 'y']") { list(["x": 1, "y": 2] as dict<String, Int>) }
         expectOutcome("[0, 1, 2]") { list(range(3)) }
@@ -262,8 +282,16 @@ struct CPythonValues {
         expectOutcome("False") { all(["a", ""]) }
         expectOutcome("True") { all([Bool]()) }
         expectOutcome("[3, 2, 1]") { reversed([1, 2, 3]) }
-        expectOutcome("6") { sum([1, 2, 3]) }
+        expectOutcome("6") { try sum([1, 2, 3]) }
         expectOutcome("0.30000000000000004") { sum([0.1, 0.2]) }
+        expectOutcome("9223372036854775807") { try sum([Int.max, 0]) }
+        expectOutcome("-9223372036854775808") { try sum([Int.min, -0]) }
+        expectOutcome("OverflowError: Python int too large to convert to C long") { try sum([Int.max, 1]) }
+        expectOutcome("OverflowError: Python int too large to convert to C long") { try sum([Int.min, -1]) }
+        expectOutcome("9223372036854775807") { try sum([Int.max, 1, -1]) }
+        expectOutcome("300") { sum([UInt8(200), 100]) }
+        expectOutcome("-128") { try sum([Int8(-128), -1, 1]) }
+        expectOutcome("499999500000") { try sum(range(1_000_000)) }
         expectOutcome("2") { len("🇫🇷") }
         expectOutcome("5") { len("héllo") }
         expectOutcome("2") { len((1, 2)) }

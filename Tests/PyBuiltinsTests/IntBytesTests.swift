@@ -21,6 +21,12 @@ struct IntBytesTests {
             (128, 1, "big", true, "OverflowError: int too big to convert"),
             (-129, 1, "big", true, "OverflowError: int too big to convert"),
             (1, 1, "middle", false, "ValueError: byteorder must be either 'little' or 'big'"),
+            // (5).to_bytes(2**62) / (-5).to_bytes(2**62, signed=True) / (0).to_bytes(2**62, "little")
+            // / (5).to_bytes(2**40) -> MemoryError: (no trap where length * 8 overflows Int)
+            (5, 1 << 62, "big", false, "MemoryError: "),
+            (-5, 1 << 62, "big", true, "MemoryError: "),
+            (0, 1 << 62, "little", false, "MemoryError: "),
+            (5, 1 << 40, "big", false, "MemoryError: "),
         ]
         for (value, length, order, signed, expected) in failures {
             do {

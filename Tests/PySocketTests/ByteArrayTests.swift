@@ -6,8 +6,8 @@ import TestSupport
 @Suite("bytearray prints, slices and receives as CPython's", .fdBalanced)
 struct ByteArrayTests {
     @Test("repr and str, with CPython's quoting")
-    func printing() {
-        #expect(String(reflecting: bytearray(4)) == #"bytearray(b'\x00\x00\x00\x00')"#)
+    func printing() throws {
+        #expect(try String(reflecting: bytearray(4)) == #"bytearray(b'\x00\x00\x00\x00')"#)
         #expect(String(describing: bytearray([0x61, 0x00, 0xff, 0x27])) == #"bytearray(b"a\x00\xff\'")"#)
         #expect(String(describing: bytearray()) == "bytearray(b'')")
     }
@@ -32,7 +32,7 @@ struct ByteArrayTests {
     func receiving() throws {
         let (a, b) = try socket.socketpair()
         defer { a.close(); b.close() }
-        var buf = bytearray(10)
+        var buf = try bytearray(10)
         try a.sendall("0123456789abcdef")
         #expect(try b.recv_into(&buf) == 10)
         #expect(buf.description == "bytearray(b'0123456789')")

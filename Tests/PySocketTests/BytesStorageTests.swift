@@ -39,7 +39,7 @@ struct BytesStorageTests {
     }
 
     @Test("mutating an inline value: set a byte, append past 16, mutate through storage")
-    func mutation() {
+    func mutation() throws {
         var value: bytes = "abc"
         #expect(!value._isOnHeap)
         value[1] = 0x42
@@ -50,11 +50,11 @@ struct BytesStorageTests {
         var inline: bytes = "xy"
         inline.storage.append(0x7A)
         #expect(inline == bytes("xyz"))
-        var zeros = bytes(count: 3)
+        var zeros = try bytes(count: 3)
         #expect(zeros == bytes([0, 0, 0]))
         _ = zeros.withContiguousMutableStorageIfAvailable { $0[2] = 9 }
         #expect(zeros == bytes([0, 0, 9]))
-        #expect(bytes(count: 20) == bytes([UInt8](repeating: 0, count: 20)))
+        #expect(try bytes(count: 20) == bytes([UInt8](repeating: 0, count: 20)))
     }
 
     @Test("literals: short ones inline, long ones on the heap, the same bytes")

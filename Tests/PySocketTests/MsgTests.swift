@@ -228,7 +228,7 @@ private func udpPair(_ host: String) throws -> (socket, socket) {
         let (r, w) = makePipe()
         defer { close(r); close(w) }
         _ = try socket.send_fds(a, ["z"], [r])
-        var one: [bytes] = [bytes(count: 4)]
+        var one: [bytes] = [try bytes(count: 4)]
         let (count, ancdata, flags, _) = try b.recvmsg_into(&one, 24)
         #expect(count == 1 && flags == 0 && ancdata.count == 1 && one[0] == "z\0\0\0")
         for item in ancdata { for fd in fds(in: item.2) { #expect(isCloseOnExec(fd)); close(fd) } }

@@ -119,7 +119,7 @@ import Testing
 
     @Test func recvIntoBytesValueAndRawBuffer() throws {
         let (a, b) = try socket.socketpair()
-        var data = bytes(count: 4)
+        var data = try bytes(count: 4)
         _ = try a.send("wxyz!")
         #expect(try b.recv_into(&data) == 4)
         #expect(data == "wxyz")

@@ -48,8 +48,9 @@ package func pythonRepr<C: Collection>(bytes value: C) -> String where C.Element
     return out
 }
 
-/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, lower-case hex, as Python writes them.
-private func escapedScalar(_ value: UInt32) -> String {
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, lower-case hex, as Python writes them (in a repr, and
+/// for a character the `backslashreplace` error handler replaces).
+func escapedScalar(_ value: UInt32) -> String {
     let (prefix, width) = value < 0x100 ? ("\\x", 2) : value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
     let digits = String(value, radix: 16)
     return prefix + String(repeating: "0", count: width - digits.count) + digits

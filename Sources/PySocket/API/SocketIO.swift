@@ -579,6 +579,8 @@ extension SocketFile where Content == bytes {
     ///
     /// Python: `BufferedReader.read()`. C: `recv(2)`.
     public func read(_ size: Int = -1) throws -> bytes {
+        // All `size` bytes already buffered: one copy, nothing else.
+        if size >= 0 && reading && !isClosed && inputEnd &- inputStart >= size { return takeBytes(size) }
         try checkReadable("read")
         return takeBytes(try readCount(size))
     }
@@ -588,6 +590,12 @@ extension SocketFile where Content == bytes {
     ///
     /// Python: `BufferedReader.readline()`. C: `recv(2)`.
     public func readline(_ size: Int = -1) throws -> bytes {
+        // A whole line already buffered: one memchr and one copy, nothing else.
+        if reading && !isClosed, let base = inputBase {
+            let start = inputStart, end = inputEnd
+            let stop = size >= 0 && size < end &- start ? start &+ size : end
+            if let newline = ByteSearch.index(of: 0x0A, base, from: start, to: stop) { return takeBytes(newline &+ 1 &- start) }
+        }
         try checkReadable("readline")
         return takeBytes(try scan(limit: size, line: true, partialOnBlock: true))
     }

@@ -22,10 +22,11 @@ public struct bytearray: Sendable, Equatable {
     /// `bytearray(n)`: `n` zero bytes.
     ///
     /// Python: `bytearray(10)`. C: none.
-    ///
-    /// Differs from CPython: a negative `n` gives an empty buffer (CPython raises
-    /// `ValueError: negative count`).
-    @inlinable public init(_ count: Int) { storage = [UInt8](repeating: 0, count: Swift.max(count, 0)) }
+    /// - Throws: `ValueError('negative count')`; `MemoryError()` when the memory cannot be had.
+    public init(_ count: Int) throws {
+        try bytes._checkSize(count)
+        storage = [UInt8](repeating: 0, count: count)
+    }
 
     /// `bytearray(b)`: a mutable copy of a `bytes`.
     ///

@@ -107,6 +107,29 @@ extension bytes {
         }
     }
 
+    /// `b % (v1, v2)`: the tuple of two, the commonest (`b"$%d\r\n%b\r\n" % (len(arg), arg)`),
+    /// with its values in a stack tuple (a parameter pack goes through value witnesses).
+    ///
+    /// Python: `bytes.__mod__`. C: none.
+    @inlinable
+    public static func % <A: PyFormatArgument, B: PyFormatArgument>(lhs: bytes, rhs: (A, B)) throws -> bytes {
+        var values = (rhs.0.pyFormatValue, rhs.1.pyFormatValue)
+        return try Swift.withUnsafeMutablePointer(to: &values) {
+            try _format(lhs, UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: PyFormatValue.self), count: 2))
+        }
+    }
+
+    /// `b % (v1, v2, v3)`: a tuple of three, in a stack tuple.
+    ///
+    /// Python: `bytes.__mod__`. C: none.
+    @inlinable
+    public static func % <A: PyFormatArgument, B: PyFormatArgument, C: PyFormatArgument>(lhs: bytes, rhs: (A, B, C)) throws -> bytes {
+        var values = (rhs.0.pyFormatValue, rhs.1.pyFormatValue, rhs.2.pyFormatValue)
+        return try Swift.withUnsafeMutablePointer(to: &values) {
+            try _format(lhs, UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: PyFormatValue.self), count: 3))
+        }
+    }
+
     /// `lhs % values`, past the generic entry points.
     @usableFromInline
     static func _format(_ lhs: bytes, _ values: UnsafeBufferPointer<PyFormatValue>) throws -> bytes {
@@ -122,6 +145,8 @@ struct PyBytesFormatter {
     let stack: UnsafeMutableRawBufferPointer
     var used = 0
     var spill: [UInt8]?
+    /// The index of the next argument.
+    var next = 0
 
     init(_ format: UnsafeRawBufferPointer, _ stack: UnsafeMutableRawBufferPointer) {
         self.format = format
@@ -190,91 +215,119 @@ struct PyBytesFormatter {
         spill = array
     }
 
+    /// The next argument, or CPython's error when the format wants more than were given.
+    mutating func take(_ args: UnsafeBufferPointer<PyFormatValue>) throws -> PyFormatValue {
+        guard next < args.count else { throw TypeError("not enough arguments for format string") }
+        defer { next += 1 }
+        return args[next]
+    }
+
     mutating func format(_ args: UnsafeBufferPointer<PyFormatValue>) throws {
-        var next = 0
-        func take() throws -> PyFormatValue {
-            guard next < args.count else { throw TypeError("not enough arguments for format string") }
-            defer { next += 1 }
-            return args[next]
-        }
-        let format = self.format
-        var i = 0
         let n = format.count
-        while i < n {
-            if format[i] != 0x25 {
-                // Copy the literal run up to the next '%' in one go.
-                let j = ByteSearch.index(of: 0x25, format.baseAddress!, from: i, to: n) ?? n
-                append(UnsafeRawBufferPointer(rebasing: format[i..<j]))
-                i = j
-                continue
-            }
-            i += 1
-            guard i < n else { throw ValueError("incomplete format") }
-            if format[i] == 0x28 { throw TypeError("format requires a mapping") }
-            // The common `%d` and `%b`/`%s` with no flags, width or precision, written directly.
-            let direct = format[i]
-            if direct == 0x64 || direct == 0x62 || direct == 0x73 {
-                let value = try take()
-                switch (direct, value) {
-                case (0x64, .int(let negative, let magnitude)):
-                    appendDecimal(magnitude, negative: negative)
-                case (0x62, .bytes(let data)), (0x73, .bytes(let data)):
-                    data.withUnsafeBytes { append($0) }
-                default:
-                    try convert(direct, value, Spec(), at: i)
-                }
-                i += 1
-                continue
-            }
-            var spec = Spec()
-            while i < n, let flag = Spec.flag(format[i]) { spec.flags.insert(flag); i += 1 }
-            if i < n, format[i] == 0x2A {
-                spec.width = try Self.intArgument(try take(), "* wants int")
-                // CPython negates a Py_ssize_t: the most negative stays negative, so no padding.
-                if spec.width < 0 { spec.flags.insert(.left); spec.width = spec.width == Int.min ? 0 : -spec.width }
-                i += 1
-            } else {
-                while i < n, (0x30...0x39).contains(format[i]) {
-                    let digit = Int(format[i] - 0x30)
-                    if spec.width > (Int.max - digit) / 10 { throw ValueError("width too big") }
-                    spec.width = spec.width * 10 + digit
-                    i += 1
-                }
-            }
-            if i < n, format[i] == 0x2E {
-                i += 1
-                var precision = 0
-                if i < n, format[i] == 0x2A {
-                    precision = Swift.max(try Self.intArgument(try take(), "* wants int", cInt: true), 0)
-                    i += 1
-                } else {
-                    while i < n, (0x30...0x39).contains(format[i]) {
-                        let digit = Int(format[i] - 0x30)
-                        if precision > (Int(Int32.max) - digit) / 10 { throw ValueError("prec too big") }
-                        precision = precision * 10 + digit
-                        i += 1
+        if n > 0, let f = format.baseAddress {
+            var i = 0
+            let p = f.assumingMemoryBound(to: UInt8.self)
+            while i < n {
+                // The literal run up to the next '%': its first 8 bytes one by one into the stack
+                // buffer (a protocol format's runs are short: `\r\n`, `$`), the rest of a long
+                // run found with memchr and copied in one go.
+                if spill == nil, let out = stack.baseAddress {
+                    let q = out.assumingMemoryBound(to: UInt8.self)
+                    let stop = Swift.min(n, i &+ 8), room = stack.count
+                    while i < stop && used < room {
+                        let c = p[i]
+                        if c == 0x25 { break }
+                        q[used] = c
+                        used &+= 1
+                        i &+= 1
                     }
                 }
-                spec.precision = precision
+                if i < n && p[i] != 0x25 {
+                    let j = ByteSearch.index(of: 0x25, f, from: i, to: n) ?? n
+                    append(UnsafeRawBufferPointer(start: f + i, count: j &- i))
+                    i = j
+                }
+                if i == n { break }
+                i &+= 1
+                guard i < n else { throw ValueError("incomplete format") }
+                // The common `%d` of an int and `%b`/`%s` of bytes, with no flags, width or
+                // precision, written directly.
+                let conversion = p[i]
+                if next < args.count {
+                    switch (conversion, args[next]) {
+                    case (0x64, .int(let negative, let magnitude)):
+                        next &+= 1
+                        appendDecimal(magnitude, negative: negative)
+                        i &+= 1
+                        continue
+                    case (0x62, .bytes(let data)), (0x73, .bytes(let data)):
+                        next &+= 1
+                        data.withUnsafeBytes { append($0) }
+                        i &+= 1
+                        continue
+                    default:
+                        break
+                    }
+                }
+                i = try specification(at: i, args)
             }
-            while i < n, format[i] == 0x68 || format[i] == 0x6C || format[i] == 0x4C { i += 1 }
-            guard i < n else { throw ValueError("incomplete format") }
-            let conversion = format[i]
-            if conversion == 0x25 {
-                append(0x25)
-                i += 1
-                continue
-            }
-            let value = try take()
-            // Padding past 1 TiB: MemoryError without trying, as recv does (CPython's allocation fails).
-            if spec.width > 1 << 40 { throw MemoryError() }
-            try convert(conversion, value, spec, at: i)
-            i += 1
         }
         // CPython ignores a leftover single argument only when it is a mapping; none of ours is.
         if next != args.count {
             throw TypeError("not all arguments converted during bytes formatting")
         }
+    }
+
+    /// One conversion specification from just after its '%': flags, width, precision, length
+    /// modifier and conversion, formatted; returns the index after it.
+    mutating func specification(at start: Int, _ args: UnsafeBufferPointer<PyFormatValue>) throws -> Int {
+        let format = self.format
+        let n = format.count
+        var i = start
+        if format[i] == 0x28 { throw TypeError("format requires a mapping") }
+        var spec = Spec()
+        while i < n, let flag = Spec.flag(format[i]) { spec.flags.insert(flag); i += 1 }
+        if i < n, format[i] == 0x2A {
+            spec.width = try Self.intArgument(try take(args), "* wants int")
+            // CPython negates a Py_ssize_t: the most negative stays negative, so no padding.
+            if spec.width < 0 { spec.flags.insert(.left); spec.width = spec.width == Int.min ? 0 : -spec.width }
+            i += 1
+        } else {
+            while i < n, (0x30...0x39).contains(format[i]) {
+                let digit = Int(format[i] - 0x30)
+                if spec.width > (Int.max - digit) / 10 { throw ValueError("width too big") }
+                spec.width = spec.width * 10 + digit
+                i += 1
+            }
+        }
+        if i < n, format[i] == 0x2E {
+            i += 1
+            var precision = 0
+            if i < n, format[i] == 0x2A {
+                precision = Swift.max(try Self.intArgument(try take(args), "* wants int", cInt: true), 0)
+                i += 1
+            } else {
+                while i < n, (0x30...0x39).contains(format[i]) {
+                    let digit = Int(format[i] - 0x30)
+                    if precision > (Int(Int32.max) - digit) / 10 { throw ValueError("prec too big") }
+                    precision = precision * 10 + digit
+                    i += 1
+                }
+            }
+            spec.precision = precision
+        }
+        while i < n, format[i] == 0x68 || format[i] == 0x6C || format[i] == 0x4C { i += 1 }
+        guard i < n else { throw ValueError("incomplete format") }
+        let conversion = format[i]
+        if conversion == 0x25 {
+            append(0x25)
+        } else {
+            let value = try take(args)
+            // Padding past 1 TiB: MemoryError without trying, as recv does (CPython's allocation fails).
+            if spec.width > 1 << 40 { throw MemoryError() }
+            try convert(conversion, value, spec, at: i)
+        }
+        return i + 1
     }
 
     struct Spec {
@@ -377,6 +430,24 @@ struct PyBytesFormatter {
 
     /// `%d` of an int with no flags: the sign and the digits.
     mutating func appendDecimal(_ value: UInt64, negative: Bool) {
+        // Straight into the stack buffer when it has room (the common case): count the digits,
+        // then write them backwards, with no scratch tuple (a generic call in a debug build).
+        var length = negative ? 2 : 1
+        var rest = value
+        while rest >= 10 { rest /= 10; length &+= 1 }
+        if spill == nil, used &+ length <= stack.count, let base = stack.baseAddress {
+            let p = (base + used).assumingMemoryBound(to: UInt8.self)
+            if negative { p[0] = 0x2D }
+            var i = length
+            var v = value
+            repeat {
+                i &-= 1
+                p[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            } while v > 0
+            used &+= length
+            return
+        }
         var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
         Swift.withUnsafeMutableBytes(of: &buffer) { digits in
             var start = digits.count
@@ -436,7 +507,7 @@ struct PyBytesFormatter {
     static func asciiRepr(_ string: String) -> String {
         var out = ""
         for scalar in pythonRepr(string).unicodeScalars {
-            if scalar.value < 0x80 { out.unicodeScalars.append(scalar) } else { out += PyCodec.escaped(scalar.value) }
+            if scalar.value < 0x80 { out.unicodeScalars.append(scalar) } else { out += escapedScalar(scalar.value) }
         }
         return out
     }

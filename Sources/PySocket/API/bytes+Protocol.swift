@@ -10,10 +10,12 @@ extension bytes {
     /// Python: `bytes.__getitem__(slice)`. C: none.
     public subscript(start: Int?, stop: Int?) -> bytes {
         let n = count
-        let lower = start.map { Self.clipIndex($0, n) } ?? 0
-        let upper = stop.map { Self.clipIndex($0, n) } ?? n
+        var lower = 0, upper = n
+        if let start { lower = Self.clipIndex(start, n) }
+        if let stop { upper = Self.clipIndex(stop, n) }
         guard lower < upper else { return bytes() }
-        return withUnsafeBytes { bytes(copying: UnsafeRawBufferPointer(rebasing: $0[lower..<upper])) }
+        if lower == 0 && upper == n { return self }
+        return withUnsafeBytes { bytes(copying: UnsafeRawBufferPointer(start: $0.baseAddress! + lower, count: upper &- lower)) }
     }
 
     /// `b[start:stop:step]`: Python's extended slice (`b[nil, nil, -1]` is `b[::-1]`).
@@ -71,9 +73,18 @@ extension bytes {
     /// - Throws: `ValueError('empty separator')`.
     public func partition(_ sep: bytes) throws -> (bytes, bytes, bytes) {
         guard !sep.isEmpty else { throw ValueError("empty separator") }
-        let at = find(sep)
-        guard at >= 0 else { return (self, bytes(), bytes()) }
-        return (self[nil, at], sep, self[at + sep.count, nil])
+        // One search and the two copies straight from the buffer.
+        return withUnsafeBytes { hay in
+            sep.withUnsafeBytes { needle in
+                let n = hay.count
+                guard n > 0, let base = hay.baseAddress, let at = ByteSearch.find(needle, base, from: 0, to: n) else {
+                    return (self, bytes(), bytes())
+                }
+                let after = at &+ needle.count
+                return (bytes(copying: UnsafeRawBufferPointer(start: base, count: at)), sep,
+                        bytes(copying: UnsafeRawBufferPointer(start: base + after, count: n &- after)))
+            }
+        }
     }
 
     /// `b.rpartition(sep)`: the part before the last `sep`, `sep`, and the part after;
@@ -148,7 +159,14 @@ extension bytes {
     /// This value padded with zero bytes to `length`: what `recv(n, MSG_TRUNC)` returns for a
     /// datagram longer than `n` (CPython's bytes has the datagram's length, its tail unset).
     func extended(to length: Int) -> bytes {
-        length > count ? self + bytes(count: length - count) : self
+        guard length > count else { return self }
+        return withUnsafeBytes { source in
+            bytes(unsafeUninitializedCapacity: length) { target, initialized in
+                target.copyMemory(from: source)
+                (target.baseAddress! + source.count).initializeMemory(as: UInt8.self, repeating: 0, count: length - source.count)
+                initialized = length
+            }
+        }
     }
 }
 
@@ -186,19 +204,23 @@ extension Int {
 enum PyIntParser {
     enum Result { case value(Int), overflow, invalid }
 
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    /// Space, `\t \n \v \f \r` (comparisons only: no range, which a debug build calls generically).
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
 
+    @inline(__always)
     static func digit(_ byte: UInt8) -> Int {
-        switch byte {
-        case 0x30...0x39: return Int(byte) - 0x30
-        case 0x61...0x7A: return Int(byte) - 0x61 + 10
-        case 0x41...0x5A: return Int(byte) - 0x41 + 10
-        default: return 99
-        }
+        if byte &- 0x30 < 10 { return Int(byte &- 0x30) }
+        let letter = byte | 0x20
+        if letter &- 0x61 < 26 { return Int(letter &- 0x61) &+ 10 }
+        return 99
     }
 
-    static func parse(_ s: UnsafeRawBufferPointer, _ requestedBase: Int) -> Result {
-        var i = 0, end = s.count
+    static func parse(_ raw: UnsafeRawBufferPointer, _ requestedBase: Int) -> Result {
+        // A typed pointer: its subscript is inlined even in a debug build.
+        guard let start = raw.baseAddress, raw.count > 0 else { return .invalid }
+        let s = start.assumingMemoryBound(to: UInt8.self)
+        var i = 0, end = raw.count
         while i < end, isSpace(s[i]) { i += 1 }
         while end > i, isSpace(s[end - 1]) { end -= 1 }
         var negative = false

@@ -39,15 +39,26 @@ extension bytes {
     /// `a += b`: appends `b`.
     ///
     /// Python: `bytes.__iadd__`. C: none.
-    public static func += (lhs: inout bytes, rhs: bytes) { lhs.storage += rhs.storage }
+    public static func += (lhs: inout bytes, rhs: bytes) {
+        // An array's own append for an array; an inline rhs is appended from where it is.
+        if rhs._isOnHeap { lhs.storage += rhs._heap; return }
+        rhs.withUnsafeBytes { source in lhs.storage.append(contentsOf: source) }
+    }
 
     /// `b * n`: `n` copies of `b` (empty when `n <= 0`).
     ///
     /// Python: `bytes.__mul__`. C: none.
-    public static func * (lhs: bytes, rhs: Int) -> bytes {
+    ///
+    /// Differs from CPython: throws (so a port writes `try b * n`), because a size past `Int`
+    /// or past memory raises CPython's errors instead of trapping.
+    /// - Throws: `OverflowError('repeated bytes are too long')` when the size overflows `Int`;
+    ///   `MemoryError()` when the memory cannot be had.
+    public static func * (lhs: bytes, rhs: Int) throws -> bytes {
         let copies = Swift.max(rhs, 0)
         let (total, overflow) = lhs.count.multipliedReportingOverflow(by: copies)
-        guard total > 0, !overflow else { return bytes() }
+        if overflow { throw OverflowError("repeated bytes are too long") }
+        guard total > 0 else { return bytes() }
+        try _checkSize(total)
         return lhs.withUnsafeBytes { source in
             bytes(unsafeUninitializedCapacity: total) { target, initialized in
                 if source.count == 1 {
@@ -65,7 +76,8 @@ extension bytes {
     /// `n * b`: `n` copies of `b`.
     ///
     /// Python: `bytes.__rmul__`. C: none.
-    public static func * (lhs: Int, rhs: bytes) -> bytes { rhs * lhs }
+    /// - Throws: as `b * n`.
+    public static func * (lhs: Int, rhs: bytes) throws -> bytes { try rhs * lhs }
 
     /// `b[i:j]`: a new `bytes`, with Python's slice rules: a negative bound counts from the
     /// end and bounds past either end are clipped (`b"abc"[1..<10] == "bc"`).
@@ -166,7 +178,8 @@ extension bytes {
 
 extension bytes {
     /// `bytes.isspace()` for one byte: space, `\t \n \v \f \r`.
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
 
     /// `b.split(sep=None, maxsplit=-1)`: the pieces between occurrences of `sep`, at most
     /// `maxsplit` splits; with no `sep`, runs of ASCII whitespace separate and empty pieces go.
@@ -176,14 +189,29 @@ extension bytes {
     public func split(_ sep: bytes? = nil, maxsplit: Int = -1) throws -> [bytes] {
         guard let sep else { return splitOnWhitespace(maxsplit) }
         guard !sep.isEmpty else { throw ValueError("empty separator") }
-        var pieces: [bytes] = []
-        var start = 0
-        for match in occurrences(of: sep, limit: maxsplit) {
-            pieces.append(self[start, match])
-            start = match + sep.count
+        // Two passes of memchr/memcmp: count the pieces, then copy each into an array of
+        // exactly that size (no list of offsets, no regrowth).
+        return withUnsafeBytes { hay in
+            sep.withUnsafeBytes { needle in
+                let n = hay.count, step = needle.count
+                guard n > 0, let base = hay.baseAddress else { return [self] }
+                var splits = 0, at = 0
+                while maxsplit < 0 || splits < maxsplit, let match = ByteSearch.find(needle, base, from: at, to: n) {
+                    splits &+= 1
+                    at = match &+ step
+                }
+                if splits == 0 { return [self] }
+                var pieces: [bytes] = []
+                pieces.reserveCapacity(splits &+ 1)
+                at = 0
+                while pieces.count < splits, let match = ByteSearch.find(needle, base, from: at, to: n) {
+                    pieces.append(bytes(copying: UnsafeRawBufferPointer(start: base + at, count: match &- at)))
+                    at = match &+ step
+                }
+                pieces.append(bytes(copying: UnsafeRawBufferPointer(start: base + at, count: n &- at)))
+                return pieces
+            }
         }
-        pieces.append(self[start, nil])
-        return pieces
     }
 
     /// `b.split(sep, maxsplit)`: `split` with both arguments positional.
@@ -195,20 +223,31 @@ extension bytes {
     /// without its leading whitespace, is the last piece.
     private func splitOnWhitespace(_ maxsplit: Int) -> [bytes] {
         withUnsafeBytes { raw in
-            var pieces: [bytes] = []
             let n = raw.count
-            var i = 0
-            while true {
-                while i < n, Self.isSpace(raw[i]) { i += 1 }
-                if i == n { break }
-                if maxsplit >= 0, pieces.count == maxsplit {
-                    pieces.append(bytes(copying: UnsafeRawBufferPointer(rebasing: raw[i...])))
-                    break
+            guard n > 0, let start = raw.baseAddress else { return [] }
+            let p = start.assumingMemoryBound(to: UInt8.self)
+            // Two passes over a typed pointer: count the words, then copy each into an array of
+            // exactly that size (no regrowth).
+            func words(_ emit: (Int, Int) -> Void) -> Int {
+                var found = 0, i = 0
+                while true {
+                    while i < n, Self.isSpace(p[i]) { i &+= 1 }
+                    if i == n { break }
+                    if maxsplit >= 0, found == maxsplit {
+                        // The rest, without its leading whitespace, is the last piece.
+                        emit(i, n)
+                        return found &+ 1
+                    }
+                    let first = i
+                    while i < n, !Self.isSpace(p[i]) { i &+= 1 }
+                    emit(first, i)
+                    found &+= 1
                 }
-                let start = i
-                while i < n, !Self.isSpace(raw[i]) { i += 1 }
-                pieces.append(bytes(copying: UnsafeRawBufferPointer(rebasing: raw[start..<i])))
+                return found
             }
+            var pieces: [bytes] = []
+            pieces.reserveCapacity(words { _, _ in })
+            _ = words { first, end in pieces.append(bytes(copying: UnsafeRawBufferPointer(start: start + first, count: end &- first))) }
             return pieces
         }
     }
@@ -220,22 +259,40 @@ extension bytes {
         // Python's two passes: sum the lengths, then copy each item (and `sep`) whole.
         let parts = Array(items)
         guard parts.count > 1 else { return parts.first ?? bytes() }
-        var total = count * (parts.count - 1)
-        for part in parts { total += part.count }
-        return withUnsafeBytes { sep in
-            bytes(unsafeUninitializedCapacity: total) { target, initialized in
-                var at = target.baseAddress!
-                for (i, part) in parts.enumerated() {
-                    if i > 0, sep.count > 0 {
-                        at.copyMemory(from: sep.baseAddress!, byteCount: sep.count)
-                        at += sep.count
-                    }
-                    part.withUnsafeBytes { item in
-                        if item.count > 0 { at.copyMemory(from: item.baseAddress!, byteCount: item.count) }
-                        at += item.count
+        return parts.withUnsafeBufferPointer { list in
+            // Index loops over a typed pointer: no iterator or enumerated() per item (a
+            // debug build calls those generically).
+            let items = list.baseAddress!, k = list.count
+            var total = count &* (k &- 1)
+            var i = 0
+            while i < k { total &+= items[i].count; i &+= 1 }
+            return withUnsafeBytes { sep in
+                func write(_ target: UnsafeMutableRawPointer) {
+                    var at = target
+                    var i = 0
+                    while i < k {
+                        if i > 0, sep.count > 0 {
+                            at.copyMemory(from: sep.baseAddress!, byteCount: sep.count)
+                            at += sep.count
+                        }
+                        items[i].withUnsafeBytes { item in
+                            if item.count > 0 { at.copyMemory(from: item.baseAddress!, byteCount: item.count) }
+                            at += item.count
+                        }
+                        i &+= 1
                     }
                 }
-                initialized = total
+                if total <= 1024 {
+                    // A protocol message: assembled on the stack, then one exact-size copy.
+                    return withUnsafeTemporaryAllocation(byteCount: Swift.max(total, 1), alignment: 16) { stack in
+                        write(stack.baseAddress!)
+                        return bytes(copying: UnsafeRawBufferPointer(start: stack.baseAddress!, count: total))
+                    }
+                }
+                return bytes(unsafeUninitializedCapacity: total) { target, initialized in
+                    write(target.baseAddress!)
+                    initialized = total
+                }
             }
         }
     }
@@ -244,17 +301,38 @@ extension bytes {
     /// when nil).
     ///
     /// Python: `bytes.strip`. C: none.
-    public func strip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: true, right: true) }
+    public func strip(_ chars: bytes? = nil) -> bytes {
+        chars == nil ? strippedSpace(left: true, right: true) : stripped(chars, left: true, right: true)
+    }
 
     /// `b.lstrip([chars])`: without the leading bytes in `chars` (ASCII whitespace when nil).
     ///
     /// Python: `bytes.lstrip`. C: none.
-    public func lstrip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: true, right: false) }
+    public func lstrip(_ chars: bytes? = nil) -> bytes {
+        chars == nil ? strippedSpace(left: true, right: false) : stripped(chars, left: true, right: false)
+    }
 
     /// `b.rstrip([chars])`: without the trailing bytes in `chars` (ASCII whitespace when nil).
     ///
     /// Python: `bytes.rstrip`. C: none.
-    public func rstrip(_ chars: bytes? = nil) -> bytes { stripped(chars, left: false, right: true) }
+    public func rstrip(_ chars: bytes? = nil) -> bytes {
+        chars == nil ? strippedSpace(left: false, right: true) : stripped(chars, left: false, right: true)
+    }
+
+    /// `strip()` with no argument: ASCII whitespace off the requested ends, in one pass over a
+    /// typed pointer; the value itself (no copy) when nothing is stripped.
+    private func strippedSpace(left: Bool, right: Bool) -> bytes {
+        withUnsafeBytes { raw in
+            let n = raw.count
+            guard n > 0, let start = raw.baseAddress else { return self }
+            let p = start.assumingMemoryBound(to: UInt8.self)
+            var lower = 0, upper = n
+            if left { while lower < upper, Self.isSpace(p[lower]) { lower &+= 1 } }
+            if right { while upper > lower, Self.isSpace(p[upper &- 1]) { upper &-= 1 } }
+            if lower == 0 && upper == n { return self }
+            return bytes(copying: UnsafeRawBufferPointer(start: start + lower, count: upper &- lower))
+        }
+    }
 
     /// One pass from each requested end; the value itself (no copy) when nothing is stripped.
     private func stripped(_ chars: bytes?, left: Bool, right: Bool) -> bytes {
@@ -282,9 +360,17 @@ extension bytes {
     private func mappedASCII(from first: UInt8, to last: UInt8, by delta: Int) -> bytes {
         withUnsafeBytes { source in
             bytes(unsafeUninitializedCapacity: source.count) { target, initialized in
-                for i in 0..<source.count {
-                    let byte = source[i]
-                    target[i] = byte >= first && byte <= last ? UInt8(truncatingIfNeeded: Int(byte) + delta) : byte
+                let n = source.count
+                if n > 0, let from = source.baseAddress, let to = target.baseAddress {
+                    // Typed pointers and a while loop: no range or subscript call per byte in a debug build.
+                    let p = from.assumingMemoryBound(to: UInt8.self), q = to.assumingMemoryBound(to: UInt8.self)
+                    let span = last &- first, shift = UInt8(truncatingIfNeeded: delta)
+                    var i = 0
+                    while i < n {
+                        let byte = p[i]
+                        q[i] = byte &- first <= span ? byte &+ shift : byte
+                        i &+= 1
+                    }
                 }
                 initialized = source.count
             }
@@ -498,7 +584,7 @@ extension String {
                 switch errors {
                 case "replace": out.append(0x3F)
                 case "ignore": break
-                case "backslashreplace": out += Array(PyCodec.escaped(scalar.value).utf8)
+                case "backslashreplace": out += Array(escapedScalar(scalar.value).utf8)
                 case "xmlcharrefreplace": out += Array("&#\(scalar.value);".utf8)
                 case "strict", "surrogateescape", "surrogatepass", "namereplace":
                     throw PyCodec.encodeError(codec.name, self, i, end, codec.rangeReason)
@@ -659,13 +745,6 @@ struct PyCodec {
         return true
     }
 
-    /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, as `backslashreplace` writes a character.
-    static func escaped(_ value: UInt32) -> String {
-        let (prefix, width) = value < 0x100 ? ("\\x", 2) : value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
-        let digits = String(value, radix: 16)
-        return prefix + String(repeating: "0", count: width - digits.count) + digits
-    }
-
     // The exceptions, in one place, with CPython's classes and texts.
 
     static func lookupError(_ message: String) -> any Error {
@@ -679,7 +758,7 @@ struct PyCodec {
     static func encodeError(_ encoding: String, _ object: String, _ start: Int, _ end: Int, _ reason: String) -> any Error {
         let scalars = Array(object.unicodeScalars)
         let what = end - start == 1
-            ? "character '\(escaped(scalars[start].value))' in position \(start)"
+            ? "character '\(escapedScalar(scalars[start].value))' in position \(start)"
             : "characters in position \(start)-\(end - 1)"
         return UnicodeEncodeError("'\(encoding)' codec can't encode \(what): \(reason)")
     }

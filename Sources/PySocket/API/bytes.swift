@@ -12,18 +12,21 @@
 /// Python: `bytes`.
 @frozen
 public struct bytes: Sendable {
-    /// The bytes when `_inlineCount == bytes._onHeap`; empty otherwise.
+    /// The bytes when `_inlineCount == bytes._onHeap` (it keeps them alive); empty otherwise.
     @usableFromInline var _heap: [UInt8]
-    /// Up to 16 bytes in memory order when inline; the bytes past the count are always zero
-    /// (so that equality compares the words), and both words are zero when on the heap.
-    @usableFromInline var _inline: (UInt64, UInt64)
+    /// Inline: up to 16 bytes in memory order; the bytes past the count are always zero (so
+    /// that equality compares the words). On the heap: the address of `_heap`'s first byte and
+    /// its count, so that reading a byte or the count is a load with no call into the array,
+    /// even in a debug build (where nothing but `@_transparent` code is inlined across modules).
+    /// Every mutation of `_heap` is followed by `_syncHeap()`.
+    @usableFromInline var _inline: (UInt, UInt)
     /// How many bytes are inline (0...16), or `_onHeap`.
     @usableFromInline var _inlineCount: UInt8
 
     /// `_inlineCount` when the bytes are in `_heap`.
     @usableFromInline static var _onHeap: UInt8 { 0xFF }
-    /// The most bytes stored inline.
-    @usableFromInline static var _inlineCapacity: Int { 16 }
+    /// The most bytes stored inline (16 on a 64-bit platform).
+    @usableFromInline static var _inlineCapacity: Int { MemoryLayout<(UInt, UInt)>.size }
 
     /// `bytes()`: empty.
     @inlinable public init() {
@@ -37,6 +40,7 @@ public struct bytes: Sendable {
         _heap = storage
         _inline = (0, 0)
         _inlineCount = bytes._onHeap
+        _syncHeap()
     }
 
     /// `bytes(iterable_of_ints)` from any sequence of bytes.
@@ -45,16 +49,6 @@ public struct bytes: Sendable {
             self = value
         } else {
             self.init(Array(sequence))
-        }
-    }
-
-    /// `bytes(n)`: n zero bytes. Python: `bytes(5)`.
-    @inlinable public init(count: Int) {
-        if count <= bytes._inlineCapacity {
-            self.init()
-            _inlineCount = UInt8(truncatingIfNeeded: Swift.max(count, 0))
-        } else {
-            self.init([UInt8](repeating: 0, count: count))
         }
     }
 
@@ -101,6 +95,17 @@ public struct bytes: Sendable {
     /// Whether the bytes live in `_heap`.
     @_transparent @usableFromInline var _isOnHeap: Bool { _inlineCount == 0xFF }
 
+    /// The address of the first byte on the heap (nil for an empty array without storage).
+    @_transparent @usableFromInline var _heapBase: UnsafePointer<UInt8>? {
+        UnsafePointer(bitPattern: _inline.0)
+    }
+
+    /// Records `_heap`'s address and count after it was set or mutated.
+    @inlinable mutating func _syncHeap() {
+        let (base, count) = _heap.withUnsafeBufferPointer { (UInt(bitPattern: $0.baseAddress), $0.count) }
+        _inline = (base, UInt(bitPattern: count))
+    }
+
     /// The bytes as an array (a new one for an inline value), and where `storage` is mutated
     /// (an inline value moves to the heap first, so the mutation happens in place).
     ///
@@ -113,6 +118,7 @@ public struct bytes: Sendable {
         @inlinable set { self = bytes(newValue) }
         @inlinable _modify {
             _moveToHeap()
+            defer { _syncHeap() }
             yield &_heap
         }
     }
@@ -121,15 +127,23 @@ public struct bytes: Sendable {
     @inlinable mutating func _moveToHeap() {
         if _isOnHeap { return }
         _heap = withUnsafeBytes { Array($0) }
-        _inline = (0, 0)
         _inlineCount = bytes._onHeap
+        _syncHeap()
     }
 
     /// Calls `body` with the bytes in contiguous memory (no copy for a value on the heap).
     ///
     /// Python: the buffer protocol (`memoryview(b)`).
-    @inlinable public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        if _isOnHeap { return try _heap.withUnsafeBytes(body) }
+    @_transparent public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if _isOnHeap {
+            // `self` (and so `_heap`) is alive for the whole call.
+            return try body(UnsafeRawBufferPointer(start: _heapBase, count: Int(bitPattern: _inline.1)))
+        }
+        return try _withInlineBytes(body)
+    }
+
+    /// `withUnsafeBytes` for an inline value: a copy of the words on the stack.
+    @inlinable func _withInlineBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         var copy = _inline
         let count = Int(_inlineCount)
         return try Swift.withUnsafeBytes(of: &copy) { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
@@ -179,48 +193,68 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     /// The first index: 0.
     @_transparent public var startIndex: Int { 0 }
     /// One past the last index: `len(b)`.
-    @_transparent public var endIndex: Int { _inlineCount == 0xFF ? _heap.count : Int(_inlineCount) }
+    @_transparent public var endIndex: Int { count }
     /// `len(b)`: how many bytes.
     ///
     /// Python: `bytes.__len__`.
-    @_transparent public var count: Int { _inlineCount == 0xFF ? _heap.count : Int(_inlineCount) }
+    @_transparent public var count: Int {
+        _inlineCount == 0xFF ? Int(bitPattern: _inline.1) : Int(bitPattern: _inlineCount._lowWord)
+    }
     /// `not b`: whether there are no bytes.
-    @inlinable public var isEmpty: Bool { count == 0 }
+    @_transparent public var isEmpty: Bool { count == 0 }
     /// `range(len(b))`.
     @_transparent public var indices: Range<Int> { 0..<count }
     /// `i + 1`.
     @_transparent public func index(after i: Int) -> Int { i + 1 }
     /// `i - 1`.
-    @inlinable public func index(before i: Int) -> Int { i - 1 }
+    @_transparent public func index(before i: Int) -> Int { i - 1 }
     /// `i + distance`.
-    @inlinable public func index(_ i: Int, offsetBy distance: Int) -> Int { i + distance }
+    @_transparent public func index(_ i: Int, offsetBy distance: Int) -> Int { i + distance }
     /// `end - start`.
-    @inlinable public func distance(from start: Int, to end: Int) -> Int { end - start }
+    @_transparent public func distance(from start: Int, to end: Int) -> Int { end - start }
 
     /// `b[i]`: the byte at `i` (0 ≤ i < count; out of range traps, as an array's subscript).
     @inlinable public subscript(position: Int) -> UInt8 {
         @_transparent get {
-            if _inlineCount == 0xFF { return _heap[position] }
-            precondition(position >= 0 && position < Int(_inlineCount), "Index out of range")
+            // One unsigned comparison checks both ends.
+            if _inlineCount == 0xFF {
+                if UInt(bitPattern: position) >= _inline.1 { bytes._outOfRangeTrap() }
+                return UnsafePointer<UInt8>(bitPattern: _inline.0)![position]
+            }
+            if UInt(bitPattern: position) >= UInt(_inlineCount._lowWord) { bytes._outOfRangeTrap() }
             return bytes._inlineByte(_inline, position)
         }
         set {
-            if _isOnHeap { _heap[position] = newValue; return }
-            precondition(position >= 0 && position < Int(_inlineCount), "Index out of range")
+            if UInt(bitPattern: position) >= UInt(bitPattern: count) { bytes._outOfRangeTrap() }
+            if _isOnHeap {
+                _heap[position] = newValue
+                _syncHeap()
+                return
+            }
             withUnsafeMutableBytes(of: &_inline) { $0[position] = newValue }
         }
     }
 
-    /// Byte `i` (0..<16) of inline storage, in memory order on any byte order.
-    @inlinable static func _inlineByte(_ words: (UInt64, UInt64), _ i: Int) -> UInt8 {
-        let word = i < 8 ? UInt64(littleEndian: words.0) : UInt64(littleEndian: words.1)
-        return UInt8(truncatingIfNeeded: word &>> UInt64((i & 7) &* 8))
+    /// The trap of an index out of range (as an array's).
+    @usableFromInline static func _outOfRangeTrap() -> Never { fatalError("Index out of range") }
+
+    /// Byte `i` (0..<16) of inline storage, in memory order (with concrete-type operations
+    /// only, which a debug build inlines).
+    @_transparent @usableFromInline static func _inlineByte(_ words: (UInt, UInt), _ i: Int) -> UInt8 {
+        let size = MemoryLayout<UInt>.size
+        #if _endian(little)
+        let word = i < size ? words.0 : words.1
+        #else
+        let word = i < size ? words.0.byteSwapped : words.1.byteSwapped
+        #endif
+        return UInt8(_truncatingBits: word &>> UInt(bitPattern: (i & (size &- 1)) &* 8))
     }
 
     /// Replaces `b[subrange]` with `newElements` (a value on the heap afterwards).
     @inlinable public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == UInt8 {
         _moveToHeap()
         _heap.replaceSubrange(subrange, with: newElements)
+        _syncHeap()
     }
 
     /// Makes room for `n` bytes (on the heap when more than 16).
@@ -228,11 +262,12 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         if n <= bytes._inlineCapacity && !_isOnHeap { return }
         _moveToHeap()
         _heap.reserveCapacity(n)
+        _syncHeap()
     }
 
     /// Calls `body` with the bytes in contiguous memory (always available; no copy on the heap).
     @inlinable public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        if _isOnHeap { return try _heap.withUnsafeBufferPointer(body) }
+        if _isOnHeap { return try body(UnsafeBufferPointer(start: _heapBase, count: count)) }
         var copy = _inline
         let count = Int(_inlineCount)
         return try Swift.withUnsafeMutablePointer(to: &copy) { words in
@@ -244,7 +279,10 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
 
     /// Calls `body` with the bytes in contiguous mutable memory, in place.
     @inlinable public mutating func withContiguousMutableStorageIfAvailable<R>(_ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        if _isOnHeap { return try _heap.withUnsafeMutableBufferPointer(body) }
+        if _isOnHeap {
+            defer { _syncHeap() }
+            return try _heap.withUnsafeMutableBufferPointer(body)
+        }
         let count = Int(_inlineCount)
         return try Swift.withUnsafeMutablePointer(to: &_inline) { words in
             try UnsafeMutableRawPointer(words).withMemoryRebound(to: UInt8.self, capacity: bytes._inlineCapacity) {
@@ -254,23 +292,28 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         }
     }
 
-    /// Iterates an array's bytes with the array's own iterator (so that a `for` loop over a
-    /// `bytes` costs what one over a `[UInt8]` does, in debug builds too), inline bytes in place.
+    /// Iterates the bytes where they are: through the heap address, or from a copy of the
+    /// inline words, with no call per byte even in a debug build.
     @_transparent public func makeIterator() -> Iterator {
-        Iterator(_array: _heap.makeIterator(), _inline: _inline, _position: 0, _end: _inlineCount)
+        Iterator(_owner: _heap, _base: _isOnHeap ? _heapBase : nil, _inline: _inline, _position: 0, _end: count)
     }
 
     /// The iterator of `bytes`: the bytes in order.
     ///
     /// Python: `bytes.__iter__`.
     @frozen public struct Iterator: IteratorProtocol {
-        @usableFromInline var _array: IndexingIterator<[UInt8]>
-        @usableFromInline let _inline: (UInt64, UInt64)
-        @usableFromInline var _position: UInt8
-        @usableFromInline let _end: UInt8
+        /// Keeps the heap bytes alive while they are iterated.
+        @usableFromInline let _owner: [UInt8]
+        /// The first heap byte; nil for inline bytes.
+        @usableFromInline let _base: UnsafePointer<UInt8>?
+        @usableFromInline let _inline: (UInt, UInt)
+        @usableFromInline var _position: Int
+        @usableFromInline let _end: Int
 
-        @inlinable init(_array: IndexingIterator<[UInt8]>, _inline: (UInt64, UInt64), _position: UInt8, _end: UInt8) {
-            self._array = _array
+        @_transparent @usableFromInline
+        init(_owner: [UInt8], _base: UnsafePointer<UInt8>?, _inline: (UInt, UInt), _position: Int, _end: Int) {
+            self._owner = _owner
+            self._base = _base
             self._inline = _inline
             self._position = _position
             self._end = _end
@@ -278,10 +321,11 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
 
         /// The next byte, or nil at the end.
         @_transparent public mutating func next() -> UInt8? {
-            if _end == 0xFF { return _array.next() }
-            if _position >= _end { return nil }
-            defer { _position &+= 1 }
-            return bytes._inlineByte(_inline, Int(_position))
+            let i = _position
+            if i == _end { return nil }
+            _position = i &+ 1
+            if let base = _base { return base[i] }
+            return bytes._inlineByte(_inline, i)
         }
     }
 }
@@ -290,38 +334,87 @@ extension bytes: Equatable, Hashable {
     /// `a == b`: the same bytes.
     ///
     /// Python: `bytes.__eq__`.
-    @inlinable public static func == (lhs: bytes, rhs: bytes) -> Bool {
-        if !lhs._isOnHeap && !rhs._isOnHeap {
-            return lhs._inlineCount == rhs._inlineCount && lhs._inline == rhs._inline
+    @_transparent public static func == (lhs: bytes, rhs: bytes) -> Bool {
+        if lhs._inlineCount != 0xFF && rhs._inlineCount != 0xFF {
+            return lhs._inlineCount == rhs._inlineCount && lhs._inline.0 == rhs._inline.0 && lhs._inline.1 == rhs._inline.1
         }
-        return lhs.withUnsafeBytes { a in rhs.withUnsafeBytes { b in a.elementsEqual(b) } }
+        return _equalContents(lhs, rhs)
+    }
+
+    /// Whether the two hold the same bytes (one of them on the heap), with memcmp.
+    @usableFromInline static func _equalContents(_ lhs: bytes, _ rhs: bytes) -> Bool {
+        lhs.withUnsafeBytes { a in
+            rhs.withUnsafeBytes { b in
+                guard a.count == b.count else { return false }
+                guard let x = a.baseAddress, let y = b.baseAddress, x != y else { return true }
+                return ByteSearch.equal(x, y, a.count)
+            }
+        }
     }
 
     /// `hash(b)`: hashes the bytes (a different function from Python's; equal values hash equally).
     ///
     /// Python: `bytes.__hash__`.
     @inlinable public func hash(into hasher: inout Hasher) {
-        withUnsafeBytes { raw in
-            hasher.combine(raw.count)
-            hasher.combine(bytes: raw)
+        let n = count
+        hasher.combine(n)
+        if n > bytes._inlineCapacity {
+            hasher.combine(bytes: UnsafeRawBufferPointer(start: _heapBase, count: n))
+            return
         }
+        // Up to 16 bytes hash as the two zero-padded words of inline storage, wherever they are.
+        let words = _isOnHeap ? bytes._words(UnsafeRawBufferPointer(start: _heapBase, count: n)) : _inline
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+    }
+
+    /// Up to 16 bytes as inline storage holds them: in memory order, zero-padded.
+    @usableFromInline static func _words(_ source: UnsafeRawBufferPointer) -> (UInt, UInt) {
+        var words: (UInt, UInt) = (0, 0)
+        if let base = source.baseAddress {
+            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: source.count) }
+        }
+        return words
     }
 }
 
 extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
-    /// `b"..."`: the literal's UTF-8 bytes (inline up to 16, with no allocation).
-    @inlinable public init(stringLiteral value: String) {
-        var text = value
-        self = text.withUTF8 { bytes(copying: UnsafeRawBufferPointer($0)) }
+    /// `b"..."`: the literal's UTF-8 bytes (inline up to 16, with no allocation), read from
+    /// the binary's constant data (a `StaticString`: no `String` is made).
+    @inlinable public init(stringLiteral value: StaticString) {
+        self = value.withUTF8Buffer { bytes(copying: UnsafeRawBufferPointer($0)) }
     }
-    /// `bytes([1, 2, 3])`.
+    /// `bytes([1, 2, 3])`: keeps the literal's array (made anyway), with no copy.
     @inlinable public init(arrayLiteral elements: UInt8...) {
-        if elements.count > bytes._inlineCapacity { self.init(elements); return }
-        self = elements.withUnsafeBytes { bytes(copying: $0) }
+        self.init(elements)
     }
 }
 
 extension Array where Element == UInt8 {
     /// `list(b)` / `bytearray(b)`: the bytes as an array.
     @inlinable public init(_ value: bytes) { self = value.storage }
+}
+
+extension bytes {
+    /// `bytes(n)`: `n` zero bytes.
+    ///
+    /// Python: `bytes(int)`. C: none.
+    /// - Throws: `ValueError('negative count')`; `MemoryError()` when the memory cannot be had.
+    public init(count: Int) throws {
+        try bytes._checkSize(count)
+        if count <= bytes._inlineCapacity {
+            self.init()
+            _inlineCount = UInt8(truncatingIfNeeded: count)
+        } else {
+            self.init([UInt8](repeating: 0, count: count))
+        }
+    }
+
+    /// CPython's errors for a new value of `count` bytes: `ValueError('negative count')`, and
+    /// `MemoryError()` when the C allocator would not give the memory (Swift's allocator traps
+    /// instead of failing, so a huge size is asked of `malloc` first).
+    static func _checkSize(_ count: Int) throws {
+        if count < 0 { throw ValueError("negative count") }
+        if count >= Memory.probeThreshold && !Memory.canAllocate(count) { throw MemoryError() }
+    }
 }

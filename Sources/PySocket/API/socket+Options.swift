@@ -25,7 +25,7 @@ extension socket {
             return bytes(withUnsafeBytes(of: value) { Array($0) })
         }
         guard (1...1024).contains(buflen) else { throw OSError("getsockopt buflen out of range") }
-        var data = bytes(count: Int(buflen))
+        var data = try bytes(count: Int(buflen))
         var length = UInt32(buflen)
         try data.storage.withUnsafeMutableBytes { buffer in
             try callNow(handle().getsockopt(cLevel, name, buffer.baseAddress!, &length))

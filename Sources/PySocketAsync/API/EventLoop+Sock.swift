@@ -58,7 +58,7 @@ extension asyncio.EventLoop {
             if nbytes < 0 { throw ValueError("negative buffersize in recv") }
             return bytes()
         }
-        var data = bytes(count: nbytes)
+        var data = try bytes(count: nbytes)
         while true {
             let handle = sock.handle()
             var failure = Errno(0)

@@ -4,7 +4,7 @@ import PyBuiltins
 
 let (a, b) = try socket.socketpair()
 try a.setblocking(false)
-let chunk: bytes = "x" * 65536
+let chunk: bytes = try "x" * 65536
 var total = 0
 while true {
     do {

@@ -3,7 +3,7 @@ import PySocket
 import PyBuiltins
 
 let (a, b) = try socket.socketpair()
-var buf = bytearray(10)
+var buf = try bytearray(10)
 try a.sendall("0123456789abcdef")
 var n = try b.recv_into(&buf)
 print(n, buf)
@@ -24,7 +24,7 @@ do {
 try a.sendall("message in parts")
 var (msg, ancdata, flags, addr) = try b.recvmsg(7)
 print(msg, ancdata, flags, addr)
-var chunks = [bytearray(3), bytearray(20)]
+var chunks = try [bytearray(3), bytearray(20)]
 let (nbytes, _, _, _) = try b.recvmsg_into(&chunks)
 print(nbytes, chunks[0], chunks[1][..<(nbytes - 3)])
 a.close()

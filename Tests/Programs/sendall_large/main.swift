@@ -2,7 +2,7 @@
 import PySocket
 import PyBuiltins
 
-let payload = bytes(0...255) * 8192
+let payload = try bytes(0...255) * 8192
 print(len(payload), sum(payload))
 let (a, b) = try socket.socketpair()
 try a.settimeout(10)

@@ -26,7 +26,7 @@ _ = try parent.sendmsg(["one"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, data)])
 (msg, ancdata, flags, addr) = try child.recvmsg(100, socket.CMSG_LEN(4))
 print(msg, len(ancdata), flags & socket.MSG_CTRUNC == socket.MSG_CTRUNC)
 for (_, _, payload) in ancdata {
-    for i in range(0, len(payload) - len(payload) % 4, 4) {
+    for i in try range(0, len(payload) - len(payload) % 4, 4) {
         try socket.close(try Int32.from_bytes(payload[i..<(i + 4)], "little"))
     }
 }

@@ -29,7 +29,7 @@ func serve(_ count: Int) throws {
 let t = threading.Thread(target: { try serve(3) })
 try t.start()
 
-for message: bytes in ["hello", "echo server", "x" * 100] {
+for message: bytes in try ["hello", "echo server", "x" * 100] {
     let c = try socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try c.connect(("127.0.0.1", port))
     print("peer", try c.getpeername()[0], try c.getpeername()[1] == port)

@@ -34,7 +34,7 @@ do {
 _ = try client.send("")
 var (data, addr) = try server.recvfrom(10)
 print(data, len(data))
-var buf = bytearray(8)
+var buf = try bytearray(8)
 _ = try client.send("into a buffer")
 let (n, _) = try server.recvfrom_into(&buf)
 print(n, buf, bytes(buf[..<n]))
