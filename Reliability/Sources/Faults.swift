@@ -123,7 +123,7 @@ func networkFaults(transfers: Int, expected path: String, neverEarlyOnly: Bool) 
         let s = try socket.create_connection((serverHost, 7013), timeout: 3.0)
         defer { s.close() }
         try s.settimeout(0.5)
-        let data = bytes(count: 8 << 20)
+        let data = try bytes(count: 8 << 20)
         let start = nowNanoseconds()
         defer { slowElapsed = secondsSince(start) }
         try s.sendall(data)

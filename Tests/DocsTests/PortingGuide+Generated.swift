@@ -83,7 +83,7 @@ import TestSupport
             print(data[..<3], len(raw), raw, raw.hex())                   // b'GET' 4 b'\x00\xff\x01\x02' 00ff0102
             print(try bytes("a,b,c").split(","), bytes("  x ").strip(), data.startswith("GET"))  // [b'a', b'b', b'c'] b'x' True
             print(data[4, -4], try data[nil, nil, -1][..<4])            // b'/ HTTP/1.0' b'\n\r\n\r'
-            print(try bytes([0x63, 0x61, 0x66, 0xc3, 0xa9]).decode(), "café".encode(), bytes(count: 3))  // café b'caf\xc3\xa9' b'\x00\x00\x00'
+            print(try bytes([0x63, 0x61, 0x66, 0xc3, 0xa9]).decode(), "café".encode(), try bytes(count: 3))  // café b'caf\xc3\xa9' b'\x00\x00\x00'
         }
         #expect(captured.getvalue() == "b'GET' 4 b'\\x00\\xff\\x01\\x02' 00ff0102\n[b'a', b'b', b'c'] b'x' True\nb'/ HTTP/1.0' b'\\n\\r\\n\\r'\ncafé b'caf\\xc3\\xa9' b'\\x00\\x00\\x00'\n")
     }
@@ -95,7 +95,7 @@ import TestSupport
             let (a, b) = try socket.socketpair()
             try a.sendall("hello world")
             print(try b.recv(5), try b.recv(1024))        // b'hello' b' world'
-            var buf = bytearray(8)
+            var buf = try bytearray(8)
             _ = try a.send("xyz")
             let n = try b.recv_into(&buf)
             print(n, buf[..<n])                           // 3 bytearray(b'xyz')
