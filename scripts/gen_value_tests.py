@@ -214,8 +214,8 @@ end()
 # ---- bytes methods
 test('bytesOperators', 'bytes: + * and Python slicing')
 E = {}
-for sw, py in [('bytes("ab") + "cd"', 'b"ab" + b"cd"'), ('bytes("ab") * 3', 'b"ab" * 3'), ('3 * bytes("ab")', '3 * b"ab"'),
-               ('bytes("ab") * -1', 'b"ab" * -1'),
+for sw, py in [('bytes("ab") + "cd"', 'b"ab" + b"cd"'), ('try bytes("ab") * 3', 'b"ab" * 3'), ('try 3 * bytes("ab")', '3 * b"ab"'),
+               ('try bytes("ab") * -1', 'b"ab" * -1'),
                ('bytes("hello")[1..<3]', 'b"hello"[1:3]'), ('bytes("hello")[2...]', 'b"hello"[2:]'),
                ('bytes("hello")[..<2]', 'b"hello"[:2]'), ('bytes("hello")[1...3]', 'b"hello"[1:4]'),
                ('bytes("hello")[...1]', 'b"hello"[:2]'),

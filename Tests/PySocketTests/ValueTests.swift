@@ -257,9 +257,9 @@ struct ValueTests {
     @Test("bytes: + * and Python slicing")
     func bytesOperators() throws {
         #expect(String(reflecting: (bytes("ab") + "cd")) == #"b'abcd'"#)  // print(repr(b"ab" + b"cd"))
-        #expect(try String(reflecting: (bytes("ab") * 3)) == #"b'ababab'"#)  // print(repr(b"ab" * 3))
-        #expect(try String(reflecting: (3 * bytes("ab"))) == #"b'ababab'"#)  // print(repr(3 * b"ab"))
-        #expect(try String(reflecting: (bytes("ab") * -1)) == #"b''"#)  // print(repr(b"ab" * -1))
+        #expect(String(reflecting: (try bytes("ab") * 3)) == #"b'ababab'"#)  // print(repr(b"ab" * 3))
+        #expect(String(reflecting: (try 3 * bytes("ab"))) == #"b'ababab'"#)  // print(repr(3 * b"ab"))
+        #expect(String(reflecting: (try bytes("ab") * -1)) == #"b''"#)  // print(repr(b"ab" * -1))
         #expect(String(reflecting: bytes("hello")[1..<3]) == #"b'el'"#)  // print(repr(b"hello"[1:3]))
         #expect(String(reflecting: bytes("hello")[2...]) == #"b'llo'"#)  // print(repr(b"hello"[2:]))
         #expect(String(reflecting: bytes("hello")[..<2]) == #"b'he'"#)  // print(repr(b"hello"[:2]))
