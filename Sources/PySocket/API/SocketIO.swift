@@ -88,6 +88,8 @@ public final class SocketIO {
     }
 
     /// `f.readinto(b)` into a `bytes`, `[UInt8]` or other contiguous buffer.
+    ///
+    /// Python: `SocketIO.readinto()`. C: `recv(2)`.
     public func readinto<Buffer: MutableCollection>(_ buffer: inout Buffer) throws -> Int? where Buffer.Element == UInt8 {
         try withMutableBytes(&buffer) { try readinto($0) }
     }
@@ -107,11 +109,15 @@ public final class SocketIO {
     }
 
     /// `f.write(b)` from a `bytes` value or literal.
+    ///
+    /// Python: `SocketIO.write()`. C: `send(2)` with `MSG_NOSIGNAL`.
     public func write(_ data: bytes) throws -> Int? {
         try data.withUnsafeBytes { try write($0) }
     }
 
     /// `f.write(b)` from any bytes (`[UInt8]`, a `String.utf8` view...).
+    ///
+    /// Python: `SocketIO.write()`. C: `send(2)` with `MSG_NOSIGNAL`.
     public func write<Data: Sequence>(_ data: Data) throws -> Int? where Data.Element == UInt8 {
         try withBytes(data) { try write($0) }
     }
@@ -208,6 +214,8 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
     /// Python: `TextIOWrapper.mode`, `BufferedReader.mode`. C: none.
     public let mode: String
     /// The error that ended a `for line in f` loop, if one did.
+    ///
+    /// Python: none (Python's `for line in f` raises it; Swift's `for` cannot throw). C: none.
     public private(set) var iterationError: (any Error)?
 
     private let reading: Bool
@@ -601,6 +609,8 @@ extension SocketFile where Content == bytes {
     }
 
     /// `f.write(b)` from any bytes (`[UInt8]`, a `String.utf8` view...).
+    ///
+    /// Python: `BufferedWriter.write()`. C: `send(2)` (when the buffer fills, or unbuffered).
     @discardableResult
     public func write<Data: Sequence>(_ data: Data) throws -> Int where Data.Element == UInt8 {
         try withBytes(data) { try writeBytes($0) }

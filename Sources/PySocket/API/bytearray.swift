@@ -12,6 +12,8 @@
 /// Python: `bytearray`. C: none.
 public struct bytearray: Sendable, Equatable {
     /// The bytes themselves.
+    ///
+    /// Python: none (the buffer a `bytearray` holds; `list(b)` reads it). C: none.
     public var storage: [UInt8]
 
     /// `bytearray()`: empty.
@@ -43,6 +45,8 @@ extension bytearray: RandomAccessCollection, MutableCollection, RangeReplaceable
     public typealias Index = Int
     public typealias Element = UInt8
     /// Pinned so that the Python-style slicing subscripts below stay overloads.
+    ///
+    /// Python: none (Swift's `Collection` needs it; a Python slice is a new `bytearray`). C: none.
     public typealias SubSequence = Slice<bytearray>
     @inlinable public var startIndex: Int { storage.startIndex }
     @inlinable public var endIndex: Int { storage.endIndex }

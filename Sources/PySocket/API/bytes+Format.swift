@@ -5,6 +5,8 @@
 /// Python: the operands of `bytes.__mod__`. C: none.
 public protocol PyFormatArgument {
     /// The value as the formatter sees it.
+    ///
+    /// Python: none (Python's `%` reads the operand's type at run time; Swift asks the value). C: none.
     var pyFormatValue: PyFormatValue { get }
 }
 
@@ -13,57 +15,87 @@ public protocol PyFormatArgument {
 /// Python: the types `bytes.__mod__` distinguishes. C: none.
 public enum PyFormatValue: Sendable {
     /// An int: its sign and magnitude.
+    ///
+    /// Python: `int` (`%d %i %u %x %X %o %c %r %a` take it). C: none.
     case int(negative: Bool, magnitude: UInt64)
     /// A bytes-like object.
+    ///
+    /// Python: `bytes` (`%b %s %r %a` take it, `%c` one byte). C: none.
     case bytes(bytes)
     /// A str.
+    ///
+    /// Python: `str` (only `%r %a` take it). C: none.
     case str(String)
     /// A float.
+    ///
+    /// Python: `float` (`%d %i %u` truncate it, `%r %a` show its repr; `%e %f %g` are not supported). C: none.
     case float(Double)
 }
 
 extension Int: PyFormatArgument {
     /// The value as Python's int.
+    ///
+    /// Python: a `int` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
 }
 extension Int32: PyFormatArgument {
     /// The value as Python's int.
+    ///
+    /// Python: a `int` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
 }
 extension Int64: PyFormatArgument {
     /// The value as Python's int.
+    ///
+    /// Python: a `int` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .int(negative: self < 0, magnitude: UInt64(magnitude)) }
 }
 extension UInt8: PyFormatArgument {
     /// The value as Python's int.
+    ///
+    /// Python: a `int` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
 }
 extension UInt16: PyFormatArgument {
     /// The value as Python's int.
+    ///
+    /// Python: a `int` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
 }
 extension UInt32: PyFormatArgument {
     /// The value as Python's int.
+    ///
+    /// Python: a `int` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
 }
 extension UInt64: PyFormatArgument {
     /// The value as Python's int.
+    ///
+    /// Python: a `int` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: self) }
 }
 extension UInt: PyFormatArgument {
     /// The value as Python's int.
+    ///
+    /// Python: a `int` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .int(negative: false, magnitude: UInt64(self)) }
 }
 extension bytes: PyFormatArgument {
     /// The value as Python's bytes.
+    ///
+    /// Python: a `bytes` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .bytes(self) }
 }
 extension String: PyFormatArgument {
     /// The value as Python's str.
+    ///
+    /// Python: a `str` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .str(self) }
 }
 extension Double: PyFormatArgument {
     /// The value as Python's float.
+    ///
+    /// Python: a `float` operand of `bytes % value`. C: none.
     @inlinable public var pyFormatValue: PyFormatValue { .float(self) }
 }
 

@@ -19,6 +19,8 @@ extension bytes: CustomStringConvertible, CustomDebugStringConvertible {
 extension bytes {
     /// Pinned so that the Python-style slicing subscripts below stay overloads: generic code
     /// still gets `Slice<bytes>`, which keeps the indices of the whole value.
+    ///
+    /// Python: none (Swift's `Collection` needs it; a Python slice is a new `bytes`). C: none.
     public typealias SubSequence = Slice<bytes>
 
     /// `a + b`: the two concatenated.

@@ -29,6 +29,8 @@ public struct bytes: Sendable {
     @usableFromInline static var _inlineCapacity: Int { MemoryLayout<(UInt, UInt)>.size }
 
     /// `bytes()`: empty.
+    ///
+    /// Python: `bytes()`. C: none.
     @inlinable public init() {
         _heap = []
         _inline = (0, 0)
@@ -36,6 +38,8 @@ public struct bytes: Sendable {
     }
 
     /// `bytes(iterable_of_ints)`: takes the array as it is (no copy).
+    ///
+    /// Python: `bytes(iterable_of_ints)`. C: none.
     @inlinable public init(_ storage: [UInt8]) {
         _heap = storage
         _inline = (0, 0)
@@ -44,6 +48,8 @@ public struct bytes: Sendable {
     }
 
     /// `bytes(iterable_of_ints)` from any sequence of bytes.
+    ///
+    /// Python: `bytes(iterable_of_ints)`. C: none.
     @inlinable public init<S: Sequence>(_ sequence: S) where S.Element == UInt8 {
         if let value = sequence.withContiguousStorageIfAvailable({ bytes(copying: UnsafeRawBufferPointer($0)) }) {
             self = value
@@ -191,8 +197,12 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     public typealias Indices = Range<Int>
 
     /// The first index: 0.
+    ///
+    /// Python: none (Swift's `Collection` needs it; Python indexes from 0). C: none.
     @_transparent public var startIndex: Int { 0 }
     /// One past the last index: `len(b)`.
+    ///
+    /// Python: none (Swift's `Collection` needs it; `len(b)`). C: none.
     @_transparent public var endIndex: Int { count }
     /// `len(b)`: how many bytes.
     ///
@@ -201,19 +211,34 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         _inlineCount == 0xFF ? Int(bitPattern: _inline.1) : Int(bitPattern: _inlineCount._lowWord)
     }
     /// `not b`: whether there are no bytes.
+    ///
+    /// Python: `not b` (`bytes.__len__() == 0`). C: none.
     @_transparent public var isEmpty: Bool { count == 0 }
     /// `range(len(b))`.
+    ///
+    /// Python: `range(len(b))`. C: none.
     @_transparent public var indices: Range<Int> { 0..<count }
     /// `i + 1`.
+    ///
+    /// Python: none (Swift's `Collection` needs it to step an index). C: none.
     @_transparent public func index(after i: Int) -> Int { i + 1 }
     /// `i - 1`.
+    ///
+    /// Python: none (Swift's `BidirectionalCollection` needs it to step an index back). C: none.
     @_transparent public func index(before i: Int) -> Int { i - 1 }
     /// `i + distance`.
+    ///
+    /// Python: none (Swift's `RandomAccessCollection` needs it to move an index). C: none.
     @_transparent public func index(_ i: Int, offsetBy distance: Int) -> Int { i + distance }
     /// `end - start`.
+    ///
+    /// Python: none (Swift's `RandomAccessCollection` needs it to measure a range). C: none.
     @_transparent public func distance(from start: Int, to end: Int) -> Int { end - start }
 
     /// `b[i]`: the byte at `i` (0 ≤ i < count; out of range traps, as an array's subscript).
+    ///
+    /// Python: `b[i]` (`bytes.__getitem__` with an int) for 0 ≤ i < `len(b)`; Python's negative `i` and IndexError have no
+    /// counterpart here (as an array's subscript). C: none.
     @inlinable public subscript(position: Int) -> UInt8 {
         @_transparent get {
             // One unsigned comparison checks both ends.
@@ -251,6 +276,8 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     }
 
     /// Replaces `b[subrange]` with `newElements` (a value on the heap afterwards).
+    ///
+    /// Python: none (Swift's `RangeReplaceableCollection` needs it; `bytearray`'s `b[i:j] = x` is the Python form). C: none.
     @inlinable public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == UInt8 {
         _moveToHeap()
         _heap.replaceSubrange(subrange, with: newElements)
@@ -258,6 +285,8 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     }
 
     /// Makes room for `n` bytes (on the heap when more than 16).
+    ///
+    /// Python: none (Swift's `RangeReplaceableCollection` needs it). C: none.
     @inlinable public mutating func reserveCapacity(_ n: Int) {
         if n <= bytes._inlineCapacity && !_isOnHeap { return }
         _moveToHeap()
@@ -266,6 +295,8 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     }
 
     /// Calls `body` with the bytes in contiguous memory (always available; no copy on the heap).
+    ///
+    /// Python: none (Swift's `Sequence` needs it for fast paths; Python's buffer protocol is the like). C: none.
     @inlinable public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         if _isOnHeap { return try body(UnsafeBufferPointer(start: _heapBase, count: count)) }
         var copy = _inline
@@ -278,6 +309,8 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     }
 
     /// Calls `body` with the bytes in contiguous mutable memory, in place.
+    ///
+    /// Python: none (Swift's `MutableCollection` needs it for fast paths). C: none.
     @inlinable public mutating func withContiguousMutableStorageIfAvailable<R>(_ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         if _isOnHeap {
             defer { _syncHeap() }
@@ -294,6 +327,8 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
 
     /// Iterates the bytes where they are: through the heap address, or from a copy of the
     /// inline words, with no call per byte even in a debug build.
+    ///
+    /// Python: `iter(b)` (`bytes.__iter__`). C: none.
     @_transparent public func makeIterator() -> Iterator {
         Iterator(_owner: _heap, _base: _isOnHeap ? _heapBase : nil, _inline: _inline, _position: 0, _end: count)
     }
@@ -320,6 +355,8 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         }
 
         /// The next byte, or nil at the end.
+        ///
+        /// Python: `next(it)` on a bytes iterator (nil where Python raises StopIteration). C: none.
         @_transparent public mutating func next() -> UInt8? {
             let i = _position
             if i == _end { return nil }
@@ -381,10 +418,14 @@ extension bytes: Equatable, Hashable {
 extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
     /// `b"..."`: the literal's UTF-8 bytes (inline up to 16, with no allocation), read from
     /// the binary's constant data (a `StaticString`: no `String` is made).
+    ///
+    /// Python: the literal `b"..."`. C: none.
     @inlinable public init(stringLiteral value: StaticString) {
         self = value.withUTF8Buffer { bytes(copying: UnsafeRawBufferPointer($0)) }
     }
     /// `bytes([1, 2, 3])`: keeps the literal's array (made anyway), with no copy.
+    ///
+    /// Python: `bytes([1, 2, 3])`. C: none.
     @inlinable public init(arrayLiteral elements: UInt8...) {
         self.init(elements)
     }
@@ -392,6 +433,8 @@ extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
 
 extension Array where Element == UInt8 {
     /// `list(b)` / `bytearray(b)`: the bytes as an array.
+    ///
+    /// Python: `list(b)`. C: none.
     @inlinable public init(_ value: bytes) { self = value.storage }
 }
 

@@ -153,7 +153,7 @@ extension SocketHandle {
     /// `sendto` to a sockaddr of `length` bytes held in `words` (an address cache's entry),
     /// passed to the kernel from the caller's frame with no `sockaddr_storage` built around it.
     ///
-    /// C: `sendto(2)`.
+    /// Python: `socket.sendto()`. C: `sendto(2)`.
     @inline(__always)
     package func sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int32, words: (UInt64, UInt64, UInt64, UInt64), length: UInt32) throws(CallError) -> Int {
         var words = words

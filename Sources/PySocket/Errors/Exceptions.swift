@@ -141,6 +141,8 @@ open class BaseException: Error, CustomStringConvertible, CustomDebugStringConve
         CustomStringConvertible, CustomDebugStringConvertible
     {
         /// The arguments in order.
+        ///
+        /// Python: `list(e.args)`. C: none.
         public var elements: [Argument]
 
         /// `tuple(items)`: a tuple of these arguments.
@@ -288,6 +290,8 @@ open class UnicodeError: ValueError, @unchecked Sendable {}
 /// Python: `UnicodeDecodeError`.
 open class UnicodeDecodeError: UnicodeError, @unchecked Sendable {
     /// `str(e)`: `'utf-8' codec can't decode byte 0xff in position 0: invalid start byte`.
+    ///
+    /// Python: `UnicodeDecodeError.__str__`. C: none.
     open override var description: String {
         guard args.count == 5, case .str(let encoding) = args[0], case .bytes(let object) = args[1],
               case .int(let start) = args[2], case .int(let end) = args[3], case .str(let reason) = args[4],

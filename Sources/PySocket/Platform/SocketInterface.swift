@@ -3,6 +3,8 @@ import CPySocket
 
 /// An error number as the system call returned it (errno), before PySocket turns it into
 /// a Python exception. Below the Python surface every call throws exactly this.
+///
+/// Python: none (below the Python surface; it becomes `OSError.errno`). C: `errno`.
 public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
     /// The errno value itself, as `<errno.h>` defines it.
     ///
@@ -19,6 +21,8 @@ public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "Errno(\(rawValue))" }
 
     /// errno of the calling thread, read immediately after a failing call.
+    ///
+    /// Python: none (Python reads it into `OSError.errno` for you). C: `errno`.
     @inlinable public static var current: Errno { Errno(cpy_errno()) }
 
     /// `EINTR`: interrupted by a signal (retried, PEP 475).
@@ -68,6 +72,8 @@ public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Which readiness a blocked operation waits for.
+///
+/// Python: none (CPython's `internal_select` takes a `writing` flag). C: `POLLIN`, `POLLOUT`.
 public enum PollEvent: Sendable {
     /// `readable`: wait for POLLIN (a receive or accept); `writable`: wait for POLLOUT (a send or connect).
     ///
@@ -84,59 +90,109 @@ public enum PollEvent: Sendable {
 /// scripted kernel of the tests. A user can inject their own with
 /// `socket.$interface.withValue(...)`: a socket keeps the interface it was created with for its
 /// whole life, reached through its `Kernel` (Core/Kernel.swift).
+///
+/// Python: none (PySocket's seam: tests and users inject a kernel of their own). C: one requirement per call below.
 public protocol SocketInterface: Sendable {
-    /// C: `socket(2)`, close-on-exec. `type` may carry SOCK_NONBLOCK.
+    /// Creates a socket descriptor, close-on-exec; `type` may carry SOCK_NONBLOCK.
+    ///
+    /// Python: none (PySocket's seam; `socket.socket()` reaches it). C: `socket(2)`.
     func socket(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> Int32
-    /// C: `socketpair(2)`, close-on-exec.
+    /// Creates a connected pair of socket descriptors, close-on-exec.
+    ///
+    /// Python: none (PySocket's seam; `socket.socketpair()` reaches it). C: `socketpair(2)`.
     func socketpair(_ domain: Int32, _ type: Int32, _ proto: Int32) throws(Errno) -> (Int32, Int32)
-    /// C: `close(2)`.
+    /// Closes a descriptor.
+    ///
+    /// Python: none (PySocket's seam; `socket.close()` reaches it). C: `close(2)`.
     func close(_ fd: Int32) throws(Errno)
-    /// C: `bind(2)`.
+    /// Binds a socket to a `sockaddr` of `length` bytes.
+    ///
+    /// Python: none (PySocket's seam; `socket.bind()` reaches it). C: `bind(2)`.
     func bind(_ fd: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno)
-    /// C: `connect(2)`.
+    /// Connects a socket to a `sockaddr` of `length` bytes.
+    ///
+    /// Python: none (PySocket's seam; `socket.connect()` reaches it). C: `connect(2)`.
     func connect(_ fd: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno)
-    /// C: `listen(2)`.
+    /// Marks a socket as accepting connections.
+    ///
+    /// Python: none (PySocket's seam; `socket.listen()` reaches it). C: `listen(2)`.
     func listen(_ fd: Int32, _ backlog: Int32) throws(Errno)
-    /// C: `accept4(2)`, close-on-exec (or `accept(2)` then `fcntl` where accept4 is missing).
+    /// Accepts a connection, close-on-exec; the peer's address is written to `address`.
+    ///
+    /// Python: none (PySocket's seam; `socket.accept()` reaches it). C: `accept4(2)` (or `accept(2)` then `fcntl(2)` where accept4 is missing).
     func accept(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32, _ flags: Int32) throws(Errno) -> Int32
-    /// C: `send(2)`, never raising SIGPIPE (EPIPE is thrown).
+    /// Sends bytes on a connected socket, never raising SIGPIPE (EPIPE is thrown).
+    ///
+    /// Python: none (PySocket's seam; `socket.send()` and `sendall()` reach it). C: `send(2)`.
     func send(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(Errno) -> Int
-    /// C: `sendto(2)`, never raising SIGPIPE.
+    /// Sends bytes to a `sockaddr`, never raising SIGPIPE.
+    ///
+    /// Python: none (PySocket's seam; `socket.sendto()` reaches it). C: `sendto(2)`.
     func sendto(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ flags: Int32, _ address: UnsafeRawPointer, _ length: UInt32) throws(Errno) -> Int
-    /// C: `sendmsg(2)`, never raising SIGPIPE.
+    /// Sends a `msghdr` (scatter buffers, ancillary data), never raising SIGPIPE.
+    ///
+    /// Python: none (PySocket's seam; `socket.sendmsg()` reaches it). C: `sendmsg(2)`.
     func sendmsg(_ fd: Int32, _ message: UnsafePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int
-    /// C: `recv(2)`.
+    /// Receives bytes from a socket into `buffer`.
+    ///
+    /// Python: none (PySocket's seam; `socket.recv()` and `recv_into()` reach it). C: `recv(2)`.
     func recv(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(Errno) -> Int
-    /// C: `recvfrom(2)`.
+    /// Receives bytes and the sender's `sockaddr`.
+    ///
+    /// Python: none (PySocket's seam; `socket.recvfrom()` reaches it). C: `recvfrom(2)`.
     func recvfrom(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno) -> Int
-    /// C: `recvmsg(2)`; received descriptors are close-on-exec.
+    /// Receives into a `msghdr`; received descriptors are close-on-exec.
+    ///
+    /// Python: none (PySocket's seam; `socket.recvmsg()` reaches it). C: `recvmsg(2)` with `MSG_CMSG_CLOEXEC`.
     func recvmsg(_ fd: Int32, _ message: UnsafeMutablePointer<msghdr>, _ flags: Int32) throws(Errno) -> Int
-    /// C: `shutdown(2)`.
+    /// Shuts down one or both directions of a connection.
+    ///
+    /// Python: none (PySocket's seam; `socket.shutdown()` reaches it). C: `shutdown(2)`.
     func shutdown(_ fd: Int32, _ how: Int32) throws(Errno)
-    /// C: `getsockname(2)`.
+    /// Writes the socket's own `sockaddr` to `address`.
+    ///
+    /// Python: none (PySocket's seam; `socket.getsockname()` reaches it). C: `getsockname(2)`.
     func getsockname(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno)
-    /// C: `getpeername(2)`.
+    /// Writes the peer's `sockaddr` to `address`.
+    ///
+    /// Python: none (PySocket's seam; `socket.getpeername()` reaches it). C: `getpeername(2)`.
     func getpeername(_ fd: Int32, _ address: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno)
-    /// C: `getsockopt(2)`.
+    /// Reads a socket option into `value`.
+    ///
+    /// Python: none (PySocket's seam; `socket.getsockopt()` reaches it). C: `getsockopt(2)`.
     func getsockopt(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: UnsafeMutableRawPointer, _ length: inout UInt32) throws(Errno)
-    /// C: `setsockopt(2)`.
+    /// Sets a socket option from `value`.
+    ///
+    /// Python: none (PySocket's seam; `socket.setsockopt()` reaches it). C: `setsockopt(2)`.
     func setsockopt(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: UnsafeRawPointer?, _ length: UInt32) throws(Errno)
-    /// C: `fcntl(2)` with an int argument (F_GETFL, F_SETFL, F_GETFD, F_SETFD, F_DUPFD_CLOEXEC).
+    /// Runs an `fcntl` command with an int argument (F_GETFL, F_SETFL, F_GETFD, F_SETFD, F_DUPFD_CLOEXEC).
+    ///
+    /// Python: none (PySocket's seam; `setblocking()`, `settimeout()`, `dup()`, `set_inheritable()` reach it). C: `fcntl(2)`.
     func fcntl(_ fd: Int32, _ command: Int32, _ argument: Int32) throws(Errno) -> Int32
-    /// C: `poll(2)` on one descriptor. Returns `revents`, 0 when the timeout expired.
+    /// Waits for `events` on one descriptor; returns `revents`, 0 when the timeout expired.
     /// `timeout` is in milliseconds, -1 for none.
+    ///
+    /// Python: none (PySocket's seam; a socket with a timeout waits in it, as CPython's `internal_select`). C: `poll(2)`.
     func poll(_ fd: Int32, _ events: Int16, _ timeout: Int32) throws(Errno) -> Int16
-    /// C: `ppoll(2)` on one descriptor, the timeout to the nanosecond (nil: none), so a wait
+    /// Waits for `events` on one descriptor, the timeout to the nanosecond (nil: none), so a wait
     /// ends when the deadline does and not up to a millisecond later. Returns `revents`, 0 when
     /// the timeout expired. A conformer without it gets `poll` with the timeout rounded up to
     /// the millisecond (the extension below).
+    ///
+    /// Python: none (PySocket's seam; a socket with a timeout waits in it, as CPython's `internal_select`). C: `ppoll(2)`.
     func poll(_ fd: Int32, _ events: Int16, nanoseconds: UInt64?) throws(Errno) -> Int16
-    /// C: `clock_gettime(CLOCK_MONOTONIC)`, in nanoseconds.
+    /// The monotonic clock, in nanoseconds: the deadlines of timeouts are read from it.
+    ///
+    /// Python: none (PySocket's seam; CPython uses `_PyTime_GetMonotonicClock`). C: `clock_gettime(2)` with `CLOCK_MONOTONIC`.
     func monotonicNanoseconds() -> UInt64
-    /// C: `sendfile(2)` of up to `count` bytes from `inFD` at `offset` (advanced by the count
-    /// sent) to `outFD`. A send to a closed peer throws EPIPE without raising SIGPIPE.
+    /// Sends up to `count` bytes from `inFD` at `offset` (advanced by the count sent) to `outFD`.
+    /// A send to a closed peer throws EPIPE without raising SIGPIPE.
+    ///
+    /// Python: none (PySocket's seam; `socket.sendfile()` reaches it). C: `sendfile(2)`.
     func sendfile(_ outFD: Int32, _ inFD: Int32, _ offset: inout Int64, _ count: Int) throws(Errno) -> Int
-    /// C: `pread(2)`: up to `buffer.count` bytes of `fd` at `offset`; the file position stays.
+    /// Reads up to `buffer.count` bytes of `fd` at `offset`; the file position stays.
+    ///
+    /// Python: none (PySocket's seam; `socket.sendfile()`'s fallback reads the file with it). C: `pread(2)`.
     func pread(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ offset: Int64) throws(Errno) -> Int
 }
 
@@ -145,7 +201,7 @@ extension SocketInterface {
     /// `_PyTime_ROUND_CEILING`) and clamped to `Int32.max`: the wait of a conformer that has no
     /// nanosecond one (the scripted kernel of the tests logs these milliseconds).
     ///
-    /// C: `poll(2)`.
+    /// Python: none (PySocket's seam; CPython rounds the same way in `internal_select`). C: `poll(2)`.
     public func poll(_ fd: Int32, _ events: Int16, nanoseconds: UInt64?) throws(Errno) -> Int16 {
         guard let nanoseconds else { return try poll(fd, events, -1) }
         let milliseconds = nanoseconds / 1_000_000 + (nanoseconds % 1_000_000 == 0 ? 0 : 1)

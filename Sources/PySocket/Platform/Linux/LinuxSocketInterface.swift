@@ -10,6 +10,8 @@ import CPySocket
 ///   `accept4`; `MSG_CMSG_CLOEXEC` on `recvmsg`, reported in `msg_flags` only when asked for);
 /// - no send raises SIGPIPE (`MSG_NOSIGNAL` on `send`, `sendto` and `sendmsg`; `sendfile`
 ///   blocks the signal around the call).
+///
+/// Python: none (PySocket's seam: the interface every socket uses unless another is injected). C: the calls of `SocketInterface`.
 public struct LinuxSocketInterface: SocketInterface {
     /// The Linux kernel's interface; it holds no state, so every instance is the same.
     ///
@@ -139,6 +141,9 @@ public struct LinuxSocketInterface: SocketInterface {
     /// sendfile(2) cannot take MSG_NOSIGNAL: SIGPIPE is blocked for this thread around the call,
     /// and the SIGPIPE an EPIPE raised is consumed before the old mask comes back (unless one
     /// was already pending before the call).
+    ///
+    /// Python: none (PySocket's seam; `socket.sendfile()` reaches it). C: `sendfile(2)`, with
+    /// `pthread_sigmask(3)`, `sigpending(2)` and `sigtimedwait(2)` around it.
     public func sendfile(_ outFD: Int32, _ inFD: Int32, _ offset: inout Int64, _ count: Int) throws(Errno) -> Int {
         var pipeOnly = sigset_t()
         sigemptyset(&pipeOnly)
