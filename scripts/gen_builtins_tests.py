@@ -170,6 +170,8 @@ CALLS = [
     ("any([0, 0, 1])", "any([0, 0, 1])"), ("any([String]())", "any([])"), ("all([1, 2])", "all([1, 2])"),
     ("all([\"a\", \"\"])", "all(['a', ''])"), ("all([Bool]())", "all([])"), ("reversed([1, 2, 3])", "list(reversed([1, 2, 3]))"),
     ("try sum([1, 2, 3])", "sum([1, 2, 3])"), ("sum([0.1, 0.2])", "sum([0.1, 0.2])"),
+    ("sum(Array(repeating: 0.1, count: 10))", "sum([0.1] * 10)"), ("sum([1e100, 1.0, -1e100])", "sum([1e100, 1.0, -1e100])"),
+    ("sum([0.1, 0.2, 0.3])", "sum([0.1, 0.2, 0.3])"), ("sum([-0.0])", "sum([-0.0])"), ("sum([Double.infinity, 1.0])", "sum([float('inf'), 1.0])"),
     ("try sum([Int.max, 0])", "sum([2**63 - 1, 0])"), ("try sum([Int.min, -0])", "sum([-2**63, 0])"),
     ("try sum([Int.max, 1])", "__import__('array').array('l', [sum([2**63 - 1, 1])])"),
     ("try sum([Int.min, -1])", "__import__('array').array('l', [sum([-2**63, -1])])"),

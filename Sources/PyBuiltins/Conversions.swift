@@ -233,11 +233,22 @@ public func enumerate<Items: Sequence>(_ items: Items, start: Int) throws -> [(I
     }
 }
 
-/// `sum(iterable)`: the total of the numbers (floats are added in order, as a Swift `reduce`).
+/// `sum(iterable)`: the total of the floats, with CPython 3.12+'s compensated summation.
 ///
 /// Python: `sum`.
 public func sum<Items: Sequence>(_ items: Items) -> Items.Element where Items.Element: BinaryFloatingPoint {
-    items.reduce(.zero, +)
+    // CPython 3.12+ adds floats with Neumaier's compensated summation, so `sum([0.1] * 10)` is
+    // 1.0: the low-order bits each addition loses are kept apart and added back once at the end.
+    var total: Items.Element = 0
+    var lost: Items.Element = 0
+    for x in items {
+        let t = total + x
+        lost += abs(total) >= abs(x) ? (total - t) + x : (x - t) + total
+        total = t
+    }
+    // A non-finite correction (from an infinite or overflowed total) is dropped, as CPython does.
+    if lost != 0 && lost.isFinite { total += lost }
+    return total
 }
 
 /// `sum(iterable)`: the total of the integers.

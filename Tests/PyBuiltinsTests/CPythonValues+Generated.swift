@@ -284,6 +284,11 @@ struct CPythonValues {
         expectOutcome("[3, 2, 1]") { reversed([1, 2, 3]) }
         expectOutcome("6") { try sum([1, 2, 3]) }
         expectOutcome("0.30000000000000004") { sum([0.1, 0.2]) }
+        expectOutcome("1.0") { sum(Array(repeating: 0.1, count: 10)) }
+        expectOutcome("1.0") { sum([1e100, 1.0, -1e100]) }
+        expectOutcome("0.6") { sum([0.1, 0.2, 0.3]) }
+        expectOutcome("0.0") { sum([-0.0]) }
+        expectOutcome("inf") { sum([Double.infinity, 1.0]) }
         expectOutcome("9223372036854775807") { try sum([Int.max, 0]) }
         expectOutcome("-9223372036854775808") { try sum([Int.min, -0]) }
         expectOutcome("OverflowError: Python int too large to convert to C long") { try sum([Int.max, 1]) }
