@@ -3,6 +3,7 @@ import Glibc
 import PySocket
 import PySocketAsync
 import Testing
+import TestSupport
 
 /// Every backend that really runs here (io_uring only when the ring sets up; it falls back otherwise).
 let availableBackends: [asyncio.Backend] = {
@@ -14,20 +15,6 @@ let availableBackends: [asyncio.Backend] = {
     }
     return found
 }()
-
-/// The names of `/proc/self/fd`.
-func directoryEntries(_ path: String) -> [String] {
-    guard let directory = opendir(path) else { return [] }
-    defer { closedir(directory) }
-    var names: [String] = []
-    while let entry = readdir(directory) {
-        let name = withUnsafePointer(to: &entry.pointee.d_name) {
-            String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-        }
-        if name != "." && name != ".." { names.append(name) }
-    }
-    return names
-}
 
 /// How many descriptors this process has open, every kind counted (the loop's own epoll,
 /// eventfd, pipe and ring included), less the one reading the directory.

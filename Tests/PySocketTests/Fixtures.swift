@@ -2,6 +2,7 @@
 import Glibc
 import PySocket
 import Testing
+import TestSupport
 
 /// Checks an error against what CPython printed for the same program: `type(e).__name__`,
 /// `str(e)`, `repr(e)` and `e.errno` (nil where CPython printed None or the class has none).
@@ -98,20 +99,6 @@ struct TemporaryDirectory {
         for name in directoryEntries(path) { unlink(file(name)) }
         rmdir(path)
     }
-}
-
-/// The names in a directory, without `.` and `..`.
-func directoryEntries(_ path: String) -> [String] {
-    guard let directory = opendir(path) else { return [] }
-    defer { closedir(directory) }
-    var names: [String] = []
-    while let entry = readdir(directory) {
-        let name = withUnsafePointer(to: &entry.pointee.d_name) {
-            String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-        }
-        if name != "." && name != ".." { names.append(name) }
-    }
-    return names
 }
 
 /// How many descriptors this process has open (`/proc/self/fd`, less the one reading it).

@@ -141,3 +141,17 @@ extension Trait where Self == FDBalanced {
     /// opens and closes pipes that would disturb another test's count.
     public static var fdExclusive: FDBalanced { FDBalanced(onImbalance: nil, compares: false) }
 }
+
+/// The names in a directory, without `.` and `..` (for `/proc/self/fd` counts and temp-dir checks).
+public func directoryEntries(_ path: String) -> [String] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+        let name = withUnsafePointer(to: &entry.pointee.d_name) {
+            String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+        }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+}
