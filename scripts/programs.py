@@ -166,6 +166,16 @@ def string_value(tok):
     return "STR:" + body.replace("\\'", "'").replace('\\"', '"')
 
 
+def fstring_field(match):
+    """An f-string's {x}, {x!r}, {x:spec} or {x!r:spec} as the Swift interpolation it ports to:
+    \\(x), \\(repr(x)), and \\(x:spec) for Swift's \\(x, "spec") (see swift_tokens)."""
+    field = match.group(1)
+    expr, _, spec = field.partition(":")
+    if expr.endswith("!r") or expr.endswith("!s"):
+        expr = ("repr(" if expr.endswith("!r") else "str(") + expr[:-2] + ")"
+    return "\\(" + expr + (":" + spec if spec else "") + ")"
+
+
 def py_tokens(line):
     line = re.sub(r"\s+#.*$|^\s*#.*$", "", line).rstrip()
     if line.endswith(":"):
@@ -183,7 +193,7 @@ def py_tokens(line):
     out = []
     for tok in TOKEN.findall(line):
         if tok[0] in "'\"" or tok[:2] in ("b'", 'b"', "f'", 'f"'):
-            out.append(string_value(re.sub(r"\{([^}]*)\}", r"\\(\1)", tok) if tok[0] == "f" else tok))
+            out.append(string_value(re.sub(r"\{([^}]*)\}", fstring_field, tok) if tok[0] == "f" else tok))
         elif tok == "try":
             out.append("do")
         elif tok in WORDS:
@@ -217,6 +227,7 @@ def swift_tokens(line):
         line = re.sub(r"(\w+): [^,)]+", r"\1", line)
         line = re.sub(r"\)\s*(async)?\s*(throws)?\s*(->\s*[^{]+)?\{?$", ")", line)
     line = re.sub(r"\\u\{0?([0-9a-fA-F]{2})\}", r"\\x\1", line)        # "\u{7f}" is b"\x7f"
+    line = re.sub(r'\\\(((?:[^()"]|\((?:[^()"]|"[^"]*")*\))*?), "([^"]*)"\)', r"\\(\1:\2)", line)  # \(x, ">8") is f"{x:>8}"
     line = re.sub(r'\bbytes\(("(?:\\.|[^"\\])*")\)', r"\1", line)     # bytes("%d") types a b"%d" literal
     line = re.sub(r"\bcatch let (\w+) as ([\w.]+)", r"catch let \1 as \2", line)
     line = re.sub(r"(\w):\s*(?=[^\s])", r"\1:", line)

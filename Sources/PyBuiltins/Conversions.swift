@@ -73,6 +73,11 @@ public func int(_ value: Double) throws -> Int {
     return result
 }
 
+/// `int(n)`: an integer is itself (`int(fd)`, `int(port)`).
+///
+/// Python: `int(int)`.
+public func int(_ value: Int) -> Int { value }
+
 /// `int(b)` `1` for `True`, `0` for `False`.
 ///
 /// Python: `int(bool)`.
@@ -196,6 +201,44 @@ public func chr(_ codePoint: Int) throws -> String {
 public func sorted<Items: Sequence>(_ items: Items, reverse: Bool = false) -> [Items.Element]
 where Items.Element: Comparable {
     sorted(items, key: { $0 }, reverse: reverse)
+}
+
+/// `sorted(iterable, key=lambda x: (a, b))`: a new list ordered by a key that is a pair,
+/// compared as Python compares tuples (first items, then second); the sort is stable.
+///
+/// Python: `sorted(iterable, key=...)` with a tuple key.
+public func sorted<Items: Sequence, A: Comparable, B: Comparable>(
+    _ items: Items, key: (Items.Element) throws -> (A, B), reverse: Bool = false
+) rethrows -> [Items.Element] {
+    try sortedByTupleKey(items, reverse: reverse) { lhs, rhs in
+        let (a, b) = (try key(lhs), try key(rhs))
+        return a < b
+    }
+}
+
+/// `sorted(iterable, key=lambda x: (a, b, c))`: a new list ordered by a key that is a triple,
+/// compared as Python compares tuples; the sort is stable.
+///
+/// Python: `sorted(iterable, key=...)` with a tuple key.
+public func sorted<Items: Sequence, A: Comparable, B: Comparable, C: Comparable>(
+    _ items: Items, key: (Items.Element) throws -> (A, B, C), reverse: Bool = false
+) rethrows -> [Items.Element] {
+    try sortedByTupleKey(items, reverse: reverse) { lhs, rhs in
+        let (a, b) = (try key(lhs), try key(rhs))
+        return a < b
+    }
+}
+
+/// A stable sort by `less`, the order reversed (still stable) when `reverse`.
+private func sortedByTupleKey<Items: Sequence>(
+    _ items: Items, reverse: Bool, _ less: (Items.Element, Items.Element) throws -> Bool
+) rethrows -> [Items.Element] {
+    let indexed = Array(items.enumerated())
+    return try indexed.sorted { lhs, rhs in
+        if try less(lhs.element, rhs.element) { return !reverse }
+        if try less(rhs.element, lhs.element) { return reverse }
+        return lhs.offset < rhs.offset
+    }.map(\.element)
 }
 
 /// `sorted(iterable, key=f, reverse=False)`: a new list of the items ordered by `key(item)`; the

@@ -25,6 +25,14 @@ public func set<Items: Sequence>(_ items: Items) -> Set<Items.Element> where Ite
     Set(items)
 }
 
+/// `set()`: a new empty set, its element type taken from the context (`var seen: Set<String> =
+/// set()`).
+///
+/// Python: `set()`.
+public func set<Element: Hashable>() -> Set<Element> {
+    []
+}
+
 /// `min(iterable)`: the smallest item (the first of equal ones); raises CPython's `ValueError` for
 /// an empty iterable.
 ///
@@ -45,6 +53,34 @@ public func max<Items: Sequence>(_ items: Items) throws -> Items.Element where I
     }
     guard let largest else { throw ValueError("max() iterable argument is empty") }
     return largest
+}
+
+/// `min(iterable, key=f)`: the item with the smallest `key(item)` (the first of equal ones);
+/// raises CPython's `ValueError` for an empty iterable.
+///
+/// Python: `min(iterable, key=...)`.
+public func min<Items: Sequence, SortKey: Comparable>(_ items: Items, key: (Items.Element) throws -> SortKey) throws -> Items.Element {
+    var best: (item: Items.Element, key: SortKey)?
+    for item in items {
+        let k = try key(item)
+        if best.map({ k < $0.key }) ?? true { best = (item, k) }
+    }
+    guard let best else { throw ValueError("min() iterable argument is empty") }
+    return best.item
+}
+
+/// `max(iterable, key=f)`: the item with the largest `key(item)` (the first of equal ones):
+/// `max(counts, key: { counts[$0]! })`; raises CPython's `ValueError` for an empty iterable.
+///
+/// Python: `max(iterable, key=...)`.
+public func max<Items: Sequence, SortKey: Comparable>(_ items: Items, key: (Items.Element) throws -> SortKey) throws -> Items.Element {
+    var best: (item: Items.Element, key: SortKey)?
+    for item in items {
+        let k = try key(item)
+        if best.map({ k > $0.key }) ?? true { best = (item, k) }
+    }
+    guard let best else { throw ValueError("max() iterable argument is empty") }
+    return best.item
 }
 
 /// `any(iterable)`: whether any item is true (Python's truth value: `bool(item)`).

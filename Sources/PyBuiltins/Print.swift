@@ -141,6 +141,11 @@ public enum sys {
     /// Python: `sys.platform`.
     public static let platform = "linux"
 
+    /// `sys.byteorder`: the machine's byte order, `"little"` or `"big"`, as `int.to_bytes` takes it.
+    ///
+    /// Python: `sys.byteorder`.
+    public static let byteorder = 1.littleEndian == 1 ? "little" : "big"
+
     /// `sys.exit(status=0)`: flushes the standard streams and ends the process with `status` (the
     /// system keeps its low 8 bits, as for CPython: `sys.exit(256)` exits with 0).
     ///

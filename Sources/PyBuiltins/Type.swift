@@ -137,6 +137,12 @@ extension BaseException {
     ///
     /// Python: `object.__class__`.
     public var __class__: PyType { pythonType(of: self) }
+
+    /// `cls.__name__`: the Python name of the exception class: `socket.timeout.__name__` is
+    /// `'TimeoutError'`, `socket.error.__name__` is `'OSError'`.
+    ///
+    /// Python: `type.__name__`.
+    public class var __name__: String { pythonClass(self).__name__ }
 }
 
 /// An IntEnum/IntFlag value: its enum class, or `int` for a number that names no member

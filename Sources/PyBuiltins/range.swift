@@ -1,4 +1,4 @@
-// Python's `range`: a lazy, immutable sequence of integers that prints as `range(0, 5)`.
+// Python's `range`: a lazy, immutable sequence of integers that prints as `range(0, 5)`; bytes(range(n)).
 import PySocket
 
 /// `range(stop)`, `range(start, stop[, step])`: the integers from `start` up to but not
@@ -116,5 +116,35 @@ public struct range: RandomAccessCollection, Hashable, Sendable, CustomStringCon
         hasher.combine(count)
         if count > 0 { hasher.combine(start) }
         if count > 1 { hasher.combine(step) }
+    }
+}
+
+extension bytes {
+    /// `bytes(range(n))`: the bytes of the range's numbers: `bytes(range(4))` is `b'\x00\x01\x02\x03'`.
+    ///
+    /// Python: `bytes(iterable_of_ints)`.
+    /// - Throws: `ValueError('bytes must be in range(0, 256)')`.
+    public init(_ numbers: range) throws {
+        var out: [UInt8] = []
+        for number in numbers {
+            guard let byte = UInt8(exactly: number) else { throw ValueError("bytes must be in range(0, 256)") }
+            out.append(byte)
+        }
+        self.init(out)
+    }
+}
+
+extension bytearray {
+    /// `bytearray(range(n))`: a mutable buffer of the range's numbers.
+    ///
+    /// Python: `bytearray(iterable_of_ints)`.
+    /// - Throws: `ValueError('byte must be in range(0, 256)')`.
+    public init(_ numbers: range) throws {
+        var out: [UInt8] = []
+        for number in numbers {
+            guard let byte = UInt8(exactly: number) else { throw ValueError("byte must be in range(0, 256)") }
+            out.append(byte)
+        }
+        self.init(out)
     }
 }

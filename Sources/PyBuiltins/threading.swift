@@ -1,4 +1,4 @@
-// threading: Python's Thread and Lock, for the socket programs that serve in a thread.
+// threading: Python's Thread, Lock and Event, for the socket programs that serve in a thread.
 import PySocket
 import Synchronization
 
@@ -8,7 +8,7 @@ import Synchronization
 public enum threading {
     /// `threading.Thread(target=f, name=None, daemon=None)`: a function run on its own thread
     /// once `start()` is called; `join()` waits for it. `threading.Thread(target=serve,
-    /// args=(3,))` ports as `threading.Thread(target: { try serve(3) })`.
+    /// args=(3,))` ports as `threading.Thread(target: serve, args: (3))`.
     ///
     /// At exit the process waits for every started thread that is not a daemon, as CPython
     /// does. An error the target throws is written to standard error
@@ -16,8 +16,8 @@ public enum threading {
     ///
     /// Python: `threading.Thread`. C: `pthread_create(3)`, `pthread_join(3)`.
     ///
-    /// Differs from CPython: no traceback is printed for an error the target throws; `args`
-    /// and `kwargs` are the closure's captures.
+    /// Differs from CPython: no traceback is printed for an error the target throws; `kwargs`
+    /// are a closure's captures.
     public final class Thread: Sendable {
         /// `t.name`: the thread's name, `Thread-N` unless given.
         ///
@@ -44,6 +44,17 @@ public enum threading {
             self.target = target
             self.name = name ?? "Thread-\(threadCounter.add(1, ordering: .relaxed).newValue)"
             self.daemon = daemon
+        }
+
+        /// `threading.Thread(target=f, args=(a, b))`: a thread that will call `target(a, b)`:
+        /// `threading.Thread(target: handle, args: (conn, 1))`.
+        ///
+        /// Python: `threading.Thread(target=..., args=..., name=..., daemon=...)`.
+        public convenience init<each Argument: Sendable>(
+            target: @escaping @Sendable (repeat each Argument) throws -> Void, args: (repeat each Argument),
+            name: String? = nil, daemon: Bool = false
+        ) {
+            self.init(target: { try target(repeat each args) }, name: name, daemon: daemon)
         }
 
         /// `t.start()`: starts the thread; raises CPython's `RuntimeError` when called twice.
@@ -112,26 +123,113 @@ public enum threading {
         }
     }
 
-    /// `threading.Lock()`: a mutual-exclusion lock; `lock.with { ... }` is Python's `with lock:`.
+    /// `threading.Lock()`: a mutual-exclusion lock: `lock.acquire()` / `lock.release()`, or
+    /// `try lock.with { ... }` for `with lock:`.
     ///
     /// Python: `threading.Lock`.
     ///
-    /// Differs from CPython: only the `with` form (no separate `acquire`/`release`), so the lock
-    /// is always released.
+    /// Differs from CPython: a waiting `acquire` polls the lock every 0.1 ms rather than sleeping
+    /// in the kernel until it is released.
     public final class Lock: Sendable {
-        private let mutex = Mutex(())
+        private let held = Mutex(false)
 
         /// `threading.Lock()`: an unlocked lock.
         ///
         /// Python: `threading.Lock()`.
         public init() {}
 
-        /// `with lock: ...`: runs `body` holding the lock, released on every exit.
+        /// `with lock:`: runs `body` holding the lock, released on every exit.
         ///
-        /// Python: `Lock.__enter__()` / `Lock.__exit__()`.
+        /// Python: `Lock.__enter__` / `Lock.__exit__`.
         public func with<Result>(_ body: () throws -> Result) rethrows -> Result {
-            try mutex.withLock { _ in try body() }
+            _ = acquire()
+            defer { try? release() }
+            return try body()
         }
+
+        /// `lock.acquire(blocking=True, timeout=-1)`: takes the lock, waiting for it unless
+        /// `blocking` is false, at most `timeout` seconds when it is not -1; whether it was taken.
+        ///
+        /// Python: `Lock.acquire`.
+        @discardableResult
+        public func acquire(_ blocking: Bool = true, timeout: Double = -1) -> Bool {
+            let deadline = timeout < 0 ? Double.infinity : SystemClock.now(realtime: false) + timeout
+            while true {
+                let taken = held.withLock { held -> Bool in
+                    if held { return false }
+                    held = true
+                    return true
+                }
+                if taken { return true }
+                if !blocking || SystemClock.now(realtime: false) >= deadline { return false }
+                SystemClock.sleep(0.0001)
+            }
+        }
+
+        /// `lock.release()`: frees the lock.
+        ///
+        /// Python: `Lock.release`.
+        /// - Throws: `RuntimeError('release unlocked lock')`.
+        public func release() throws {
+            try held.withLock { held in
+                guard held else { throw RuntimeError("release unlocked lock") }
+                held = false
+            }
+        }
+
+        /// `lock.locked()`: whether the lock is held.
+        ///
+        /// Python: `Lock.locked`.
+        public func locked() -> Bool { held.withLock { $0 } }
+    }
+
+    /// `threading.Event()`: a flag threads wait on: `set()`, `clear()`, `is_set()`, `wait(timeout)`.
+    ///
+    /// Python: `threading.Event`.
+    ///
+    /// Differs from CPython: `wait` polls the flag every 0.1 ms rather than sleeping in the kernel.
+    public final class Event: Sendable {
+        private let flag = Mutex(false)
+
+        /// `threading.Event()`: an event whose flag is false.
+        ///
+        /// Python: `threading.Event()`.
+        public init() {}
+
+        /// `event.set()`: sets the flag; every `wait` returns.
+        ///
+        /// Python: `Event.set`.
+        public func set() { flag.withLock { $0 = true } }
+
+        /// `event.clear()`: resets the flag.
+        ///
+        /// Python: `Event.clear`.
+        public func clear() { flag.withLock { $0 = false } }
+
+        /// `event.is_set()`: the flag.
+        ///
+        /// Python: `Event.is_set`.
+        public func is_set() -> Bool { flag.withLock { $0 } }
+
+        /// `event.wait(timeout=None)`: waits until the flag is set, at most `timeout` seconds; the
+        /// flag on return (False after a timeout).
+        ///
+        /// Python: `Event.wait`.
+        @discardableResult
+        public func wait(_ timeout: Double? = nil) -> Bool {
+            let deadline = timeout.map { SystemClock.now(realtime: false) + Swift.max($0, 0) } ?? Double.infinity
+            while !is_set() {
+                if SystemClock.now(realtime: false) >= deadline { return false }
+                SystemClock.sleep(0.0001)
+            }
+            return true
+        }
+
+        /// `event.wait(timeout=t)`: `wait` with Python's keyword.
+        ///
+        /// Python: `Event.wait(timeout=...)`.
+        @discardableResult
+        public func wait(timeout: Double?) -> Bool { wait(timeout) }
     }
 }
 

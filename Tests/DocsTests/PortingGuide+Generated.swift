@@ -211,14 +211,27 @@ import TestSupport
             print(true, nil as Int?, 0.1 + 0.2, 1e16, 100.0, (1, "a"), [nil, false] as [Bool?])  // True None 0.30000000000000004 1e+16 100.0 (1, 'a') [None, False]
             print(a.gettimeout(), repr("it's"), repr(a.family), str(a.family))  // None "it's" <AddressFamily.AF_UNIX: 1> 1
             print("a", "b", sep: "-", end: "!\n")                                // a-b!
-            print("\(len(bytes("abc"))) bytes, timeout \(str(a.gettimeout())), \(repr("x"))")  // 3 bytes, timeout None, 'x'
+            print("\(len(bytes("abc"))) bytes, timeout \(a.gettimeout()), \(repr("x")), \(a.getblocking())")  // 3 bytes, timeout None, 'x', True
             a.close(); b.close()
         }
-        #expect(captured.getvalue() == "True None 0.30000000000000004 1e+16 100.0 (1, 'a') [None, False]\nNone \"it's\" <AddressFamily.AF_UNIX: 1> 1\na-b!\n3 bytes, timeout None, 'x'\n")
+        #expect(captured.getvalue() == "True None 0.30000000000000004 1e+16 100.0 (1, 'a') [None, False]\nNone \"it's\" <AddressFamily.AF_UNIX: 1> 1\na-b!\n3 bytes, timeout None, 'x', True\n")
     }
 
     /// Docs/PortingGuide.md, example 13
     @Test func PortingGuide_example13() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
+            let (port, t, name) = (8080, 1.0 / 3, "echo")
+            print(try "\(port, "06")|\(port, "08x")|\(t, ".3f")|\(repr(name), "<8")|\(1234567, ",")")  // 008080|00001f90|0.333|'echo'  |1,234,567
+            print(try "{}:{:04d}".format(name, port), try "{host}={0}".format(port, host: "h"))  // echo:8080 h=8080
+            print(try "%-6s|%5.1f|%#x|%r" % (name, 2.25, 255, name), try "%(n)s" % (["n": 1] as dict<String, Int>))  // echo  |  2.2|0xff|'echo' 1
+            print(try format(255, "#06x"), str(t)[..<5], try "x,y,,z".split(","), "  a b ".strip().split())  // 0x00ff 0.333 ['x', 'y', '', 'z'] ['a', 'b']
+        }
+        #expect(captured.getvalue() == "008080|00001f90|0.333|'echo'  |1,234,567\necho:8080 h=8080\necho  |  2.2|0xff|'echo' 1\n0x00ff 0.333 ['x', 'y', '', 'z'] ['a', 'b']\n")
+    }
+
+    /// Docs/PortingGuide.md, example 14
+    @Test func PortingGuide_example14() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             print(socket.AF_INET, repr(socket.SOCK_DGRAM), socket.AF_INET == 2)   // 2 <SocketKind.SOCK_DGRAM: 2> True
@@ -228,8 +241,8 @@ import TestSupport
         #expect(captured.getvalue() == "2 <SocketKind.SOCK_DGRAM: 2> True\n(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))\nTrue 15\n")
     }
 
-    /// Docs/PortingGuide.md, example 14
-    @Test func PortingGuide_example14() throws {
+    /// Docs/PortingGuide.md, example 15
+    @Test func PortingGuide_example15() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -245,8 +258,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'FROM A THREAD'\n")
     }
 
-    /// Docs/PortingGuide.md, example 15
-    @Test func PortingGuide_example15() throws {
+    /// Docs/PortingGuide.md, example 16
+    @Test func PortingGuide_example16() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -265,8 +278,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'hello'\n")
     }
 
-    /// Docs/PortingGuide.md, example 16
-    @Test func PortingGuide_example16() throws {
+    /// Docs/PortingGuide.md, example 17
+    @Test func PortingGuide_example17() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {

@@ -1,0 +1,96 @@
+// The system calls under PyBuiltins' os, tempfile and select: the files of a directory, mkdtemp, unlink, poll.
+#if canImport(Glibc)
+import Glibc
+#else
+#error("PyBuiltins is written for Linux (glibc); add this platform's libc import here.")
+#endif
+
+/// The calls of the small `os`/`tempfile`/`select` layer, each returning an errno on failure.
+enum SystemFiles {
+    static var errnoValue: Int { Int(errno) }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The names in a directory (without `.` and `..`), or the errno.
+    static func listdir(_ path: String) -> Result<[String], SystemError> {
+        guard let directory = opendir(path) else { return .failure(SystemError(code: Int(errno))) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    static func unlink(_ path: String) -> SystemError? { Glibc.unlink(path) == 0 ? nil : SystemError(code: Int(errno)) }
+    static func rmdir(_ path: String) -> SystemError? { Glibc.rmdir(path) == 0 ? nil : SystemError(code: Int(errno)) }
+    static func mkdir(_ path: String, _ mode: Int) -> SystemError? {
+        Glibc.mkdir(path, mode_t(truncatingIfNeeded: mode & 0o7777)) == 0 ? nil : SystemError(code: Int(errno))
+    }
+    static func chdir(_ path: String) -> SystemError? { Glibc.chdir(path) == 0 ? nil : SystemError(code: Int(errno)) }
+    static func getcwd() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard Glibc.getcwd(&buffer, buffer.count) != nil else { return "" }
+        return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+    static func getpid() -> Int { Int(Glibc.getpid()) }
+
+    /// `mkdtemp(3)` of `template` (ending in XXXXXX).
+    static func mkdtemp(_ template: String) -> Result<String, SystemError> {
+        var bytes = Array(template.utf8CString)
+        guard Glibc.mkdtemp(&bytes) != nil else { return .failure(SystemError(code: Int(errno))) }
+        return .success(String(decoding: bytes.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
+    static func strerror(_ code: Int) -> String {
+        guard let text = Glibc.strerror(Int32(clamping: code)) else { return "Unknown error \(code)" }
+        return String(cString: text)
+    }
+
+    /// `poll(2)` on `fds` for `events`, waiting at most `timeout` seconds (nil: forever);
+    /// retried after a signal with the time left. Returns each fd's revents, or the errno.
+    static func poll(_ fds: [(fd: Int32, events: Int16)], timeout: Double?) -> Result<[Int16], SystemError> {
+        var entries = fds.map { pollfd(fd: $0.fd, events: $0.events, revents: 0) }
+        var start = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        let begin = Double(start.tv_sec) + Double(start.tv_nsec) / 1e9
+        while true {
+            var result: Int32
+            if let timeout {
+                var now = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &now)
+                let left = Swift.max(0, timeout - (Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 - begin))
+                // Milliseconds, rounded up so that the wait is never short.
+                let milliseconds = Int32(clamping: Int((left * 1000).rounded(.up)))
+                result = Glibc.poll(&entries, nfds_t(entries.count), milliseconds)
+            } else {
+                result = Glibc.poll(&entries, nfds_t(entries.count), -1)
+            }
+            if result >= 0 { return .success(entries.map(\.revents)) }
+            if errno != EINTR { return .failure(SystemError(code: Int(errno))) }
+        }
+    }
+
+    static let pollIn = Int16(POLLIN)
+    static let pollOut = Int16(POLLOUT)
+    static let pollPri = Int16(POLLPRI)
+    static let pollErr = Int16(POLLERR)
+    static let pollHup = Int16(POLLHUP)
+    static let pollNval = Int16(POLLNVAL)
+}
+
+/// An errno from one of SystemFiles' calls.
+struct SystemError: Error {
+    let code: Int
+}
