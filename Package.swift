@@ -140,3 +140,5 @@ package.targets.append(.testTarget(
         + examples.map { .target(name: "example_" + $0) },
     linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
 ))
+// format(), f-string specifications and str % against CPython on random cases: scripts/format_fuzz.py.
+package.targets.append(.executableTarget(name: "format_fuzz", dependencies: ["PySocket", "PyBuiltins"], path: "Tests/FormatFuzz"))

@@ -53,6 +53,17 @@ CASES = [
      'f"{\'ab\':*^6} {\'ab\':<4}| {\'abcdef\':.3} {\'x\':_>3} {\'héllo\':>7}"'),
     ('try "\\(socket.AF_INET6, ">4") \\(socket.SOCK_STREAM, "03d") \\(str(socket.AF_INET), ">3")"',
      'f"{socket.AF_INET6:>4} {socket.SOCK_STREAM:03d} {str(socket.AF_INET):>3}"'),
+    # found by scripts/format_fuzz.py: CPython's order of checks and the '0' flag after a fill
+    ('try format("a", "0<10.7s") + "|" + format(9.9999, "=-014f") + "|" + format(123456.789, "= z012,.1e") + "|" + format(-5, "+05")',
+     'format("a", "0<10.7s") + "|" + format(9.9999, "=-014f") + "|" + format(123456.789, "= z012,.1e") + "|" + format(-5, "+05")'),
+    ('try format(0.0, ".0") + "|" + format(123.0, ".3") + "|" + format(1e16, "#") + "|" + format(-1.5, "^+#7_.0") + "|" + "%+05d|%-+5d|% 05.1f" % (5, 5, 2.5)',
+     'format(0.0, ".0") + "|" + format(123.0, ".3") + "|" + format(1e16, "#") + "|" + format(-1.5, "^+#7_.0") + "|" + "%+05d|%-+5d|% 05.1f" % (5, 5, 2.5)'),
+    ('try format("a", " 5")', 'format("a", " 5")'),
+    ('try format("a", "-")', 'format("a", "-")'),
+    ('try format(1, "z")', 'format(1, "z")'),
+    ('try format(65, "+c")', 'format(65, "+c")'),
+    ('try format(1, " .2s")', 'format(1, " .2s")'),
+    ('try format("a", "^_")', 'format("a", "^_")'),
     # format() and its errors
     ('try format(255, "#06x") + format(1.5) + format("a", ">3") + format(Optional<Int>.none)',
      'format(255, "#06x") + format(1.5) + format("a", ">3") + format(None)'),

@@ -54,11 +54,14 @@ private func formatObject(_ value: Any, _ spec: String) throws -> String {
 /// `MemoryError` rather than letting Swift's allocator end the process.
 let largestText = 1 << 28
 
-/// A parsed `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+/// A parsed `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`, read as CPython's
+/// `parse_internal_render_format_spec` reads it.
 struct FormatSpec {
     var fill: Character = " "
+    var fillSpecified = false
     var align: Character?
-    var sign: Character = "-"
+    /// The sign character as written (`+`, `-`, ` `), nil when none was.
+    var signFlag: Character?
     var zeroCoerce = false
     var alternate = false
     var width = 0
@@ -66,12 +69,17 @@ struct FormatSpec {
     var precision: Int?
     var type: Character?
 
-    init(_ spec: String, typeName: String) throws {
+    var sign: Character { signFlag ?? "-" }
+
+    /// Parses `spec` for a value whose default alignment is `defaultAlign` (`<` for str, `>` for
+    /// numbers) and whose type is `defaultType` when none is written (`s`, `d`, or nil for float).
+    init(_ spec: String, typeName: String, defaultAlign: Character, defaultType: Character?) throws {
         let characters = Array(spec)
         var i = 0
         let aligns: Set<Character> = ["<", ">", "=", "^"]
         if characters.count >= 2, aligns.contains(characters[1]) {
             fill = characters[0]
+            fillSpecified = true
             align = characters[1]
             i = 2
         } else if let first = characters.first, aligns.contains(first) {
@@ -79,7 +87,7 @@ struct FormatSpec {
             i = 1
         }
         if i < characters.count, "+- ".contains(characters[i]) {
-            sign = characters[i]
+            signFlag = characters[i]
             i += 1
         }
         if i < characters.count, characters[i] == "z" {
@@ -90,11 +98,10 @@ struct FormatSpec {
             alternate = true
             i += 1
         }
-        if i < characters.count, characters[i] == "0" {
-            if align == nil {
-                fill = "0"
-                align = "="
-            }
+        // '0' is the zero-padding flag only when no fill character was written.
+        if !fillSpecified, i < characters.count, characters[i] == "0" {
+            fill = "0"
+            if align == nil && defaultAlign == ">" { align = "=" }
             i += 1
         }
         width = try FormatSpec.number(characters, &i) ?? 0
@@ -110,17 +117,16 @@ struct FormatSpec {
             guard let digits = try FormatSpec.number(characters, &i) else {
                 throw ValueError("Format specifier missing precision")
             }
-            if digits > Int(Int32.max) { throw ValueError("precision too big") }
             precision = digits
         }
         if characters.count - i > 1 {
             throw ValueError("Invalid format specifier '\(spec)' for object of type '\(typeName)'")
         }
-        if i < characters.count { type = characters[i] }
-        if let grouping, let type, !"deEfFgG%".contains(type) {
-            // ',' and '_' with b, o, x, X: '_' only, every 4 digits.
-            if grouping == "," || !"boxX".contains(type) {
-                throw ValueError("Cannot specify '\(grouping)' with '\(type)'.")
+        type = i < characters.count ? characters[i] : defaultType
+        if let grouping {
+            let allowed: Set<Character?> = ["d", "e", "f", "g", "E", "G", "%", "F", nil]
+            if !allowed.contains(type) && !(grouping == "_" && type.map({ "boxX".contains($0) }) == true) {
+                throw ValueError("Cannot specify '\(grouping)' with '\(type.map(String.init) ?? "")'.")
             }
         }
     }
@@ -167,14 +173,16 @@ struct FormatSpec {
 }
 
 private func formatString(_ text: String, _ spec: String) throws -> String {
-    let format = try FormatSpec(spec, typeName: "str")
+    let format = try FormatSpec(spec, typeName: "str", defaultAlign: "<", defaultType: "s")
     if let type = format.type, type != "s" {
         throw ValueError("Unknown format code '\(type)' for object of type 'str'")
     }
-    if format.sign != "-" { throw ValueError("Sign not allowed in string format specifier") }
+    if let sign = format.signFlag {
+        throw ValueError(sign == " " ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier")
+    }
+    if format.zeroCoerce { throw ValueError("Negative zero coercion (z) not allowed in string format specifier") }
     if format.alternate { throw ValueError("Alternate form (#) not allowed in string format specifier") }
     if format.align == "=" { throw ValueError("'=' alignment not allowed in string format specifier") }
-    if format.grouping != nil { throw ValueError("Cannot specify '\(format.grouping!)' with 's'.") }
     var body = text
     if let precision = format.precision, len(text) > precision {
         body = String(String.UnicodeScalarView(text.unicodeScalars.prefix(precision)))
@@ -188,34 +196,33 @@ private func formatAnyInteger<Integer: BinaryInteger>(_ number: Integer, _ spec:
 
 /// An integer of sign `sign` (-1 or 1) and `magnitude`.
 private func formatInteger(_ sign: Int, magnitude: UInt64, _ spec: String, typeName: String) throws -> String {
-    let format = try FormatSpec(spec, typeName: typeName)
+    let format = try FormatSpec(spec, typeName: typeName, defaultAlign: ">", defaultType: "d")
     let negative = sign < 0 && magnitude != 0
     switch format.type {
     case "e", "E", "f", "F", "g", "G", "%":
         let value = negative ? -Double(magnitude) : Double(magnitude)
         return try formatFloat(value, spec)
-    case "n" where format.precision != nil:
-        throw ValueError("Precision not allowed in integer format specifier")
-    default: break
+    case "b", "c", "d", "o", "x", "X", "n": break
+    case let other:
+        throw ValueError("Unknown format code '\(other.map(String.init) ?? "")' for object of type '\(typeName)'")
     }
     if format.precision != nil { throw ValueError("Precision not allowed in integer format specifier") }
+    if format.zeroCoerce { throw ValueError("Negative zero coercion (z) not allowed in integer format specifier") }
     let radix: Int
     var prefix = ""
     switch format.type {
-    case nil, "d", "n": radix = 10
     case "b": radix = 2; prefix = "0b"
     case "o": radix = 8; prefix = "0o"
     case "x": radix = 16; prefix = "0x"
     case "X": radix = 16; prefix = "0X"
     case "c":
-        if format.sign != "-" { throw ValueError("Sign not allowed with integer format specifier 'c'") }
+        if format.signFlag != nil { throw ValueError("Sign not allowed with integer format specifier 'c'") }
         if format.alternate { throw ValueError("Alternate form (#) not allowed with integer format specifier 'c'") }
         guard !negative, magnitude <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(magnitude)) else {
             throw OverflowError("%c arg not in range(0x110000)")
         }
         return try format.pad(String(Character(scalar)), defaultAlign: ">")
-    case let other?:
-        throw ValueError("Unknown format code '\(other)' for object of type '\(typeName)'")
+    default: radix = 10
     }
     var digits = String(magnitude, radix: radix)
     if format.type == "X" { digits = digits.uppercased() }
@@ -246,12 +253,13 @@ private func grouped(_ digits: String, separator: Character, every: Int, minimum
 }
 
 private func formatFloat(_ value: Double, _ spec: String) throws -> String {
-    let format = try FormatSpec(spec, typeName: "float")
+    let format = try FormatSpec(spec, typeName: "float", defaultAlign: ">", defaultType: nil)
     var type = format.type
     if type == "n" { type = "g" }
     if let other = type, !"eEfFgG%".contains(other) {
         throw ValueError("Unknown format code '\(other)' for object of type 'float'")
     }
+    if let precision = format.precision, precision > Int(Int32.max) { throw ValueError("precision too big") }
     if let precision = format.precision, precision > largestText { throw MemoryError() }
     var magnitude = abs(value)
     var negative = value.sign == .minus && !value.isNaN
@@ -264,9 +272,11 @@ private func formatFloat(_ value: Double, _ spec: String) throws -> String {
         switch type {
         case nil:
             if let precision = format.precision {
-                // Like 'g', but a fixed-point result keeps one digit after the point.
-                body = cFormat(magnitude, "g", precision: max(precision, 1), alternate: format.alternate)
-                if !body.contains(".") && !body.contains("e") { body += ".0" }
+                body = generalWithDot(magnitude, precision: precision, alternate: format.alternate)
+            } else if format.alternate {
+                // repr with the decimal point kept: `format(1e16, "#")` is `1.e+16`.
+                body = pythonFloatRepr(magnitude)
+                if !body.contains("."), let e = body.firstIndex(of: "e") { body.insert(".", at: e) }
             } else {
                 body = pythonFloatRepr(magnitude)
             }
@@ -328,4 +338,29 @@ public func divmod(_ a: Int, _ b: Int) throws -> (Int, Int) {
     let remainder = a - quotient * b
     if remainder != 0 && (remainder < 0) != (b < 0) { return (quotient - 1, remainder + b) }
     return (quotient, remainder)
+}
+
+/// Python's float format with a precision and no type: like `g`, but the exponent form is
+/// chosen from one digit earlier and a fixed-point result keeps one digit after the point
+/// (`format(123.0, ".3")` is `1.23e+02`, `format(2.0, ".3")` is `2.0`).
+private func generalWithDot(_ magnitude: Double, precision: Int, alternate: Bool) -> String {
+    let digits = Swift.max(precision, 1)
+    let scientific = cFormat(magnitude, "e", precision: digits - 1, alternate: alternate)
+    guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]) else {
+        return scientific
+    }
+    let point = exponent + 1
+    func trimmed(_ text: Substring) -> String {
+        guard !alternate, text.contains(".") else { return String(text) }
+        var t = text
+        while t.last == "0" { t.removeLast() }
+        if t.last == "." { t.removeLast() }
+        return String(t)
+    }
+    if point <= -4 || point > digits - 1 {
+        return trimmed(scientific[..<e]) + scientific[e...]
+    }
+    var fixed = trimmed(Substring(cFormat(magnitude, "f", precision: digits - point, alternate: alternate)))
+    if !fixed.contains(".") { fixed += ".0" }
+    return fixed
 }

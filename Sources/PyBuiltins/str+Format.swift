@@ -356,10 +356,12 @@ private func percentConversion(
             type = "d"
             if let real = number as? Double { number = try int(real) }
         }
-        var spec = ""
-        if flags.contains("0") && !flags.contains("-") { spec += "0" } else { spec += align }
+        // [align][sign][#][0]: the '0' flag pads after the sign, as '=' alignment does.
+        let zeroPad = flags.contains("0") && !flags.contains("-")
+        var spec = zeroPad ? "" : align
         if flags.contains("+") { spec += "+" } else if flags.contains(" ") { spec += " " }
         if flags.contains("#") { spec += "#" }
+        if zeroPad { spec += "0" }
         if type == "d" || integerOnly {
             // An integer's precision is its minimum number of digits.
             var digits = try formatted(number, (flags.contains("#") ? "#" : "") + type)

@@ -71,336 +71,368 @@ struct CPythonFormatting {
     func case15() {
         #expect(outcome { try "\(socket.AF_INET6, ">4") \(socket.SOCK_STREAM, "03d") \(str(socket.AF_INET), ">3")" } == "  10 001   2")
     }
-    @Test("16: format(255, \"#06x\") + format(1.5) + format(\"a\", \">3\") + format(None)")
+    @Test("16: format(\"a\", \"0<10.7s\") + \"|\" + format(9.9999, \"=-014f\") + \"|\" + format(123456.789, \"= z012,.1e\") + \"|\" + format(-5, \"+05\")")
     func case16() {
+        #expect(outcome { try format("a", "0<10.7s") + "|" + format(9.9999, "=-014f") + "|" + format(123456.789, "= z012,.1e") + "|" + format(-5, "+05") } == "a000000000|0000009.999900| 0,001.2e+05|-0005")
+    }
+    @Test("17: format(0.0, \".0\") + \"|\" + format(123.0, \".3\") + \"|\" + format(1e16, \"#\") + \"|\" + format(-1.5, \"^+#7_.0\") + \"|\" + \"%+05d|%-+5d|% 05.1f\" % (5, 5, 2.5)")
+    func case17() {
+        #expect(outcome { try format(0.0, ".0") + "|" + format(123.0, ".3") + "|" + format(1e16, "#") + "|" + format(-1.5, "^+#7_.0") + "|" + "%+05d|%-+5d|% 05.1f" % (5, 5, 2.5) } == "0e+00|1.23e+02|1.e+16|-2.e+00|+0005|+5   | 02.5")
+    }
+    @Test("18: format(\"a\", \" 5\")")
+    func case18() {
+        #expect(outcome { try format("a", " 5") } == "ValueError: Space not allowed in string format specifier")
+    }
+    @Test("19: format(\"a\", \"-\")")
+    func case19() {
+        #expect(outcome { try format("a", "-") } == "ValueError: Sign not allowed in string format specifier")
+    }
+    @Test("20: format(1, \"z\")")
+    func case20() {
+        #expect(outcome { try format(1, "z") } == "ValueError: Negative zero coercion (z) not allowed in integer format specifier")
+    }
+    @Test("21: format(65, \"+c\")")
+    func case21() {
+        #expect(outcome { try format(65, "+c") } == "ValueError: Sign not allowed with integer format specifier 'c'")
+    }
+    @Test("22: format(1, \" .2s\")")
+    func case22() {
+        #expect(outcome { try format(1, " .2s") } == "ValueError: Unknown format code 's' for object of type 'int'")
+    }
+    @Test("23: format(\"a\", \"^_\")")
+    func case23() {
+        #expect(outcome { try format("a", "^_") } == "ValueError: Cannot specify '_' with 's'.")
+    }
+    @Test("24: format(255, \"#06x\") + format(1.5) + format(\"a\", \">3\") + format(None)")
+    func case24() {
         #expect(outcome { try format(255, "#06x") + format(1.5) + format("a", ">3") + format(Optional<Int>.none) } == "0x00ff1.5  aNone")
     }
-    @Test("17: format(5, \"s\")")
-    func case17() {
+    @Test("25: format(5, \"s\")")
+    func case25() {
         #expect(outcome { try format(5, "s") } == "ValueError: Unknown format code 's' for object of type 'int'")
     }
-    @Test("18: format(1.5, \"d\")")
-    func case18() {
+    @Test("26: format(1.5, \"d\")")
+    func case26() {
         #expect(outcome { try format(1.5, "d") } == "ValueError: Unknown format code 'd' for object of type 'float'")
     }
-    @Test("19: format(\"x\", \"=5\")")
-    func case19() {
+    @Test("27: format(\"x\", \"=5\")")
+    func case27() {
         #expect(outcome { try format("x", "=5") } == "ValueError: '=' alignment not allowed in string format specifier")
     }
-    @Test("20: format(\"x\", \"+\")")
-    func case20() {
+    @Test("28: format(\"x\", \"+\")")
+    func case28() {
         #expect(outcome { try format("x", "+") } == "ValueError: Sign not allowed in string format specifier")
     }
-    @Test("21: format(1, \",x\")")
-    func case21() {
+    @Test("29: format(1, \",x\")")
+    func case29() {
         #expect(outcome { try format(1, ",x") } == "ValueError: Cannot specify ',' with 'x'.")
     }
-    @Test("22: format(1, \".2\")")
-    func case22() {
+    @Test("30: format(1, \".2\")")
+    func case30() {
         #expect(outcome { try format(1, ".2") } == "ValueError: Precision not allowed in integer format specifier")
     }
-    @Test("23: format(1, \",_\")")
-    func case23() {
+    @Test("31: format(1, \",_\")")
+    func case31() {
         #expect(outcome { try format(1, ",_") } == "ValueError: Cannot specify both ',' and '_'.")
     }
-    @Test("24: format((\"a\", 1), \">5\")")
-    func case24() {
+    @Test("32: format((\"a\", 1), \">5\")")
+    func case32() {
         #expect(outcome { try format(("a", 1), ">5") } == "TypeError: unsupported format string passed to tuple.__format__")
     }
-    @Test("25: format(None, \">5\")")
-    func case25() {
+    @Test("33: format(None, \">5\")")
+    func case33() {
         #expect(outcome { try format(Optional<Int>.none, ">5") } == "TypeError: unsupported format string passed to NoneType.__format__")
     }
-    @Test("26: format(1, \"zz\")")
-    func case26() {
+    @Test("34: format(1, \"zz\")")
+    func case34() {
         #expect(outcome { try format(1, "zz") } == "ValueError: Unknown format code 'z' for object of type 'int'")
     }
-    @Test("27: format(0x110000, \"c\")")
-    func case27() {
+    @Test("35: format(0x110000, \"c\")")
+    func case35() {
         #expect(outcome { try format(0x110000, "c") } == "OverflowError: %c arg not in range(0x110000)")
     }
-    @Test("28: \"{} {}\".format(\"a\", 1)")
-    func case28() {
+    @Test("36: \"{} {}\".format(\"a\", 1)")
+    func case36() {
         #expect(outcome { try "{} {}".format("a", 1) } == "a 1")
     }
-    @Test("29: \"{0}-{1}-{0}\".format(\"a\", \"b\")")
-    func case29() {
+    @Test("37: \"{0}-{1}-{0}\".format(\"a\", \"b\")")
+    func case37() {
         #expect(outcome { try "{0}-{1}-{0}".format("a", "b") } == "a-b-a")
     }
-    @Test("30: \"{name}={value:04d}\".format(name=\"port\", value=80)")
-    func case30() {
+    @Test("38: \"{name}={value:04d}\".format(name=\"port\", value=80)")
+    func case38() {
         #expect(outcome { try "{name}={value:04d}".format(name: "port", value: 80) } == "port=0080")
     }
-    @Test("31: \"{:<8}|{:^8}|{:>8}\".format(\"l\", \"c\", \"r\")")
-    func case31() {
+    @Test("39: \"{:<8}|{:^8}|{:>8}\".format(\"l\", \"c\", \"r\")")
+    func case39() {
         #expect(outcome { try "{:<8}|{:^8}|{:>8}".format("l", "c", "r") } == "l       |   c    |       r")
     }
-    @Test("32: \"{!r} {!s} {0!r:>6}\".format(\"x\", 1.5)")
-    func case32() {
+    @Test("40: \"{!r} {!s} {0!r:>6}\".format(\"x\", 1.5)")
+    func case40() {
         #expect(outcome { try "{!r} {!s} {0!r:>6}".format("x", 1.5) } == "ValueError: cannot switch from automatic field numbering to manual field specification")
     }
-    @Test("33: \"{:{}}|{{x}}\".format(7, 4)")
-    func case33() {
+    @Test("41: \"{:{}}|{{x}}\".format(7, 4)")
+    func case41() {
         #expect(outcome { try "{:{}}|{{x}}".format(7, 4) } == "   7|{x}")
     }
-    @Test("34: \"{} {}\".format(1)")
-    func case34() {
+    @Test("42: \"{} {}\".format(1)")
+    func case42() {
         #expect(outcome { try "{} {}".format(1) } == "IndexError: Replacement index 1 out of range for positional args tuple")
     }
-    @Test("35: \"{0} {}\".format(1, 2)")
-    func case35() {
+    @Test("43: \"{0} {}\".format(1, 2)")
+    func case43() {
         #expect(outcome { try "{0} {}".format(1, 2) } == "ValueError: cannot switch from manual field specification to automatic field numbering")
     }
-    @Test("36: \"{} {0}\".format(1, 2)")
-    func case36() {
+    @Test("44: \"{} {0}\".format(1, 2)")
+    func case44() {
         #expect(outcome { try "{} {0}".format(1, 2) } == "ValueError: cannot switch from automatic field numbering to manual field specification")
     }
-    @Test("37: \"{nope}\".format(1)")
-    func case37() {
+    @Test("45: \"{nope}\".format(1)")
+    func case45() {
         #expect(outcome { try "{nope}".format(1) } == "KeyError: 'nope'")
     }
-    @Test("38: \"x}\".format()")
-    func case38() {
+    @Test("46: \"x}\".format()")
+    func case46() {
         #expect(outcome { try "x}".format() } == "ValueError: Single '}' encountered in format string")
     }
-    @Test("39: \"{\".format()")
-    func case39() {
+    @Test("47: \"{\".format()")
+    func case47() {
         #expect(outcome { try "{".format() } == "ValueError: Single '{' encountered in format string")
     }
-    @Test("40: \"{!x}\".format(1)")
-    func case40() {
+    @Test("48: \"{!x}\".format(1)")
+    func case48() {
         #expect(outcome { try "{!x}".format(1) } == "ValueError: Unknown conversion specifier x")
     }
-    @Test("41: \"%s %r %d%%\" % (\"str\", \"repr\", 50)")
-    func case41() {
+    @Test("49: \"%s %r %d%%\" % (\"str\", \"repr\", 50)")
+    func case49() {
         #expect(outcome { try "%s %r %d%%" % ("str", "repr", 50) } == "str 'repr' 50%")
     }
-    @Test("42: \"%5.1f|%-6s|%06.2f|%+d|% d\" % (2.25, \"pad\", 3.14159, 3, 4)")
-    func case42() {
+    @Test("50: \"%5.1f|%-6s|%06.2f|%+d|% d\" % (2.25, \"pad\", 3.14159, 3, 4)")
+    func case50() {
         #expect(outcome { try "%5.1f|%-6s|%06.2f|%+d|% d" % (2.25, "pad", 3.14159, 3, 4) } == "  2.2|pad   |003.14|+3| 4")
     }
-    @Test("43: \"%x %X %#x %o %#o %c %c\" % (255, 255, 255, 8, 8, 65, \"z\")")
-    func case43() {
+    @Test("51: \"%x %X %#x %o %#o %c %c\" % (255, 255, 255, 8, 8, 65, \"z\")")
+    func case51() {
         #expect(outcome { try "%x %X %#x %o %#o %c %c" % (255, 255, 255, 8, 8, 65, "z") } == "ff FF 0xff 10 0o10 A z")
     }
-    @Test("44: \"%e %g %G %.3e %10.4g\" % (1e-7, 1e20, 1e-20, 12345.678, 3.14159265)")
-    func case44() {
+    @Test("52: \"%e %g %G %.3e %10.4g\" % (1e-7, 1e20, 1e-20, 12345.678, 3.14159265)")
+    func case52() {
         #expect(outcome { try "%e %g %G %.3e %10.4g" % (1e-7, 1e20, 1e-20, 12345.678, 3.14159265) } == "1.000000e-07 1e+20 1E-20 1.235e+04      3.142")
     }
-    @Test("45: \"%-*s|%*d|%.*f\" % (6, \"ab\", 4, 7, 2, 1/3)")
-    func case45() {
+    @Test("53: \"%-*s|%*d|%.*f\" % (6, \"ab\", 4, 7, 2, 1/3)")
+    func case53() {
         #expect(outcome { try "%-*s|%*d|%.*f" % (6, "ab", 4, 7, 2, 1.0 / 3) } == "ab    |   7|0.33")
     }
-    @Test("46: \"%d %i %u\" % (2.7, -2.7, True)")
-    func case46() {
+    @Test("54: \"%d %i %u\" % (2.7, -2.7, True)")
+    func case54() {
         #expect(outcome { try "%d %i %u" % (2.7, -2.7, true) } == "2 -2 1")
     }
-    @Test("47: \"%.3d|%5.3d|%-5d|%05d\" % (7, -7, 7, -7)")
-    func case47() {
+    @Test("55: \"%.3d|%5.3d|%-5d|%05d\" % (7, -7, 7, -7)")
+    func case55() {
         #expect(outcome { try "%.3d|%5.3d|%-5d|%05d" % (7, -7, 7, -7) } == "007| -007|7    |-0007")
     }
-    @Test("48: \"%s and %s\" % (None, [1, 2])")
-    func case48() {
+    @Test("56: \"%s and %s\" % (None, [1, 2])")
+    func case56() {
         #expect(outcome { try "%s and %s" % (Optional<Int>.none, [1, 2]) } == "None and [1, 2]")
     }
-    @Test("49: \"%.2s|%5.1s|\" % (\"abc\", \"xyz\")")
-    func case49() {
+    @Test("57: \"%.2s|%5.1s|\" % (\"abc\", \"xyz\")")
+    func case57() {
         #expect(outcome { try "%.2s|%5.1s|" % ("abc", "xyz") } == "ab|    x|")
     }
-    @Test("50: \"value: %s\" % 5")
-    func case50() {
+    @Test("58: \"value: %s\" % 5")
+    func case58() {
         #expect(outcome { try "value: %s" % 5 } == "value: 5")
     }
-    @Test("51: \"%(host)s:%(port)d\" % {\"host\": \"h\", \"port\": 80}")
-    func case51() {
+    @Test("59: \"%(host)s:%(port)d\" % {\"host\": \"h\", \"port\": 80}")
+    func case59() {
         #expect(outcome { try "%(host)s:%(port)d" % (["host": "h", "port": 80] as dict<String, Any>) } == "h:80")
     }
-    @Test("52: \"%s %s\" % (1, 2, 3)")
-    func case52() {
+    @Test("60: \"%s %s\" % (1, 2, 3)")
+    func case60() {
         #expect(outcome { try "%s %s" % (1, 2, 3) } == "TypeError: not all arguments converted during string formatting")
     }
-    @Test("53: \"%s %s\" % (1,)")
-    func case53() {
+    @Test("61: \"%s %s\" % (1,)")
+    func case61() {
         #expect(outcome { try "%s %s" % 1 } == "TypeError: not enough arguments for format string")
     }
-    @Test("54: \"no conversion\" % 1")
-    func case54() {
+    @Test("62: \"no conversion\" % 1")
+    func case62() {
         #expect(outcome { try "no conversion" % 1 } == "TypeError: not all arguments converted during string formatting")
     }
-    @Test("55: \"%d\" % \"x\"")
-    func case55() {
+    @Test("63: \"%d\" % \"x\"")
+    func case63() {
         #expect(outcome { try "%d" % "x" } == "TypeError: %d format: a real number is required, not str")
     }
-    @Test("56: \"%x\" % 1.5")
-    func case56() {
+    @Test("64: \"%x\" % 1.5")
+    func case64() {
         #expect(outcome { try "%x" % 1.5 } == "TypeError: %x format: an integer is required, not float")
     }
-    @Test("57: \"%q\" % 1")
-    func case57() {
+    @Test("65: \"%q\" % 1")
+    func case65() {
         #expect(outcome { try "%q" % 1 } == "ValueError: unsupported format character 'q' (0x71) at index 1")
     }
-    @Test("58: \"%\" % 1")
-    func case58() {
+    @Test("66: \"%\" % 1")
+    func case66() {
         #expect(outcome { try "%" % 1 } == "ValueError: incomplete format")
     }
-    @Test("59: \"%(a)s\" % 1")
-    func case59() {
+    @Test("67: \"%(a)s\" % 1")
+    func case67() {
         #expect(outcome { try "%(a)s" % 1 } == "TypeError: format requires a mapping")
     }
-    @Test("60: \"%(b)s\" % {\"a\": 1}")
-    func case60() {
+    @Test("68: \"%(b)s\" % {\"a\": 1}")
+    func case68() {
         #expect(outcome { try "%(b)s" % (["a": 1] as dict<String, Int>) } == "KeyError: 'b'")
     }
-    @Test("61: \"%c\" % 0x110000")
-    func case61() {
+    @Test("69: \"%c\" % 0x110000")
+    func case69() {
         #expect(outcome { try "%c" % 0x110000 } == "OverflowError: %c arg not in range(0x110000)")
     }
-    @Test("62: repr(\"  a b\\t\\n\".strip()) + repr(\"xxhixx\".strip(\"x\")) + repr(\"  a \".lstrip()) + repr(\"line\\n\".rstrip(\"\\n\"))")
-    func case62() {
+    @Test("70: repr(\"  a b\\t\\n\".strip()) + repr(\"xxhixx\".strip(\"x\")) + repr(\"  a \".lstrip()) + repr(\"line\\n\".rstrip(\"\\n\"))")
+    func case70() {
         #expect(outcome { repr("  a b\t\n".strip()) + repr("xxhixx".strip("x")) + repr("  a ".lstrip()) + repr("line\n".rstrip("\n")) } == "'a b''hi''a ''line'")
     }
-    @Test("63: repr(\"a b  c\\n\".split()) + repr(\"x,y,,z\".split(\",\")) + repr(\"a:b:c\".split(\":\", 1)) + repr(\"\".split())")
-    func case63() {
+    @Test("71: repr(\"a b  c\\n\".split()) + repr(\"x,y,,z\".split(\",\")) + repr(\"a:b:c\".split(\":\", 1)) + repr(\"\".split())")
+    func case71() {
         #expect(outcome { repr("a b  c\n".split()) + repr(try "x,y,,z".split(",")) + repr(try "a:b:c".split(":", 1)) + repr("".split()) } == "['a', 'b', 'c']['x', 'y', '', 'z']['a', 'b:c'][]")
     }
-    @Test("64: repr(\"x\".split(\"\"))")
-    func case64() {
+    @Test("72: repr(\"x\".split(\"\"))")
+    func case72() {
         #expect(outcome { try repr("x".split("")) } == "ValueError: empty separator")
     }
-    @Test("65: repr(\"k=v=w\".partition(\"=\")) + repr(\"k=v=w\".rpartition(\"=\")) + repr(\"none\".partition(\"=\"))")
-    func case65() {
+    @Test("73: repr(\"k=v=w\".partition(\"=\")) + repr(\"k=v=w\".rpartition(\"=\")) + repr(\"none\".partition(\"=\"))")
+    func case73() {
         #expect(outcome { repr(try "k=v=w".partition("=")) + repr(try "k=v=w".rpartition("=")) + repr(try "none".partition("=")) } == "('k', '=', 'v=w')('k=v', '=', 'w')('none', '', '')")
     }
-    @Test("66: repr(\"a\\nb\\r\\nc\\rd\".splitlines()) + repr(\"a\\nb\\n\".splitlines(True))")
-    func case66() {
+    @Test("74: repr(\"a\\nb\\r\\nc\\rd\".splitlines()) + repr(\"a\\nb\\n\".splitlines(True))")
+    func case74() {
         #expect(outcome { repr("a\nb\r\nc\rd".splitlines()) + repr("a\nb\n".splitlines(true)) } == "['a', 'b', 'c', 'd']['a\\n', 'b\\n']")
     }
-    @Test("67: str([\" GET\".startswith(\" G\"), \"x.py\".endswith((\".py\", \".txt\")), \"ab\".startswith(\"abc\")])")
-    func case67() {
+    @Test("75: str([\" GET\".startswith(\" G\"), \"x.py\".endswith((\".py\", \".txt\")), \"ab\".startswith(\"abc\")])")
+    func case75() {
         #expect(outcome { str([" GET".startswith(" G"), "x.py".endswith([".py", ".txt"]), "ab".startswith("abc")]) } == "[True, True, False]")
     }
-    @Test("68: \"Mixed Case\".upper() + \"Mixed Case\".lower() + \"hello world\".title() + \"hELLO\".capitalize()")
-    func case68() {
+    @Test("76: \"Mixed Case\".upper() + \"Mixed Case\".lower() + \"hello world\".title() + \"hELLO\".capitalize()")
+    func case76() {
         #expect(outcome { "Mixed Case".upper() + "Mixed Case".lower() + "hello world".title() + "hELLO".capitalize() } == "MIXED CASEmixed caseHello WorldHello")
     }
-    @Test("69: \"+\".join([\"a\", \"b\", \"c\"]) + \"\".join([\"x\"]) + \", \".join([])")
-    func case69() {
+    @Test("77: \"+\".join([\"a\", \"b\", \"c\"]) + \"\".join([\"x\"]) + \", \".join([])")
+    func case77() {
         #expect(outcome { "+".join(["a", "b", "c"]) + "".join(["x"]) + ", ".join([String]()) } == "a+b+cx")
     }
-    @Test("70: \"a-b-c\".replace(\"-\", \"+\") + \"|\" + \"a-b-c\".replace(\"-\", \"\", 1) + \"|\" + \"ab\".replace(\"\", \".\")")
-    func case70() {
+    @Test("78: \"a-b-c\".replace(\"-\", \"+\") + \"|\" + \"a-b-c\".replace(\"-\", \"\", 1) + \"|\" + \"ab\".replace(\"\", \".\")")
+    func case78() {
         #expect(outcome { "a-b-c".replace("-", "+") + "|" + "a-b-c".replace("-", "", 1) + "|" + "ab".replace("", ".") } == "a+b+c|ab-c|.a.b.")
     }
-    @Test("71: str([\"hello\".find(\"l\"), \"hello\".rfind(\"l\"), \"hello\".find(\"z\"), \"banana\".count(\"an\"), \"ab\".count(\"\")])")
-    func case71() {
+    @Test("79: str([\"hello\".find(\"l\"), \"hello\".rfind(\"l\"), \"hello\".find(\"z\"), \"banana\".count(\"an\"), \"ab\".count(\"\")])")
+    func case79() {
         #expect(outcome { str(["hello".find("l"), "hello".rfind("l"), "hello".find("z"), "banana".count("an"), "ab".count("")]) } == "[2, 3, -1, 2, 3]")
     }
-    @Test("72: \"|\" + \"ab\".center(7) + \"|\" + \"abc\".center(6, \"*\") + \"|\" + \"ab\".ljust(5, \".\") + \"|\" + \"ab\".rjust(5) + \"|\"")
-    func case72() {
+    @Test("80: \"|\" + \"ab\".center(7) + \"|\" + \"abc\".center(6, \"*\") + \"|\" + \"ab\".ljust(5, \".\") + \"|\" + \"ab\".rjust(5) + \"|\"")
+    func case80() {
         #expect(outcome { "|" + "ab".center(7) + "|" + "abc".center(6, "*") + "|" + "ab".ljust(5, ".") + "|" + "ab".rjust(5) + "|" } == "|   ab  |*abc**|ab...|   ab|")
     }
-    @Test("73: \"42\".zfill(5) + \" \" + \"-42\".zfill(5) + \" \" + \"abc\".zfill(2) + \" \" + \"prefix.txt\".removeprefix(\"prefix\") + \" \" + \"a.py\".removesuffix(\".py\")")
-    func case73() {
+    @Test("81: \"42\".zfill(5) + \" \" + \"-42\".zfill(5) + \" \" + \"abc\".zfill(2) + \" \" + \"prefix.txt\".removeprefix(\"prefix\") + \" \" + \"a.py\".removesuffix(\".py\")")
+    func case81() {
         #expect(outcome { "42".zfill(5) + " " + "-42".zfill(5) + " " + "abc".zfill(2) + " " + "prefix.txt".removeprefix("prefix") + " " + "a.py".removesuffix(".py") } == "00042 -0042 abc .txt a")
     }
-    @Test("74: str([\"123\".isdigit(), \"12a\".isdigit(), \"abc\".isalpha(), \"a1\".isalnum(), \" \\t\".isspace(), \"\".isdigit()])")
-    func case74() {
+    @Test("82: str([\"123\".isdigit(), \"12a\".isdigit(), \"abc\".isalpha(), \"a1\".isalnum(), \" \\t\".isspace(), \"\".isdigit()])")
+    func case82() {
         #expect(outcome { str(["123".isdigit(), "12a".isdigit(), "abc".isalpha(), "a1".isalnum(), " \t".isspace(), "".isdigit()]) } == "[True, False, True, True, True, False]")
     }
-    @Test("75: \"héllo\"[1] + \"héllo\"[-1] + \"héllo\"[1:-1] + \"héllo\"[:2] + \"héllo\"[3:] + \"héllo\"[::-1] + \"héllo\"[0::2]")
-    func case75() {
+    @Test("83: \"héllo\"[1] + \"héllo\"[-1] + \"héllo\"[1:-1] + \"héllo\"[:2] + \"héllo\"[3:] + \"héllo\"[::-1] + \"héllo\"[0::2]")
+    func case83() {
         #expect(outcome { try "héllo"[1] + "héllo"[-1] + "héllo"[1, -1] + "héllo"[..<2] + "héllo"[3...] + "héllo"[nil, nil, -1] + "héllo"[0, nil, 2] } == "éoéllhéloolléhhlo")
     }
-    @Test("76: \"abc\"[5]")
-    func case76() {
+    @Test("84: \"abc\"[5]")
+    func case84() {
         #expect(outcome { try "abc"[5] } == "IndexError: string index out of range")
     }
-    @Test("77: \"ab\" * 3 + \"x\" * 0 + \"y\" * -1")
-    func case77() {
+    @Test("85: \"ab\" * 3 + \"x\" * 0 + \"y\" * -1")
+    func case85() {
         #expect(outcome { try "ab" * 3 + "x" * 0 + "y" * -1 } == "ababab")
     }
-    @Test("78: (lambda l: [l.extend([5, 4]), l.insert(0, 9), l.insert(-1, 7), (p := l.pop()), (q := l.pop(0)), l.remove(1), str((l, p, q, l.index(2), l.count(2)))][-1])([3, 1, 2])")
-    func case78() {
+    @Test("86: (lambda l: [l.extend([5, 4]), l.insert(0, 9), l.insert(-1, 7), (p := l.pop()), (q := l.pop(0)), l.remove(1), str((l, p, q, l.index(2), l.count(2)))][-1])([3, 1, 2])")
+    func case86() {
         #expect(outcome { try { var l = [3, 1, 2]; l.extend([5, 4]); l.insert(0, 9); l.insert(-1, 7); let p = try l.pop(); let q = try l.pop(0); try l.remove(1); return str((l, p, q, try l.index(2), l.count(2))) }() } == "([3, 2, 5, 7], 4, 9, 1, 1)")
     }
-    @Test("79: [1].remove(5)")
-    func case79() {
+    @Test("87: [1].remove(5)")
+    func case87() {
         #expect(outcome { try { var l = [1]; try l.remove(5); return "" }() } == "ValueError: list.remove(x): x not in list")
     }
-    @Test("80: [].pop()")
-    func case80() {
+    @Test("88: [].pop()")
+    func case88() {
         #expect(outcome { try { var l: [Int] = []; _ = try l.pop(); return "" }() } == "IndexError: pop from empty list")
     }
-    @Test("81: [1].pop(3)")
-    func case81() {
+    @Test("89: [1].pop(3)")
+    func case89() {
         #expect(outcome { try { var l = [1]; _ = try l.pop(3); return "" }() } == "IndexError: pop index out of range")
     }
-    @Test("82: [1, 2].index(5)")
-    func case82() {
+    @Test("90: [1, 2].index(5)")
+    func case90() {
         #expect(outcome { try { _ = try [1, 2].index(5); return "" }() } == "ValueError: 5 is not in list")
     }
-    @Test("83: (lambda l, m: (l.sort(key=len, reverse=True), m.sort(reverse=True), str((l, m)))[-1])([\"bb\", \"a\", \"ccc\"], [3, 1, 2])")
-    func case83() {
+    @Test("91: (lambda l, m: (l.sort(key=len, reverse=True), m.sort(reverse=True), str((l, m)))[-1])([\"bb\", \"a\", \"ccc\"], [3, 1, 2])")
+    func case91() {
         #expect(outcome { { var l = ["bb", "a", "ccc"]; l.sort(key: { len($0) }, reverse: true); var m = [3, 1, 2]; m.sort(reverse: true); return str((l, m)) }() } == "(['ccc', 'bb', 'a'], [3, 2, 1])")
     }
-    @Test("84: str(sorted([(\"b\", 2), (\"a\", 2), (\"c\", 1)], key=lambda t: (t[1], t[0]))) + str(sorted([\"x\", \"yy\", \"z\"], key=lambda s: (len(s), s, 0), reverse=True))")
-    func case84() {
+    @Test("92: str(sorted([(\"b\", 2), (\"a\", 2), (\"c\", 1)], key=lambda t: (t[1], t[0]))) + str(sorted([\"x\", \"yy\", \"z\"], key=lambda s: (len(s), s, 0), reverse=True))")
+    func case92() {
         #expect(outcome { str(sorted([("b", 2), ("a", 2), ("c", 1)], key: { t in (t.1, t.0) })) + str(sorted(["x", "yy", "z"], key: { s in (len(s), s, 0) }, reverse: true)) } == "[('c', 1), ('a', 2), ('b', 2)]['yy', 'z', 'x']")
     }
-    @Test("85: str(({1: \"one\"}.get(1), {1: \"one\"}.get(2), {1: \"one\"}.get(2, \"?\"), list({1: \"one\"}.items()), len({3})))")
-    func case85() {
+    @Test("93: str(({1: \"one\"}.get(1), {1: \"one\"}.get(2), {1: \"one\"}.get(2, \"?\"), list({1: \"one\"}.items()), len({3})))")
+    func case93() {
         #expect(outcome { { let d = [1: "one"]; var s: Set<Int> = set(); s.add(3); s.add(3); s.discard(4); return str((d.get(1), d.get(2), d.get(2, "?"), d.items(), len(s))) }() } == "('one', None, '?', [(1, 'one')], 1)")
     }
-    @Test("86: (lambda b: (b.extend(b\"cd\"), str((b, bytes(range(3)), bytearray(range(65, 68)))))[-1])(bytearray(b\"ab\"))")
-    func case86() {
+    @Test("94: (lambda b: (b.extend(b\"cd\"), str((b, bytes(range(3)), bytearray(range(65, 68)))))[-1])(bytearray(b\"ab\"))")
+    func case94() {
         #expect(outcome { try { var b = bytearray("ab"); b.extend(bytes("cd")); return str((b, try bytes(range(3)), try bytearray(range(65, 68)))) }() } == "(bytearray(b'abcd'), b'\\x00\\x01\\x02', bytearray(b'ABC'))")
     }
-    @Test("87: str(bytes(range(255, 257)))")
-    func case87() {
+    @Test("95: str(bytes(range(255, 257)))")
+    func case95() {
         #expect(outcome { try str(bytes(range(255, 257))) } == "ValueError: bytes must be in range(0, 256)")
     }
-    @Test("88: str(b\"a;b;;c\".count(b\";\")) + \" \" + sys.byteorder + \" \" + socket.timeout.__name__ + \" \" + socket.error.__name__ + \" \" + socket.gaierror.__name__")
-    func case88() {
+    @Test("96: str(b\"a;b;;c\".count(b\";\")) + \" \" + sys.byteorder + \" \" + socket.timeout.__name__ + \" \" + socket.error.__name__ + \" \" + socket.gaierror.__name__")
+    func case96() {
         #expect(outcome { str(bytes("a;b;;c").count(";")) + " " + sys.byteorder + " " + socket.timeout.__name__ + " " + socket.error.__name__ + " " + socket.gaierror.__name__ } == "3 little TimeoutError OSError gaierror")
     }
-    @Test("89: str(int(7)) + \" \" + str(int(2.9))")
-    func case89() {
+    @Test("97: str(int(7)) + \" \" + str(int(2.9))")
+    func case97() {
         #expect(outcome { str(int(7)) + " " + str(try int(2.9)) } == "7 2")
     }
-    @Test("90: str([round(2.5), round(3.5), round(-2.5), round(2.6)]) + str([round(2.675, 2), round(0.125, 2), round(1234.5, -2), round(-1.5, 0), round(1e300, 2)])")
-    func case90() {
+    @Test("98: str([round(2.5), round(3.5), round(-2.5), round(2.6)]) + str([round(2.675, 2), round(0.125, 2), round(1234.5, -2), round(-1.5, 0), round(1e300, 2)])")
+    func case98() {
         #expect(outcome { str([try round(2.5), try round(3.5), try round(-2.5), try round(2.6)]) + str([round(2.675, 2), round(0.125, 2), round(1234.5, -2), round(-1.5, 0), round(1e300, 2)]) } == "[2, 4, -2, 3][2.67, 0.12, 1200.0, -2.0, 1e+300]")
     }
-    @Test("91: str(round(float(\"nan\")))")
-    func case91() {
+    @Test("99: str(round(float(\"nan\")))")
+    func case99() {
         #expect(outcome { str(try round(Double.nan)) } == "ValueError: cannot convert float NaN to integer")
     }
-    @Test("92: str(round(float(\"inf\")))")
-    func case92() {
+    @Test("100: str(round(float(\"inf\")))")
+    func case100() {
         #expect(outcome { str(try round(Double.infinity)) } == "OverflowError: cannot convert float infinity to integer")
     }
-    @Test("93: str([divmod(-7, 2), divmod(7, -2), divmod(7, 2), divmod(-8, 2)])")
-    func case93() {
+    @Test("101: str([divmod(-7, 2), divmod(7, -2), divmod(7, 2), divmod(-8, 2)])")
+    func case101() {
         #expect(outcome { str([try divmod(-7, 2), try divmod(7, -2), try divmod(7, 2), try divmod(-8, 2)]) } == "[(-4, 1), (-4, -1), (3, 1), (-4, 0)]")
     }
-    @Test("94: str(divmod(1, 0))")
-    func case94() {
+    @Test("102: str(divmod(1, 0))")
+    func case102() {
         #expect(outcome { str(try divmod(1, 0)) } == "ZeroDivisionError: integer division or modulo by zero")
     }
-    @Test("95: os.path.join(\"a\", \"b\", \"c\") + \" \" + os.path.join(\"/x/\", \"y\") + \" \" + os.path.join(\"a\", \"/abs\") + \" \" + os.path.basename(\"/t/s.sock\") + \" \" + os.path.dirname(\"/t/s.sock\") + \" \" + os.path.dirname(\"s\") + \"|\" + os.path.dirname(\"/s\")")
-    func case95() {
+    @Test("103: os.path.join(\"a\", \"b\", \"c\") + \" \" + os.path.join(\"/x/\", \"y\") + \" \" + os.path.join(\"a\", \"/abs\") + \" \" + os.path.basename(\"/t/s.sock\") + \" \" + os.path.dirname(\"/t/s.sock\") + \" \" + os.path.dirname(\"s\") + \"|\" + os.path.dirname(\"/s\")")
+    func case103() {
         #expect(outcome { os.path.join("a", "b", "c") + " " + os.path.join("/x/", "y") + " " + os.path.join("a", "/abs") + " " + os.path.basename("/t/s.sock") + " " + os.path.dirname("/t/s.sock") + " " + os.path.dirname("s") + "|" + os.path.dirname("/s") } == "a/b/c /x/y /abs s.sock /t |/")
     }
-    @Test("96: os.path.basename((\"127.0.0.1\", 80))")
-    func case96() {
+    @Test("104: os.path.basename((\"127.0.0.1\", 80))")
+    func case104() {
         #expect(outcome { try os.path.basename(SocketAddress.inet(host: "127.0.0.1", port: 80)) } == "TypeError: expected str, bytes or os.PathLike object, not tuple")
     }
-    @Test("97: os.unlink(\"/nonexistent/pysocket-no-such-file\")")
-    func case97() {
+    @Test("105: os.unlink(\"/nonexistent/pysocket-no-such-file\")")
+    func case105() {
         #expect(outcome { try { try os.unlink("/nonexistent/pysocket-no-such-file"); return "" }() } == "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/pysocket-no-such-file'")
     }
-    @Test("98: os.listdir(\"/nonexistent/pysocket-no-such-dir\")")
-    func case98() {
+    @Test("106: os.listdir(\"/nonexistent/pysocket-no-such-dir\")")
+    func case106() {
         #expect(outcome { try { _ = try os.listdir("/nonexistent/pysocket-no-such-dir"); return "" }() } == "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/pysocket-no-such-dir'")
     }
 }
