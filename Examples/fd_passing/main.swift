@@ -1,5 +1,4 @@
 // Hand a connection to another process: the parent accepts, a forked worker serves it (send_fds/recv_fds).
-import Glibc
 import PySocket
 import PyBuiltins
 
@@ -22,12 +21,12 @@ func worker() throws {
 }
 
 
-let pid = fork()
+let pid = try os.fork()
 if pid == 0 {
     parent_end.close()
     listener.close()
     try worker()
-    _exit(0)
+    os._exit(0)
 }
 
 worker_end.close()
@@ -42,8 +41,7 @@ for name: bytes in ["first", "second"] {
     client.close()
 }
 _ = try socket.send_fds(parent_end, ["done"], [])
-var status: Int32 = 0
-_ = waitpid(pid, &status, 0)
-print("worker exited with", (status >> 8) & 0xff)
+let (_, status) = try os.waitpid(pid, 0)
+print("worker exited with", try os.waitstatus_to_exitcode(status))
 parent_end.close()
 listener.close()

@@ -1,5 +1,4 @@
 // socketpair between a parent and a forked child: the child squares the numbers the parent sends.
-import Glibc
 import PySocket
 import PyBuiltins
 
@@ -19,11 +18,11 @@ func child() throws {
 }
 
 
-let pid = fork()
+let pid = try os.fork()
 if pid == 0 {
     parent_sock.close()
     try child()
-    _exit(0)
+    os._exit(0)
 }
 
 child_sock.close()
@@ -33,6 +32,5 @@ for n in [2, 3, 12, 1000] {
     print(n, "squared is", try int(try parent_sock.recv(64).decode()))
 }
 parent_sock.close()
-var status: Int32 = 0
-let done = waitpid(pid, &status, 0)
-print("child exited:", done == pid, (status >> 8) & 0xff)
+let (done, status) = try os.waitpid(pid, 0)
+print("child exited:", done == pid, try os.waitstatus_to_exitcode(status))

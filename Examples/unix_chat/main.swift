@@ -1,10 +1,9 @@
 // A chat over an AF_UNIX stream socket between two processes: the parent listens, a forked child connects.
-import Glibc
 import PySocket
 import PyBuiltins
 
-let directory = String(cString: mkdtemp(strdup("/tmp/tmpXXXXXXXX")))
-let path = directory + "/chat.sock"
+let directory = try tempfile.mkdtemp()
+let path = os.path.join(directory, "chat.sock")
 let server = try socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 try server.bind(path)
 try server.listen(1)
@@ -21,11 +20,11 @@ func bob() throws {
 }
 
 
-let pid = fork()
+let pid = try os.fork()
 if pid == 0 {
     server.close()
     try bob()
-    _exit(0)
+    os._exit(0)
 }
 
 let (conn, addr) = try server.accept()
@@ -38,8 +37,7 @@ for line: bytes in ["hello bob", "how are you?", "see you"] {
 print("bob left:", try conn.recv(1024))
 conn.close()
 server.close()
-var status: Int32 = 0
-_ = waitpid(pid, &status, 0)
-print("bob exited with", (status >> 8) & 0xff)
-_ = unlink(path)
-_ = rmdir(directory)
+let (_, status) = try os.waitpid(pid, 0)
+print("bob exited with", try os.waitstatus_to_exitcode(status))
+try os.unlink(path)
+try os.rmdir(directory)

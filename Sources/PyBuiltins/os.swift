@@ -1,4 +1,4 @@
-// os, os.path and tempfile: the few file-system calls socket programs make around AF_UNIX paths.
+// os, os.path and tempfile: the file-system and process calls socket programs make around AF_UNIX paths and forked peers.
 import PySocket
 
 /// `import os`: the file-system calls of Python's `os` module that socket programs use.
@@ -59,6 +59,67 @@ public enum os {
     ///
     /// Python: `os.getpid`. C: `getpid(2)`.
     public static func getpid() -> Int { SystemFiles.getpid() }
+
+    /// `os.fork()`: a copy of this process; returns the child's pid in the parent and 0 in the
+    /// child. Only the calling thread goes on in the child.
+    ///
+    /// Python: `os.fork`. C: `fork(2)`.
+    /// - Throws: `OSError` (`EAGAIN`, `ENOMEM`).
+    ///
+    /// Differs from CPython: no `DeprecationWarning` about forking a process with threads.
+    public static func fork() throws -> Int {
+        switch SystemFiles.fork() {
+        case .success(let pid): return pid
+        case .failure(let error): throw OSError.from(errno: error.code, SystemFiles.strerror(error.code))
+        }
+    }
+
+    /// `os._exit(n)`: ends the process at once with status `n`, without flushing standard
+    /// output or running exit handlers (what a forked child calls).
+    ///
+    /// Python: `os._exit`. C: `_exit(2)`.
+    public static func _exit(_ n: Int) -> Never { SystemFiles.exitNow(n) }
+
+    /// `os.waitpid(pid, options)`: waits for a child; `(pid, status)` with the raw wait status
+    /// (`os.waitstatus_to_exitcode(status)` reads it).
+    ///
+    /// Python: `os.waitpid`. C: `waitpid(2)`, retried after a signal.
+    /// - Throws: `ChildProcessError` (`ECHILD`) and other `OSError`s.
+    public static func waitpid(_ pid: Int, _ options: Int) throws -> (Int, Int) {
+        switch SystemFiles.waitpid(pid, options) {
+        case .success(let result): return result
+        case .failure(let error): throw OSError.from(errno: error.code, SystemFiles.strerror(error.code))
+        }
+    }
+
+    /// `os.waitstatus_to_exitcode(status)`: the exit code of a child that exited, or `-signal`
+    /// for one a signal killed.
+    ///
+    /// Python: `os.waitstatus_to_exitcode`.
+    /// - Throws: `ValueError('invalid wait status: N')` for a stopped child's status.
+    public static func waitstatus_to_exitcode(_ status: Int) throws -> Int {
+        if WIFEXITED(status) { return WEXITSTATUS(status) }
+        if status & 0x7F != 0 && status & 0x7F != 0x7F { return -(status & 0x7F) }
+        throw ValueError("invalid wait status: \(status)")
+    }
+
+    /// `os.WIFEXITED(status)`: whether the child exited normally.
+    ///
+    /// Python: `os.WIFEXITED`.
+    public static func WIFEXITED(_ status: Int) -> Bool { status & 0x7F == 0 }
+
+    /// `os.WEXITSTATUS(status)`: the exit code of a child that exited.
+    ///
+    /// Python: `os.WEXITSTATUS`.
+    public static func WEXITSTATUS(_ status: Int) -> Int { (status >> 8) & 0xFF }
+
+    /// `os.close(fd)`: closes a file descriptor (one received with `recv_fds`, say).
+    ///
+    /// Python: `os.close`. C: `close(2)`.
+    /// - Throws: `OSError(EBADF)` for a descriptor that is not open.
+    public static func close(_ fd: Int) throws {
+        if let error = SystemFiles.close(fd) { throw OSError.from(errno: error.code, SystemFiles.strerror(error.code)) }
+    }
 
     /// `os.sep`: the path separator, `/`.
     ///

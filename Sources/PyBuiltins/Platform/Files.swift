@@ -46,6 +46,35 @@ enum SystemFiles {
     }
     static func getpid() -> Int { Int(Glibc.getpid()) }
 
+    /// `fork(2)`: the child's pid in the parent, 0 in the child, or the errno. Standard output is
+    /// not flushed first (as CPython's `os.fork` does not flush Python's buffers either).
+    static func fork() -> Result<Int, SystemError> {
+        let pid = Glibc.fork()
+        return pid < 0 ? .failure(SystemError(code: Int(errno))) : .success(Int(pid))
+    }
+
+    /// `_exit(2)`: ends the process at once, no atexit handler, no buffer flushed.
+    static func exitNow(_ status: Int) -> Never { Glibc._exit(Int32(truncatingIfNeeded: status & 0xFF)) }
+
+    /// `waitpid(2)`, retried after a signal: (pid, raw status), or the errno.
+    static func waitpid(_ pid: Int, _ options: Int) -> Result<(Int, Int), SystemError> {
+        guard let cPid = Int32(exactly: pid), let cOptions = Int32(exactly: options) else {
+            return .failure(SystemError(code: Int(EINVAL)))
+        }
+        var status: Int32 = 0
+        while true {
+            let done = Glibc.waitpid(cPid, &status, cOptions)
+            if done >= 0 { return .success((Int(done), Int(status))) }
+            if errno != EINTR { return .failure(SystemError(code: Int(errno))) }
+        }
+    }
+
+    /// `close(2)` of a descriptor (EINTR is not retried: the descriptor is gone either way).
+    static func close(_ fd: Int) -> SystemError? {
+        guard let cFd = Int32(exactly: fd) else { return SystemError(code: Int(EBADF)) }
+        return Glibc.close(cFd) == 0 ? nil : SystemError(code: Int(errno))
+    }
+
     /// `mkdtemp(3)` of `template` (ending in XXXXXX).
     static func mkdtemp(_ template: String) -> Result<String, SystemError> {
         var bytes = Array(template.utf8CString)

@@ -1,11 +1,9 @@
 // AF_UNIX datagram sockets: named, autobound and unnamed senders.
-import Foundation
 import PySocket
 import PyBuiltins
 
-let directory = NSTemporaryDirectory() + "/" + UUID().uuidString
-try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
-_ = FileManager.default.changeCurrentDirectoryPath(directory)
+let directory = try tempfile.mkdtemp()
+try os.chdir(directory)
 let server = try socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 try server.bind("server.sock")
 
@@ -46,10 +44,10 @@ do {
 for s in [server, named, unnamed, auto, abstract] {
     s.close()
 }
-for name in try FileManager.default.contentsOfDirectory(atPath: ".").sorted() {
-    try FileManager.default.removeItem(atPath: name)
+for name in sorted(try os.listdir(".")) {
+    try os.unlink(name)
     print("removed", name)
 }
-_ = FileManager.default.changeCurrentDirectoryPath("/")
-try FileManager.default.removeItem(atPath: directory)
-print(FileManager.default.fileExists(atPath: directory))
+try os.chdir("/")
+try os.rmdir(directory)
+print(os.path.exists(directory))

@@ -1,17 +1,15 @@
 // An AF_UNIX stream server on a path in a temporary directory.
-import Foundation
 import PySocket
 import PyBuiltins
 
-let directory = NSTemporaryDirectory() + "/" + UUID().uuidString
-try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
-_ = FileManager.default.changeCurrentDirectoryPath(directory)
+let directory = try tempfile.mkdtemp()
+try os.chdir(directory)
 let path = "server.sock"
 let srv = try socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 try srv.bind(path)
 try srv.listen(1)
 print("listening on", repr(try srv.getsockname()), srv.family, srv.type)
-print(FileManager.default.fileExists(atPath: path))
+print(os.path.exists(path))
 
 let cli = try socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 try cli.connect(path)
@@ -34,7 +32,7 @@ do {
     print("connect:", e)
 }
 do {
-    try other.bind(String(repeating: "x", count: 200))
+    try other.bind(try "x" * 200)
 } catch let e as OSError {
     print("long path:", e)
 }
@@ -42,14 +40,14 @@ do {
 for s in [conn, cli, srv, other] {
     s.close()
 }
-try FileManager.default.removeItem(atPath: path)
-print(FileManager.default.fileExists(atPath: path))
+try os.unlink(path)
+print(os.path.exists(path))
 
 let abstract = try socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 try abstract.bind("")
 let name = try abstract.getsockname()
 print(type(name).__name__, len(name), try name[..<1])
 abstract.close()
-_ = FileManager.default.changeCurrentDirectoryPath("/")
-try FileManager.default.removeItem(atPath: directory)
-print(FileManager.default.fileExists(atPath: directory))
+try os.chdir("/")
+try os.rmdir(directory)
+print(os.path.exists(directory))
