@@ -74,6 +74,7 @@ let programs = [
     "makefile_modes",
     "nonblocking_connect",
     "nonblocking_poll",
+    "protocol_errors",
     "recv_buffers",
     "resolve_numeric",
     "rights_fdlist",
