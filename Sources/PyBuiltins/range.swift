@@ -125,12 +125,7 @@ extension bytes {
     /// Python: `bytes(iterable_of_ints)`.
     /// - Throws: `ValueError('bytes must be in range(0, 256)')`.
     public init(_ numbers: range) throws {
-        var out: [UInt8] = []
-        for number in numbers {
-            guard let byte = UInt8(exactly: number) else { throw ValueError("bytes must be in range(0, 256)") }
-            out.append(byte)
-        }
-        self.init(out)
+        self.init(try byteValues(numbers, "bytes must be in range(0, 256)"))
     }
 }
 
@@ -140,11 +135,16 @@ extension bytearray {
     /// Python: `bytearray(iterable_of_ints)`.
     /// - Throws: `ValueError('byte must be in range(0, 256)')`.
     public init(_ numbers: range) throws {
-        var out: [UInt8] = []
-        for number in numbers {
-            guard let byte = UInt8(exactly: number) else { throw ValueError("byte must be in range(0, 256)") }
-            out.append(byte)
-        }
-        self.init(out)
+        self.init(try byteValues(numbers, "byte must be in range(0, 256)"))
     }
+}
+
+/// The range's numbers as bytes, or `ValueError(message)` at the first one out of 0...255.
+private func byteValues(_ numbers: range, _ message: String) throws -> [UInt8] {
+    var out: [UInt8] = []
+    for number in numbers {
+        guard let byte = UInt8(exactly: number) else { throw ValueError(message) }
+        out.append(byte)
+    }
+    return out
 }

@@ -268,40 +268,33 @@ private func percentFormat(_ template: String, _ values: Any) throws -> String {
             flags.insert(characters[i])
             i += 1
         }
-        var width: Int?
-        if i < characters.count, characters[i] == "*" {
-            let star = try starValue()
-            guard star.magnitude <= UInt(Int32.max) else { throw OverflowError("Python int too large to convert to C int") }
-            if star < 0 { flags.insert("-") }
-            width = abs(star)
-            i += 1
-        } else {
+        // A width or precision: `*` takes the next value, else the digits (at most a C int).
+        func number(_ tooBig: String) throws -> Int? {
+            if i < characters.count, characters[i] == "*" {
+                let star = try starValue()
+                guard star.magnitude <= UInt(Int32.max) else { throw OverflowError("Python int too large to convert to C int") }
+                i += 1
+                return star
+            }
+            var value: Int?
             while i < characters.count, let digit = characters[i].wholeNumberValue, characters[i].isASCII {
-                let (times, o1) = (width ?? 0).multipliedReportingOverflow(by: 10)
+                let (times, o1) = (value ?? 0).multipliedReportingOverflow(by: 10)
                 let (sum, o2) = times.addingReportingOverflow(digit)
-                if o1 || o2 || sum > Int(Int32.max) { throw ValueError("width too big") }
-                width = sum
+                if o1 || o2 || sum > Int(Int32.max) { throw ValueError(tooBig) }
+                value = sum
                 i += 1
             }
+            return value
+        }
+        var width = try number("width too big")
+        if let star = width, star < 0 {
+            flags.insert("-")
+            width = -star
         }
         var precision: Int?
         if i < characters.count, characters[i] == "." {
             i += 1
-            precision = 0
-            if i < characters.count, characters[i] == "*" {
-                let star = try starValue()
-                guard star.magnitude <= UInt(Int32.max) else { throw OverflowError("Python int too large to convert to C int") }
-                precision = max(0, star)
-                i += 1
-            } else {
-                while i < characters.count, let digit = characters[i].wholeNumberValue, characters[i].isASCII {
-                    let (times, o1) = (precision ?? 0).multipliedReportingOverflow(by: 10)
-                    let (sum, o2) = times.addingReportingOverflow(digit)
-                    if o1 || o2 || sum > Int(Int32.max) { throw ValueError("precision too big") }
-                    precision = sum
-                    i += 1
-                }
-            }
+            precision = max(0, try number("precision too big") ?? 0)
         }
         while i < characters.count, "hlL".contains(characters[i]) { i += 1 }
         guard i < characters.count else { throw ValueError("incomplete format") }
