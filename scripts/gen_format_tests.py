@@ -169,6 +169,28 @@ CASES = [
     ('str(try round(Double.infinity))', 'str(round(float("inf")))'),
     ('str([try divmod(-7, 2), try divmod(7, -2), try divmod(7, 2), try divmod(-8, 2)])', 'str([divmod(-7, 2), divmod(7, -2), divmod(7, 2), divmod(-8, 2)])'),
     ('str(try divmod(1, 0))', 'str(divmod(1, 0))'),
+    # struct
+    ('try `struct`.pack("!HIb", 1, 2, -3).hex() + " " + `struct`.pack("<hq?4sc", -2, 1 << 40, true, bytes("ab"), bytes("z")).hex()',
+     'struct.pack("!HIb", 1, 2, -3).hex() + " " + struct.pack("<hq?4sc", -2, 1 << 40, True, b"ab", b"z").hex()'),
+    ('try `struct`.pack("@bi", 1, 2).hex() + " " + `struct`.pack("!d", 1.5).hex() + " " + `struct`.pack("<f", 0.1).hex() + " " + `struct`.pack(">2xH3p", 7, bytes("abcd")).hex()',
+     'struct.pack("@bi", 1, 2).hex() + " " + struct.pack("!d", 1.5).hex() + " " + struct.pack("<f", 0.1).hex() + " " + struct.pack(">2xH3p", 7, b"abcd").hex()'),
+    ('str([try `struct`.calcsize("@bi"), try `struct`.calcsize("!bi"), try `struct`.calcsize("@iq"), try `struct`.calcsize("5s2x"), try `struct`.calcsize("=lL"), try `struct`.calcsize("@lL")])',
+     'str([struct.calcsize("@bi"), struct.calcsize("!bi"), struct.calcsize("@iq"), struct.calcsize("5s2x"), struct.calcsize("=lL"), struct.calcsize("@lL")])'),
+    ('try { let (a, b, c, d): (Int, Int, bytes, Bool) = try `struct`.unpack("!HI3s?", try bytes.fromhex("0001 00000002 616263 01")); return str((a, b, c, d)) }()',
+     'str(struct.unpack("!HI3s?", bytes.fromhex("0001 00000002 616263 01")))'),
+    ('try { let n: Int = try `struct`.unpack("<i", bytes([0xff, 0xff, 0xff, 0xff])); let (f, q): (Double, Int) = try `struct`.unpack("!fq", try `struct`.pack("!fq", 0.1, -5)); return str((n, f, q)) }()',
+     'str((struct.unpack("<i", bytes([255, 255, 255, 255]))[0],) + struct.unpack("!fq", struct.pack("!fq", 0.1, -5)))'),
+    ('try { let (x, y): (Int, Int) = try `struct`.unpack_from("!BH", bytes([0, 1, 0, 2]), 1); return str((x, y)) }()',
+     'str(struct.unpack_from("!BH", bytes([0, 1, 0, 2]), 1))'),
+    ('try `struct`.pack("!H", 70000).hex()', 'struct.pack("!H", 70000).hex()'),
+    ('try `struct`.pack("!b", 200).hex()', 'struct.pack("!b", 200).hex()'),
+    ('try `struct`.pack("!H", -1).hex()', 'struct.pack("!H", -1).hex()'),
+    ('try `struct`.pack("!HH", 1).hex()', 'struct.pack("!HH", 1).hex()'),
+    ('try `struct`.pack("!h", "x").hex()', 'struct.pack("!h", "x").hex()'),
+    ('try `struct`.pack("!z", 1).hex()', 'struct.pack("!z", 1).hex()'),
+    ('try `struct`.pack("!4s", "text").hex()', 'struct.pack("!4s", "text").hex()'),
+    ('try { let _: (Int) = try `struct`.unpack("!I", bytes("abc")); return "" }()', 'struct.unpack("!I", b"abc")'),
+    ('try { let _: (Int, Int) = try `struct`.unpack_from("!II", bytes("abcdef"), 2); return "" }()', 'struct.unpack_from("!II", b"abcdef", 2)'),
     # os.path
     ('os.path.join("a", "b", "c") + " " + os.path.join("/x/", "y") + " " + os.path.join("a", "/abs") + " " + os.path.basename("/t/s.sock") + " " + os.path.dirname("/t/s.sock") + " " + os.path.dirname("s") + "|" + os.path.dirname("/s")',
      'os.path.join("a", "b", "c") + " " + os.path.join("/x/", "y") + " " + os.path.join("a", "/abs") + " " + os.path.basename("/t/s.sock") + " " + os.path.dirname("/t/s.sock") + " " + os.path.dirname("s") + "|" + os.path.dirname("/s")'),
@@ -199,7 +221,7 @@ def swift_literal(text):
 
 
 EVALUATOR = r'''
-import json, os, socket, sys
+import json, os, socket, struct, sys
 out = []
 for expr in json.loads(sys.stdin.read()):
     try:

@@ -182,6 +182,7 @@ private func exceptionType(_ error: BaseException) -> PyType {
 /// The Python class of an exception class, from its Swift name (`PySocket.socket.gaierror`).
 private func exceptionClass(named swiftName: String) -> PyType {
     let name = lastComponent(of: swiftName)
+    if swiftName == "PyBuiltins.struct.error" { return PyType(name, module: "struct") }
     guard swiftName.hasPrefix("PySocket.") else { return PyType(name, module: "__main__") }
     switch name {
     case "gaierror", "herror": return PyType(name, module: "socket")

@@ -419,20 +419,80 @@ struct CPythonFormatting {
     func case102() {
         #expect(outcome { str(try divmod(1, 0)) } == "ZeroDivisionError: integer division or modulo by zero")
     }
-    @Test("103: os.path.join(\"a\", \"b\", \"c\") + \" \" + os.path.join(\"/x/\", \"y\") + \" \" + os.path.join(\"a\", \"/abs\") + \" \" + os.path.basename(\"/t/s.sock\") + \" \" + os.path.dirname(\"/t/s.sock\") + \" \" + os.path.dirname(\"s\") + \"|\" + os.path.dirname(\"/s\")")
+    @Test("103: struct.pack(\"!HIb\", 1, 2, -3).hex() + \" \" + struct.pack(\"<hq?4sc\", -2, 1 << 40, True, b\"ab\", b\"z\").hex()")
     func case103() {
+        #expect(outcome { try `struct`.pack("!HIb", 1, 2, -3).hex() + " " + `struct`.pack("<hq?4sc", -2, 1 << 40, true, bytes("ab"), bytes("z")).hex() } == "000100000002fd feff000000000001000001616200007a")
+    }
+    @Test("104: struct.pack(\"@bi\", 1, 2).hex() + \" \" + struct.pack(\"!d\", 1.5).hex() + \" \" + struct.pack(\"<f\", 0.1).hex() + \" \" + struct.pack(\">2xH3p\", 7, b\"abcd\").hex()")
+    func case104() {
+        #expect(outcome { try `struct`.pack("@bi", 1, 2).hex() + " " + `struct`.pack("!d", 1.5).hex() + " " + `struct`.pack("<f", 0.1).hex() + " " + `struct`.pack(">2xH3p", 7, bytes("abcd")).hex() } == "0100000002000000 3ff8000000000000 cdcccc3d 00000007026162")
+    }
+    @Test("105: str([struct.calcsize(\"@bi\"), struct.calcsize(\"!bi\"), struct.calcsize(\"@iq\"), struct.calcsize(\"5s2x\"), struct.calcsize(\"=lL\"), struct.calcsize(\"@lL\")])")
+    func case105() {
+        #expect(outcome { str([try `struct`.calcsize("@bi"), try `struct`.calcsize("!bi"), try `struct`.calcsize("@iq"), try `struct`.calcsize("5s2x"), try `struct`.calcsize("=lL"), try `struct`.calcsize("@lL")]) } == "[8, 5, 16, 7, 8, 16]")
+    }
+    @Test("106: str(struct.unpack(\"!HI3s?\", bytes.fromhex(\"0001 00000002 616263 01\")))")
+    func case106() {
+        #expect(outcome { try { let (a, b, c, d): (Int, Int, bytes, Bool) = try `struct`.unpack("!HI3s?", try bytes.fromhex("0001 00000002 616263 01")); return str((a, b, c, d)) }() } == "(1, 2, b'abc', True)")
+    }
+    @Test("107: str((struct.unpack(\"<i\", bytes([255, 255, 255, 255]))[0],) + struct.unpack(\"!fq\", struct.pack(\"!fq\", 0.1, -5)))")
+    func case107() {
+        #expect(outcome { try { let n: Int = try `struct`.unpack("<i", bytes([0xff, 0xff, 0xff, 0xff])); let (f, q): (Double, Int) = try `struct`.unpack("!fq", try `struct`.pack("!fq", 0.1, -5)); return str((n, f, q)) }() } == "(-1, 0.10000000149011612, -5)")
+    }
+    @Test("108: str(struct.unpack_from(\"!BH\", bytes([0, 1, 0, 2]), 1))")
+    func case108() {
+        #expect(outcome { try { let (x, y): (Int, Int) = try `struct`.unpack_from("!BH", bytes([0, 1, 0, 2]), 1); return str((x, y)) }() } == "(1, 2)")
+    }
+    @Test("109: struct.pack(\"!H\", 70000).hex()")
+    func case109() {
+        #expect(outcome { try `struct`.pack("!H", 70000).hex() } == "error: 'H' format requires 0 <= number <= 65535")
+    }
+    @Test("110: struct.pack(\"!b\", 200).hex()")
+    func case110() {
+        #expect(outcome { try `struct`.pack("!b", 200).hex() } == "error: 'b' format requires -128 <= number <= 127")
+    }
+    @Test("111: struct.pack(\"!H\", -1).hex()")
+    func case111() {
+        #expect(outcome { try `struct`.pack("!H", -1).hex() } == "error: 'H' format requires 0 <= number <= 65535")
+    }
+    @Test("112: struct.pack(\"!HH\", 1).hex()")
+    func case112() {
+        #expect(outcome { try `struct`.pack("!HH", 1).hex() } == "error: pack expected 2 items for packing (got 1)")
+    }
+    @Test("113: struct.pack(\"!h\", \"x\").hex()")
+    func case113() {
+        #expect(outcome { try `struct`.pack("!h", "x").hex() } == "error: required argument is not an integer")
+    }
+    @Test("114: struct.pack(\"!z\", 1).hex()")
+    func case114() {
+        #expect(outcome { try `struct`.pack("!z", 1).hex() } == "error: bad char in struct format")
+    }
+    @Test("115: struct.pack(\"!4s\", \"text\").hex()")
+    func case115() {
+        #expect(outcome { try `struct`.pack("!4s", "text").hex() } == "error: argument for 's' must be a bytes object")
+    }
+    @Test("116: struct.unpack(\"!I\", b\"abc\")")
+    func case116() {
+        #expect(outcome { try { let _: (Int) = try `struct`.unpack("!I", bytes("abc")); return "" }() } == "error: unpack requires a buffer of 4 bytes")
+    }
+    @Test("117: struct.unpack_from(\"!II\", b\"abcdef\", 2)")
+    func case117() {
+        #expect(outcome { try { let _: (Int, Int) = try `struct`.unpack_from("!II", bytes("abcdef"), 2); return "" }() } == "error: unpack_from requires a buffer of at least 10 bytes for unpacking 8 bytes at offset 2 (actual buffer size is 6)")
+    }
+    @Test("118: os.path.join(\"a\", \"b\", \"c\") + \" \" + os.path.join(\"/x/\", \"y\") + \" \" + os.path.join(\"a\", \"/abs\") + \" \" + os.path.basename(\"/t/s.sock\") + \" \" + os.path.dirname(\"/t/s.sock\") + \" \" + os.path.dirname(\"s\") + \"|\" + os.path.dirname(\"/s\")")
+    func case118() {
         #expect(outcome { os.path.join("a", "b", "c") + " " + os.path.join("/x/", "y") + " " + os.path.join("a", "/abs") + " " + os.path.basename("/t/s.sock") + " " + os.path.dirname("/t/s.sock") + " " + os.path.dirname("s") + "|" + os.path.dirname("/s") } == "a/b/c /x/y /abs s.sock /t |/")
     }
-    @Test("104: os.path.basename((\"127.0.0.1\", 80))")
-    func case104() {
+    @Test("119: os.path.basename((\"127.0.0.1\", 80))")
+    func case119() {
         #expect(outcome { try os.path.basename(SocketAddress.inet(host: "127.0.0.1", port: 80)) } == "TypeError: expected str, bytes or os.PathLike object, not tuple")
     }
-    @Test("105: os.unlink(\"/nonexistent/pysocket-no-such-file\")")
-    func case105() {
+    @Test("120: os.unlink(\"/nonexistent/pysocket-no-such-file\")")
+    func case120() {
         #expect(outcome { try { try os.unlink("/nonexistent/pysocket-no-such-file"); return "" }() } == "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/pysocket-no-such-file'")
     }
-    @Test("106: os.listdir(\"/nonexistent/pysocket-no-such-dir\")")
-    func case106() {
+    @Test("121: os.listdir(\"/nonexistent/pysocket-no-such-dir\")")
+    func case121() {
         #expect(outcome { try { _ = try os.listdir("/nonexistent/pysocket-no-such-dir"); return "" }() } == "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/pysocket-no-such-dir'")
     }
 }
