@@ -86,6 +86,7 @@ let programs = [
     "socket_objects",
     "socketpair_basics",
     "sockopts",
+    "struct_records",
     "tcp_echo_threads",
     "timeouts",
     "udp_echo",

@@ -222,6 +222,27 @@ public enum `struct` {
         return result
     }
 
+    /// `values = struct.unpack("!%dh" % n, buffer)`: the values as a list of one type, for a
+    /// format whose count is only known at run time: `` let numbers: [Int] = try
+    /// `struct`.unpack("!4h", data) ``.
+    ///
+    /// Python: `struct.unpack` (the tuple used as a sequence).
+    /// - Throws: `struct.error('unpack requires a buffer of 8 bytes')`, and `TypeError` for a
+    ///   value that is not an `Element`.
+    public static func unpack<Buffer: Collection, Element>(_ format: String, _ buffer: Buffer) throws -> [Element]
+    where Buffer.Element == UInt8 {
+        let layout = try Layout(format)
+        let data = Array(buffer)
+        let (_, total) = layout.offsets()
+        guard data.count == total else { throw `struct`.error("unpack requires a buffer of \(total) bytes") }
+        return try decode(data, layout).map { value in
+            guard let typed = value as? Element else {
+                throw TypeError("unpack: \(pythonType(of: value).__name__) value where \(Element.self) was asked for")
+            }
+            return typed
+        }
+    }
+
     /// The values of `data` laid out by `layout`.
     private static func decode(_ data: [UInt8], _ layout: Layout) throws -> [Any] {
         let (offsets, _) = layout.offsets()
