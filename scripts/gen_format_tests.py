@@ -191,6 +191,12 @@ CASES = [
     ('try `struct`.pack("!4s", "text").hex()', 'struct.pack("!4s", "text").hex()'),
     ('try { let _: (Int) = try `struct`.unpack("!I", bytes("abc")); return "" }()', 'struct.unpack("!I", b"abc")'),
     ('try { let _: (Int, Int) = try `struct`.unpack_from("!II", bytes("abcdef"), 2); return "" }()', 'struct.unpack_from("!II", b"abcdef", 2)'),
+    # hashlib
+    ('hashlib.sha256(bytes("")).hexdigest() + " " + hashlib.sha256(bytes("abc")).hexdigest() + " " + hashlib.sha1(bytes("abc")).hexdigest() + " " + hashlib.md5(bytes("abc")).hexdigest()',
+     'hashlib.sha256(b"").hexdigest() + " " + hashlib.sha256(b"abc").hexdigest() + " " + hashlib.sha1(b"abc").hexdigest() + " " + hashlib.md5(b"abc").hexdigest()'),
+    ('try { let h = hashlib.sha256(); for i in range(200) { h.update(try bytes(range(i % 256, 256))) }; let c = h.copy(); c.update(bytes("x")); return h.hexdigest() + " " + c.hexdigest() + " " + hashlib.md5(try bytes("ab") * 1000).hexdigest() + " " + hashlib.sha1(try bytes([0xff]) * 119).hexdigest() + " " + str((h.name, h.digest_size, try hashlib.new("MD5").digest_size, h.block_size)) }()',
+     '(lambda h: [h.update(bytes(range(i % 256, 256))) for i in range(200)] and (lambda c: [c.update(b"x"), h.hexdigest() + " " + c.hexdigest() + " " + hashlib.md5(b"ab" * 1000).hexdigest() + " " + hashlib.sha1(b"\\xff" * 119).hexdigest() + " " + str((h.name, h.digest_size, hashlib.new("MD5").digest_size, h.block_size))][-1])(h.copy()))(hashlib.sha256())'),
+    ('try hashlib.new("sha3-999").hexdigest()', 'hashlib.new("sha3-999").hexdigest()'),
     # os.path
     ('os.path.join("a", "b", "c") + " " + os.path.join("/x/", "y") + " " + os.path.join("a", "/abs") + " " + os.path.basename("/t/s.sock") + " " + os.path.dirname("/t/s.sock") + " " + os.path.dirname("s") + "|" + os.path.dirname("/s")',
      'os.path.join("a", "b", "c") + " " + os.path.join("/x/", "y") + " " + os.path.join("a", "/abs") + " " + os.path.basename("/t/s.sock") + " " + os.path.dirname("/t/s.sock") + " " + os.path.dirname("s") + "|" + os.path.dirname("/s")'),
@@ -221,7 +227,7 @@ def swift_literal(text):
 
 
 EVALUATOR = r'''
-import json, os, socket, struct, sys
+import hashlib, json, os, socket, struct, sys
 out = []
 for expr in json.loads(sys.stdin.read()):
     try:

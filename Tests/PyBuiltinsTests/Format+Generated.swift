@@ -479,20 +479,32 @@ struct CPythonFormatting {
     func case117() {
         #expect(outcome { try { let _: (Int, Int) = try `struct`.unpack_from("!II", bytes("abcdef"), 2); return "" }() } == "error: unpack_from requires a buffer of at least 10 bytes for unpacking 8 bytes at offset 2 (actual buffer size is 6)")
     }
-    @Test("118: os.path.join(\"a\", \"b\", \"c\") + \" \" + os.path.join(\"/x/\", \"y\") + \" \" + os.path.join(\"a\", \"/abs\") + \" \" + os.path.basename(\"/t/s.sock\") + \" \" + os.path.dirname(\"/t/s.sock\") + \" \" + os.path.dirname(\"s\") + \"|\" + os.path.dirname(\"/s\")")
+    @Test("118: hashlib.sha256(b\"\").hexdigest() + \" \" + hashlib.sha256(b\"abc\").hexdigest() + \" \" + hashlib.sha1(b\"abc\").hexdigest() + \" \" + hashlib.md5(b\"abc\").hexdigest()")
     func case118() {
+        #expect(outcome { hashlib.sha256(bytes("")).hexdigest() + " " + hashlib.sha256(bytes("abc")).hexdigest() + " " + hashlib.sha1(bytes("abc")).hexdigest() + " " + hashlib.md5(bytes("abc")).hexdigest() } == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad a9993e364706816aba3e25717850c26c9cd0d89d 900150983cd24fb0d6963f7d28e17f72")
+    }
+    @Test("119: (lambda h: [h.update(bytes(range(i % 256, 256))) for i in range(200)] and (lambda c: [c.update(b\"x\"), h.hexdigest() + \" \" + c.hexdigest() + \" \" + hashlib.md5(b\"ab\" * 1000).hexdigest() + \" \" + hashlib.sha1(b\"\\xff\" * 119).hexdigest() + \" \" + str((h.name, h.digest_size, hashlib.new(\"MD5\").digest_size, h.block_size))][-1])(h.copy()))(hashlib.sha256())")
+    func case119() {
+        #expect(outcome { try { let h = hashlib.sha256(); for i in range(200) { h.update(try bytes(range(i % 256, 256))) }; let c = h.copy(); c.update(bytes("x")); return h.hexdigest() + " " + c.hexdigest() + " " + hashlib.md5(try bytes("ab") * 1000).hexdigest() + " " + hashlib.sha1(try bytes([0xff]) * 119).hexdigest() + " " + str((h.name, h.digest_size, try hashlib.new("MD5").digest_size, h.block_size)) }() } == "c220c49e87f88cc8b15aefb6cba658f792df554a159f5c197e8272dfdce97d55 0b5b667f06430dda855655b975a8450cab97549fcedb53bf640b3493624e5b40 6e3d828871c0d78f4952331a6a7bba68 97b433c99a75e69bd8170ef41aacbfb370434b0d ('sha256', 32, 16, 64)")
+    }
+    @Test("120: hashlib.new(\"sha3-999\").hexdigest()")
+    func case120() {
+        #expect(outcome { try hashlib.new("sha3-999").hexdigest() } == "ValueError: unsupported hash type sha3-999")
+    }
+    @Test("121: os.path.join(\"a\", \"b\", \"c\") + \" \" + os.path.join(\"/x/\", \"y\") + \" \" + os.path.join(\"a\", \"/abs\") + \" \" + os.path.basename(\"/t/s.sock\") + \" \" + os.path.dirname(\"/t/s.sock\") + \" \" + os.path.dirname(\"s\") + \"|\" + os.path.dirname(\"/s\")")
+    func case121() {
         #expect(outcome { os.path.join("a", "b", "c") + " " + os.path.join("/x/", "y") + " " + os.path.join("a", "/abs") + " " + os.path.basename("/t/s.sock") + " " + os.path.dirname("/t/s.sock") + " " + os.path.dirname("s") + "|" + os.path.dirname("/s") } == "a/b/c /x/y /abs s.sock /t |/")
     }
-    @Test("119: os.path.basename((\"127.0.0.1\", 80))")
-    func case119() {
+    @Test("122: os.path.basename((\"127.0.0.1\", 80))")
+    func case122() {
         #expect(outcome { try os.path.basename(SocketAddress.inet(host: "127.0.0.1", port: 80)) } == "TypeError: expected str, bytes or os.PathLike object, not tuple")
     }
-    @Test("120: os.unlink(\"/nonexistent/pysocket-no-such-file\")")
-    func case120() {
+    @Test("123: os.unlink(\"/nonexistent/pysocket-no-such-file\")")
+    func case123() {
         #expect(outcome { try { try os.unlink("/nonexistent/pysocket-no-such-file"); return "" }() } == "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/pysocket-no-such-file'")
     }
-    @Test("121: os.listdir(\"/nonexistent/pysocket-no-such-dir\")")
-    func case121() {
+    @Test("124: os.listdir(\"/nonexistent/pysocket-no-such-dir\")")
+    func case124() {
         #expect(outcome { try { _ = try os.listdir("/nonexistent/pysocket-no-such-dir"); return "" }() } == "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/pysocket-no-such-dir'")
     }
 }
