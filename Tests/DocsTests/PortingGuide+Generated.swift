@@ -234,6 +234,21 @@ import TestSupport
     @Test func PortingGuide_example14() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
+            let (a, b) = try socket.socketpair()
+            try a.sendall(try `struct`.pack("!HI", 7, 1024) + "body")
+            let (readable, _, _) = try select.select([a, b], [], [], 1.0)
+            let (kind, size): (Int, Int) = try `struct`.unpack("!HI", try b.recv(6))
+            print(readable == [b], kind, size, hashlib.sha256(try b.recv(4)).hexdigest()[..<16])  // True 7 1024 230d8358dc8e8890
+            print(os.path.join("/tmp", "s.sock"), os.path.basename("/tmp/s.sock"), try `struct`.calcsize("!HI"))  // /tmp/s.sock s.sock 6
+            a.close(); b.close()
+        }
+        #expect(captured.getvalue() == "True 7 1024 230d8358dc8e8890\n/tmp/s.sock s.sock 6\n")
+    }
+
+    /// Docs/PortingGuide.md, example 15
+    @Test func PortingGuide_example15() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
             print(socket.AF_INET, repr(socket.SOCK_DGRAM), socket.AF_INET == 2)   // 2 <SocketKind.SOCK_DGRAM: 2> True
             print(try socket.getaddrinfo("127.0.0.1", 80, type: socket.SOCK_STREAM)[0])   // (<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))
             print(hasattr(socket.self, "AF_UNIX"), try getattr(socket.self, "SO_REUSEPORT") as Int)   // True 15
@@ -241,8 +256,8 @@ import TestSupport
         #expect(captured.getvalue() == "2 <SocketKind.SOCK_DGRAM: 2> True\n(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))\nTrue 15\n")
     }
 
-    /// Docs/PortingGuide.md, example 15
-    @Test func PortingGuide_example15() throws {
+    /// Docs/PortingGuide.md, example 16
+    @Test func PortingGuide_example16() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -258,8 +273,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'FROM A THREAD'\n")
     }
 
-    /// Docs/PortingGuide.md, example 16
-    @Test func PortingGuide_example16() throws {
+    /// Docs/PortingGuide.md, example 17
+    @Test func PortingGuide_example17() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -278,8 +293,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'hello'\n")
     }
 
-    /// Docs/PortingGuide.md, example 17
-    @Test func PortingGuide_example17() throws {
+    /// Docs/PortingGuide.md, example 18
+    @Test func PortingGuide_example18() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
