@@ -266,6 +266,30 @@ extension socket {
         try resolve(host.storage, port.utf8, family, type, proto, flags)
     }
 
+    /// One result of `resolveForConnect`.
+    typealias ConnectTarget = (family: AddressFamily, type: SocketKind, proto: Int, address: Sockaddr)
+
+    /// `getaddrinfo(host, port, 0, type)` as `create_connection` calls it: the same checks and
+    /// errors, with each result's sockaddr kept as the resolver wrote it, so that `connect`
+    /// takes it as it is (Lib/socket.py turns it into Python's `(host, port)` and `connect`
+    /// parses that text back: ~500 instructions per connection that give the same sockaddr).
+    static func resolveForConnect(_ host: String, _ port: Int, type: SocketKind) throws -> [ConnectTarget] {
+        let cType = try cIntArg(type.rawValue)
+        try checkHostText(host)
+        // The closure's type is spelled out: an unlabelled tuple would make a second array,
+        // cast element by element through the runtime, on the way out.
+        let result = withDecimalText(port) { service in
+            NativeResolver.getaddrinfo(host.utf8, service, family: 0, socktype: cType, proto: 0, flags: 0) {
+                (entry: ResolvedAddress) -> ConnectTarget in
+                (family: AddressFamily(entry.family), type: SocketKind(entry.socktype), proto: entry.proto, address: entry.address)
+            }
+        }
+        switch result {
+        case .failure(let failure): throw pythonError(failure)
+        case .success(let infos): return infos
+        }
+    }
+
     /// CPython's `socket_getaddrinfo` and Lib/socket.py's wrapper: the integer arguments are
     /// checked first (as C ints), then the host (a `str` host, `idna`, through Python's idna
     /// codec's checks); the port is passed as the C string CPython passes.
