@@ -558,3 +558,54 @@ async def unix_stale_socket_replaced(sk, aio, t):
     await reader.read(100)
     writer.close()
     await _close_server(srv)
+
+
+# --- more reading, resolution ---
+
+async def reader_pauses_transport(sk, aio, t):
+    """Past twice the limit the transport stops reading; reading the buffer down to the limit resumes it."""
+    a, b = sk.socketpair()
+    reader, writer = await aio.open_connection(sock=a, limit=10)
+    tr = writer.transport
+    tr.is_reading()
+    b.send(b"x" * 100)
+    await aio.sleep(0.02)
+    tr.is_reading()
+    await reader.read(80)
+    tr.is_reading()
+    await reader.read(15)
+    tr.is_reading()
+    b.close()
+    await reader.read()
+    writer.close()
+    await writer.wait_closed()
+
+
+async def own_close_wakes_waiting_read(sk, aio, t):
+    """A read waiting when the writer closes its own connection returns b''."""
+    srv, port = await _serve(aio, _silent)
+    reader, writer = await aio.open_connection("127.0.0.1", port)
+    task = aio.create_task(reader.read(10))
+    await aio.sleep(0.01)
+    writer.close()
+    await task
+    reader.at_eof()
+    await writer.wait_closed()
+    await _close_server(srv)
+
+
+async def localhost_tries_each_address(sk, aio, t):
+    """open_connection('localhost') tries every address getaddrinfo gives until one connects."""
+    srv, port = await _serve(aio, _upper_once)
+    reader, writer = await aio.open_connection("localhost", port)
+    writer.write(b"any")
+    await reader.read(100)
+    writer.close()
+    await _close_server(srv)
+
+
+async def localhost_refused_everywhere(sk, aio, t):
+    """Refused on every address: one OSError listing them all, or with all_errors an ExceptionGroup."""
+    port = _free_port(sk)
+    await aio.open_connection("localhost", port)
+    await aio.open_connection("localhost", port, all_errors=True)
