@@ -446,6 +446,39 @@ extension asyncio {
             return nil
         }
 
+        /// The address, or CPython's TypeError for subscripting anything else.
+        private func subscripted() throws -> SocketAddress {
+            switch self {
+            case .address(let address): return address
+            case .none: throw TypeError("'NoneType' object is not subscriptable")
+            case .socket: throw TypeError("'TransportSocket' object is not subscriptable")
+            }
+        }
+
+        /// `peer[i]`: an item of the address (`peer[0]` the host, `peer[1]` the port).
+        ///
+        /// Python: `tuple[i]`. C: none.
+        /// - Throws: `IndexError`; `TypeError("'NoneType' object is not subscriptable")`.
+        public subscript(i: Int) -> SocketAddress.Item {
+            get throws { try subscripted()[i] }
+        }
+
+        /// `peer[i]` where an `Int` is wanted: `let port: Int = try peer[1]`.
+        ///
+        /// Python: `tuple[i]`. C: none.
+        @_disfavoredOverload
+        public subscript(i: Int) -> Int {
+            get throws { try subscripted()[i] }
+        }
+
+        /// `peer[i]` where a `String` is wanted: `let host: String = try peer[0]`.
+        ///
+        /// Python: `tuple[i]`. C: none.
+        @_disfavoredOverload
+        public subscript(i: Int) -> String {
+            get throws { try subscripted()[i] }
+        }
+
         /// `str(value)`: `('127.0.0.1', 8888)`, `None`.
         ///
         /// Python: `str()` of the value.
