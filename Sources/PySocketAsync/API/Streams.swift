@@ -17,12 +17,21 @@ extension asyncio {
     /// Python: `asyncio.open_connection()`. C: `getaddrinfo(3)`, `socket(2)`, `connect(2)`.
     ///
     /// ```swift
-    /// let (reader, writer) = try await asyncio.open_connection("127.0.0.1", port)
-    /// try writer.write("ping\n")
-    /// try await writer.drain()
-    /// print(try await reader.readline())
-    /// writer.close()
-    /// try await writer.wait_closed()
+    /// try asyncio.run {
+    ///     let server = try await asyncio.start_server({ reader, writer in
+    ///         try writer.write(try await reader.readline())
+    ///         writer.close()
+    ///     }, "127.0.0.1", 0)
+    ///     let port: Int = try server.sockets[0].getsockname()[1]
+    ///     let (reader, writer) = try await asyncio.open_connection("127.0.0.1", port)
+    ///     try writer.write("ping\n")
+    ///     try await writer.drain()
+    ///     print(try await reader.readline())   // b'ping\n'
+    ///     writer.close()
+    ///     try await writer.wait_closed()
+    ///     server.close()
+    ///     try await server.wait_closed()
+    /// }
     /// ```
     ///
     /// Differs from CPython: no `ssl`, `happy_eyeballs_delay`, `interleave`; `local_addr` is a
@@ -168,11 +177,22 @@ extension asyncio {
     /// Python: `asyncio.start_server()`. C: `socket(2)`, `setsockopt(2)`, `bind(2)`, `listen(2)`, `accept4(2)`.
     ///
     /// ```swift
-    /// let server = try await asyncio.start_server({ reader, writer in
-    ///     try writer.write(try await reader.readline())
-    ///     try await writer.drain()
-    ///     writer.close()
-    /// }, "127.0.0.1", 0)
+    /// try asyncio.run {
+    ///     let server = try await asyncio.start_server({ reader, writer in
+    ///         for try await line in reader {
+    ///             try writer.write(line.upper())
+    ///             try await writer.drain()
+    ///         }
+    ///         writer.close()
+    ///     }, "127.0.0.1", 0)
+    ///     try await server.with { server in
+    ///         let port: Int = try server.sockets[0].getsockname()[1]
+    ///         let (reader, writer) = try await asyncio.open_connection("127.0.0.1", port)
+    ///         try writer.write("hi\n")
+    ///         print(try await reader.readline())   // b'HI\n'
+    ///         writer.close()
+    ///     }
+    /// }
     /// ```
     ///
     /// Differs from CPython: no `ssl`; `host` is one host (the `[String]` overload takes several).

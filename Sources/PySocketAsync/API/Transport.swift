@@ -93,7 +93,9 @@ extension asyncio {
                 } catch is CancellationError {
                     return
                 } catch {
-                    if self.sock == nil { return }
+                    // The socket closed under the wait (by callConnectionLost), or the wait failed.
+                    if self.sock != nil { fatalError(error) }
+                    return
                 }
                 if readerRegistered && connLost == 0 { readReady() }
             }
@@ -259,7 +261,8 @@ extension asyncio {
                 } catch is CancellationError {
                     return
                 } catch {
-                    if self.sock == nil { return }
+                    if self.sock != nil { fatalError(error) }
+                    return
                 }
                 if writerRegistered { writeReady() }
             }
