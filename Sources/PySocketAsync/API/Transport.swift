@@ -62,7 +62,7 @@ extension asyncio {
                 transport.stream?.connection_made(transport)
                 transport.addReader()
                 waiter?.setResult()
-                await transport.readLoop()
+                await transport.watch(.reading)
             }
         }
 
@@ -79,17 +79,25 @@ extension asyncio {
 
         private func removeReader() { readerRegistered = false }
 
-        /// The reading side's task: waits for readability while the reader is registered.
-        private func readLoop() async {
+        /// A side of the connection, as CPython registers it with the selector.
+        private enum Side {
+            case reading, writing
+        }
+
+        /// The task of one side: CPython's `add_reader`/`add_writer` emulated. While the side is
+        /// registered it waits for readiness and calls `readReady`/`writeReady`; while it is
+        /// not, it parks until it is again; it ends when the connection is lost.
+        private func watch(_ side: Side) async {
+            defer { if side == .writing { writerRunning = false } }
             while let sock, connLost == 0 {
-                if !readerRegistered {
+                if !(side == .reading ? readerRegistered : writerRegistered) {
                     let wake = LoopFuture()
-                    readerWake = wake
+                    if side == .reading { readerWake = wake } else { writerWake = wake }
                     do { try await wake.wait() } catch { return }
                     continue
                 }
                 do {
-                    try await loop.wait(sock, .readable)
+                    try await loop.wait(sock, side == .reading ? .readable : .writable)
                 } catch is CancellationError {
                     return
                 } catch {
@@ -97,7 +105,9 @@ extension asyncio {
                     if self.sock != nil { fatalError(error) }
                     return
                 }
-                if readerRegistered && connLost == 0 { readReady() }
+                guard connLost == 0 else { return }
+                if side == .reading, readerRegistered { readReady() }
+                if side == .writing, writerRegistered { writeReady() }
             }
         }
 
@@ -240,33 +250,11 @@ extension asyncio {
             if !writerRunning {
                 writerRunning = true
                 let me = LoopBound(self)
-                asyncio.create_task { await me.value.writeLoop() }
+                asyncio.create_task { await me.value.watch(.writing) }
             }
         }
 
         private func removeWriter() { writerRegistered = false }
-
-        /// The writing side's task: waits for writability while there is something to send.
-        private func writeLoop() async {
-            defer { writerRunning = false }
-            while let sock, sock.fileno() >= 0 {
-                if !writerRegistered {
-                    let wake = LoopFuture()
-                    writerWake = wake
-                    do { try await wake.wait() } catch { return }
-                    continue
-                }
-                do {
-                    try await loop.wait(sock, .writable)
-                } catch is CancellationError {
-                    return
-                } catch {
-                    if self.sock != nil { fatalError(error) }
-                    return
-                }
-                if writerRegistered { writeReady() }
-            }
-        }
 
         /// `_write_sendmsg`: sends the buffer; once empty, finishes a `close()` or `write_eof()`.
         private func writeReady() {
