@@ -175,7 +175,7 @@ extension asyncio {
             if data.isEmpty { return }
             buffer.append(data)
             wakeWaiter()
-            if let transport, !paused, buffer.count > 2 * limit {
+            if let transport, !paused, buffer.count - limit > limit {
                 transport.pause_reading()
                 paused = true
             }

@@ -173,9 +173,11 @@ extension asyncio {
         /// `high` defaults to 64 KiB (4 × `low` if only `low` is given), `low` to `high / 4`.
         ///
         /// Python: `WriteTransport.set_write_buffer_limits()`. C: none.
+        ///
+        /// Differs from CPython: a `high` of 4 × `low` past `Int.max` is `Int.max` (Python's int has no bound).
         /// - Throws: `ValueError('high (1) must be >= low (2) must be >= 0')`.
         public func set_write_buffer_limits(high: Int? = nil, low: Int? = nil) throws {
-            let high = high ?? low.map { 4 * $0 } ?? 64 * 1024
+            let high = high ?? low.map { $0.multipliedReportingOverflow(by: 4).overflow ? Int.max : 4 * $0 } ?? 64 * 1024
             let low = low ?? high / 4
             guard high >= low, low >= 0 else { throw ValueError("high (\(high)) must be >= low (\(low)) must be >= 0") }
             highWater = high
