@@ -609,3 +609,32 @@ async def localhost_refused_everywhere(sk, aio, t):
     port = _free_port(sk)
     await aio.open_connection("localhost", port)
     await aio.open_connection("localhost", port, all_errors=True)
+
+
+async def server_close_clients(sk, aio, t):
+    """get_loop is the running loop; close_clients closes the server's connections (the client reads the end)."""
+    loop = aio.get_running_loop()
+    srv, port = await _serve(aio, _silent)
+    srv.get_loop()
+    reader, writer = await aio.open_connection("127.0.0.1", port)
+    await aio.sleep(0.01)
+    srv.close_clients()
+    await reader.read()
+    reader.at_eof()
+    writer.close()
+    await _close_server(srv)
+
+
+async def abort_drops_buffer(sk, aio, t):
+    """transport.abort() closes at once: the buffer is dropped, wait_closed returns, reads see the end."""
+    a, b = sk.socketpair()
+    reader, writer = await aio.open_connection(sock=a)
+    writer.write(b"x" * 1000000)
+    tr = writer.transport
+    tr.abort()
+    tr.is_closing()
+    tr.get_write_buffer_size()
+    await writer.wait_closed()
+    await reader.read()
+    await writer.drain()
+    b.close()

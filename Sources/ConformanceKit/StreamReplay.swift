@@ -155,6 +155,7 @@ extension Replayer {
             case "is_closing": try c.allow(0); return .bool(transport.is_closing())
             case "can_write_eof": try c.allow(0); return .bool(transport.can_write_eof())
             case "close": try c.allow(0); transport.close(); return .none
+            case "abort": try c.allow(0); transport.abort(); return .none
             default: throw NoBinding("Transport.\(c.name)")
             }
         case let sock as asyncio.TransportSocket:
@@ -170,6 +171,7 @@ extension Replayer {
             switch c.name {
             case "close": try c.allow(0); server.close(); return .none
             case "is_serving": try c.allow(0); return .bool(server.is_serving())
+            case "get_loop": try c.allow(0); return .object(server.get_loop(), type: "EventLoop")
             case "close_clients": try c.allow(0); server.close_clients(); return .none
             case "abort_clients": try c.allow(0); server.abort_clients(); return .none
             default: throw NoBinding("Server.\(c.name)")
