@@ -29,11 +29,8 @@ private let countUntilEOF: asyncio.ClientConnected = { reader, writer in
     writer.close()
 }
 
-/// One stream scenario, run by the parameterised test and by the leak check.
-typealias StreamScenario = @Sendable (asyncio.Backend) throws -> Void
-
 /// Every stream scenario, by name. Texts expected here are CPython 3.13's (Conformance/traces/linux/asyncio_streams.json).
-let streamScenarios: [String: StreamScenario] = [
+let streamScenarios: [String: Scenario] = [
     "an echo server serves 20 clients at once": { backend in
         let replies = try asyncio.run(backend: backend) { () -> [String] in
             let server = try await asyncio.start_server(echoLines, "127.0.0.1", 0)
@@ -297,22 +294,7 @@ extension String {
     @Test func noStreamScenarioLeaksADescriptor() async {
         // In a child process, where no other test opens descriptors meanwhile.
         await #expect(processExitsWith: .success) {
-            var leaks = 0
-            for backend in availableBackends {
-                for name in streamScenarios.keys.sorted() {
-                    try? streamScenarios[name]!(backend)
-                }
-                for name in streamScenarios.keys.sorted() {
-                    let before = openDescriptorCount()
-                    try? streamScenarios[name]!(backend)
-                    let after = openDescriptorCount()
-                    if after != before {
-                        print("\(backend) \(name): \(before) descriptors before, \(after) after")
-                        leaks += 1
-                    }
-                }
-            }
-            exit(leaks == 0 ? 0 : 1)
+            exit(descriptorLeaks(streamScenarios) == 0 ? 0 : 1)
         }
     }
 }
