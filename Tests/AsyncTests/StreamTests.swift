@@ -200,6 +200,23 @@ let streamScenarios: [String: Scenario] = [
         }
         #expect(text == "RuntimeError('Cannot call write() after write_eof()')")
     },
+    "write takes any bytes: a literal, [UInt8], bytearray, a UTF-8 view": { backend in
+        let received = try asyncio.run(backend: backend) { () -> bytes in
+            let loop = asyncio.get_running_loop()
+            let (a, b) = try nonBlockingPair()
+            defer { b.close() }
+            let (_, writer) = try await asyncio.open_connection(sock: a)
+            try writer.write("a")
+            try writer.write([UInt8(ascii: "b")])
+            try writer.write(bytearray("c"))
+            try writer.write("d".utf8)
+            try await writer.drain()
+            writer.close()
+            try await writer.wait_closed()
+            return try await loop.sock_recv(b, 10)
+        }
+        #expect(received == "abcd")
+    },
     "a cancelled read leaves the stream readable": { backend in
         let data = try asyncio.run(backend: backend) { () -> bytes in
             let (a, b) = try nonBlockingPair()

@@ -121,6 +121,16 @@ extension asyncio {
         /// - Throws: `RuntimeError('Cannot call write() after write_eof()')`, even for `b''`.
         public func write(_ data: bytes) throws { try transport.write(data) }
 
+        /// `writer.write(data)` for any bytes a Swift program holds: `[UInt8]`, `bytearray`,
+        /// `text.utf8`, a slice (copied once).
+        ///
+        /// Python: `StreamWriter.write()` (bytes-like objects). C: `send(2)`.
+        /// - Throws: `RuntimeError('Cannot call write() after write_eof()')`.
+        @_disfavoredOverload
+        public func write<Data: Sequence>(_ data: Data) throws where Data.Element == UInt8 {
+            try transport.write(bytes(data))
+        }
+
         /// `writer.writelines(data)`: writes every item.
         ///
         /// Python: `StreamWriter.writelines()`. C: `send(2)`.
