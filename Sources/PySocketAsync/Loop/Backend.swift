@@ -45,14 +45,13 @@ protocol IOBackend: AnyObject {
     /// Whether a call on `fd` for `event` is worth trying before waiting. False when the
     /// backend guesses that it would block (the last call failed with EAGAIN, needed the
     /// kernel, or came back short): the loop then goes straight to the in-kernel call (io_uring,
-    /// which the kernel tries at once anyway) or to the readiness wait (epoll, whose
-    /// level-triggered registration reports a socket that is ready already at once). poll says
-    /// true always.
+    /// which the kernel tries at once anyway) or to the readiness wait (epoll's level-triggered
+    /// registration and poll(2) report a socket that is ready already at once).
     func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool
     /// A call on `fd` for `event` just failed with EAGAIN, with no wait in between.
     func wouldBlock(_ fd: Int32, _ event: PollEvent)
     /// A stream call on `fd` for `event` moved all it asked for (`all`) or less: a hint for
-    /// `worthTrying` where the backend guesses (io_uring, epoll). A short read does not prove
+    /// `worthTrying` where the backend guesses (io_uring, epoll, poll). A short read does not prove
     /// the socket drained (urgent data, SCM_RIGHTS boundaries stop a read short), so a wrong
     /// guess must cost at most a wait that ends at once.
     func transferred(_ fd: Int32, _ event: PollEvent, all: Bool)

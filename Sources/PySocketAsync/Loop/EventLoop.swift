@@ -38,6 +38,8 @@ extension asyncio {
         private struct State {
             var ready: [UnownedJob] = []
             var running: [UnownedJob] = []
+            /// The job the loop runs now: for a task's job, the task's address.
+            var runningJob: UInt = 0
             var slots: [Slot] = []
             var freeSlots: [UInt32] = []
             var timers = TimerHeap()
@@ -195,7 +197,9 @@ extension asyncio {
         /// inherits the task-local but is not the task it was made for).
         @inline(__always)
         private func currentHook() -> TaskHook? {
-            guard let hook = TaskHook.current, hook.task != 0, hook.task == TaskHook.currentTask() else { return nil }
+            // The job the loop runs is the task itself (an AsyncTask is its own Job): no
+            // runtime call to learn which task this is.
+            guard let hook = TaskHook.current, hook.task != 0, hook.task == state.pointee.runningJob else { return nil }
             return hook
         }
 
@@ -259,7 +263,7 @@ extension asyncio {
         /// and descriptor (no lock in steady state).
         @inline(__always) func adopt(_ sock: socket, _ fd: Int32) {
             let index = Int(fd)
-            if index < state.pointee.owners.count, state.pointee.owners[index].sock === sock { return }
+            if index < state.pointee.owners.count, state.pointee.owners.withUnsafeBufferPointer({ $0[index].sock === sock }) { return }
             adoptSlow(sock, fd)
         }
 
@@ -443,7 +447,11 @@ extension asyncio {
                 drainInbox()
                 processCancels()
                 swap(&state.pointee.ready, &state.pointee.running)
-                for job in state.pointee.running { job.runSynchronously(on: executor) }
+                for job in state.pointee.running {
+                    state.pointee.runningJob = unsafeBitCast(job, to: UInt.self)
+                    job.runSynchronously(on: executor)
+                }
+                state.pointee.runningJob = 0
                 state.pointee.running.removeAll(keepingCapacity: true)
                 if done() { return }
                 processCancels()

@@ -65,6 +65,8 @@ final class IOUringBackend: IOBackend {
     /// Whether the kernel runs IORING_OP_ACCEPT and IORING_OP_CONNECT (probed at setup).
     private let acceptInKernel: Bool
     private let connectInKernel: Bool
+    /// Whether RECV takes IORING_RECVSEND_POLL_FIRST (Linux 5.19; probed as 6.0's SEND_ZC).
+    private let pollFirst: Bool
 
     /// user_data of the eventfd's poll, and of cancellation requests (their CQEs are ignored).
     private static let wakeMark = UInt64.max
@@ -97,6 +99,7 @@ final class IOUringBackend: IOBackend {
         }
         acceptInKernel = cpy_io_uring_supports(fd, UInt32(IORING_OP_ACCEPT.rawValue)) != 0
         connectInKernel = cpy_io_uring_supports(fd, UInt32(IORING_OP_CONNECT.rawValue)) != 0
+        pollFirst = cpy_io_uring_supports(fd, UInt32(IORING_OP_SEND_ZC.rawValue)) != 0
         let sqSize = Int(params.sq_off.array) + Int(params.sq_entries) * MemoryLayout<UInt32>.size
         let cqSize = Int(params.cq_off.cqes) + Int(params.cq_entries) * MemoryLayout<io_uring_cqe>.size
         let single = params.features & UInt32(IORING_FEAT_SINGLE_MMAP) != 0
@@ -258,6 +261,10 @@ final class IOUringBackend: IOBackend {
             fd = descriptor
             cpy_io_uring_prep(sqe, UInt8(IORING_OP_RECV.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
                               UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags), token)
+            // The loop submits a receive only after EAGAIN or a short read (the socket likely
+            // drained): the kernel arms its poll at once instead of failing a first attempt
+            // (a socket that is ready after all is found so by the poll and read at once).
+            if pollFirst { sqe.pointee.ioprio = UInt16(IORING_RECVSEND_POLL_FIRST) }
         case .send(let descriptor, let buffer, let flags):
             fd = descriptor
             cpy_io_uring_prep(sqe, UInt8(IORING_OP_SEND.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
