@@ -46,6 +46,7 @@ final class EpollBackend: IOBackend {
         self.wake = wake
         events = UnsafeMutableBufferPointer<epoll_event>.allocate(capacity: 256)
         events.initialize(repeating: epoll_event())
+        storage.table.pointee.tracksActive = false
     }
 
     deinit {
