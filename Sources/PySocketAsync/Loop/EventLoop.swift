@@ -177,7 +177,9 @@ extension asyncio {
         nonisolated(nonsending) private func suspend(_ token: UInt64, _ start: () -> Void) async -> Int32 {
             if let hook = currentHook() {
                 hook.pending = token
-                let result = await withUnsafeContinuation { continuation in
+                // Not `withUnsafeContinuation`: its `isolation` parameter makes the call switch
+                // executors first (a status-record lock), though the task is on the loop already.
+                let result = await _unsafeInheritExecutor_withUnsafeContinuation { continuation in
                     if park(token, continuation) { start() }
                 }
                 hook.pending = TaskHook.none
