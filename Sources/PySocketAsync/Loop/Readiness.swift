@@ -5,7 +5,7 @@ struct Watch {
     /// Tokens waiting until the descriptor is readable, then writable.
     var readers: [UInt64] = []
     var writers: [UInt64] = []
-    /// The events the kernel was last asked for (epoll: armed one-shot), as `Readiness` bits.
+    /// The events the kernel was last asked for (epoll: registered, level-triggered), as `Readiness` bits.
     var armed: UInt8 = 0
     /// Whether the kernel knows the descriptor (epoll: added to the interest list).
     var registered = false
