@@ -110,6 +110,7 @@ package.targets += programs.map { name in
 // one executable each (`swift run example_NAME`); CPython's output is Examples/NAME/NAME.expected and
 // ProgramsTests compares each port's output with it, as for the whole programs above.
 let examples = [
+    "async_chat",
     "async_server",
     "fd_passing",
     "getaddrinfo_explorer",

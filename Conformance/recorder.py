@@ -53,7 +53,7 @@ HANG_SECONDS = 5.0
 # Methods whose result carries an address the kernel chose: ports in it become symbols.
 ADDRESS_RESULTS = {"getsockname", "getpeername", "accept", "recvfrom", "recvfrom_into",
                    "recvmsg", "recvmsg_into", "recv_fds", "_accept",
-                   "sock_accept", "sock_recvfrom", "sock_recvfrom_into"}
+                   "sock_accept", "sock_recvfrom", "sock_recvfrom_into", "get_extra_info"}
 # Awaited calls whose result is a (value, address) pair.
 PAIR_RESULTS = {"accept", "_accept", "recvfrom", "recvfrom_into", "sock_accept", "sock_recvfrom", "sock_recvfrom_into"}
 # Classes of the module a scenario reads as values (the others are called: sk.socket(...)).
@@ -445,6 +445,9 @@ class Recorder:
             return {"dict": [[self.encode_arg(k), self.encode_arg(v)] for k, v in value.items()]}
         if isinstance(value, Raised):
             raise ScenarioError(f"a failed call's result was used as an argument: {value}")
+        if inspect.isfunction(value):
+            # A stream server's handler: recorded by name, the replay runs its Swift twin.
+            return {"object": "function", "repr": value.__name__}
         if isinstance(value, Pending):
             coro = {"target": value.target, "name": value.name, "args": [self.encode_arg(a) for a in value.args]}
             if value.kwargs:
@@ -698,6 +701,10 @@ def encode_exception(e, with_args=False):
     enc["str"] = str(e)
     if with_args:
         enc["args"] = repr(e.args)
+    # asyncio's stream errors: IncompleteReadError.partial/.expected, LimitOverrunError.consumed.
+    for name in ("partial", "expected", "consumed"):
+        if hasattr(e, name):
+            enc[name] = encode_plain(getattr(e, name))
     return enc
 
 

@@ -1,7 +1,8 @@
 /* Connection rate over TCP loopback: socket + connect + accept + close (client first) cycles in
  * one thread against one listener. Connections per second.
  * --api create_connection: the client side is Python's create_connection(("127.0.0.1", port)):
- * getaddrinfo(host, port, AF_UNSPEC, SOCK_STREAM), socket + connect on the first result,
+ * getaddrinfo(host, port, AF_UNSPEC, SOCK_STREAM) with the int port formatted per call as CPython's
+ * getaddrinfo does, socket + connect on the first result,
  * freeaddrinfo; the server's accept also formats the peer's address as Python's accept() does. */
 #include "common.h"
 
@@ -20,12 +21,14 @@ int main(int argc, char **argv) {
 
     double t0 = 0;
     if (strcmp(arg_str(argc, argv, "--api", "socket"), "create_connection") == 0) {
-        char port[16];
-        snprintf(port, sizeof port, "%d", ntohs(a.sin_port));
+        volatile long number = ntohs(a.sin_port);
         struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM };
         volatile long sink = 0;
         for (long i = 0; i < iters + warmup; i++) {
             if (i == warmup) t0 = now_s();
+            /* The port is an int, formatted per call as CPython's getaddrinfo does (PyOS_snprintf "%ld"). */
+            char port[32];
+            snprintf(port, sizeof port, "%ld", number);
             struct addrinfo *res;
             int rc = getaddrinfo("127.0.0.1", port, &hints, &res);
             if (rc != 0) { fprintf(stderr, "error: getaddrinfo: %s\n", gai_strerror(rc)); return 1; }

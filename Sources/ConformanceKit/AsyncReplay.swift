@@ -58,6 +58,17 @@ extension Replayer {
             return step(i, event, expected, ctx: ctx) {
                 try asyncioCall(try Call(name, resolving: args, kwargs, in: ctx))
             }
+        case .call(let target, let name, let args, let kwargs, let expected, _) where Replayer.isStreamObject(ctx.refs[target]):
+            return step(i, event, expected, ctx: ctx) {
+                guard let object = ctx.refs[target] else { throw ReplayError("\(target) does not exist") }
+                var invocation = try Call(name, resolving: args, kwargs, in: ctx)
+                return try streamCall(object, &invocation)
+            }
+        case .get(let target, let name, let expected) where Replayer.isStreamObject(ctx.refs[target]):
+            return step(i, event, .value(expected), ctx: ctx) {
+                guard let object = ctx.refs[target] else { throw ReplayError("\(target) does not exist") }
+                return try streamGet(object, name)
+            }
         case .call(let target, let name, let args, let kwargs, let expected, _) where ctx.refs[target] is ReplayTask:
             return step(i, event, expected, ctx: ctx) {
                 guard let task = ctx.refs[target] as? ReplayTask, args.isEmpty, kwargs.isEmpty else { throw Unexpressible("Task.\(name)") }
@@ -82,6 +93,9 @@ extension Replayer {
             try c.allow(1)
             let operation = try operation(try c.need(0, "coro"), c.ctx)
             return .object(ReplayTask(asyncio.create_task { try await operation() }), type: "Task")
+        case "StreamReader":
+            try c.allow(0, ["limit"])
+            return .object(try asyncio.StreamReader(limit: try c.optInt(-1, "limit") ?? 65536), type: "StreamReader")
         default:
             throw NoBinding("asyncio.\(c.name)")
         }
@@ -116,10 +130,11 @@ extension Replayer {
                 let operation = try operation(try c.need(1, nil), c.ctx)
                 return try await asyncio.timeout(try c.timeout(0)) { try await operation() }
             default:
-                throw NoBinding("asyncio.\(c.name)")
+                return try await streamFunction(&c)
             }
         }
         let object = try table.object(target, c.ctx)
+        if let result = try await streamAwait(object, &c) { return result }
         if let task = object as? ReplayTask, c.name == "__await__" {
             return try await task.task.value
         }

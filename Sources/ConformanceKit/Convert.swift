@@ -49,6 +49,6 @@ public enum Py {
         var members: [Exc] = []
         if let group = e as? ExceptionGroup { members = group.exceptions.map(exc) }
         return Exc(type: String(describing: type(of: e)), errno: errno, str: .str(e.description), exceptions: members,
-                   args: .str(String(describing: e.args)))
+                   args: .str(String(describing: e.args)), attributes: streamAttributes(e))
     }
 }

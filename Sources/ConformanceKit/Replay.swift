@@ -345,6 +345,9 @@ struct Matcher {
         if let expectedArgs = e.args {
             guard let actualArgs = a.args, matchText(expectedArgs, actualArgs) else { return false }
         }
+        for (name, want) in e.attributes {
+            guard let got = a.attributes[name], match(want, got) else { return false }
+        }
         guard e.exceptions.count == a.exceptions.count else { return false }
         return zip(e.exceptions, a.exceptions).allSatisfy { match($0, $1) }
     }

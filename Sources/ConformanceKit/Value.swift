@@ -50,13 +50,17 @@ public struct Exc: Sendable {
     public var exceptions: [Exc]
     /// `repr(e.args)`, text or template; nil where the trace does not record it.
     public var args: PyValue?
+    /// The attributes asyncio's stream errors add (`partial`, `expected`, `consumed`), by name.
+    public var attributes: [String: PyValue] = [:]
 
-    public init(type: String, errno: PyValue?, str: PyValue, exceptions: [Exc] = [], args: PyValue? = nil) {
+    public init(type: String, errno: PyValue?, str: PyValue, exceptions: [Exc] = [], args: PyValue? = nil,
+                attributes: [String: PyValue] = [:]) {
         self.type = type
         self.errno = errno
         self.str = str
         self.exceptions = exceptions
         self.args = args
+        self.attributes = attributes
     }
 }
 
@@ -203,7 +207,11 @@ extension Exc {
         str = try PyValue(json: json["str"] ?? .string(""))
         exceptions = try (json["exceptions"]?.array ?? []).map(Exc.init(json:))
         if let a = json["args"] { args = try PyValue(json: a) } else { args = nil }
+        for name in Exc.attributeNames { if let v = json[name] { attributes[name] = try PyValue(json: v) } }
     }
+
+    /// The exception attributes a trace records beside the message.
+    static let attributeNames = ["partial", "expected", "consumed"]
 
     /// `Type: [Errno n] message` as shown in reports.
     public var summary: String {
@@ -217,6 +225,7 @@ extension Exc {
         text += ": " + s
         if let args { text += " args=" + { if case .str(let x) = args { return x }; return args.repr }() }
         if !exceptions.isEmpty { text += " [" + exceptions.map(\.summary).joined(separator: "; ") + "]" }
+        for name in Exc.attributeNames { if let v = attributes[name] { text += " \(name)=" + v.repr } }
         return text
     }
 }

@@ -69,7 +69,9 @@ let traces: [Trace]
 do {
     // An asyncio trace is wanted by its own name or by one of its per-backend areas (asyncio_epoll).
     traces = try Trace.loadAll(from: dir).filter { t in
-        areasWanted.isEmpty || areasWanted.contains { $0 == t.area || (t.asyncio && $0.hasPrefix(t.area + "_")) }
+        areasWanted.isEmpty || areasWanted.contains { wanted in
+            wanted == t.area || (t.asyncio && Replayer.backends.contains { Replayer.areaName(t, $0) == wanted })
+        }
     }
 } catch {
     print("cannot read traces in \(dir): \(error)")

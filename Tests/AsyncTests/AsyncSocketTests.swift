@@ -50,22 +50,7 @@ import TestSupport
     @Test func noScenarioLeaksADescriptor() async {
         // In a child process, where no other test opens descriptors meanwhile.
         await #expect(processExitsWith: .success) {
-            var leaks = 0
-            for backend in availableBackends {
-                for name in scenarios.keys.sorted() {
-                    try? scenarios[name]!(backend)
-                }
-                for name in scenarios.keys.sorted() {
-                    let before = openDescriptorCount()
-                    try? scenarios[name]!(backend)
-                    let after = openDescriptorCount()
-                    if after != before {
-                        print("\(backend) \(name): \(before) descriptors before, \(after) after")
-                        leaks += 1
-                    }
-                }
-            }
-            exit(leaks == 0 ? 0 : 1)
+            exit(descriptorLeaks(scenarios) == 0 ? 0 : 1)
         }
     }
 }

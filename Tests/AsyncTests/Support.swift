@@ -82,3 +82,25 @@ struct UncheckedBuffer: @unchecked Sendable {
     let buffer: UnsafeMutableRawBufferPointer
     init(_ buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
 }
+
+/// Runs every scenario on every backend, once to warm up and once counted, and returns how many
+/// changed this process's descriptor count (each printed). For a child process, where no other
+/// test opens descriptors meanwhile.
+func descriptorLeaks(_ scenarios: [String: Scenario]) -> Int {
+    var leaks = 0
+    for backend in availableBackends {
+        for name in scenarios.keys.sorted() {
+            try? scenarios[name]!(backend)
+        }
+        for name in scenarios.keys.sorted() {
+            let before = openDescriptorCount()
+            try? scenarios[name]!(backend)
+            let after = openDescriptorCount()
+            if after != before {
+                print("\(backend) \(name): \(before) descriptors before, \(after) after")
+                leaks += 1
+            }
+        }
+    }
+    return leaks
+}

@@ -80,6 +80,49 @@ import TestSupport
         }
     }
 
+    /// Sources/PySocketAsync/API/Streams.swift, example 1
+    @Test func Streams_example1() throws {
+        do {
+            try asyncio.run {
+                let server = try await asyncio.start_server({ reader, writer in
+                    try writer.write(try await reader.readline())
+                    writer.close()
+                }, "127.0.0.1", 0)
+                let port: Int = try server.sockets[0].getsockname()[1]
+                let (reader, writer) = try await asyncio.open_connection("127.0.0.1", port)
+                try writer.write("ping\n")
+                try await writer.drain()
+                print(try await reader.readline())   // b'ping\n'
+                writer.close()
+                try await writer.wait_closed()
+                server.close()
+                try await server.wait_closed()
+            }
+        }
+    }
+
+    /// Sources/PySocketAsync/API/Streams.swift, example 2
+    @Test func Streams_example2() throws {
+        do {
+            try asyncio.run {
+                let server = try await asyncio.start_server({ reader, writer in
+                    for try await line in reader {
+                        try writer.write(line.upper())
+                        try await writer.drain()
+                    }
+                    writer.close()
+                }, "127.0.0.1", 0)
+                try await server.with { server in
+                    let port: Int = try server.sockets[0].getsockname()[1]
+                    let (reader, writer) = try await asyncio.open_connection("127.0.0.1", port)
+                    try writer.write("hi\n")
+                    print(try await reader.readline())   // b'HI\n'
+                    writer.close()
+                }
+            }
+        }
+    }
+
     /// Sources/PySocketAsync/API/asyncio.swift, example 1
     @Test func asyncio_example1() throws {
         do {

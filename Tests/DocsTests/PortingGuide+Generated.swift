@@ -315,6 +315,40 @@ import TestSupport
         }
         #expect(captured.getvalue() == "42\ntimed out\n")
     }
+
+    /// Docs/PortingGuide.md, example 17
+    @Test func PortingGuide_example17() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
+            try asyncio.run {
+                @Sendable func handle(_ reader: asyncio.StreamReader, _ writer: asyncio.StreamWriter) async throws {
+                    for try await line in reader {
+                        try writer.write(line.upper())
+                        try await writer.drain()
+                    }
+                    writer.close()
+                }
+                let server = try await asyncio.start_server(handle, "127.0.0.1", 0)
+                let port: Int = try server.sockets[0].getsockname()[1]
+                let (reader, writer) = try await asyncio.open_connection("127.0.0.1", port)
+                try writer.write("hello\n")
+                try await writer.drain()
+                print(try await reader.readline())         // b'HELLO\n'
+                try writer.write_eof()
+                print(try await reader.read())             // b''
+                do {
+                    _ = try await reader.readexactly(1)
+                } catch let e as asyncio.IncompleteReadError {
+                    print(e.partial, e)                    // b'' 0 bytes read on a total of 1 expected bytes
+                }
+                writer.close()
+                try await writer.wait_closed()
+                server.close()
+                try await server.wait_closed()
+            }
+        }
+        #expect(captured.getvalue() == "b'HELLO\\n'\nb''\nb'' 0 bytes read on a total of 1 expected bytes\n")
+    }
 }
 
 func serve(_ srv: socket) throws {

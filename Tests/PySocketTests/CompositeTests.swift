@@ -358,6 +358,37 @@ extension CompositeTests {
             #expect(try b.recv(10) == "abcde")
         }
 
+        @Test func binaryReadlineAcrossReadsAndAtEndOfStream() throws {
+            // (CPython 3.13) f = a.makefile('rb'); b.sendall(b'one\ntwo'); b.close();
+            // f.readline(), f.readline(), f.readline() -> b'one\n' b'two' b''
+            let (a, b) = try socket.socketpair()
+            defer { a.close() }
+            let f: SocketFile<bytes> = try a.makefile("rb")
+            try b.sendall("one\ntwo")
+            b.close()
+            #expect(try f.readline() == "one\n")
+            #expect(try f.readline() == "two")
+            #expect(try f.readline() == "")
+            try f.close()
+        }
+
+        @Test func binaryReadlineWaitsForTheRestOfALine() throws {
+            // (CPython 3.13) b.sendall(b'par'); another thread sends b'tial\nrest\n' 20 ms later;
+            // f.readline(), f.readline() -> b'partial\n' b'rest\n'
+            let (a, b) = try socket.socketpair()
+            defer { a.close(); b.close() }
+            let f: SocketFile<bytes> = try a.makefile("rb")
+            try b.sendall("par")
+            let sender = onThread {
+                usleep(20_000)
+                try b.sendall("tial\nrest\n")
+            }
+            #expect(try f.readline() == "partial\n")
+            #expect(try f.readline() == "rest\n")
+            try sender()
+            try f.close()
+        }
+
         @Test func unbufferedBinaryTakesNothingPastTheLine() throws {
             // f = a.makefile('rb', buffering=0) -> SocketIO; b.sendall(b'one\ntwo'); f.readline() -> b'one\n';
             // a.recv(10) -> b'two'

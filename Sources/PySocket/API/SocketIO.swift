@@ -598,11 +598,22 @@ extension SocketFile where Content == bytes {
     ///
     /// Python: `BufferedReader.readline()`. C: `recv(2)`.
     public func readline(_ size: Int = -1) throws -> bytes {
-        // A whole line already buffered: one memchr and one copy, nothing else.
-        if reading && !isClosed, let base = inputBase {
-            let start = inputStart, end = inputEnd
-            let stop = size >= 0 && size < end &- start ? start &+ size : end
-            if let newline = ByteSearch.index(of: 0x0A, base, from: start, to: stop) { return takeBytes(newline &+ 1 &- start) }
+        if reading && !isClosed {
+            // A whole line already buffered: one memchr and one copy, nothing else.
+            if let base = inputBase {
+                let start = inputStart, end = inputEnd
+                let stop = size >= 0 && size < end &- start ? start &+ size : end
+                if let newline = ByteSearch.index(of: 0x0A, base, from: start, to: stop) { return takeBytes(newline &+ 1 &- start) }
+            }
+            // No limit, buffered, binary: one raw read, then memchr over what it brought (a line
+            // protocol's line usually arrives whole). Anything else goes through `scan`.
+            if size < 0, bufferSize > 0, text == nil, !atEOF {
+                guard let got = try fill(SocketFile.chunk) else { return takeBytes(inputEnd &- inputStart) }
+                if got == 0 { return takeBytes(inputEnd &- inputStart) }
+                if let base = inputBase, let newline = ByteSearch.index(of: 0x0A, base, from: inputEnd &- got, to: inputEnd) {
+                    return takeBytes(newline &+ 1 &- inputStart)
+                }
+            }
         }
         try checkReadable("readline")
         return takeBytes(try scan(limit: size, line: true, partialOnBlock: true))

@@ -145,16 +145,16 @@ extension socket {
         _ address: (String, Int), _ timeout: TimeoutArgument, _ source: SocketAddress?, _ allErrors: Bool
     ) throws -> socket {
         var errors: [any Error] = []
-        // The array itself: iterating the TupleList copied each 5-tuple through the runtime's
-        // generic tuple witnesses (about 140 instructions per result, callgrind).
-        for (family, type, proto, _, target) in try getaddrinfo(address.0, address.1, 0, SOCK_STREAM).elements {
+        // getaddrinfo's sockaddrs as the resolver wrote them: Lib/socket.py formats each as
+        // `(host, port)` text that `connect` parses back into the same bytes.
+        for (family, type, proto, target) in try resolveForConnect(address.0, address.1, type: SOCK_STREAM) {
             var attempt: socket?
             do {
                 let sock = try socket(family, type, proto)
                 attempt = sock
                 if case .seconds(let seconds) = timeout { try sock.settimeout(seconds) }
                 if let source { try sock.bind(source) }
-                try sock.connect(target)
+                try sock.connect(resolved: target)
                 return sock
             } catch let error as OSError {
                 if !allErrors { errors.removeAll() }

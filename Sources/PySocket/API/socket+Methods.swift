@@ -74,6 +74,11 @@ extension socket {
         try callUnderTimeout(handle().connect(target))
     }
 
+    /// `connect` to a sockaddr from the resolver (`create_connection`): no text to parse.
+    func connect(resolved target: Sockaddr) throws {
+        try callUnderTimeout(handle().connect(target))
+    }
+
     /// `s.connect_ex(address)`: like `connect`, but returns the errno instead of raising it
     /// (0 on success). Bad addresses still raise.
     ///

@@ -33,3 +33,8 @@ open class KeyError: LookupError, @unchecked Sendable {
 ///
 /// Python: `ZeroDivisionError`.
 open class ZeroDivisionError: ArithmeticError, @unchecked Sendable {}
+
+/// `EOFError(*args)`: input ended before the data expected; the base of asyncio's `IncompleteReadError`.
+///
+/// Python: `EOFError`.
+open class EOFError: Exception, @unchecked Sendable {}

@@ -52,7 +52,7 @@ extension asyncio.EventLoop {
     /// Differs from CPython: the non-blocking check is always made (CPython: debug mode only).
     /// - Throws: `ValueError('the socket must be non-blocking')`, the socket's OSError,
     ///   `CancellationError`.
-    public func sock_recv(_ sock: socket, _ nbytes: Int) async throws -> bytes {
+    nonisolated(nonsending) public func sock_recv(_ sock: socket, _ nbytes: Int) async throws -> bytes {
         try checkNonBlocking(sock)
         guard nbytes > 0 else {
             if nbytes < 0 { throw ValueError("negative buffersize in recv") }
@@ -97,7 +97,7 @@ extension asyncio.EventLoop {
     /// `nbytes = await loop.sock_recv_into(sock, buf)`: receives into `buf`; returns the count.
     ///
     /// Python: `loop.sock_recv_into()`. C: `recv(2)`, then the backend's wait on EAGAIN.
-    public func sock_recv_into<Buffer: MutableCollection>(_ sock: socket, _ buf: inout Buffer) async throws -> Int where Buffer.Element == UInt8 {
+    nonisolated(nonsending) public func sock_recv_into<Buffer: MutableCollection>(_ sock: socket, _ buf: inout Buffer) async throws -> Int where Buffer.Element == UInt8 {
         try checkNonBlocking(sock)
         while true {
             let handle = sock.handle()
@@ -125,7 +125,7 @@ extension asyncio.EventLoop {
     /// kernel has let go of the memory). On io_uring the kernel receives straight into it.
     ///
     /// Python: `loop.sock_recv_into()`. C: `recv(2)`; io_uring: `IORING_OP_RECV`.
-    public func sock_recv_into(_ sock: socket, _ buf: UnsafeMutableRawBufferPointer) async throws -> Int {
+    nonisolated(nonsending) public func sock_recv_into(_ sock: socket, _ buf: UnsafeMutableRawBufferPointer) async throws -> Int {
         try checkNonBlocking(sock)
         return try await transfer(sock, .readable, requested: buf.count,
                                   attempt: { handle throws(Errno) in try attemptRecv(handle, buf, 0) },
@@ -157,7 +157,7 @@ extension asyncio.EventLoop {
     /// the kernel is done with it; a send that goes through at once allocates nothing.
     ///
     /// Python: `loop.sock_sendall()`. C: `send(2)` with `MSG_NOSIGNAL`; io_uring: `IORING_OP_SEND`.
-    public func sock_sendall(_ sock: socket, _ data: bytes) async throws {
+    nonisolated(nonsending) public func sock_sendall(_ sock: socket, _ data: bytes) async throws {
         try await sendall(sock, data.storage)
     }
 
@@ -172,12 +172,13 @@ extension asyncio.EventLoop {
     /// unchanged) until the call returns, also when it is cancelled; nothing is copied.
     ///
     /// Python: `loop.sock_sendall()`. C: `send(2)` with `MSG_NOSIGNAL`; io_uring: `IORING_OP_SEND`.
-    public func sock_sendall(_ sock: socket, _ data: UnsafeRawBufferPointer) async throws {
+    nonisolated(nonsending) public func sock_sendall(_ sock: socket, _ data: UnsafeRawBufferPointer) async throws {
         try checkNonBlocking(sock)
         try await sendRest(sock, data, waitFirst: false)
     }
 
-    private func sendall(_ sock: socket, _ data: [UInt8]) async throws {
+    @inline(__always)
+    nonisolated(nonsending) private func sendall(_ sock: socket, _ data: [UInt8]) async throws {
         try checkNonBlocking(sock)
         // The first attempt straight from the array; the common case ends here.
         let handle = sock.handle()
@@ -202,7 +203,8 @@ extension asyncio.EventLoop {
     /// Sends all of `buffer` (valid until this returns): try, and on EAGAIN or a partial send
     /// wait for writability (asyncio does not retry at once) or, on io_uring, send in the
     /// kernel. `waitFirst`: a partial send was just made, so the first step is the wait.
-    private func sendRest(_ sock: socket, _ buffer: UnsafeRawBufferPointer, waitFirst: Bool) async throws {
+    @inline(__always)
+    nonisolated(nonsending) private func sendRest(_ sock: socket, _ buffer: UnsafeRawBufferPointer, waitFirst: Bool) async throws {
         var offset = 0
         var tryFirst = !waitFirst
         while true {

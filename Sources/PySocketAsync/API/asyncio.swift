@@ -120,7 +120,7 @@ public enum asyncio {
             }
             // Cancelled before it ran: the body never starts, as a coroutine never does.
             try _Concurrency.Task.checkCancellation()
-            return try await body()
+            return try await loop.hooked(body)
         }
         state.id.store(loop.adopt { task.cancel() }, ordering: .releasing)
         return Task(task, state)
@@ -228,9 +228,9 @@ public enum asyncio {
         let loop = try runningLoop()
         let wait = nanoseconds(seconds)
         return try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
-            group.addTask { .value(try await operation()) }
+            group.addTask { .value(try await loop.hooked(operation)) }
             group.addTask {
-                try await loop.sleep(nanoseconds: wait)
+                try await loop.hooked { try await loop.sleep(nanoseconds: wait) }
                 return .expired
             }
             defer { group.cancelAll() }

@@ -43,16 +43,17 @@ protocol IOBackend: AnyObject {
     /// when not, the loop waits for readiness and makes the call itself.
     func supports(_ call: KernelCall) -> Bool
     /// Whether a call on `fd` for `event` is worth trying before waiting. False when the
-    /// backend guesses that it would block (io_uring: the last call needed the kernel, or came
-    /// back short): the loop then goes straight to the in-kernel call, which the kernel tries
-    /// at once anyway. Readiness backends always say true (a wait there re-arms one-shot and
-    /// must follow a real EAGAIN).
+    /// backend guesses that it would block (the last call failed with EAGAIN, needed the
+    /// kernel, or came back short): the loop then goes straight to the in-kernel call (io_uring,
+    /// which the kernel tries at once anyway) or to the readiness wait (epoll's level-triggered
+    /// registration and poll(2) report a socket that is ready already at once).
     func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool
     /// A call on `fd` for `event` just failed with EAGAIN, with no wait in between.
     func wouldBlock(_ fd: Int32, _ event: PollEvent)
     /// A stream call on `fd` for `event` moved all it asked for (`all`) or less: a hint for
-    /// `worthTrying` where the backend guesses (io_uring); a short read proves nothing for a
-    /// readiness backend (urgent data, SCM_RIGHTS boundaries stop a read short), which ignores it.
+    /// `worthTrying` where the backend guesses (io_uring, epoll, poll). A short read does not prove
+    /// the socket drained (urgent data, SCM_RIGHTS boundaries stop a read short), so a wrong
+    /// guess must cost at most a wait that ends at once.
     func transferred(_ fd: Int32, _ event: PollEvent, all: Bool)
     /// `fd` may now name another open file than the one the backend last knew by that number
     /// (its socket was closed behind the loop's back): forget what was known and registered.

@@ -38,20 +38,24 @@ extension asyncio {
         private struct State {
             var ready: [UnownedJob] = []
             var running: [UnownedJob] = []
+            /// The job the loop runs now: for a task's job, the task's address.
+            var runningJob: UInt = 0
             var slots: [Slot] = []
             var freeSlots: [UInt32] = []
             var timers = TimerHeap()
             var cancels: [UInt64] = []
+            /// Hooked tasks cancelled (their handler ran): their operation, if any, is cancelled.
+            var hookCancels: [TaskHook] = []
             var pendingCount = 0
             /// Per descriptor, the socket the loop last waited on through it (weak: the loop
             /// keeps no socket alive). A different socket on the same number means the old one
             /// was closed without telling the loop (dropped, not closed): the backend forgets
             /// the number first.
-            var owners: [Owner] = []
+            var owners = OwnerTable()
         }
 
         /// A socket the loop waits on, held weakly.
-        private struct Owner {
+        struct Owner {
             weak var sock: socket?
             /// Connected by `IORING_OP_CONNECT`, whose kernel made the confirming second
             /// `connect(2)` that CPython's next `sock_connect` would make (and get 0 from).
@@ -67,6 +71,7 @@ extension asyncio {
         private struct Inbox {
             var jobs: [UnownedJob] = []
             var cancels: [UInt64] = []
+            var hookCancels: [TaskHook] = []
             var closings: [(socket, Int32)] = []
         }
 
@@ -101,6 +106,7 @@ extension asyncio {
         }
 
         deinit {
+            state.pointee.owners.release()
             state.deinitialize(count: 1)
             state.deallocate()
         }
@@ -149,27 +155,75 @@ extension asyncio {
 
         /// Waits on the loop thread for `request` to complete; returns its result (>= 0, or
         /// -errno). Cancelling the task cancels the operation: `-ECANCELED` once the kernel let go.
-        func submit(_ request: IORequest, fd: Int32) async -> Int32 {
+        @inline(__always)
+        nonisolated(nonsending) func submit(_ request: IORequest, fd: Int32) async -> Int32 {
             let token = allocate(fd: fd)
+            return await suspend(token) {
+                do throws(Errno) {
+                    try io.submit(token, request)
+                } catch {
+                    finish(token, -error.rawValue)
+                }
+            }
+        }
+
+        /// Parks the task on `token` until it completes and calls `start` once it is parked (the
+        /// operation becomes visible to the kernel only then). A task run by the loop
+        /// (`asyncio.run`'s, `create_task`'s, `wait_for`'s) has one cancellation handler for its
+        /// whole life (`hooked`), which cancels whatever operation it waits on; any other task
+        /// gets a handler per operation (`withTaskCancellationHandler`: a status-record lock, a
+        /// mutex and two executor switches each time).
+        @inline(__always)
+        nonisolated(nonsending) private func suspend(_ token: UInt64, _ start: () -> Void) async -> Int32 {
+            if let hook = currentHook() {
+                hook.pending = token
+                // Not `withUnsafeContinuation`: its `isolation` parameter makes the call switch
+                // executors first (a status-record lock), though the task is on the loop already.
+                let result = await _unsafeInheritExecutor_withUnsafeContinuation { continuation in
+                    if park(token, continuation) { start() }
+                }
+                hook.pending = TaskHook.none
+                return result
+            }
             return await withTaskCancellationHandler {
                 await withUnsafeContinuation { continuation in
-                    // Only now is the operation visible to the kernel: the task may have been
-                    // suspended between `allocate` and here (a hop to the loop's executor).
-                    guard park(token, continuation) else { return }
-                    do throws(Errno) {
-                        try io.submit(token, request)
-                    } catch {
-                        finish(token, -error.rawValue)
-                    }
+                    // The task may have been suspended between `allocate` and here (a hop to
+                    // the loop's executor): a cancellation meanwhile is seen by `park`.
+                    if park(token, continuation) { start() }
                 }
             } onCancel: {
                 self.requestCancel(token)
             }
         }
 
+        /// The running task's hook if the loop installed one for this very task (a child task
+        /// inherits the task-local but is not the task it was made for).
+        @inline(__always)
+        private func currentHook() -> TaskHook? {
+            // The job the loop runs is the task itself (an AsyncTask is its own Job): no
+            // runtime call to learn which task this is.
+            guard let hook = TaskHook.current, hook.task != 0, hook.task == state.pointee.runningJob else { return nil }
+            return hook
+        }
+
+        /// Runs `body` under one cancellation handler that cancels, for the whole of `body`,
+        /// whichever operation the task waits on: the loop's tasks pay for a handler once, not
+        /// per operation.
+        func hooked<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+            let hook = TaskHook()
+            hook.task = TaskHook.currentTask()
+            defer { hook.task = 0 }
+            return try await withTaskCancellationHandler {
+                try await TaskHook.$current.withValue(hook) { try await body() }
+            } onCancel: {
+                self.requestCancel(hook)
+            }
+        }
+
         /// Waits until `sock` is ready for `event`; throws CancellationError when the task is
         /// cancelled, `OSError(EBADF)` when the socket is closed meanwhile.
-        func wait(_ sock: socket, _ event: PollEvent) async throws {
+        @inline(__always)
+        nonisolated(nonsending) func wait(_ sock: socket, _ event: PollEvent) async throws {
             let result = try await operate(sock) { .poll(fd: $0, event: event) }
             if result < 0 { throw failure(result) }
         }
@@ -182,17 +236,21 @@ extension asyncio {
         /// A readiness wait made on the loop thread follows a call that just failed with EAGAIN
         /// (no suspension in between), so the backend learns the socket is not ready; one that
         /// hopped from another thread may have missed an edge meanwhile, so it does not.
-        func operate(_ sock: socket, _ request: (Int32) -> IORequest) async throws -> Int32 {
-            guard isLoopThread else {
-                let operation = request(-1)
-                return try await withTaskExecutorPreference(self) {
-                    try await self.operate(sock, sawEAGAIN: false) { fd in operation.on(fd) }
-                }
-            }
+        @inline(__always)
+        nonisolated(nonsending) func operate(_ sock: socket, _ request: (Int32) -> IORequest) async throws -> Int32 {
+            guard isLoopThread else { return try await operateFromElsewhere(sock, request(-1)) }
             return try await operate(sock, sawEAGAIN: true, request)
         }
 
-        private func operate(_ sock: socket, sawEAGAIN: Bool, _ request: (Int32) -> IORequest) async throws -> Int32 {
+        /// `operate` called off the loop thread: hops to the loop first.
+        private func operateFromElsewhere(_ sock: socket, _ operation: IORequest) async throws -> Int32 {
+            try await withTaskExecutorPreference(self) {
+                try await self.operate(sock, sawEAGAIN: false) { fd in operation.on(fd) }
+            }
+        }
+
+        @inline(__always)
+        nonisolated(nonsending) private func operate(_ sock: socket, sawEAGAIN: Bool, _ request: (Int32) -> IORequest) async throws -> Int32 {
             try _Concurrency.Task.checkCancellation()
             let fd = sock.fileno()
             if fd < 0 { throw OSError.from(errno: Int(System.EBADF)) }
@@ -208,33 +266,31 @@ extension asyncio {
         /// and descriptor (no lock in steady state).
         @inline(__always) func adopt(_ sock: socket, _ fd: Int32) {
             let index = Int(fd)
-            if index < state.pointee.owners.count, state.pointee.owners[index].sock === sock { return }
+            if state.pointee.owners.isOwner(index, sock) { return }
             adoptSlow(sock, fd)
         }
 
         /// Whether the loop has waited on `sock` (under its present descriptor) before.
         func waitedOn(_ sock: socket) -> Bool {
             let index = Int(sock.fileno())
-            return index >= 0 && index < state.pointee.owners.count && state.pointee.owners[index].sock === sock
+            return state.pointee.owners.isOwner(index, sock)
         }
 
         /// Records (`set`) or takes (returns and clears) that `sock` was connected in the kernel.
         func connectedInKernel(_ sock: socket, set: Bool) -> Bool {
             guard waitedOn(sock) else { return false }
             let index = Int(sock.fileno())
-            let was = state.pointee.owners[index].connectedInKernel
-            state.pointee.owners[index].connectedInKernel = set
+            let was = state.pointee.owners.entry(index).pointee.connectedInKernel
+            state.pointee.owners.entry(index).pointee.connectedInKernel = set
             return was
         }
 
         private func adoptSlow(_ sock: socket, _ fd: Int32) {
             let index = Int(fd)
-            if index >= state.pointee.owners.count {
-                state.pointee.owners.append(contentsOf: repeatElement(Owner(), count: index - state.pointee.owners.count + 1))
-            }
+            state.pointee.owners.ensure(index)
             // The backend may know this number from a socket that is gone: start afresh.
             io.renew(fd)
-            state.pointee.owners[index] = Owner(sock: sock)
+            state.pointee.owners.entry(index).pointee = Owner(sock: sock)
             sock.observeClose(self)
         }
 
@@ -253,13 +309,7 @@ extension asyncio {
             let now = clock.monotonicNanoseconds()
             let deadline = nanoseconds >= UInt64.max - now ? UInt64.max : now + nanoseconds
             let token = allocate(fd: -1)
-            let result: Int32 = await withTaskCancellationHandler {
-                await withUnsafeContinuation { continuation in
-                    if park(token, continuation) { state.pointee.timers.push(deadline, token) }
-                }
-            } onCancel: {
-                self.requestCancel(token)
-            }
+            let result = await suspend(token) { state.pointee.timers.push(deadline, token) }
             if result < 0 { throw failure(result) }
         }
 
@@ -321,7 +371,20 @@ extension asyncio {
             }
         }
 
+        /// Cancels the operation a hooked task waits on, from any thread; the loop does it
+        /// between jobs (the task is then parked, or runs again and meets its cancelled flag).
+        private func requestCancel(_ hook: TaskHook) {
+            if isLoopThread {
+                state.pointee.hookCancels.append(hook)
+            } else {
+                post { $0.hookCancels.append(hook) }
+            }
+        }
+
         private func processCancels() {
+            while let hook = state.pointee.hookCancels.popLast() {
+                if hook.pending != TaskHook.none { state.pointee.cancels.append(hook.pending) }
+            }
             while let token = state.pointee.cancels.popLast() {
                 let index = Int(UInt32(truncatingIfNeeded: token))
                 guard index < state.pointee.slots.count, state.pointee.slots[index].generation == UInt32(truncatingIfNeeded: token >> 32) else { continue }
@@ -348,7 +411,7 @@ extension asyncio {
 
         /// Wakes every operation on `fd` with EBADF and makes the backend forget it.
         private func forget(_ fd: Int32) {
-            if fd >= 0, Int(fd) < state.pointee.owners.count { state.pointee.owners[Int(fd)].sock = nil }
+            if fd >= 0, Int(fd) < state.pointee.owners.count { state.pointee.owners.entry(Int(fd)).pointee.sock = nil }
             io.cancelAll(fd: fd) { token, gone in
                 guard let index = live(token) else { return }
                 if gone { finish(token, -System.EBADF) } else { state.pointee.slots[index].closed = true }
@@ -367,6 +430,7 @@ extension asyncio {
             }
             state.pointee.ready.append(contentsOf: mail.jobs)
             state.pointee.cancels.append(contentsOf: mail.cancels)
+            state.pointee.hookCancels.append(contentsOf: mail.hookCancels)
             // Posted from another thread after the descriptor was closed: act only while the
             // socket still has no descriptor (it was not reopened on this number by us).
             for (sock, fd) in mail.closings where sock.fileno() < 0 { forget(fd) }
@@ -384,11 +448,16 @@ extension asyncio {
                 drainInbox()
                 processCancels()
                 swap(&state.pointee.ready, &state.pointee.running)
-                for job in state.pointee.running { job.runSynchronously(on: executor) }
+                for job in state.pointee.running {
+                    state.pointee.runningJob = unsafeBitCast(job, to: UInt.self)
+                    job.runSynchronously(on: executor)
+                }
+                state.pointee.runningJob = 0
                 state.pointee.running.removeAll(keepingCapacity: true)
                 if done() { return }
                 processCancels()
-                let busy = !state.pointee.ready.isEmpty || !state.pointee.cancels.isEmpty || hasMail.load(ordering: .acquiring)
+                let busy = !state.pointee.ready.isEmpty || !state.pointee.cancels.isEmpty || !state.pointee.hookCancels.isEmpty
+                    || hasMail.load(ordering: .acquiring)
                 let timeout: UInt64? = busy ? 0 : state.pointee.timers.timeout(now: clock.monotonicNanoseconds())
                 try io.wait(timeout: timeout) { token, result in finish(token, result) }
                 fireTimers()
@@ -425,7 +494,7 @@ extension asyncio {
             System.runningLoop = Unmanaged.passUnretained(self).toOpaque()
             defer { System.runningLoop = previous }
             _Concurrency.Task(executorPreference: self) {
-                do { box.result = .success(try await main()) } catch { box.result = .failure(error) }
+                do { box.result = .success(try await self.hooked(main)) } catch { box.result = .failure(error) }
             }
             try run { box.result != nil }
             // asyncio.run cancels the tasks `main` left behind and waits for them.
@@ -454,6 +523,68 @@ extension asyncio {
             guard let raw = System.runningLoop else { return nil }
             return Unmanaged<EventLoop>.fromOpaque(raw).takeUnretainedValue()
         }
+    }
+}
+
+/// The one cancellation handler of a task the loop runs (see `EventLoop.hooked`): which task it
+/// was made for and which operation that task waits on. Read and written on the loop thread;
+/// the handler itself only posts the hook to the loop.
+final class TaskHook: @unchecked Sendable {
+    /// The task's address (0 once its body returned: a later task at the same address is not it).
+    var task: UInt = 0
+    /// The token of the operation the task waits on, or `none`.
+    var pending: UInt64 = TaskHook.none
+    static let none = UInt64.max
+
+    /// The hook of the task (or, inherited, of an ancestor).
+    @TaskLocal static var current: TaskHook?
+
+    /// The running task's address, 0 outside a task.
+    @inline(__always) static func currentTask() -> UInt {
+        withUnsafeCurrentTask { task in task.map { unsafeBitCast($0, to: UInt.self) } ?? 0 }
+    }
+}
+
+/// Per descriptor, the socket the loop last waited on through it, held weakly, in memory of its
+/// own: an array's element is copied, weak reference and all, on every read (about 120
+/// instructions per operation); through the pointer only the weak reference is loaded.
+struct OwnerTable {
+    private var base = UnsafeMutablePointer<asyncio.EventLoop.Owner>.allocate(capacity: 64)
+    private var capacity = 64
+    /// Entries made (descriptor numbers below it have one).
+    private(set) var count = 0
+
+    /// Whether descriptor `index`'s entry is `sock`.
+    @inline(__always) func isOwner(_ index: Int, _ sock: socket) -> Bool {
+        index >= 0 && index < count && base[index].sock === sock
+    }
+
+    /// The entry of descriptor `index` (below `count`).
+    @inline(__always) func entry(_ index: Int) -> UnsafeMutablePointer<asyncio.EventLoop.Owner> {
+        base + index
+    }
+
+    /// Makes entries up to descriptor `index`.
+    mutating func ensure(_ index: Int) {
+        guard index >= count else { return }
+        if index >= capacity {
+            let grown = max(index + 1, capacity * 2)
+            let moved = UnsafeMutablePointer<asyncio.EventLoop.Owner>.allocate(capacity: grown)
+            moved.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = grown
+        }
+        (base + count).initialize(repeating: asyncio.EventLoop.Owner(), count: index + 1 - count)
+        count = index + 1
+    }
+
+    /// Frees the entries (the loop's deinit).
+    mutating func release() {
+        base.deinitialize(count: count)
+        base.deallocate()
+        count = 0
+        capacity = 0
     }
 }
 

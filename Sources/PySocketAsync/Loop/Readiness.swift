@@ -5,7 +5,7 @@ struct Watch {
     /// Tokens waiting until the descriptor is readable, then writable.
     var readers: [UInt64] = []
     var writers: [UInt64] = []
-    /// The events the kernel was last asked for (epoll: armed one-shot), as `Readiness` bits.
+    /// The events the kernel was last asked for (epoll: registered, level-triggered), as `Readiness` bits.
     var armed: UInt8 = 0
     /// Whether the kernel knows the descriptor (epoll: added to the interest list).
     var registered = false
@@ -34,8 +34,10 @@ enum Readiness {
 /// keep their capacity.
 struct ReadinessTable {
     private var watches: [Watch] = []
-    /// Descriptors with at least one waiter.
+    /// Descriptors with at least one waiter (kept when `tracksActive`: poll rebuilds its set
+    /// from it; epoll does not need it).
     private(set) var active: [Int32] = []
+    var tracksActive = true
     /// The waiters being woken, swapped with a watch's list (so neither array is copied).
     private var woken: [UInt64] = []
 
@@ -44,7 +46,7 @@ struct ReadinessTable {
         ensure(fd)
         let index = Int(fd)
         if readable { watches[index].readers.append(token) } else { watches[index].writers.append(token) }
-        if watches[index].activeIndex < 0 {
+        if tracksActive, watches[index].activeIndex < 0 {
             watches[index].activeIndex = active.count
             active.append(fd)
         }

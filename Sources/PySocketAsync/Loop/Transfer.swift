@@ -10,7 +10,7 @@ extension asyncio.EventLoop {
     /// backend). EINTR retries; any other errno raises its Python exception. `tryFirst` false:
     /// wait before the first attempt (after a partial send, as asyncio does).
     @inline(__always)
-    func transfer(_ sock: socket, _ event: PollEvent, requested: Int, tryFirst: Bool = true,
+    nonisolated(nonsending) func transfer(_ sock: socket, _ event: PollEvent, requested: Int, tryFirst: Bool = true,
                   attempt: (SocketHandle) throws(Errno) -> Int,
                   inKernel: (Int32) -> IORequest) async throws -> Int {
         let onLoop = isLoopThread

@@ -41,12 +41,35 @@ final class PollBackend: IOBackend {
         }
     }
 
+    @inline(__always) private static func bit(_ event: PollEvent) -> UInt8 {
+        event == .readable ? Readiness.readable : Readiness.writable
+    }
+
+    // The same guess as epoll's: after EAGAIN or a short read, wait first (poll(2) reports a
+    // descriptor that is ready already at once, so a wrong guess costs one loop turn).
+    func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool {
+        table.pointee.ready(fd) & PollBackend.bit(event) != 0
+    }
+
+    func wouldBlock(_ fd: Int32, _ event: PollEvent) {
+        table.pointee.setReady(fd, PollBackend.bit(event), false)
+    }
+
+    func transferred(_ fd: Int32, _ event: PollEvent, all: Bool) {
+        table.pointee.setReady(fd, PollBackend.bit(event), all)
+    }
+
+    func renew(_ fd: Int32) {
+        table.pointee.resetState(fd)
+    }
+
     func cancel(_ token: UInt64, fd: Int32) -> Bool {
         _ = table.pointee.remove(token, fd: fd)
         return true
     }
 
     func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
+        table.pointee.resetState(fd)
         table.pointee.removeAll(fd: fd) { body($0, true) }
     }
 
@@ -78,6 +101,8 @@ final class PollBackend: IOBackend {
             if entry.revents & Int16(POLLOUT) != 0 { events |= Readiness.writable }
             if entry.revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 { events |= Readiness.failed }
             let revents = Int32(entry.revents)
+            let reported = events & Readiness.failed != 0 ? Readiness.readable | Readiness.writable : events
+            table.pointee.setReady(entry.fd, reported, true)
             _ = table.pointee.fire(fd: entry.fd, events: events) { deliver($0, revents) }
         }
     }

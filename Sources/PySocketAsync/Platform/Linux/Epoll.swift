@@ -1,12 +1,19 @@
-// The epoll backend: readiness turned into completions, one-shot registration, woken by an eventfd.
+// The epoll backend: readiness turned into completions, level-triggered registrations kept while waiters come back, woken by an eventfd.
 #if os(Linux)
 import Glibc
 import CPySocket
 import PySocket
 
-/// Readiness over `epoll(7)`. Each descriptor is registered once with `EPOLLONESHOT` and
-/// re-armed (`EPOLL_CTL_MOD`) only while someone waits on it; it is removed (`EPOLL_CTL_DEL`)
-/// before its socket closes, so no registration outlives its descriptor.
+/// Readiness over `epoll(7)`, level-triggered. A descriptor is registered for the events its
+/// waiters want and stays registered while they come back (an echo loop's receive re-arms
+/// nothing): an event nobody waits for unregisters that event (`EPOLL_CTL_MOD`, or
+/// `EPOLL_CTL_DEL` when none is left), so a socket left alone does not wake the loop twice.
+/// Registrations are removed before their socket closes, so none outlives its descriptor.
+///
+/// The backend also guesses whether a call is worth trying first (`worthTrying`): a read that
+/// came back short, or EAGAIN, means the next one would likely block, so the loop waits first
+/// and saves the failing call; the guess costs at most one loop turn when wrong, since a
+/// level-triggered registration reports a descriptor that is already ready at once.
 ///
 /// C: `epoll_create1(2)`, `epoll_ctl(2)`, `epoll_wait(2)`, `eventfd(2)`.
 final class EpollBackend: IOBackend {
@@ -16,7 +23,9 @@ final class EpollBackend: IOBackend {
     @inline(__always) private var table: UnsafeMutablePointer<ReadinessTable> { storage.table }
     private let epoll: Int32
     private let wake: Int32
-    private var events: [epoll_event]
+    /// `epoll_wait`'s buffer (a pointer, not an array in a stored `var`: no exclusivity check
+    /// per event).
+    private let events: UnsafeMutableBufferPointer<epoll_event>
     /// Marks the eventfd in `epoll_event.data`.
     private static let wakeMark = UInt64.max
 
@@ -35,7 +44,13 @@ final class EpollBackend: IOBackend {
         }
         self.epoll = epoll
         self.wake = wake
-        self.events = [epoll_event](repeating: epoll_event(), count: 256)
+        events = UnsafeMutableBufferPointer<epoll_event>.allocate(capacity: 256)
+        events.initialize(repeating: epoll_event())
+        storage.table.pointee.tracksActive = false
+    }
+
+    deinit {
+        events.deallocate()
     }
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
@@ -44,21 +59,30 @@ final class EpollBackend: IOBackend {
             throw Errno(EINVAL)
         case .poll(let fd, let event):
             let wanted = table.pointee.add(token, fd: fd, readable: event == .readable)
-            do { try arm(fd, wanted) } catch {
+            let current = table.pointee.armed(fd)
+            // Registered for it already (kept from the last wait): nothing to tell the kernel.
+            if current.registered && current.events & wanted == wanted { return }
+            do { try arm(fd, current.events | wanted) } catch {
                 _ = table.pointee.remove(token, fd: fd)
                 throw error
             }
         }
     }
 
-    /// Arms `fd` for `wanted` unless it already is.
-    private func arm(_ fd: Int32, _ wanted: UInt8) throws(Errno) {
+    /// Registers `fd` for exactly `events` (`Readiness` bits; 0: unregisters it).
+    private func arm(_ fd: Int32, _ events: UInt8) throws(Errno) {
         let current = table.pointee.armed(fd)
-        guard current.events != wanted || !current.registered else { return }
+        if events == 0 {
+            if current.registered {
+                var event = epoll_event()
+                _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, &event)
+            }
+            table.pointee.setArmed(fd, 0, registered: false)
+            return
+        }
         var event = epoll_event()
-        event.events = EPOLLONESHOT.rawValue
-            | (wanted & Readiness.readable != 0 ? EPOLLIN.rawValue : 0)
-            | (wanted & Readiness.writable != 0 ? EPOLLOUT.rawValue : 0)
+        event.events = (events & Readiness.readable != 0 ? EPOLLIN.rawValue : 0)
+            | (events & Readiness.writable != 0 ? EPOLLOUT.rawValue : 0)
         event.data.u64 = UInt64(UInt32(bitPattern: fd))
         if current.registered {
             if epoll_ctl(epoll, EPOLL_CTL_MOD, fd, &event) != 0 {
@@ -71,17 +95,35 @@ final class EpollBackend: IOBackend {
             guard Errno.current.rawValue == EEXIST else { throw Errno.current }
             if epoll_ctl(epoll, EPOLL_CTL_MOD, fd, &event) != 0 { throw Errno.current }
         }
-        table.pointee.setArmed(fd, wanted, registered: true)
+        table.pointee.setArmed(fd, events, registered: true)
+    }
+
+    @inline(__always) private static func bit(_ event: PollEvent) -> UInt8 {
+        event == .readable ? Readiness.readable : Readiness.writable
+    }
+
+    func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool {
+        table.pointee.ready(fd) & EpollBackend.bit(event) != 0
+    }
+
+    func wouldBlock(_ fd: Int32, _ event: PollEvent) {
+        table.pointee.setReady(fd, EpollBackend.bit(event), false)
+    }
+
+    func transferred(_ fd: Int32, _ event: PollEvent, all: Bool) {
+        // Short: likely drained, wait first next time (an echo loop's receive then makes no
+        // failing call); full: more may be waiting, try first.
+        table.pointee.setReady(fd, EpollBackend.bit(event), all)
     }
 
     func cancel(_ token: UInt64, fd: Int32) -> Bool {
-        // Still armed for it: a later event finds nobody and is ignored (one-shot: no storm).
+        // Still registered for it: an event that finds nobody unregisters it then.
         _ = table.pointee.remove(token, fd: fd)
         return true
     }
 
     func renew(_ fd: Int32) {
-        // A registration left by a socket closed behind the loop's back: drop it (re-armed afresh).
+        // A registration left by a socket closed behind the loop's back: drop it (armed afresh).
         if table.pointee.armed(fd).registered {
             var event = epoll_event()
             _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, &event)
@@ -94,14 +136,13 @@ final class EpollBackend: IOBackend {
             var event = epoll_event()
             _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, &event)
         }
+        table.pointee.resetState(fd)
         table.pointee.removeAll(fd: fd) { body($0, true) }
     }
 
     func wait(timeout: UInt64?, _ deliver: (UInt64, Int32) -> Void) throws(Errno) {
         let milliseconds: Int32 = timeout.map { Int32(clamping: ($0 + 999_999) / 1_000_000) } ?? -1
-        let count = events.withUnsafeMutableBufferPointer {
-            epoll_wait(epoll, $0.baseAddress, Int32($0.count), milliseconds)
-        }
+        let count = epoll_wait(epoll, events.baseAddress, Int32(events.count), milliseconds)
         if count < 0 {
             let error = Errno.current
             if error.rawValue == EINTR { return }
@@ -118,11 +159,18 @@ final class EpollBackend: IOBackend {
             if event.events & EPOLLIN.rawValue != 0 { bits |= Readiness.readable }
             if event.events & EPOLLOUT.rawValue != 0 { bits |= Readiness.writable }
             if event.events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 { bits |= Readiness.failed }
-            // One-shot: the descriptor is disarmed now.
-            table.pointee.setArmed(fd, 0, registered: true)
+            let reported = bits & Readiness.failed != 0 ? Readiness.readable | Readiness.writable : bits
+            table.pointee.setReady(fd, reported, true)
+            let waiting = table.pointee.wanted(fd)
             let result = Int32(bitPattern: event.events)
-            let still = table.pointee.fire(fd: fd, events: bits) { deliver($0, result) }
-            if still != 0 { try? arm(fd, still) }
+            _ = table.pointee.fire(fd: fd, events: bits) { deliver($0, result) }
+            // Reported with nobody waiting for it: stop the kernel reporting it again.
+            let idle = reported & ~waiting
+            let armed = table.pointee.armed(fd)
+            if armed.registered, armed.events & idle != 0 || (bits & Readiness.failed != 0 && waiting == 0) {
+                let keep = bits & Readiness.failed != 0 && waiting == 0 ? 0 : armed.events & ~idle
+                try? arm(fd, keep)
+            }
         }
     }
 

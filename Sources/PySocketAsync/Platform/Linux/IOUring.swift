@@ -32,26 +32,41 @@ final class IOUringBackend: IOBackend {
     private let cqTail: UnsafeMutablePointer<UInt32>
     private let cqMask: UInt32
     private let cqes: UnsafeMutablePointer<io_uring_cqe>
-    /// Where the next SQE goes, and how many are queued but not yet given to the kernel.
-    private var tail: UInt32
-    private var unsubmitted: UInt32 = 0
+    /// What changes on every submission and completion, behind a pointer: a class's stored
+    /// `var`s are checked for exclusive access at run time (swift_beginAccess and a thread-local
+    /// access set, 5 times per echoed message); the pointer's are not.
+    private struct Mutable {
+        /// Where the next SQE goes, and how many are queued but not yet given to the kernel.
+        var tail: UInt32 = 0
+        var unsubmitted: UInt32 = 0
+        /// Per slot (a token's low 32 bits): the token in flight there (`idle` when none) and
+        /// its descriptor; arrays, not a dictionary, so that submitting and reaping hash nothing.
+        var flightTokens: [UInt64] = []
+        var flightFDs: [Int32] = []
+        /// Per slot, the next and previous slot in flight on the same descriptor (index + 1;
+        /// 0: none), and per descriptor the first (`heads`): what `cancelAll` walks, in O(1) per
+        /// submission and completion.
+        var flightNext: [UInt32] = []
+        var flightPrev: [UInt32] = []
+        var heads: [UInt32] = []
+        /// Per descriptor, what the backend guesses of its state as `Readiness` bits: worth
+        /// trying the call before submitting it.
+        var ready: [UInt8] = []
+        /// Completions reaped while the ring was full (before `wait` could deliver them).
+        var completed: [(token: UInt64, result: Int32)] = []
+        var delivering: [(token: UInt64, result: Int32)] = []
+    }
+    private let m: UnsafeMutablePointer<Mutable>
     /// Setup flags in force (for `loop.backend` diagnostics and tests).
     let setupFlags: UInt32
 
     private let wake: Int32
-    private let storage = ReadinessStorage()
-    @inline(__always) private var table: UnsafeMutablePointer<ReadinessTable> { storage.table }
-    /// Per slot (a token's low 32 bits): the token in flight there (`idle` when none) and its
-    /// descriptor; arrays, not a dictionary, so that submitting and reaping hash nothing.
-    private var flightTokens: [UInt64] = []
-    private var flightFDs: [Int32] = []
     private static let idle = UInt64.max
     /// Whether the kernel runs IORING_OP_ACCEPT and IORING_OP_CONNECT (probed at setup).
     private let acceptInKernel: Bool
     private let connectInKernel: Bool
-    /// Completions reaped while the ring was full (before `wait` could deliver them).
-    private var completed: [(token: UInt64, result: Int32)] = []
-    private var delivering: [(token: UInt64, result: Int32)] = []
+    /// Whether RECV takes IORING_RECVSEND_POLL_FIRST (Linux 5.19; probed as 6.0's SEND_ZC).
+    private let pollFirst: Bool
 
     /// user_data of the eventfd's poll, and of cancellation requests (their CQEs are ignored).
     private static let wakeMark = UInt64.max
@@ -84,6 +99,7 @@ final class IOUringBackend: IOBackend {
         }
         acceptInKernel = cpy_io_uring_supports(fd, UInt32(IORING_OP_ACCEPT.rawValue)) != 0
         connectInKernel = cpy_io_uring_supports(fd, UInt32(IORING_OP_CONNECT.rawValue)) != 0
+        pollFirst = cpy_io_uring_supports(fd, UInt32(IORING_OP_SEND_ZC.rawValue)) != 0
         let sqSize = Int(params.sq_off.array) + Int(params.sq_entries) * MemoryLayout<UInt32>.size
         let cqSize = Int(params.cq_off.cqes) + Int(params.cq_entries) * MemoryLayout<io_uring_cqe>.size
         let single = params.features & UInt32(IORING_FEAT_SINGLE_MMAP) != 0
@@ -131,7 +147,8 @@ final class IOUringBackend: IOBackend {
         // The SQ index array maps slot i to SQE i, once and for all.
         let array = (main + Int(params.sq_off.array)).assumingMemoryBound(to: UInt32.self)
         for index in 0..<Int(params.sq_entries) { array[index] = UInt32(index) }
-        tail = sqTail.pointee
+        m = UnsafeMutablePointer<Mutable>.allocate(capacity: 1)
+        m.initialize(to: Mutable(tail: sqTail.pointee))
         setupFlags = params.flags
         self.wake = wake
         ok = true
@@ -146,20 +163,20 @@ final class IOUringBackend: IOBackend {
 
     /// The next free SQE, after handing the queued ones to the kernel if the ring is full.
     private func nextSQE() -> UnsafeMutablePointer<io_uring_sqe> {
-        while tail &- cpy_load_acquire(sqHead) >= sqEntries {
+        while m.pointee.tail &- cpy_load_acquire(sqHead) >= sqEntries {
             // A full CQ ring makes the kernel refuse submissions (EBUSY): reap, then submit.
             if !enter(minComplete: 0, timeout: 0) { reap() }
-            if tail &- cpy_load_acquire(sqHead) >= sqEntries { reap() }
+            if m.pointee.tail &- cpy_load_acquire(sqHead) >= sqEntries { reap() }
         }
-        let sqe = sqes + Int(tail & sqMask)
-        tail &+= 1
-        unsubmitted += 1
+        let sqe = sqes + Int(m.pointee.tail & sqMask)
+        m.pointee.tail &+= 1
+        m.pointee.unsubmitted += 1
         return sqe
     }
 
     /// Publishes the SQEs written so far (the kernel reads them at the next enter).
     @inline(__always) private func publish() {
-        cpy_store_release(sqTail, tail)
+        cpy_store_release(sqTail, m.pointee.tail)
     }
 
     private func armWakeup() {
@@ -179,70 +196,117 @@ final class IOUringBackend: IOBackend {
     }
 
     func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool {
-        table.pointee.ready(fd) & IOUringBackend.bit(event) != 0
+        let index = Int(fd)
+        guard index >= 0, index < m.pointee.ready.count else { return true }
+        return m.pointee.ready[index] & IOUringBackend.bit(event) != 0
     }
 
     func wouldBlock(_ fd: Int32, _ event: PollEvent) {
-        table.pointee.setReady(fd, IOUringBackend.bit(event), false)
+        setReady(fd, IOUringBackend.bit(event), false)
     }
 
     func transferred(_ fd: Int32, _ event: PollEvent, all: Bool) {
         // A full buffer: more may be waiting, try first next time; a short one: the socket is
         // likely drained, submit straight away (the kernel tries it at once anyway).
-        table.pointee.setReady(fd, IOUringBackend.bit(event), all)
+        setReady(fd, IOUringBackend.bit(event), all)
     }
 
     func renew(_ fd: Int32) {
-        table.pointee.resetState(fd)
+        setReady(fd, Readiness.readable | Readiness.writable, true)
+    }
+
+    @inline(__always) private func setReady(_ fd: Int32, _ bits: UInt8, _ on: Bool) {
+        let index = Int(fd)
+        guard index >= 0 else { return }
+        if index >= m.pointee.ready.count {
+            if on { return }
+            m.pointee.ready.append(contentsOf: repeatElement(Readiness.readable | Readiness.writable, count: index - m.pointee.ready.count + 1))
+        }
+        if on { m.pointee.ready[index] |= bits } else { m.pointee.ready[index] &= ~bits }
+    }
+
+    /// Records slot `index` in flight on `fd` (first in `fd`'s list).
+    @inline(__always) private func link(_ index: Int, _ fd: Int32) {
+        let descriptor = Int(fd)
+        if descriptor >= m.pointee.heads.count {
+            m.pointee.heads.append(contentsOf: repeatElement(0, count: descriptor - m.pointee.heads.count + 1))
+        }
+        let first = m.pointee.heads[descriptor]
+        m.pointee.flightNext[index] = first
+        m.pointee.flightPrev[index] = 0
+        if first != 0 { m.pointee.flightPrev[Int(first) - 1] = UInt32(index + 1) }
+        m.pointee.heads[descriptor] = UInt32(index + 1)
+        m.pointee.flightFDs[index] = fd
+    }
+
+    /// Takes slot `index` out of its descriptor's list (if it is in one).
+    @inline(__always) private func unlink(_ index: Int) {
+        let fd = m.pointee.flightFDs[index]
+        guard fd >= 0 else { return }
+        let next = m.pointee.flightNext[index], previous = m.pointee.flightPrev[index]
+        if previous != 0 { m.pointee.flightNext[Int(previous) - 1] = next } else { m.pointee.heads[Int(fd)] = next }
+        if next != 0 { m.pointee.flightPrev[Int(next) - 1] = previous }
+        m.pointee.flightFDs[index] = -1
     }
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
         let sqe = nextSQE()
         let fd: Int32
-        let readable: Bool
         switch request {
         case .poll(let descriptor, let event):
-            (fd, readable) = (descriptor, event == .readable)
+            fd = descriptor
             let mask = event == .readable ? UInt32(POLLIN) : UInt32(POLLOUT)
             cpy_io_uring_prep(sqe, UInt8(IORING_OP_POLL_ADD.rawValue), fd, 0, 0, 0, mask, token)
         case .recv(let descriptor, let buffer, let flags):
-            (fd, readable) = (descriptor, true)
+            fd = descriptor
             cpy_io_uring_prep(sqe, UInt8(IORING_OP_RECV.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
                               UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags), token)
+            // The loop submits a receive only after EAGAIN or a short read (the socket likely
+            // drained): the kernel arms its poll at once instead of failing a first attempt
+            // (a socket that is ready after all is found so by the poll and read at once).
+            if pollFirst { sqe.pointee.ioprio = UInt16(IORING_RECVSEND_POLL_FIRST) }
         case .send(let descriptor, let buffer, let flags):
-            (fd, readable) = (descriptor, false)
+            fd = descriptor
             cpy_io_uring_prep(sqe, UInt8(IORING_OP_SEND.rawValue), fd, UInt64(UInt(bitPattern: buffer.baseAddress)),
                               UInt32(clamping: buffer.count), 0, UInt32(bitPattern: flags | Int32(MSG_NOSIGNAL)), token)
         case .accept(let descriptor, let address):
-            (fd, readable) = (descriptor, true)
+            fd = descriptor
             cpy_io_uring_prep(sqe, UInt8(IORING_OP_ACCEPT.rawValue), fd, UInt64(UInt(bitPattern: address.pointer)), 0,
                               UInt64(UInt(bitPattern: address.length)), UInt32(SOCK_CLOEXEC.rawValue) | UInt32(SOCK_NONBLOCK.rawValue), token)
         case .connect(let descriptor, let address):
-            (fd, readable) = (descriptor, false)
+            fd = descriptor
             cpy_io_uring_prep(sqe, UInt8(IORING_OP_CONNECT.rawValue), fd, UInt64(UInt(bitPattern: address.pointer)), 0,
                               UInt64(address.length.pointee), 0, token)
         }
         publish()
-        _ = table.pointee.add(token, fd: fd, readable: readable)
         let index = Int(UInt32(truncatingIfNeeded: token))
-        if index >= flightTokens.count {
-            flightTokens.append(contentsOf: repeatElement(IOUringBackend.idle, count: index - flightTokens.count + 1))
-            flightFDs.append(contentsOf: repeatElement(-1, count: index - flightFDs.count + 1))
+        if index >= m.pointee.flightTokens.count {
+            let more = index - m.pointee.flightTokens.count + 1
+            m.pointee.flightTokens.append(contentsOf: repeatElement(IOUringBackend.idle, count: more))
+            m.pointee.flightFDs.append(contentsOf: repeatElement(-1, count: more))
+            m.pointee.flightNext.append(contentsOf: repeatElement(0, count: more))
+            m.pointee.flightPrev.append(contentsOf: repeatElement(0, count: more))
         }
-        flightTokens[index] = token
-        flightFDs[index] = fd
+        m.pointee.flightTokens[index] = token
+        link(index, fd)
     }
 
     func cancel(_ token: UInt64, fd: Int32) -> Bool {
         let index = Int(UInt32(truncatingIfNeeded: token))
-        guard index < flightTokens.count, flightTokens[index] == token else { return true }
+        guard index < m.pointee.flightTokens.count, m.pointee.flightTokens[index] == token else { return true }
         cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
         publish()
         return false
     }
 
     func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
-        table.pointee.removeAll(fd: fd) { token in
+        let descriptor = Int(fd)
+        guard descriptor >= 0, descriptor < m.pointee.heads.count else { return }
+        // Unlinked now (the descriptor number may be reused before their completions come).
+        while m.pointee.heads[descriptor] != 0 {
+            let index = Int(m.pointee.heads[descriptor]) - 1
+            unlink(index)
+            let token = m.pointee.flightTokens[index]
             cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
             body(token, false)
         }
@@ -263,20 +327,20 @@ final class IOUringBackend: IOBackend {
                 var argument = io_uring_getevents_arg()
                 argument.ts = UInt64(UInt(bitPattern: pointer))
                 flags |= UInt32(IORING_ENTER_EXT_ARG)
-                return cpy_io_uring_enter(ring, unsubmitted, minComplete, flags, &argument, MemoryLayout<io_uring_getevents_arg>.size)
+                return cpy_io_uring_enter(ring, m.pointee.unsubmitted, minComplete, flags, &argument, MemoryLayout<io_uring_getevents_arg>.size)
             }
         } else {
-            result = cpy_io_uring_enter(ring, unsubmitted, minComplete, flags, nil, 0)
+            result = cpy_io_uring_enter(ring, m.pointee.unsubmitted, minComplete, flags, nil, 0)
         }
         if result >= 0 {
-            unsubmitted -= min(unsubmitted, UInt32(result))
+            m.pointee.unsubmitted -= min(m.pointee.unsubmitted, UInt32(result))
             return true
         }
         return false
     }
 
     func wait(timeout: UInt64?, _ deliver: (UInt64, Int32) -> Void) throws(Errno) {
-        let ready = cpy_load_acquire(cqTail) != cqHead.pointee || !completed.isEmpty
+        let ready = cpy_load_acquire(cqTail) != cqHead.pointee || !m.pointee.completed.isEmpty
         let waitFor: UInt32 = ready || timeout == 0 ? 0 : 1
         if !enter(minComplete: waitFor, timeout: timeout) {
             let error = Errno.current.rawValue
@@ -284,10 +348,10 @@ final class IOUringBackend: IOBackend {
             if error != ETIME && error != EINTR && error != EBUSY && error != EAGAIN { throw Errno(error) }
         }
         reap()
-        if completed.isEmpty { return }
-        swap(&completed, &delivering)
-        for (token, result) in delivering { deliver(token, result) }
-        delivering.removeAll(keepingCapacity: true)
+        if m.pointee.completed.isEmpty { return }
+        swap(&m.pointee.completed, &m.pointee.delivering)
+        for (token, result) in m.pointee.delivering { deliver(token, result) }
+        m.pointee.delivering.removeAll(keepingCapacity: true)
     }
 
     /// Moves every completion from the CQ ring to `completed`.
@@ -305,11 +369,11 @@ final class IOUringBackend: IOBackend {
                 continue
             case let token:
                 let index = Int(UInt32(truncatingIfNeeded: token))
-                if index < flightTokens.count, flightTokens[index] == token {
-                    flightTokens[index] = IOUringBackend.idle
-                    _ = table.pointee.remove(token, fd: flightFDs[index])
+                if index < m.pointee.flightTokens.count, m.pointee.flightTokens[index] == token {
+                    m.pointee.flightTokens[index] = IOUringBackend.idle
+                    unlink(index)
                 }
-                completed.append((token, cqe.res))
+                m.pointee.completed.append((token, cqe.res))
             }
         }
         cpy_store_release(cqHead, head)
@@ -317,6 +381,11 @@ final class IOUringBackend: IOBackend {
 
     func wakeup() {
         System.signal(eventfd: wake)
+    }
+
+    deinit {
+        m.deinitialize(count: 1)
+        m.deallocate()
     }
 
     func close() {
