@@ -316,8 +316,8 @@ import TestSupport
         #expect(captured.getvalue() == "42\ntimed out\n")
     }
 
-    /// Docs/PortingGuide.md, example 17
-    @Test func PortingGuide_example17() throws {
+    /// Docs/PortingGuide.md, example 19
+    @Test func PortingGuide_example19() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
