@@ -43,7 +43,7 @@ extension bytes {
     /// Python: `bytes.__iadd__`. C: none.
     public static func += (lhs: inout bytes, rhs: bytes) {
         // An array's own append for an array; an inline rhs is appended from where it is.
-        if rhs._isOnHeap { lhs.storage += rhs._heap; return }
+        if rhs._inlineCount == bytes._onHeap { lhs.storage += rhs._heap; return }
         rhs.withUnsafeBytes { source in lhs.storage.append(contentsOf: source) }
     }
 

@@ -7,24 +7,31 @@
 /// Python's `repr` (`b'hi\x00'`), which is also what Python's `str()` prints.
 ///
 /// Values of up to 16 bytes (a `recv(1)`, a packed IPv6 address, a short literal) are stored
-/// in the value itself, with no heap allocation; longer ones in an `[UInt8]`.
+/// in the value itself, with no heap allocation; longer ones in an `[UInt8]`. A slice longer
+/// than 16 bytes (`b[i..<j]`, `partition`, `strip`, `split`'s pieces) shares its parent's array
+/// instead of copying (when that array is at most 64 KiB or the slice at least half of it, so
+/// a short slice never keeps a large buffer alive); mutating either copies first, as arrays do.
 ///
 /// Python: `bytes`.
 @frozen
 public struct bytes: Sendable {
-    /// The bytes when `_inlineCount == bytes._onHeap` (it keeps them alive); empty otherwise.
+    /// On the heap: the array that holds the bytes (all of it when `_inlineCount == _onHeap`,
+    /// a part of it for a `_sharedSlice`), which keeps them alive; empty for an inline value.
     @usableFromInline var _heap: [UInt8]
     /// Inline: up to 16 bytes in memory order; the bytes past the count are always zero (so
-    /// that equality compares the words). On the heap: the address of `_heap`'s first byte and
-    /// its count, so that reading a byte or the count is a load with no call into the array,
-    /// even in a debug build (where nothing but `@_transparent` code is inlined across modules).
-    /// Every mutation of `_heap` is followed by `_syncHeap()`.
+    /// that equality compares the words). On the heap: the address of the value's first byte
+    /// (inside `_heap`'s buffer) and its count, so that reading a byte or the count is a load
+    /// with no call into the array, even in a debug build (where nothing but `@_transparent`
+    /// code is inlined across modules). Every mutation of `_heap` is followed by `_syncHeap()`.
     @usableFromInline var _inline: (UInt, UInt)
-    /// How many bytes are inline (0...16), or `_onHeap`.
+    /// How many bytes are inline (0...16), `_onHeap`, or `_sharedSlice`.
     @usableFromInline var _inlineCount: UInt8
 
-    /// `_inlineCount` when the bytes are in `_heap`.
+    /// `_inlineCount` when the bytes are all of `_heap`.
     @usableFromInline static var _onHeap: UInt8 { 0xFF }
+    /// `_inlineCount` when the bytes are a part of `_heap` that other values share: a mutation
+    /// first copies them to an array of their own (`_moveToHeap`).
+    @usableFromInline static var _sharedSlice: UInt8 { 0xFE }
     /// The most bytes stored inline (16 on a 64-bit platform).
     @usableFromInline static var _inlineCapacity: Int { MemoryLayout<(UInt, UInt)>.size }
 
@@ -98,18 +105,42 @@ public struct bytes: Sendable {
         }
     }
 
-    /// Whether the bytes live in `_heap`.
-    @_transparent @usableFromInline var _isOnHeap: Bool { _inlineCount == 0xFF }
+    /// Whether the bytes live in `_heap` (all of it, or a shared part).
+    @_transparent @usableFromInline var _isOnHeap: Bool { _inlineCount >= 0xFE }
 
     /// The address of the first byte on the heap (nil for an empty array without storage).
     @_transparent @usableFromInline var _heapBase: UnsafePointer<UInt8>? {
         UnsafePointer(bitPattern: _inline.0)
     }
 
-    /// Records `_heap`'s address and count after it was set or mutated.
+    /// Records `_heap`'s address and count after it was set or mutated (the value is then all
+    /// of `_heap`).
     @inlinable mutating func _syncHeap() {
         let (base, count) = _heap.withUnsafeBufferPointer { (UInt(bitPattern: $0.baseAddress), $0.count) }
         _inline = (base, UInt(bitPattern: count))
+        _inlineCount = bytes._onHeap
+    }
+
+    /// `count` bytes from `offset` (unchecked: `0 <= offset`, `offset + count <= self.count`),
+    /// allocating nothing when they fit inline or can share this value's array: a heap piece
+    /// longer than 16 bytes keeps `_heap` alive and points into it, when the array is at most
+    /// 64 KiB or the piece at least half of it (a short piece of a large buffer is copied, so
+    /// that it does not keep the buffer's memory alive). The slicing methods (`b[i..<j]`,
+    /// `partition`, `strip`, `split`...) make their results with this.
+    @inlinable func _slice(from offset: Int, count n: Int) -> bytes {
+        if n == count { return self }
+        if n <= 0 { return bytes() }
+        if n <= bytes._inlineCapacity || !_isOnHeap {
+            return withUnsafeBytes { bytes(copying: UnsafeRawBufferPointer(start: $0.baseAddress! + offset, count: n)) }
+        }
+        let whole = _inlineCount == bytes._onHeap ? count : _heap.count
+        if whole > 65_536 && n < whole / 2 {
+            return bytes(copying: UnsafeRawBufferPointer(start: _heapBase! + offset, count: n))
+        }
+        var piece = self
+        piece._inline = (_inline.0 &+ UInt(bitPattern: offset), UInt(bitPattern: n))
+        piece._inlineCount = bytes._sharedSlice
+        return piece
     }
 
     /// The bytes as an array (a new one for an inline value), and where `storage` is mutated
@@ -118,7 +149,7 @@ public struct bytes: Sendable {
     /// Python: none (the buffer a `bytes` object holds).
     public var storage: [UInt8] {
         @inlinable get {
-            if _isOnHeap { return _heap }
+            if _inlineCount == bytes._onHeap { return _heap }
             return withUnsafeBytes { Array($0) }
         }
         @inlinable set { self = bytes(newValue) }
@@ -129,11 +160,12 @@ public struct bytes: Sendable {
         }
     }
 
-    /// Moves inline bytes into `_heap` (before a mutation that may grow the value).
+    /// Makes the value all of an array of its own: moves inline bytes into `_heap`, and copies
+    /// a shared slice's bytes out of the array it shares (before any mutation of `_heap`; the
+    /// array's own copy-on-write then keeps values that share it apart).
     @inlinable mutating func _moveToHeap() {
-        if _isOnHeap { return }
+        if _inlineCount == bytes._onHeap { return }
         _heap = withUnsafeBytes { Array($0) }
-        _inlineCount = bytes._onHeap
         _syncHeap()
     }
 
@@ -145,14 +177,26 @@ public struct bytes: Sendable {
             // `self` (and so `_heap`) is alive for the whole call.
             return try body(UnsafeRawBufferPointer(start: _heapBase, count: Int(bitPattern: _inline.1)))
         }
-        return try _withInlineBytes(body)
+        // Inline: a copy of the words on the stack, whose address `&` passes for the call
+        // (no generic `withUnsafeBytes(of:)` or `Range` slicing, which a debug build would call
+        // unspecialised, building their metadata on each call).
+        var copy = _inline
+        return try bytes._withBytes(at: &copy, count: Int(bitPattern: _inlineCount._lowWord), body)
     }
 
-    /// `withUnsafeBytes` for an inline value: a copy of the words on the stack.
-    @inlinable func _withInlineBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        var copy = _inline
-        let count = Int(_inlineCount)
-        return try Swift.withUnsafeBytes(of: &copy) { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    /// Calls `body` with `count` bytes at `address` (an inline value's words on the stack).
+    @_transparent @usableFromInline
+    static func _withBytes<R>(at address: UnsafeRawPointer, count: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: address, count: count))
+    }
+
+    /// Byte `i` at `heapBase` (a heap value's first-byte address as an integer) or, when that
+    /// is 0, at `inline` (an inline value's words). Both are addresses, so in a loop whose
+    /// value does not change the compiler picks one before the loop and reads through it, as
+    /// an array's loop does (and vectorises it), instead of testing the storage on each byte.
+    @_transparent @usableFromInline
+    static func _byte(_ heapBase: UInt, _ inline: UnsafeRawPointer, _ i: Int) -> UInt8 {
+        (heapBase != 0 ? UnsafeRawPointer(bitPattern: heapBase)! : inline).load(fromByteOffset: i, as: UInt8.self)
     }
 }
 
@@ -208,7 +252,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     ///
     /// Python: `bytes.__len__`.
     @_transparent public var count: Int {
-        _inlineCount == 0xFF ? Int(bitPattern: _inline.1) : Int(bitPattern: _inlineCount._lowWord)
+        _inlineCount >= 0xFE ? Int(bitPattern: _inline.1) : Int(bitPattern: _inlineCount._lowWord)
     }
     /// `not b`: whether there are no bytes.
     ///
@@ -241,17 +285,17 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     /// counterpart here (as an array's subscript). C: none.
     @inlinable public subscript(position: Int) -> UInt8 {
         @_transparent get {
-            // One unsigned comparison checks both ends.
-            if _inlineCount == 0xFF {
-                if UInt(bitPattern: position) >= _inline.1 { bytes._outOfRangeTrap() }
-                return UnsafePointer<UInt8>(bitPattern: _inline.0)![position]
-            }
-            if UInt(bitPattern: position) >= UInt(_inlineCount._lowWord) { bytes._outOfRangeTrap() }
-            return bytes._inlineByte(_inline, position)
+            // One unsigned comparison checks both ends; then one load through the heap address
+            // or the inline words' (no branch on the storage, so a loop over `b[i]` vectorises).
+            let onHeap = _inlineCount >= 0xFE
+            if UInt(bitPattern: position) >= (onHeap ? _inline.1 : _inlineCount._lowWord) { bytes._outOfRangeTrap() }
+            var words = _inline
+            return bytes._byte(onHeap ? _inline.0 : 0, &words, position)
         }
         set {
             if UInt(bitPattern: position) >= UInt(bitPattern: count) { bytes._outOfRangeTrap() }
             if _isOnHeap {
+                _moveToHeap()
                 _heap[position] = newValue
                 _syncHeap()
                 return
@@ -262,18 +306,6 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
 
     /// The trap of an index out of range (as an array's).
     @usableFromInline static func _outOfRangeTrap() -> Never { fatalError("Index out of range") }
-
-    /// Byte `i` (0..<16) of inline storage, in memory order (with concrete-type operations
-    /// only, which a debug build inlines).
-    @_transparent @usableFromInline static func _inlineByte(_ words: (UInt, UInt), _ i: Int) -> UInt8 {
-        let size = MemoryLayout<UInt>.size
-        #if _endian(little)
-        let word = i < size ? words.0 : words.1
-        #else
-        let word = i < size ? words.0.byteSwapped : words.1.byteSwapped
-        #endif
-        return UInt8(_truncatingBits: word &>> UInt(bitPattern: (i & (size &- 1)) &* 8))
-    }
 
     /// Replaces `b[subrange]` with `newElements` (a value on the heap afterwards).
     ///
@@ -298,14 +330,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     ///
     /// Python: none (Swift's `Sequence` needs it for fast paths; Python's buffer protocol is the like). C: none.
     @inlinable public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        if _isOnHeap { return try body(UnsafeBufferPointer(start: _heapBase, count: count)) }
-        var copy = _inline
-        let count = Int(_inlineCount)
-        return try Swift.withUnsafeMutablePointer(to: &copy) { words in
-            try UnsafeMutableRawPointer(words).withMemoryRebound(to: UInt8.self, capacity: bytes._inlineCapacity) {
-                try body(UnsafeBufferPointer(start: $0, count: count))
-            }
-        }
+        try withUnsafeBytes { try body($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// Calls `body` with the bytes in contiguous mutable memory, in place.
@@ -313,6 +338,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     /// Python: none (Swift's `MutableCollection` needs it for fast paths). C: none.
     @inlinable public mutating func withContiguousMutableStorageIfAvailable<R>(_ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         if _isOnHeap {
+            _moveToHeap()
             defer { _syncHeap() }
             return try _heap.withUnsafeMutableBufferPointer(body)
         }
@@ -330,7 +356,8 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     ///
     /// Python: `iter(b)` (`bytes.__iter__`). C: none.
     @_transparent public func makeIterator() -> Iterator {
-        Iterator(_owner: _heap, _base: _isOnHeap ? _heapBase : nil, _inline: _inline, _position: 0, _end: count)
+        let onHeap = _isOnHeap
+        return Iterator(_owner: _heap, _base: onHeap ? _inline.0 : 0, _inline: onHeap ? (0, 0) : _inline, _position: 0, _end: count)
     }
 
     /// The iterator of `bytes`: the bytes in order.
@@ -339,14 +366,15 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     @frozen public struct Iterator: IteratorProtocol {
         /// Keeps the heap bytes alive while they are iterated.
         @usableFromInline let _owner: [UInt8]
-        /// The first heap byte; nil for inline bytes.
-        @usableFromInline let _base: UnsafePointer<UInt8>?
-        @usableFromInline let _inline: (UInt, UInt)
+        /// The first heap byte's address; 0 for inline bytes.
+        @usableFromInline let _base: UInt
+        /// The inline bytes (a `var` so that `next()` can read them through their address).
+        @usableFromInline var _inline: (UInt, UInt)
         @usableFromInline var _position: Int
         @usableFromInline let _end: Int
 
         @_transparent @usableFromInline
-        init(_owner: [UInt8], _base: UnsafePointer<UInt8>?, _inline: (UInt, UInt), _position: Int, _end: Int) {
+        init(_owner: [UInt8], _base: UInt, _inline: (UInt, UInt), _position: Int, _end: Int) {
             self._owner = _owner
             self._base = _base
             self._inline = _inline
@@ -361,8 +389,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
             let i = _position
             if i == _end { return nil }
             _position = i &+ 1
-            if let base = _base { return base[i] }
-            return bytes._inlineByte(_inline, i)
+            return bytes._byte(_base, &_inline, i)
         }
     }
 }
@@ -372,7 +399,7 @@ extension bytes: Equatable, Hashable {
     ///
     /// Python: `bytes.__eq__`.
     @_transparent public static func == (lhs: bytes, rhs: bytes) -> Bool {
-        if lhs._inlineCount != 0xFF && rhs._inlineCount != 0xFF {
+        if lhs._inlineCount < 0xFE && rhs._inlineCount < 0xFE {
             return lhs._inlineCount == rhs._inlineCount && lhs._inline.0 == rhs._inline.0 && lhs._inline.1 == rhs._inline.1
         }
         return _equalContents(lhs, rhs)
