@@ -207,10 +207,10 @@ extension bytes {
                 pieces.reserveCapacity(splits &+ 1)
                 at = 0
                 while pieces.count < splits, let match = ByteSearch.find(needle, base, from: at, to: n) {
-                    pieces.append(bytes(copying: UnsafeRawBufferPointer(start: base + at, count: match &- at)))
+                    pieces.append(_slice(from: at, count: match &- at))
                     at = match &+ step
                 }
-                pieces.append(bytes(copying: UnsafeRawBufferPointer(start: base + at, count: n &- at)))
+                pieces.append(_slice(from: at, count: n &- at))
                 return pieces
             }
         }
@@ -249,7 +249,7 @@ extension bytes {
             }
             var pieces: [bytes] = []
             pieces.reserveCapacity(words { _, _ in })
-            _ = words { first, end in pieces.append(bytes(copying: UnsafeRawBufferPointer(start: start + first, count: end &- first))) }
+            _ = words { first, end in pieces.append(_slice(from: first, count: end &- first)) }
             return pieces
         }
     }
@@ -334,16 +334,17 @@ extension bytes {
     /// `strip()` with no argument: ASCII whitespace off the requested ends, in one pass over a
     /// typed pointer; the value itself (no copy) when nothing is stripped.
     private func strippedSpace(left: Bool, right: Bool) -> bytes {
-        withUnsafeBytes { raw in
-            let n = raw.count
-            guard n > 0, let start = raw.baseAddress else { return self }
+        let n = count
+        let (lower, upper) = withUnsafeBytes { raw -> (Int, Int) in
+            guard n > 0, let start = raw.baseAddress else { return (0, 0) }
             let p = start.assumingMemoryBound(to: UInt8.self)
             var lower = 0, upper = n
             if left { while lower < upper, Self.isSpace(p[lower]) { lower &+= 1 } }
             if right { while upper > lower, Self.isSpace(p[upper &- 1]) { upper &-= 1 } }
-            if lower == 0 && upper == n { return self }
-            return bytes(copying: UnsafeRawBufferPointer(start: start + lower, count: upper &- lower))
+            return (lower, upper)
         }
+        // A slice: no copy when nothing is stripped, none either past 16 bytes (shared storage).
+        return _slice(from: lower, count: upper &- lower)
     }
 
     /// One pass from each requested end; the value itself (no copy) when nothing is stripped.
@@ -355,7 +356,7 @@ extension bytes {
             if right { while end > start, set.contains(raw[end - 1]) { end -= 1 } }
             return (start, end)
         }
-        return start == 0 && end == count ? self : self[start, end]
+        return _slice(from: start, count: end &- start)
     }
 
     /// `b.upper()`: ASCII letters upper-cased, every other byte unchanged.
