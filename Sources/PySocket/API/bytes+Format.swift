@@ -115,7 +115,8 @@ extension bytes {
     ///   `ValueError("unsupported format character ...")` and `TypeError('format requires a mapping')`.
     @inlinable
     public static func % <T: PyFormatArgument>(lhs: bytes, rhs: T) throws -> bytes {
-        try _format(lhs, rhs.pyFormatValue)
+        var value = rhs.pyFormatValue
+        return try Swift.withUnsafeMutablePointer(to: &value) { try _format(lhs, UnsafeRawPointer($0), 1) }
     }
 
     /// `b % (v1, v2, ...)`: printf-style formatting with a tuple of values.
@@ -124,9 +125,18 @@ extension bytes {
     /// Inlinable, so that the tuple is specialised where it is written (no runtime tuple metadata).
     @inlinable
     public static func % <each T: PyFormatArgument>(lhs: bytes, rhs: (repeat each T)) throws -> bytes {
-        var values: [PyFormatValue] = []
-        for value in repeat each rhs { values.append(value.pyFormatValue) }
-        return try _format(lhs, values)
+        var count = 0
+        for _ in repeat each rhs { count += 1 }
+        // The values on the stack, not in an array.
+        return try withUnsafeTemporaryAllocation(of: PyFormatValue.self, capacity: count) { values in
+            var initialized = 0
+            for value in repeat each rhs {
+                (values.baseAddress! + initialized).initialize(to: value.pyFormatValue)
+                initialized += 1
+            }
+            defer { if initialized > 0 { values.baseAddress!.deinitialize(count: initialized) } }
+            return try _format(lhs, UnsafeRawPointer(values.baseAddress!), count)
+        }
     }
 
     /// `b % (v1, v2)`: the tuple of two, the commonest (`b"$%d\r\n%b\r\n" % (len(arg), arg)`),
@@ -135,7 +145,8 @@ extension bytes {
     /// Python: `bytes.__mod__`. C: none.
     @inlinable
     public static func % <A: PyFormatArgument, B: PyFormatArgument>(lhs: bytes, rhs: (A, B)) throws -> bytes {
-        try _format(lhs, rhs.0.pyFormatValue, rhs.1.pyFormatValue)
+        var values = (rhs.0.pyFormatValue, rhs.1.pyFormatValue)
+        return try Swift.withUnsafeMutablePointer(to: &values) { try _format(lhs, UnsafeRawPointer($0), 2) }
     }
 
     /// `b % (v1, v2, v3)`: a tuple of three, in a stack tuple.
@@ -143,53 +154,15 @@ extension bytes {
     /// Python: `bytes.__mod__`. C: none.
     @inlinable
     public static func % <A: PyFormatArgument, B: PyFormatArgument, C: PyFormatArgument>(lhs: bytes, rhs: (A, B, C)) throws -> bytes {
-        try _format(lhs, rhs.0.pyFormatValue, rhs.1.pyFormatValue, rhs.2.pyFormatValue)
+        var values = (rhs.0.pyFormatValue, rhs.1.pyFormatValue, rhs.2.pyFormatValue)
+        return try Swift.withUnsafeMutablePointer(to: &values) { try _format(lhs, UnsafeRawPointer($0), 3) }
     }
 
-    // Past the generic entry points: the values in a local tuple whose address `&` passes to
-    // the formatter (no generic `withUnsafe...` call, which a debug build runs unspecialised).
-
-    /// `lhs % value`.
+    /// `lhs % values` (`count` of them at `values`: one, or a homogeneous tuple, laid out as an
+    /// array), past the generic entry points.
     @usableFromInline
-    static func _format(_ lhs: bytes, _ value: PyFormatValue) throws -> bytes {
-        var values = value
-        return try _run(lhs, &values, 1)
-    }
-
-    /// `lhs % (a, b)`.
-    @usableFromInline
-    static func _format(_ lhs: bytes, _ a: PyFormatValue, _ b: PyFormatValue) throws -> bytes {
-        var values = (a, b)
-        return try _run(lhs, &values, 2)
-    }
-
-    /// `lhs % (a, b, c)`.
-    @usableFromInline
-    static func _format(_ lhs: bytes, _ a: PyFormatValue, _ b: PyFormatValue, _ c: PyFormatValue) throws -> bytes {
-        var values = (a, b, c)
-        return try _run(lhs, &values, 3)
-    }
-
-    // The formatter over one value or a tuple of them (a homogeneous tuple lays its elements
-    // out as an array does); one concrete function per shape, so that a debug build looks up no
-    // tuple metadata.
-
-    private static func _run(_ lhs: bytes, _ values: UnsafePointer<PyFormatValue>, _ count: Int) throws -> bytes {
-        try PyBytesFormatter.run(lhs, UnsafeRawPointer(values), count)
-    }
-
-    private static func _run(_ lhs: bytes, _ values: UnsafePointer<(PyFormatValue, PyFormatValue)>, _ count: Int) throws -> bytes {
-        try PyBytesFormatter.run(lhs, UnsafeRawPointer(values), count)
-    }
-
-    private static func _run(_ lhs: bytes, _ values: UnsafePointer<(PyFormatValue, PyFormatValue, PyFormatValue)>, _ count: Int) throws -> bytes {
-        try PyBytesFormatter.run(lhs, UnsafeRawPointer(values), count)
-    }
-
-    /// `lhs % tuple` of any length.
-    @usableFromInline
-    static func _format(_ lhs: bytes, _ values: [PyFormatValue]) throws -> bytes {
-        try values.withUnsafeBufferPointer { try PyBytesFormatter.run(lhs, UnsafeRawPointer($0.baseAddress ?? UnsafePointer(bitPattern: 8)!), $0.count) }
+    static func _format(_ lhs: bytes, _ values: UnsafeRawPointer, _ count: Int) throws -> bytes {
+        try PyBytesFormatter.run(lhs, values, count)
     }
 }
 

@@ -71,16 +71,33 @@ public struct bytes: Sendable {
     @inlinable public init(copying buffer: UnsafeRawBufferPointer) {
         if buffer.count <= bytes._inlineCapacity {
             self.init()
-            if let source = buffer.baseAddress {
-                withUnsafeMutableBytes(of: &_inline) { $0.baseAddress!.copyMemory(from: source, byteCount: buffer.count) }
-            }
+            // Into a local pair of words whose address `&` passes (no generic
+            // `withUnsafeMutableBytes(of:)`, which a debug build runs unspecialised).
+            var words: (UInt, UInt) = (0, 0)
+            if let source = buffer.baseAddress { bytes._copyBytes(&words, source, buffer.count) }
+            _inline = words
             _inlineCount = UInt8(truncatingIfNeeded: buffer.count)
         } else {
+            #if DEBUG
+            // A debug build: the runtime's prespecialised (optimised) `[UInt8](repeating:count:)`,
+            // then a memcpy through `&` (`Array(UnsafeBufferPointer)` would run its generic copy
+            // unspecialised, with metadata lookups).
+            var array = [UInt8](repeating: 0, count: buffer.count)
+            bytes._copyBytes(&array, buffer.baseAddress!, buffer.count)
+            self.init(array)
+            #else
             // Array(UnsafeBufferPointer) gets the array storage's type metadata from a cache in
             // this binary; `[UInt8](unsafeUninitializedCapacity:)` asks the runtime for it on
             // every call (about 400 instructions more per value on Linux, measured with callgrind).
             self.init(buffer.withMemoryRebound(to: UInt8.self) { Array($0) })
+            #endif
         }
+    }
+
+    /// memcpy of `count` bytes (non-generic: a plain call even in a debug build).
+    @_transparent @usableFromInline
+    static func _copyBytes(_ target: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
+        target.copyMemory(from: source, byteCount: count)
     }
 
     /// A value of at most `capacity` bytes written in place by `initializer`, which sets how
@@ -448,7 +465,13 @@ extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
     ///
     /// Python: the literal `b"..."`. C: none.
     @inlinable public init(stringLiteral value: StaticString) {
-        self = value.withUTF8Buffer { bytes(copying: UnsafeRawBufferPointer($0)) }
+        // The literal's address and length, with no generic `withUTF8Buffer` closure (a debug
+        // build calls it unspecialised); a one-scalar StaticString has no address.
+        if value.hasPointerRepresentation {
+            self.init(copying: UnsafeRawBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
+        } else {
+            self = value.withUTF8Buffer { bytes(copying: UnsafeRawBufferPointer($0)) }
+        }
     }
     /// `bytes([1, 2, 3])`: keeps the literal's array (made anyway), with no copy.
     ///
