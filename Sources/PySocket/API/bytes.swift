@@ -39,7 +39,8 @@ public struct bytes: Sendable {
     ///
     /// Python: `bytes()`. C: none.
     @inlinable public init() {
-        _heap = []
+        // `Array()`, not `[]`: a debug build makes `[]` through the generic array-literal path.
+        _heap = Array()
         _inline = (0, 0)
         _inlineCount = 0
     }
