@@ -39,7 +39,8 @@ public struct bytes: Sendable {
     ///
     /// Python: `bytes()`. C: none.
     @inlinable public init() {
-        _heap = []
+        // `Array()`, not `[]`: a debug build makes `[]` through the generic array-literal path.
+        _heap = Array()
         _inline = (0, 0)
         _inlineCount = 0
     }
@@ -91,6 +92,12 @@ public struct bytes: Sendable {
     @_transparent @usableFromInline
     static func _copy(to target: UnsafeMutableRawPointer, at offset: Int, from source: UnsafeRawPointer, count: Int) {
         (target + offset).copyMemory(from: source, byteCount: count)
+    }
+
+    /// memcpy of `count` bytes (`_copy` at offset 0; the name the clients branch uses).
+    @_transparent @usableFromInline
+    static func _copyBytes(_ target: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
+        _copy(to: target, at: 0, from: source, count: count)
     }
 
     /// A value of at most `capacity` bytes written in place by `initializer`, which sets how
@@ -539,6 +546,8 @@ extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
     ///
     /// Python: the literal `b"..."`. C: none.
     @_transparent public init(stringLiteral value: StaticString) {
+        // The literal's address and length, with no generic `withUTF8Buffer` closure (a debug
+        // build calls it unspecialised); a one-scalar StaticString has no address.
         if value.hasPointerRepresentation {
             self.init(copying: UnsafeRawBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
         } else {
