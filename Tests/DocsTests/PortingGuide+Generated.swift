@@ -83,9 +83,10 @@ import TestSupport
             print(data[..<3], len(raw), raw, raw.hex())                   // b'GET' 4 b'\x00\xff\x01\x02' 00ff0102
             print(try bytes("a,b,c").split(","), bytes("  x ").strip(), data.startswith("GET"))  // [b'a', b'b', b'c'] b'x' True
             print(data[4, -4], try data[nil, nil, -1][..<4])            // b'/ HTTP/1.0' b'\n\r\n\r'
+            print(try data[py: 0], try data[py: -5])                     // 71 48
             print(try bytes([0x63, 0x61, 0x66, 0xc3, 0xa9]).decode(), "café".encode(), try bytes(count: 3))  // café b'caf\xc3\xa9' b'\x00\x00\x00'
         }
-        #expect(captured.getvalue() == "b'GET' 4 b'\\x00\\xff\\x01\\x02' 00ff0102\n[b'a', b'b', b'c'] b'x' True\nb'/ HTTP/1.0' b'\\n\\r\\n\\r'\ncafé b'caf\\xc3\\xa9' b'\\x00\\x00\\x00'\n")
+        #expect(captured.getvalue() == "b'GET' 4 b'\\x00\\xff\\x01\\x02' 00ff0102\n[b'a', b'b', b'c'] b'x' True\nb'/ HTTP/1.0' b'\\n\\r\\n\\r'\n71 48\ncafé b'caf\\xc3\\xa9' b'\\x00\\x00\\x00'\n")
     }
 
     /// Docs/PortingGuide.md, example 6

@@ -153,6 +153,70 @@ extension bytearray {
     }
 }
 
+extension bytearray {
+    /// `buf[i]` with Python's rules: a negative `i` counts from the end, and an index outside
+    /// the buffer raises instead of stopping the process (as `buf[i]`, the collection
+    /// subscript, does): `try buf[py: -1]` is Python's `buf[-1]`.
+    ///
+    /// Python: `bytearray.__getitem__(int)`. C: none.
+    /// - Throws: `IndexError('bytearray index out of range')`.
+    public subscript(py index: Int) -> UInt8 {
+        get throws { storage[try position(index)] }
+    }
+
+    /// `buf[i] = x` with Python's rules (a throwing subscript cannot be assigned to in Swift, so
+    /// this is a method): a negative `i` counts from the end; `x` is Python's int.
+    ///
+    /// Python: `bytearray.__setitem__(int, int)`. C: none.
+    /// - Throws: `IndexError('bytearray index out of range')`;
+    ///   `ValueError('byte must be in range(0, 256)')`.
+    public mutating func __setitem__(_ index: Int, _ value: Int) throws {
+        let i = try position(index)
+        guard let byte = UInt8(exactly: value) else { throw ValueError("byte must be in range(0, 256)") }
+        storage[i] = byte
+    }
+
+    /// The position of Python's index `index`, or CPython's IndexError.
+    private func position(_ index: Int) throws -> Int {
+        let n = storage.count
+        let i = index < 0 ? index &+ n : index
+        if UInt(bitPattern: i) >= UInt(bitPattern: n) { throw IndexError("bytearray index out of range") }
+        return i
+    }
+
+    /// `buf * n`: a new `bytearray` of `n` copies (empty when `n <= 0`).
+    ///
+    /// Python: `bytearray.__mul__`. C: none.
+    ///
+    /// Differs from CPython: throws (so a port writes `try buf * n`), because a size past `Int`
+    /// or past memory raises CPython's error instead of trapping.
+    /// - Throws: `MemoryError()` when the size overflows `Int` (CPython's bytearray raises
+    ///   MemoryError there, where `bytes` raises OverflowError) or the memory cannot be had.
+    public static func * (lhs: bytearray, rhs: Int) throws -> bytearray {
+        let copies = Swift.max(rhs, 0)
+        let (total, overflow) = lhs.storage.count.multipliedReportingOverflow(by: copies)
+        if overflow { throw MemoryError() }
+        guard total > 0 else { return bytearray() }
+        try bytes._checkSize(total)
+        var result = bytearray()
+        result.storage.reserveCapacity(total)
+        for _ in 0..<copies { result.storage.append(contentsOf: lhs.storage) }
+        return result
+    }
+
+    /// `n * buf`: `n` copies of `buf`.
+    ///
+    /// Python: `bytearray.__rmul__`. C: none.
+    /// - Throws: as `buf * n`.
+    public static func * (lhs: Int, rhs: bytearray) throws -> bytearray { try rhs * lhs }
+
+    /// `buf *= n`: the buffer repeated `n` times, in place (empty when `n <= 0`).
+    ///
+    /// Python: `bytearray.__imul__`. C: none.
+    /// - Throws: as `buf * n`.
+    public static func *= (lhs: inout bytearray, rhs: Int) throws { lhs = try lhs * rhs }
+}
+
 extension bytes {
     /// `bytes(buf)`: an immutable copy of a `bytearray`.
     ///

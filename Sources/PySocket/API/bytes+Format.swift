@@ -116,7 +116,7 @@ extension bytes {
     @inlinable
     public static func % <T: PyFormatArgument>(lhs: bytes, rhs: T) throws -> bytes {
         var value = rhs.pyFormatValue
-        return try Swift.withUnsafeMutablePointer(to: &value) { try _format(lhs, UnsafeBufferPointer(start: $0, count: 1)) }
+        return try Swift.withUnsafeMutablePointer(to: &value) { try _format(lhs, UnsafeRawPointer($0), 1) }
     }
 
     /// `b % (v1, v2, ...)`: printf-style formatting with a tuple of values.
@@ -135,7 +135,7 @@ extension bytes {
                 initialized += 1
             }
             defer { if initialized > 0 { values.baseAddress!.deinitialize(count: initialized) } }
-            return try _format(lhs, UnsafeBufferPointer(values))
+            return try _format(lhs, UnsafeRawPointer(values.baseAddress!), count)
         }
     }
 
@@ -146,9 +146,7 @@ extension bytes {
     @inlinable
     public static func % <A: PyFormatArgument, B: PyFormatArgument>(lhs: bytes, rhs: (A, B)) throws -> bytes {
         var values = (rhs.0.pyFormatValue, rhs.1.pyFormatValue)
-        return try Swift.withUnsafeMutablePointer(to: &values) {
-            try _format(lhs, UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: PyFormatValue.self), count: 2))
-        }
+        return try Swift.withUnsafeMutablePointer(to: &values) { try _format(lhs, UnsafeRawPointer($0), 2) }
     }
 
     /// `b % (v1, v2, v3)`: a tuple of three, in a stack tuple.
@@ -157,15 +155,14 @@ extension bytes {
     @inlinable
     public static func % <A: PyFormatArgument, B: PyFormatArgument, C: PyFormatArgument>(lhs: bytes, rhs: (A, B, C)) throws -> bytes {
         var values = (rhs.0.pyFormatValue, rhs.1.pyFormatValue, rhs.2.pyFormatValue)
-        return try Swift.withUnsafeMutablePointer(to: &values) {
-            try _format(lhs, UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: PyFormatValue.self), count: 3))
-        }
+        return try Swift.withUnsafeMutablePointer(to: &values) { try _format(lhs, UnsafeRawPointer($0), 3) }
     }
 
-    /// `lhs % values`, past the generic entry points.
+    /// `lhs % values` (`count` of them at `values`: one, or a homogeneous tuple, laid out as an
+    /// array), past the generic entry points.
     @usableFromInline
-    static func _format(_ lhs: bytes, _ values: UnsafeBufferPointer<PyFormatValue>) throws -> bytes {
-        try PyBytesFormatter.run(lhs, values)
+    static func _format(_ lhs: bytes, _ values: UnsafeRawPointer, _ count: Int) throws -> bytes {
+        try PyBytesFormatter.run(lhs, values, count)
     }
 }
 
@@ -185,21 +182,36 @@ struct PyBytesFormatter {
         self.stack = stack
     }
 
-    /// Formats `lhs % values` with a 256-byte stack buffer for the result.
-    static func run(_ lhs: bytes, _ args: UnsafeBufferPointer<PyFormatValue>) throws -> bytes {
-        try lhs.withUnsafeBytes { format in
-            try withUnsafeTemporaryAllocation(byteCount: 256, alignment: 16) { stack in
-                var formatter = PyBytesFormatter(format, stack)
-                try formatter.format(args)
-                return formatter.result()
-            }
-        }
+    /// Formats `lhs % values` (`count` values at `values`) with a 256-byte stack buffer for the
+    /// result: a local tuple, whose address `&` passes (no generic `withUnsafeTemporaryAllocation`).
+    static func run(_ lhs: bytes, _ values: UnsafeRawPointer, _ count: Int) throws -> bytes {
+        let args = UnsafeBufferPointer(start: values.assumingMemoryBound(to: PyFormatValue.self), count: count)
+        var words = zero256
+        return try lhs.withUnsafeBytes { format in try run(format, args, &words) }
+    }
+
+    /// 256 bytes of stack.
+    typealias Stack256 = ((UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64),
+                          (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64),
+                          (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64),
+                          (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64))
+
+    /// 256 zero bytes, for a `Stack256` variable.
+    static var zero256: Stack256 {
+        ((0, 0, 0, 0, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0, 0, 0))
+    }
+
+    static func run(_ format: UnsafeRawBufferPointer, _ args: UnsafeBufferPointer<PyFormatValue>, _ stack: UnsafeMutableRawPointer) throws -> bytes {
+        var formatter = PyBytesFormatter(format, UnsafeMutableRawBufferPointer(start: stack, count: 256))
+        try formatter.format(args)
+        return formatter.result()
     }
 
     /// The result: inline when short, else one allocation of its exact size (or the spill array).
     func result() -> bytes {
         if let spill { return bytes(spill) }
-        return bytes(copying: UnsafeRawBufferPointer(rebasing: stack[..<used]))
+        // A pointer and a count, not `stack[..<used]` (a generic range subscript in a debug build).
+        return bytes(copying: UnsafeRawBufferPointer(start: stack.baseAddress, count: used))
     }
 
     mutating func append(_ source: UnsafeRawBufferPointer) {
@@ -243,7 +255,7 @@ struct PyBytesFormatter {
         if spill != nil { return }
         var array: [UInt8] = []
         array.reserveCapacity(Swift.max(used * 2, 512))
-        array.append(contentsOf: UnsafeRawBufferPointer(rebasing: stack[..<used]))
+        array.append(contentsOf: UnsafeRawBufferPointer(start: stack.baseAddress, count: used))
         spill = array
     }
 
@@ -285,20 +297,19 @@ struct PyBytesFormatter {
                 // The common `%d` of an int and `%b`/`%s` of bytes, with no flags, width or
                 // precision, written directly.
                 let conversion = p[i]
-                if next < args.count {
-                    switch (conversion, args[next]) {
-                    case (0x64, .int(let negative, let magnitude)):
+                if next < args.count, let argv = args.baseAddress {
+                    // Through the pointer: a buffer's subscript is a generic call in a debug build.
+                    if conversion == 0x64, case .int(let negative, let magnitude) = argv[next] {
                         next &+= 1
                         appendDecimal(magnitude, negative: negative)
                         i &+= 1
                         continue
-                    case (0x62, .bytes(let data)), (0x73, .bytes(let data)):
+                    }
+                    if conversion == 0x62 || conversion == 0x73, case .bytes(let data) = argv[next] {
                         next &+= 1
                         data.withUnsafeBytes { append($0) }
                         i &+= 1
                         continue
-                    default:
-                        break
                     }
                 }
                 i = try specification(at: i, args)
@@ -429,7 +440,7 @@ struct PyBytesFormatter {
                 throw TypeError("%b requires a bytes-like object, or an object that implements __bytes__, not '\(Self.typeName(value))'")
             }
             data.withUnsafeBytes { raw in
-                text(UnsafeRawBufferPointer(rebasing: raw[..<Swift.min(raw.count, spec.precision ?? raw.count)]), spec)
+                text(UnsafeRawBufferPointer(start: raw.baseAddress, count: Swift.min(raw.count, spec.precision ?? raw.count)), spec)
             }
         case 0x72, 0x61:  // r a
             var shown: String
@@ -441,7 +452,7 @@ struct PyBytesFormatter {
             }
             shown.withUTF8 { utf8 in
                 let raw = UnsafeRawBufferPointer(utf8)
-                text(UnsafeRawBufferPointer(rebasing: raw[..<Swift.min(raw.count, spec.precision ?? raw.count)]), spec)
+                text(UnsafeRawBufferPointer(start: raw.baseAddress, count: Swift.min(raw.count, spec.precision ?? raw.count)), spec)
             }
         case 0x63:  // c
             switch value {
@@ -493,7 +504,7 @@ struct PyBytesFormatter {
                 start -= 1
                 digits[start] = 0x2D
             }
-            append(UnsafeRawBufferPointer(rebasing: digits[start...]))
+            append(UnsafeRawBufferPointer(start: digits.baseAddress! + start, count: digits.count - start))
         }
     }
 
@@ -521,7 +532,7 @@ struct PyBytesFormatter {
             if prefix != 0 { append(0x30); append(prefix) }
             if zeroFill { append(repeating: 0x30, count: fill) }
             append(repeating: 0x30, count: zeros)
-            append(UnsafeRawBufferPointer(rebasing: digits[start...]))
+            append(UnsafeRawBufferPointer(start: digits.baseAddress! + start, count: digits.count - start))
             if left { append(repeating: 0x20, count: fill) }
         }
     }

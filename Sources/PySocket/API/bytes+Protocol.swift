@@ -1,5 +1,24 @@
 // The bytes methods protocol clients reach for: Python slices, partition, splitlines, `in`, int().
 
+// MARK: - Python indexing that raises instead of trapping
+
+extension bytes {
+    /// `b[i]` with Python's rules: a negative `i` counts from the end, and an index outside
+    /// the value raises instead of stopping the process (as `b[i]`, the collection subscript,
+    /// does): `try b[py: -1]` is Python's `b[-1]`.
+    ///
+    /// Python: `bytes.__getitem__(int)`. C: none.
+    /// - Throws: `IndexError('index out of range')`.
+    @inlinable public subscript(py index: Int) -> UInt8 {
+        get throws {
+            let n = count
+            let i = index < 0 ? index &+ n : index
+            if UInt(bitPattern: i) >= UInt(bitPattern: n) { throw IndexError("index out of range") }
+            return self[i]
+        }
+    }
+}
+
 // MARK: - Python slices with negative ends
 
 extension bytes {
@@ -14,8 +33,7 @@ extension bytes {
         if let start { lower = Self.clipIndex(start, n) }
         if let stop { upper = Self.clipIndex(stop, n) }
         guard lower < upper else { return bytes() }
-        if lower == 0 && upper == n { return self }
-        return withUnsafeBytes { bytes(copying: UnsafeRawBufferPointer(start: $0.baseAddress! + lower, count: upper &- lower)) }
+        return _slice(from: lower, count: upper &- lower)
     }
 
     /// `b[start:stop:step]`: Python's extended slice (`b[nil, nil, -1]` is `b[::-1]`).
@@ -73,7 +91,7 @@ extension bytes {
     /// - Throws: `ValueError('empty separator')`.
     public func partition(_ sep: bytes) throws -> (bytes, bytes, bytes) {
         guard !sep.isEmpty else { throw ValueError("empty separator") }
-        // One search and the two copies straight from the buffer.
+        // One search; the parts are slices of this value (sharing its array past 16 bytes).
         return withUnsafeBytes { hay in
             sep.withUnsafeBytes { needle in
                 let n = hay.count
@@ -81,8 +99,7 @@ extension bytes {
                     return (self, bytes(), bytes())
                 }
                 let after = at &+ needle.count
-                return (bytes(copying: UnsafeRawBufferPointer(start: base, count: at)), sep,
-                        bytes(copying: UnsafeRawBufferPointer(start: base + after, count: n &- after)))
+                return (_slice(from: 0, count: at), sep, _slice(from: after, count: n &- after))
             }
         }
     }
@@ -133,11 +150,11 @@ extension bytes {
                 let byte = buffer[i]
                 guard byte == 0x0A || byte == 0x0D else { i += 1; continue }
                 let ending = byte == 0x0D && i + 1 < n && buffer[i + 1] == 0x0A ? 2 : 1
-                lines.append(bytes(copying: UnsafeRawBufferPointer(rebasing: buffer[start..<(keepends ? i + ending : i)])))
+                lines.append(_slice(from: start, count: (keepends ? i + ending : i) &- start))
                 i += ending
                 start = i
             }
-            if start < n { lines.append(bytes(copying: UnsafeRawBufferPointer(rebasing: buffer[start..<n]))) }
+            if start < n { lines.append(_slice(from: start, count: n &- start)) }
             return lines
         }
     }

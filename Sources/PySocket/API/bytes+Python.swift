@@ -27,24 +27,14 @@ extension bytes {
     ///
     /// Python: `bytes.__add__`. C: none.
     public static func + (lhs: bytes, rhs: bytes) -> bytes {
-        lhs.withUnsafeBytes { a in
-            rhs.withUnsafeBytes { b in
-                bytes(unsafeUninitializedCapacity: a.count + b.count) { target, initialized in
-                    if a.count > 0 { target.baseAddress!.copyMemory(from: a.baseAddress!, byteCount: a.count) }
-                    if b.count > 0 { (target.baseAddress! + a.count).copyMemory(from: b.baseAddress!, byteCount: b.count) }
-                    initialized = a.count + b.count
-                }
-            }
-        }
+        lhs.withUnsafeBytes { a in rhs.withUnsafeBytes { b in _concatenating(a, b) } }
     }
 
     /// `a += b`: appends `b`.
     ///
     /// Python: `bytes.__iadd__`. C: none.
     public static func += (lhs: inout bytes, rhs: bytes) {
-        // An array's own append for an array; an inline rhs is appended from where it is.
-        if rhs._isOnHeap { lhs.storage += rhs._heap; return }
-        rhs.withUnsafeBytes { source in lhs.storage.append(contentsOf: source) }
+        rhs.withUnsafeBytes { lhs._append($0) }
     }
 
     /// `b * n`: `n` copies of `b` (empty when `n <= 0`).
@@ -207,10 +197,10 @@ extension bytes {
                 pieces.reserveCapacity(splits &+ 1)
                 at = 0
                 while pieces.count < splits, let match = ByteSearch.find(needle, base, from: at, to: n) {
-                    pieces.append(bytes(copying: UnsafeRawBufferPointer(start: base + at, count: match &- at)))
+                    pieces.append(_slice(from: at, count: match &- at))
                     at = match &+ step
                 }
-                pieces.append(bytes(copying: UnsafeRawBufferPointer(start: base + at, count: n &- at)))
+                pieces.append(_slice(from: at, count: n &- at))
                 return pieces
             }
         }
@@ -249,7 +239,7 @@ extension bytes {
             }
             var pieces: [bytes] = []
             pieces.reserveCapacity(words { _, _ in })
-            _ = words { first, end in pieces.append(bytes(copying: UnsafeRawBufferPointer(start: start + first, count: end &- first))) }
+            _ = words { first, end in pieces.append(_slice(from: first, count: end &- first)) }
             return pieces
         }
     }
@@ -258,8 +248,15 @@ extension bytes {
     ///
     /// Python: `bytes.join`. C: none.
     public func join<S: Sequence>(_ items: S) -> bytes where S.Element == bytes {
+        join(Array(items))
+    }
+
+    /// `sep.join(list)`: `join` of an array, with no conversion (the common case, and a concrete
+    /// call in a debug build, where the generic one is not specialised).
+    ///
+    /// Python: `bytes.join`. C: none.
+    public func join(_ parts: [bytes]) -> bytes {
         // Python's two passes: sum the lengths, then copy each item (and `sep`) whole.
-        let parts = Array(items)
         guard parts.count > 1 else { return parts.first ?? bytes() }
         return parts.withUnsafeBufferPointer { list in
             // Index loops over a typed pointer: no iterator or enumerated() per item (a
@@ -284,12 +281,15 @@ extension bytes {
                         i &+= 1
                     }
                 }
-                if total <= 1024 {
-                    // A protocol message: assembled on the stack, then one exact-size copy.
-                    return withUnsafeTemporaryAllocation(byteCount: Swift.max(total, 1), alignment: 16) { stack in
-                        write(stack.baseAddress!)
-                        return bytes(copying: UnsafeRawBufferPointer(start: stack.baseAddress!, count: total))
+                if total <= 256 {
+                    // A protocol message: assembled in a local tuple (its address passed with `&`,
+                    // no generic `withUnsafeTemporaryAllocation`), then one exact-size copy.
+                    func assembled(_ stack: UnsafeMutableRawPointer) -> bytes {
+                        write(stack)
+                        return bytes(copying: UnsafeRawBufferPointer(start: stack, count: total))
                     }
+                    var stack: PyBytesFormatter.Stack256 = PyBytesFormatter.zero256
+                    return assembled(&stack)
                 }
                 return bytes(unsafeUninitializedCapacity: total) { target, initialized in
                     write(target.baseAddress!)
@@ -324,16 +324,17 @@ extension bytes {
     /// `strip()` with no argument: ASCII whitespace off the requested ends, in one pass over a
     /// typed pointer; the value itself (no copy) when nothing is stripped.
     private func strippedSpace(left: Bool, right: Bool) -> bytes {
-        withUnsafeBytes { raw in
-            let n = raw.count
-            guard n > 0, let start = raw.baseAddress else { return self }
+        let n = count
+        let (lower, upper) = withUnsafeBytes { raw -> (Int, Int) in
+            guard n > 0, let start = raw.baseAddress else { return (0, 0) }
             let p = start.assumingMemoryBound(to: UInt8.self)
             var lower = 0, upper = n
             if left { while lower < upper, Self.isSpace(p[lower]) { lower &+= 1 } }
             if right { while upper > lower, Self.isSpace(p[upper &- 1]) { upper &-= 1 } }
-            if lower == 0 && upper == n { return self }
-            return bytes(copying: UnsafeRawBufferPointer(start: start + lower, count: upper &- lower))
+            return (lower, upper)
         }
+        // A slice: no copy when nothing is stripped, none either past 16 bytes (shared storage).
+        return _slice(from: lower, count: upper &- lower)
     }
 
     /// One pass from each requested end; the value itself (no copy) when nothing is stripped.
@@ -345,7 +346,7 @@ extension bytes {
             if right { while end > start, set.contains(raw[end - 1]) { end -= 1 } }
             return (start, end)
         }
-        return start == 0 && end == count ? self : self[start, end]
+        return _slice(from: start, count: end &- start)
     }
 
     /// `b.upper()`: ASCII letters upper-cased, every other byte unchanged.
@@ -358,9 +359,17 @@ extension bytes {
     /// Python: `bytes.lower`. C: none.
     public func lower() -> bytes { mappedASCII(from: 0x41, to: 0x5A, by: 0x20) }
 
-    /// The bytes with those in `first...last` shifted by `delta`, in one copy.
+    /// The bytes with those in `first...last` shifted by `delta`, in one copy. A value of up to
+    /// 16 bytes (a header name, a command) is mapped in its two inline words, eight bytes per
+    /// operation, with no loop and no allocation.
     private func mappedASCII(from first: UInt8, to last: UInt8, by delta: Int) -> bytes {
-        withUnsafeBytes { source in
+        let n = count
+        if n <= bytes._inlineCapacity && !_isOnHeap && UInt.bitWidth == 64 {
+            var result = self
+            result._inline = (Self.mappedWord(_inline.0, first, last), Self.mappedWord(_inline.1, first, last))
+            return result
+        }
+        return withUnsafeBytes { source in
             bytes(unsafeUninitializedCapacity: source.count) { target, initialized in
                 let n = source.count
                 if n > 0, let from = source.baseAddress, let to = target.baseAddress {
@@ -379,6 +388,21 @@ extension bytes {
         }
     }
 
+    /// Eight bytes at once: each byte in `first...last` (ASCII letters, 0x20 apart from the other
+    /// case) gets its 0x20 bit flipped; every other byte, zero padding included, is unchanged.
+    @inline(__always)
+    private static func mappedWord(_ word: UInt, _ first: UInt8, _ last: UInt8) -> UInt {
+        let ones = UInt(truncatingIfNeeded: 0x0101_0101_0101_0101 as UInt64)
+        let high = UInt(truncatingIfNeeded: 0x8080_8080_8080_8080 as UInt64)
+        let low7 = word & ~high
+        // The high bit of each byte of `atLeast` says byte >= first, of `above` byte > last
+        // (no carry crosses a byte: each sum stays below 0x100).
+        let atLeast = low7 &+ ones &* UInt(0x80 &- first)
+        let above = low7 &+ ones &* UInt(0x7F &- last)
+        let inRange = atLeast & ~above & ~word & high
+        return word ^ (inRange &>> 2)
+    }
+
     /// `b.replace(old, new, count=-1)`: with the first `count` occurrences of `old` (all when
     /// negative) replaced by `new`; an empty `old` matches before every byte and at the end.
     ///
@@ -393,6 +417,26 @@ extension bytes {
         }
         out += storage[start...]
         return bytes(out)
+    }
+}
+
+extension Array where Element == bytes {
+    /// `x in [b"a", b"b"]`: whether one of the items equals `x` (a concrete overload of
+    /// `Sequence.contains`: a debug build calls the generic one through witness tables, with a
+    /// metadata lookup per item).
+    ///
+    /// Python: `list.__contains__` of a list of bytes. C: none.
+    @inlinable public func contains(_ element: bytes) -> Bool {
+        let n = element.count
+        return withUnsafeBufferPointer { items in
+            guard let base = items.baseAddress else { return false }
+            var i = 0
+            while i < items.count {
+                if base[i].count == n && base[i] == element { return true }
+                i &+= 1
+            }
+            return false
+        }
     }
 }
 

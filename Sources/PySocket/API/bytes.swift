@@ -7,24 +7,31 @@
 /// Python's `repr` (`b'hi\x00'`), which is also what Python's `str()` prints.
 ///
 /// Values of up to 16 bytes (a `recv(1)`, a packed IPv6 address, a short literal) are stored
-/// in the value itself, with no heap allocation; longer ones in an `[UInt8]`.
+/// in the value itself, with no heap allocation; longer ones in an `[UInt8]`. A slice longer
+/// than 16 bytes (`b[i..<j]`, `partition`, `strip`, `split`'s pieces) shares its parent's array
+/// instead of copying (when that array is at most 64 KiB or the slice at least half of it, so
+/// a short slice never keeps a large buffer alive); mutating either copies first, as arrays do.
 ///
 /// Python: `bytes`.
 @frozen
 public struct bytes: Sendable {
-    /// The bytes when `_inlineCount == bytes._onHeap` (it keeps them alive); empty otherwise.
+    /// On the heap: the array that holds the bytes (all of it when `_inlineCount == _onHeap`,
+    /// a part of it for a `_sharedSlice`), which keeps them alive; empty for an inline value.
     @usableFromInline var _heap: [UInt8]
     /// Inline: up to 16 bytes in memory order; the bytes past the count are always zero (so
-    /// that equality compares the words). On the heap: the address of `_heap`'s first byte and
-    /// its count, so that reading a byte or the count is a load with no call into the array,
-    /// even in a debug build (where nothing but `@_transparent` code is inlined across modules).
-    /// Every mutation of `_heap` is followed by `_syncHeap()`.
+    /// that equality compares the words). On the heap: the address of the value's first byte
+    /// (inside `_heap`'s buffer) and its count, so that reading a byte or the count is a load
+    /// with no call into the array, even in a debug build (where nothing but `@_transparent`
+    /// code is inlined across modules). Every mutation of `_heap` is followed by `_syncHeap()`.
     @usableFromInline var _inline: (UInt, UInt)
-    /// How many bytes are inline (0...16), or `_onHeap`.
+    /// How many bytes are inline (0...16), `_onHeap`, or `_sharedSlice`.
     @usableFromInline var _inlineCount: UInt8
 
-    /// `_inlineCount` when the bytes are in `_heap`.
+    /// `_inlineCount` when the bytes are all of `_heap`.
     @usableFromInline static var _onHeap: UInt8 { 0xFF }
+    /// `_inlineCount` when the bytes are a part of `_heap` that other values share: a mutation
+    /// first copies them to an array of their own (`_moveToHeap`).
+    @usableFromInline static var _sharedSlice: UInt8 { 0xFE }
     /// The most bytes stored inline (16 on a 64-bit platform).
     @usableFromInline static var _inlineCapacity: Int { MemoryLayout<(UInt, UInt)>.size }
 
@@ -32,7 +39,8 @@ public struct bytes: Sendable {
     ///
     /// Python: `bytes()`. C: none.
     @inlinable public init() {
-        _heap = []
+        // `Array()`, not `[]`: a debug build makes `[]` through the generic array-literal path.
+        _heap = Array()
         _inline = (0, 0)
         _inlineCount = 0
     }
@@ -41,10 +49,11 @@ public struct bytes: Sendable {
     ///
     /// Python: `bytes(iterable_of_ints)`. C: none.
     @inlinable public init(_ storage: [UInt8]) {
+        // The address and count read from the argument (in a debug build, each read of a
+        // stored array retains and releases it).
+        _inline = (bytes._address(storage), UInt(bitPattern: storage.count))
         _heap = storage
-        _inline = (0, 0)
         _inlineCount = bytes._onHeap
-        _syncHeap()
     }
 
     /// `bytes(iterable_of_ints)` from any sequence of bytes.
@@ -62,18 +71,33 @@ public struct bytes: Sendable {
     ///
     /// Python: `bytes(memoryview)`.
     @inlinable public init(copying buffer: UnsafeRawBufferPointer) {
-        if buffer.count <= bytes._inlineCapacity {
+        let count = buffer.count
+        if count <= bytes._inlineCapacity {
             self.init()
-            if let source = buffer.baseAddress {
-                withUnsafeMutableBytes(of: &_inline) { $0.baseAddress!.copyMemory(from: source, byteCount: buffer.count) }
-            }
-            _inlineCount = UInt8(truncatingIfNeeded: buffer.count)
+            // `&_inline` (not the generic `withUnsafeMutableBytes(of:)`, which a debug build
+            // runs unspecialised): about 100 instructions less per value in a debug build.
+            if count > 0 { bytes._copy(to: &_inline, at: 0, from: buffer.baseAddress!, count: count) }
+            _inlineCount = UInt8(truncatingIfNeeded: count)
         } else {
-            // Array(UnsafeBufferPointer) gets the array storage's type metadata from a cache in
-            // this binary; `[UInt8](unsafeUninitializedCapacity:)` asks the runtime for it on
-            // every call (about 400 instructions more per value on Linux, measured with callgrind).
-            self.init(buffer.withMemoryRebound(to: UInt8.self) { Array($0) })
+            // Array(UnsafeRawBufferPointer) runs the standard library's own compiled copy, which
+            // gets the array storage's type metadata from a cache; `[UInt8](unsafeUninitializedCapacity:)`
+            // or `Array(repeating:count:)`, specialised here, ask the runtime for it on every call
+            // (about 400 instructions more per value on Linux, measured with callgrind).
+            self.init(Array(buffer))
         }
+    }
+
+    /// Copies `count` bytes from `source` to `target + offset` (`target` given as `&words`
+    /// or `&array`, which a debug build passes with no generic call).
+    @_transparent @usableFromInline
+    static func _copy(to target: UnsafeMutableRawPointer, at offset: Int, from source: UnsafeRawPointer, count: Int) {
+        (target + offset).copyMemory(from: source, byteCount: count)
+    }
+
+    /// memcpy of `count` bytes (`_copy` at offset 0; the name the clients branch uses).
+    @_transparent @usableFromInline
+    static func _copyBytes(_ target: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
+        _copy(to: target, at: 0, from: source, count: count)
     }
 
     /// A value of at most `capacity` bytes written in place by `initializer`, which sets how
@@ -98,18 +122,96 @@ public struct bytes: Sendable {
         }
     }
 
-    /// Whether the bytes live in `_heap`.
-    @_transparent @usableFromInline var _isOnHeap: Bool { _inlineCount == 0xFF }
+    /// Whether the bytes live in `_heap` (all of it, or a shared part).
+    @_transparent @usableFromInline var _isOnHeap: Bool { _inlineCount >= 0xFE }
 
     /// The address of the first byte on the heap (nil for an empty array without storage).
     @_transparent @usableFromInline var _heapBase: UnsafePointer<UInt8>? {
         UnsafePointer(bitPattern: _inline.0)
     }
 
-    /// Records `_heap`'s address and count after it was set or mutated.
+    /// Records `_heap`'s address and count after it was set or mutated (the value is then all
+    /// of `_heap`).
     @inlinable mutating func _syncHeap() {
-        let (base, count) = _heap.withUnsafeBufferPointer { (UInt(bitPattern: $0.baseAddress), $0.count) }
-        _inline = (base, UInt(bitPattern: count))
+        // The array passed as a pointer argument: its buffer's address, with no closure (a
+        // generic `withUnsafeBufferPointer` runs unspecialised in a debug build).
+        _inline = (bytes._address(_heap), UInt(bitPattern: _heap.count))
+        _inlineCount = bytes._onHeap
+    }
+
+    /// The address an array argument is passed at (its buffer's first byte).
+    @_transparent @usableFromInline static func _address(_ pointer: UnsafePointer<UInt8>) -> UInt {
+        UInt(bitPattern: pointer)
+    }
+
+    /// Appends `source`'s bytes: inline while the total fits in 16, else to an array of the
+    /// value's own (`_heap.append`, which grows it geometrically, as an array's `+=` does).
+    mutating func _append(_ source: UnsafeRawBufferPointer) {
+        let n = count, m = source.count
+        guard m > 0, let from = source.baseAddress else { return }
+        if !_isOnHeap && n &+ m <= bytes._inlineCapacity {
+            bytes._copy(to: &_inline, at: n, from: from, count: m)
+            _inlineCount = UInt8(truncatingIfNeeded: n &+ m)
+            return
+        }
+        if _inlineCount != bytes._onHeap { _moveToHeap() }
+        _heap.append(contentsOf: source)
+        _syncHeap()
+    }
+
+    /// `a + b` of two buffers: inline up to 16 bytes; up to 4 KiB, an array copied from a
+    /// page of zeros (the standard library's cheapest way to allocate an array, see
+    /// `init(copying:)`) and then overwritten; beyond, an uninitialised array.
+    static func _concatenating(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> bytes {
+        let n = a.count, m = b.count, total = n &+ m
+        if total <= _inlineCapacity {
+            var value = bytes()
+            if n > 0 { _copy(to: &value._inline, at: 0, from: a.baseAddress!, count: n) }
+            if m > 0 { _copy(to: &value._inline, at: n, from: b.baseAddress!, count: m) }
+            value._inlineCount = UInt8(truncatingIfNeeded: total)
+            return value
+        }
+        if total <= _zeros.count {
+            var array = _arrayOfZeros(_zeros, total)
+            if n > 0 { _copy(to: &array, at: 0, from: a.baseAddress!, count: n) }
+            if m > 0 { _copy(to: &array, at: n, from: b.baseAddress!, count: m) }
+            return bytes(array)
+        }
+        return bytes(unsafeUninitializedCapacity: total) { target, initialized in
+            if n > 0 { target.baseAddress!.copyMemory(from: a.baseAddress!, byteCount: n) }
+            if m > 0 { (target.baseAddress! + n).copyMemory(from: b.baseAddress!, byteCount: m) }
+            initialized = total
+        }
+    }
+
+    /// 4 KiB of zeros, the source `_concatenating` copies a new array from.
+    static let _zeros = [UInt8](repeating: 0, count: 4096)
+
+    /// A new array of the first `count` bytes at `zeros`.
+    static func _arrayOfZeros(_ zeros: UnsafePointer<UInt8>, _ count: Int) -> [UInt8] {
+        Array(UnsafeRawBufferPointer(start: zeros, count: count))
+    }
+
+    /// `count` bytes from `offset` (unchecked: `0 <= offset`, `offset + count <= self.count`),
+    /// allocating nothing when they fit inline or can share this value's array: a heap piece
+    /// longer than 16 bytes keeps `_heap` alive and points into it, when the array is at most
+    /// 64 KiB or the piece at least half of it (a short piece of a large buffer is copied, so
+    /// that it does not keep the buffer's memory alive). The slicing methods (`b[i..<j]`,
+    /// `partition`, `strip`, `split`...) make their results with this.
+    @inlinable func _slice(from offset: Int, count n: Int) -> bytes {
+        if n == count { return self }
+        if n <= 0 { return bytes() }
+        if n <= bytes._inlineCapacity || !_isOnHeap {
+            return withUnsafeBytes { bytes(copying: UnsafeRawBufferPointer(start: $0.baseAddress! + offset, count: n)) }
+        }
+        let whole = _inlineCount == bytes._onHeap ? count : _heap.count
+        if whole > 65_536 && n < whole / 2 {
+            return bytes(copying: UnsafeRawBufferPointer(start: _heapBase! + offset, count: n))
+        }
+        var piece = self
+        piece._inline = (_inline.0 &+ UInt(bitPattern: offset), UInt(bitPattern: n))
+        piece._inlineCount = bytes._sharedSlice
+        return piece
     }
 
     /// The bytes as an array (a new one for an inline value), and where `storage` is mutated
@@ -118,7 +220,7 @@ public struct bytes: Sendable {
     /// Python: none (the buffer a `bytes` object holds).
     public var storage: [UInt8] {
         @inlinable get {
-            if _isOnHeap { return _heap }
+            if _inlineCount == bytes._onHeap { return _heap }
             return withUnsafeBytes { Array($0) }
         }
         @inlinable set { self = bytes(newValue) }
@@ -129,11 +231,12 @@ public struct bytes: Sendable {
         }
     }
 
-    /// Moves inline bytes into `_heap` (before a mutation that may grow the value).
+    /// Makes the value all of an array of its own: moves inline bytes into `_heap`, and copies
+    /// a shared slice's bytes out of the array it shares (before any mutation of `_heap`; the
+    /// array's own copy-on-write then keeps values that share it apart).
     @inlinable mutating func _moveToHeap() {
-        if _isOnHeap { return }
+        if _inlineCount == bytes._onHeap { return }
         _heap = withUnsafeBytes { Array($0) }
-        _inlineCount = bytes._onHeap
         _syncHeap()
     }
 
@@ -143,16 +246,30 @@ public struct bytes: Sendable {
     @_transparent public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         if _isOnHeap {
             // `self` (and so `_heap`) is alive for the whole call.
-            return try body(UnsafeRawBufferPointer(start: _heapBase, count: Int(bitPattern: _inline.1)))
+            return try body(UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: _inline.0), count: Int(bitPattern: _inline.1)))
         }
-        return try _withInlineBytes(body)
+        // Inline: a copy of the words on the stack, whose address `&` passes for the call
+        // (no generic `withUnsafeBytes(of:)` or `Range` slicing, which a debug build would call
+        // unspecialised, building their metadata on each call).
+        var copy = _inline
+        return try bytes._withBytes(at: &copy, count: Int(bitPattern: _inlineCount._lowWord), body)
     }
 
-    /// `withUnsafeBytes` for an inline value: a copy of the words on the stack.
-    @inlinable func _withInlineBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        var copy = _inline
-        let count = Int(_inlineCount)
-        return try Swift.withUnsafeBytes(of: &copy) { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    /// Calls `body` with `count` bytes at `address` (an inline value's words on the stack).
+    @_transparent @usableFromInline
+    static func _withBytes<R>(at address: UnsafeRawPointer, count: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: address, count: count))
+    }
+
+    /// Byte `i` at `heapBase` (a heap value's first-byte address as an integer) or, when that
+    /// is 0, at `inline` (an inline value's words). Both are addresses, so in a loop whose
+    /// value does not change the compiler picks one before the loop and reads through it, as
+    /// an array's loop does (and vectorises it), instead of testing the storage on each byte.
+    @_transparent @usableFromInline
+    static func _byte(_ heapBase: UInt, _ inline: UnsafeRawPointer, _ i: Int) -> UInt8 {
+        // A typed pointer's subscript is `@_transparent` (a raw pointer's generic `load` is a
+        // call in a debug build).
+        (heapBase != 0 ? UnsafePointer<UInt8>(bitPattern: heapBase)! : inline.assumingMemoryBound(to: UInt8.self))[i]
     }
 }
 
@@ -208,7 +325,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     ///
     /// Python: `bytes.__len__`.
     @_transparent public var count: Int {
-        _inlineCount == 0xFF ? Int(bitPattern: _inline.1) : Int(bitPattern: _inlineCount._lowWord)
+        _inlineCount >= 0xFE ? Int(bitPattern: _inline.1) : Int(bitPattern: _inlineCount._lowWord)
     }
     /// `not b`: whether there are no bytes.
     ///
@@ -242,16 +359,29 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     @inlinable public subscript(position: Int) -> UInt8 {
         @_transparent get {
             // One unsigned comparison checks both ends.
-            if _inlineCount == 0xFF {
+            #if DEBUG
+            // A debug build of the library (SwiftPM's debug configuration, what `swift run`
+            // builds, whose client is a debug build too): every step costs instructions, so a
+            // branch on the storage, then a typed load or a shift of the inline words.
+            if _inlineCount >= 0xFE {
                 if UInt(bitPattern: position) >= _inline.1 { bytes._outOfRangeTrap() }
                 return UnsafePointer<UInt8>(bitPattern: _inline.0)![position]
             }
-            if UInt(bitPattern: position) >= UInt(_inlineCount._lowWord) { bytes._outOfRangeTrap() }
+            if UInt(bitPattern: position) >= _inlineCount._lowWord { bytes._outOfRangeTrap() }
             return bytes._inlineByte(_inline, position)
+            #else
+            // Optimised: one load through the heap address or the inline words' address, with
+            // no branch on the storage inside a loop (a third of the instructions per byte).
+            let onHeap = _inlineCount >= 0xFE
+            if UInt(bitPattern: position) >= (onHeap ? _inline.1 : _inlineCount._lowWord) { bytes._outOfRangeTrap() }
+            var words = _inline
+            return bytes._byte(onHeap ? _inline.0 : 0, &words, position)
+            #endif
         }
         set {
             if UInt(bitPattern: position) >= UInt(bitPattern: count) { bytes._outOfRangeTrap() }
             if _isOnHeap {
+                _moveToHeap()
                 _heap[position] = newValue
                 _syncHeap()
                 return
@@ -259,9 +389,6 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
             withUnsafeMutableBytes(of: &_inline) { $0[position] = newValue }
         }
     }
-
-    /// The trap of an index out of range (as an array's).
-    @usableFromInline static func _outOfRangeTrap() -> Never { fatalError("Index out of range") }
 
     /// Byte `i` (0..<16) of inline storage, in memory order (with concrete-type operations
     /// only, which a debug build inlines).
@@ -274,6 +401,9 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         #endif
         return UInt8(_truncatingBits: word &>> UInt(bitPattern: (i & (size &- 1)) &* 8))
     }
+
+    /// The trap of an index out of range (as an array's).
+    @usableFromInline static func _outOfRangeTrap() -> Never { fatalError("Index out of range") }
 
     /// Replaces `b[subrange]` with `newElements` (a value on the heap afterwards).
     ///
@@ -298,14 +428,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     ///
     /// Python: none (Swift's `Sequence` needs it for fast paths; Python's buffer protocol is the like). C: none.
     @inlinable public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        if _isOnHeap { return try body(UnsafeBufferPointer(start: _heapBase, count: count)) }
-        var copy = _inline
-        let count = Int(_inlineCount)
-        return try Swift.withUnsafeMutablePointer(to: &copy) { words in
-            try UnsafeMutableRawPointer(words).withMemoryRebound(to: UInt8.self, capacity: bytes._inlineCapacity) {
-                try body(UnsafeBufferPointer(start: $0, count: count))
-            }
-        }
+        try withUnsafeBytes { try body($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// Calls `body` with the bytes in contiguous mutable memory, in place.
@@ -313,6 +436,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     /// Python: none (Swift's `MutableCollection` needs it for fast paths). C: none.
     @inlinable public mutating func withContiguousMutableStorageIfAvailable<R>(_ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         if _isOnHeap {
+            _moveToHeap()
             defer { _syncHeap() }
             return try _heap.withUnsafeMutableBufferPointer(body)
         }
@@ -330,7 +454,8 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     ///
     /// Python: `iter(b)` (`bytes.__iter__`). C: none.
     @_transparent public func makeIterator() -> Iterator {
-        Iterator(_owner: _heap, _base: _isOnHeap ? _heapBase : nil, _inline: _inline, _position: 0, _end: count)
+        let onHeap = _isOnHeap
+        return Iterator(_owner: _heap, _base: onHeap ? _inline.0 : 0, _inline: onHeap ? (0, 0) : _inline, _position: 0, _end: count)
     }
 
     /// The iterator of `bytes`: the bytes in order.
@@ -339,14 +464,15 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     @frozen public struct Iterator: IteratorProtocol {
         /// Keeps the heap bytes alive while they are iterated.
         @usableFromInline let _owner: [UInt8]
-        /// The first heap byte; nil for inline bytes.
-        @usableFromInline let _base: UnsafePointer<UInt8>?
-        @usableFromInline let _inline: (UInt, UInt)
+        /// The first heap byte's address; 0 for inline bytes.
+        @usableFromInline let _base: UInt
+        /// The inline bytes (a `var` so that `next()` can read them through their address).
+        @usableFromInline var _inline: (UInt, UInt)
         @usableFromInline var _position: Int
         @usableFromInline let _end: Int
 
         @_transparent @usableFromInline
-        init(_owner: [UInt8], _base: UnsafePointer<UInt8>?, _inline: (UInt, UInt), _position: Int, _end: Int) {
+        init(_owner: [UInt8], _base: UInt, _inline: (UInt, UInt), _position: Int, _end: Int) {
             self._owner = _owner
             self._base = _base
             self._inline = _inline
@@ -361,8 +487,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
             let i = _position
             if i == _end { return nil }
             _position = i &+ 1
-            if let base = _base { return base[i] }
-            return bytes._inlineByte(_inline, i)
+            return bytes._byte(_base, &_inline, i)
         }
     }
 }
@@ -372,7 +497,7 @@ extension bytes: Equatable, Hashable {
     ///
     /// Python: `bytes.__eq__`.
     @_transparent public static func == (lhs: bytes, rhs: bytes) -> Bool {
-        if lhs._inlineCount != 0xFF && rhs._inlineCount != 0xFF {
+        if lhs._inlineCount < 0xFE && rhs._inlineCount < 0xFE {
             return lhs._inlineCount == rhs._inlineCount && lhs._inline.0 == rhs._inline.0 && lhs._inline.1 == rhs._inline.1
         }
         return _equalContents(lhs, rhs)
@@ -420,13 +545,19 @@ extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
     /// the binary's constant data (a `StaticString`: no `String` is made).
     ///
     /// Python: the literal `b"..."`. C: none.
-    @inlinable public init(stringLiteral value: StaticString) {
-        self = value.withUTF8Buffer { bytes(copying: UnsafeRawBufferPointer($0)) }
+    @_transparent public init(stringLiteral value: StaticString) {
+        // The literal's address and length, with no generic `withUTF8Buffer` closure (a debug
+        // build calls it unspecialised); a one-scalar StaticString has no address.
+        if value.hasPointerRepresentation {
+            self.init(copying: UnsafeRawBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
+        } else {
+            self = value.withUTF8Buffer { bytes(copying: UnsafeRawBufferPointer($0)) }
+        }
     }
     /// `bytes([1, 2, 3])`: keeps the literal's array (made anyway), with no copy.
     ///
     /// Python: `bytes([1, 2, 3])`. C: none.
-    @inlinable public init(arrayLiteral elements: UInt8...) {
+    @_transparent public init(arrayLiteral elements: UInt8...) {
         self.init(elements)
     }
 }

@@ -1,0 +1,137 @@
+// Slices of a heap `bytes` share its array (no allocation), and copy-on-write keeps every slice and
+// its parent apart: mutating either, by any path, never changes the other.
+import Testing
+import TestSupport
+@testable import PySocket
+
+@Suite("bytes slices share storage; mutations never leak between slice and parent", .fdBalanced)
+struct BytesSliceTests {
+
+    /// 0, 1, 2, ... 199.
+    private static let source: [UInt8] = (0..<200).map { UInt8($0) }
+
+    /// A mutation of a value, and the same mutation on an array (the model of its result).
+    private struct Mutation: Sendable {
+        let name: String
+        let value: @Sendable (inout bytes) -> Void
+        let model: @Sendable (inout [UInt8]) -> Void
+    }
+
+    private static let mutations: [Mutation] = [
+        Mutation(name: "b[i] = x", value: { $0[3] = 0xEE }, model: { $0[3] = 0xEE }),
+        Mutation(name: "storage[i] = x (_modify)", value: { $0.storage[5] = 0xEE }, model: { $0[5] = 0xEE }),
+        Mutation(name: "storage.append (_modify)", value: { $0.storage.append(0xEE) }, model: { $0.append(0xEE) }),
+        Mutation(name: "storage = array", value: { $0.storage = [9, 9] }, model: { $0 = [9, 9] }),
+        Mutation(name: "+= short", value: { $0 += bytes("xyz") }, model: { $0 += Array("xyz".utf8) }),
+        Mutation(name: "+= a slice", value: { $0 += bytes(BytesSliceTests.source)[nil, -150] }, model: { $0 += BytesSliceTests.source[0..<50] }),
+        Mutation(name: "append(contentsOf:)", value: { $0.append(contentsOf: [1, 2]) }, model: { $0.append(contentsOf: [1, 2]) }),
+        Mutation(name: "replaceSubrange", value: { $0.replaceSubrange(1..<4, with: [7]) }, model: { $0.replaceSubrange(1..<4, with: [7]) }),
+        Mutation(name: "removeLast", value: { $0.removeLast() }, model: { $0.removeLast() }),
+        Mutation(name: "removeFirst(2)", value: { $0.removeFirst(2) }, model: { $0.removeFirst(2) }),
+        Mutation(name: "reserveCapacity then b[0] = x", value: { $0.reserveCapacity(1000); $0[0] = 1 }, model: { $0[0] = 1 }),
+        Mutation(name: "reverse()", value: { $0.reverse() }, model: { $0.reverse() }),
+        Mutation(name: "sort(by: >)", value: { $0.sort(by: >) }, model: { $0.sort(by: >) }),
+        Mutation(name: "withContiguousMutableStorageIfAvailable", value: { _ = $0.withContiguousMutableStorageIfAvailable { $0[0] = 0xEE } },
+                 model: { $0[0] = 0xEE }),
+        Mutation(name: "withUnsafeMutableBytes (through storage)", value: { $0.storage.withUnsafeMutableBytes { $0[1] = 0xEE } },
+                 model: { $0[1] = 0xEE }),
+    ]
+
+    @Test("a slice longer than 16 bytes shares its parent's array; shorter ones are inline")
+    func sharing() throws {
+        let parent = bytes(Self.source)
+        let piece = parent[10..<150]
+        #expect(piece._inlineCount == bytes._sharedSlice)
+        let parentBase = parent.withUnsafeBytes { $0.baseAddress! }
+        #expect(piece.withUnsafeBytes { $0.baseAddress! } == parentBase + 10)
+        #expect(Array(piece) == Array(Self.source[10..<150]))
+        #expect(piece.storage == Array(Self.source[10..<150]))
+        #expect(piece.count == 140 && piece[0] == 10 && piece[139] == 149)
+        #expect(piece == bytes(Array(Self.source[10..<150])))
+        #expect(piece.hashValue == bytes(Array(Self.source[10..<150])).hashValue)
+        #expect(piece.reduce(0) { $0 + Int($1) } == Self.source[10..<150].reduce(0) { $0 + Int($1) })
+        #expect(piece.withContiguousStorageIfAvailable { Array($0) } == Array(Self.source[10..<150]))
+        // A slice of a slice points further into the same array.
+        let inner = piece[5, -5]
+        #expect(inner._inlineCount == bytes._sharedSlice)
+        #expect(inner.withUnsafeBytes { $0.baseAddress! } == parentBase + 15)
+        #expect(Array(inner) == Array(Self.source[15..<145]))
+        // 16 bytes or fewer: inline, whatever the parent.
+        let short = parent[20..<36]
+        #expect(!short._isOnHeap && Array(short) == Array(Self.source[20..<36]))
+        // The whole value is the value itself.
+        #expect(parent[0, nil]._inlineCount == bytes._onHeap)
+        // partition and splitlines give slices too.
+        let line = bytes(Array("a header name that is long: and its value, long too\r\n".utf8))
+        let (name, sep, rest) = try line.partition(": ")
+        #expect(name._inlineCount == bytes._sharedSlice && rest._inlineCount == bytes._sharedSlice)
+        #expect(name == bytes("a header name that is long") && sep == bytes(": ") && rest == bytes("and its value, long too\r\n"))
+        let lines = bytes(Array("the first line of the text\nthe second line of the text".utf8)).splitlines()
+        #expect(lines.map(\.count) == [26, 27] && lines.allSatisfy { $0._inlineCount == bytes._sharedSlice })
+    }
+
+    @Test("a short slice of a buffer over 64 KiB is copied, so it does not keep the buffer alive")
+    func largeBuffer() {
+        let big = bytes([UInt8](repeating: 7, count: 100_000))
+        #expect(big[0..<100]._inlineCount == bytes._onHeap)
+        #expect(big[0..<60_000]._inlineCount == bytes._sharedSlice)
+        #expect(big[0..<100] == bytes([UInt8](repeating: 7, count: 100)))
+    }
+
+    @Test("mutating a slice never changes its parent")
+    func mutateSlice() {
+        for mutation in Self.mutations {
+            let parent = bytes(Self.source)
+            var piece = parent[10..<150]
+            var model = Array(Self.source[10..<150])
+            mutation.value(&piece)
+            mutation.model(&model)
+            #expect(Array(piece) == model, "\(mutation.name)")
+            #expect(piece == bytes(model), "\(mutation.name)")
+            #expect(Array(parent) == Self.source, "\(mutation.name)")
+        }
+    }
+
+    @Test("mutating the parent never changes its slices")
+    func mutateParent() {
+        for mutation in Self.mutations {
+            var parent = bytes(Self.source)
+            let piece = parent[10..<150]
+            let inner = piece[1, nil]
+            var model = Self.source
+            mutation.value(&parent)
+            mutation.model(&model)
+            #expect(Array(parent) == model, "\(mutation.name)")
+            #expect(Array(piece) == Array(Self.source[10..<150]), "\(mutation.name)")
+            #expect(Array(inner) == Array(Self.source[11..<150]), "\(mutation.name)")
+        }
+    }
+
+    @Test("a bytearray made from a slice is its own copy")
+    func bytearrayFromSlice() {
+        let parent = bytes(Self.source)
+        let piece = parent[10..<150]
+        var buffer = bytearray(piece)
+        buffer[0] = 0xEE
+        buffer += [1, 2, 3]
+        #expect(buffer.count == 143 && buffer[0] == 0xEE)
+        #expect(Array(piece) == Array(Self.source[10..<150]))
+        #expect(Array(parent) == Self.source)
+        #expect(bytes(buffer)[1, -3] == piece[1, nil])
+    }
+
+    @Test("two slices of one parent mutate independently")
+    func siblings() {
+        let parent = bytes(Self.source)
+        var a = parent[0..<100]
+        var b = parent[50..<150]
+        a[60] = 0xAA
+        b[10] = 0xBB
+        #expect(a[60] == 0xAA && b[10] == 0xBB)
+        #expect(a[60 - 0] != Self.source[60] && b[10] == 0xBB && Self.source[60] == 60)
+        #expect(parent[60] == 60)
+        var c = a
+        c += bytes("tail")
+        #expect(a.count == 100 && c.count == 104 && Array(c[nil, 100]) == Array(a))
+    }
+}
