@@ -3,7 +3,8 @@ import Glibc
 import PySocket
 import PyBuiltins
 
-let directory = String(cString: mkdtemp(strdup("/tmp/tmpXXXXXXXX")))
+var template = Array("/tmp/tmpXXXXXXXX".utf8CString)  // mkdtemp fills in the X's (a strdup copy here leaked: ASan)
+let directory = String(cString: mkdtemp(&template))
 let path = directory + "/chat.sock"
 let server = try socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 try server.bind(path)
