@@ -4,6 +4,8 @@
 # `reliability faults` (Reliability/Sources/Faults.swift) runs the same scenarios in the same order.
 import errno, hashlib, socket, struct, sys
 
+from faults_server import pattern  # the server's stream generator (this directory is on sys.path)
+
 B = "10.77.2.2"      # the server's namespace, behind the router
 TRANSFERS = int(sys.argv[1]) if len(sys.argv) > 1 else 50
 SIZE = 1 << 20
@@ -89,19 +91,6 @@ def sendall_timeout():
         s.sendall(bytes(8 << 20))
     finally:
         s.close()
-
-
-def pattern(seed, size):
-    """The deterministic stream both sides generate: xorshift64* from the seed, 8 bytes a step."""
-    mask = (1 << 64) - 1
-    x = (seed * 0x9E3779B97F4A7C15 + 1) & mask
-    out = bytearray(size + 8)
-    for offset in range(0, size, 8):
-        x ^= x >> 12
-        x ^= (x << 25) & mask
-        x ^= x >> 27
-        struct.pack_into("<Q", out, offset, (x * 0x2545F4914F6CDD1D) & mask)
-    return bytes(out[:size])
 
 
 def recv_exactly(s, size):

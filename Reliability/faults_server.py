@@ -1,9 +1,8 @@
 # The peer of the network-fault checks (scripts/faults): runs in namespace B, any python3 >= 3.8.
 # Ports: 7010 echo (the RST-mid-stream scenario), 7011 accept and stay silent (recv timeout),
 # 7012 SHA-256 transfers (loss, duplicates, reordering, low MTU), 7013 a reader behind a 4 Mbit/s link (sendall timeout).
+# Reliability/capture_faults.py imports its `pattern()`, the stream both sides generate.
 import hashlib, socket, struct, sys, threading
-
-HOST = sys.argv[1] if len(sys.argv) > 1 else "0.0.0.0"
 
 
 def pattern(seed, size):
@@ -55,10 +54,10 @@ def transfer(conn):
         conn.sendall(hashlib.sha256(got).digest() + hashlib.sha256(reply).digest() + reply)
 
 
-def serve(port, handler):
+def serve(host, port, handler):
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind((HOST, port))
+    listener.bind((host, port))
     listener.listen(64)
     while True:
         conn, _ = listener.accept()
@@ -74,6 +73,8 @@ def serve(port, handler):
         threading.Thread(target=run, daemon=True).start()
 
 
-for port, handler in ((7010, echo), (7011, silent), (7012, transfer), (7013, silent)):
-    threading.Thread(target=serve, args=(port, handler), daemon=True).start()
-threading.Event().wait()
+if __name__ == "__main__":
+    host = sys.argv[1] if len(sys.argv) > 1 else "0.0.0.0"
+    for port, handler in ((7010, echo), (7011, silent), (7012, transfer), (7013, silent)):
+        threading.Thread(target=serve, args=(host, port, handler), daemon=True).start()
+    threading.Event().wait()

@@ -1,4 +1,4 @@
-// libFuzzer targets over the whole library (compiled in by scripts/fuzz): IPText and inet_aton against glibc, the sockaddr codec, getaddrinfo's argument checks, bytes' parsers.
+// libFuzzer targets over the whole library (compiled in by scripts/fuzz): IPText and inet_aton against glibc, the sockaddr codec, bytes' parsers; getaddrinfo's argument checks are in Resolver.swift.
 import CPySocket
 import Glibc
 
@@ -40,6 +40,13 @@ struct Reader {
         let count = min(Int(byte()), limit, bytes.count - min(position, bytes.count))
         defer { position += count }
         return Array(bytes[position..<position + count])
+    }
+
+    /// The next `count` bytes (fewer at the end of the input).
+    mutating func chunk(exactly count: Int) -> [UInt8] {
+        let taken = min(count, bytes.count - min(position, bytes.count))
+        defer { position += taken }
+        return Array(bytes[position..<position + taken])
     }
 
     var rest: [UInt8] { Array(bytes[min(position, bytes.count)...]) }
@@ -175,38 +182,7 @@ func fuzzSockaddr(_ input: inout Reader) {
     }
 }
 
-/// getaddrinfo's argument checks: any host and port text (NULs, 254-byte names, 64-byte labels,
-/// overflowing numbers), numeric only (AI_NUMERICHOST | AI_NUMERICSERV: never a DNS query).
-/// Each call raises a Python error or returns, and the same call gives the same outcome again.
-func fuzzGetaddrinfo(_ input: inout Reader) {
-    let flags = socket.AI_NUMERICHOST | socket.AI_NUMERICSERV | socket.AddressInfo(Int(input.byte()) & socket.AI_PASSIVE.rawValue)
-    let family = [socket.AF_UNSPEC, socket.AF_INET, socket.AF_INET6, socket.AddressFamily(12345)][Int(input.byte()) % 4]
-    let kind = [socket.SocketKind(0), socket.SOCK_STREAM, socket.SOCK_DGRAM, socket.SocketKind(-1)][Int(input.byte()) % 4]
-    let shape = input.byte()
-    var hostBytes = input.chunk(255)
-    if shape & 4 != 0 { hostBytes = Array(repeating: UInt8(ascii: "a"), count: 63 + Int(shape >> 5)) + [UInt8(ascii: ".")] + hostBytes }
-    let host: String? = shape & 1 == 0 ? String(decoding: hostBytes, as: UTF8.self) : nil
-    func outcome() -> String {
-        do {
-            if shape & 2 == 0 {
-                return String(describing: try socket.getaddrinfo(host, input.integer(), family, kind, 0, flags))
-            }
-            return String(describing: try socket.getaddrinfo(host, String(decoding: input.chunk(40), as: UTF8.self), family, kind, 0, flags))
-        } catch let error as OSError {
-            return "OSError \(type(of: error)): \(error)"
-        } catch let error as Exception {
-            return "\(type(of: error)): \(error)"
-        } catch {
-            check(false, "a non-Python error: \(error)")
-            return ""
-        }
-    }
-    let start = input.position
-    let first = outcome()
-    input.position = start
-    let second = outcome()
-    check(first == second, "getaddrinfo(\(String(describing: host))) gave \(first) then \(second)")
-}
+// getaddrinfo: see Fuzz/LibraryFuzzer/Resolver.swift.
 
 /// `bytes`' parsers and their inverses on any input: `fromhex(hex())` and `fromhex` of the
 /// spaced `hex(" ", n)` give the bytes back; `fromhex` of any text either raises ValueError or

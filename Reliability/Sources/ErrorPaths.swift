@@ -80,7 +80,7 @@ func errorPaths(count: Int, expected path: String) throws {
         _ = try filler.connect_ex(("127.0.0.1", fullPort))
         fillers.append(filler)
     }
-    check("create_connection timed out", max(count / 10, 1), expected) {
+    check("create_connection timed out", count, expected) {
         do { try socket.create_connection(("127.0.0.1", fullPort), timeout: 0.001).close() } catch {
             return Attempt(error: error, port: fullPort)
         }

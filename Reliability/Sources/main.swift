@@ -25,6 +25,7 @@ let usage = """
            reliability hostile [--rounds N] [--expected FILE]
            reliability race [--rounds N]
            reliability storm [--milliseconds N] [--timeouts N] [--never-early-only]
+           reliability storm-timeouts [--trials N] [--never-early-only] [--realtime]
            reliability precision [--trials N] [--never-early-only] [--realtime]
            reliability faults [--transfers N] [--expected FILE] [--never-early-only]   (in namespace A of scripts/faults)
     """
@@ -45,6 +46,21 @@ do {
             try stormWrites(seconds: seconds)
             try stormConnections(seconds: seconds)
             try stormTimeouts(trials: option("timeouts", 20), neverEarlyOnly: arguments.contains("--never-early-only"))
+        }
+    case "storm-timeouts":
+        // Only the 50 ms timeouts under the storm, with the bare ppoll(2) beside them
+        // (`--trials N`, default 20; `--realtime` at SCHED_FIFO, root).
+        if arguments.contains("--realtime") {
+            var priority = sched_param(sched_priority: 50)
+            guard sched_setscheduler(0, SCHED_FIFO, &priority) == 0 else {
+                report("storm timeouts (SCHED_FIFO)", "runs at a real-time priority", "sched_setscheduler failed: errno \(Glibc.errno) (needs root)", false)
+                exit(1)
+            }
+            testSuffix = " (SCHED_FIFO)"
+        }
+        installStormHandler()
+        try socket.$interface.withValue(stormInterface) {
+            try stormTimeouts(trials: option("trials", 20), neverEarlyOnly: arguments.contains("--never-early-only"))
         }
     case "precision":
         if arguments.contains("--realtime") {

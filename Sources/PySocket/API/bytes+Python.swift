@@ -802,10 +802,6 @@ struct PyCodec {
     }
 
     static func encodeError(_ encoding: String, _ object: String, _ start: Int, _ end: Int, _ reason: String) -> any Error {
-        let scalars = Array(object.unicodeScalars)
-        let what = end - start == 1
-            ? "character '\(escapedScalar(scalars[start].value))' in position \(start)"
-            : "characters in position \(start)-\(end - 1)"
-        return UnicodeEncodeError("'\(encoding)' codec can't encode \(what): \(reason)")
+        UnicodeEncodeError(args: [.str(encoding), .str(object), .int(start), .int(end), .str(reason)])
     }
 }

@@ -304,11 +304,24 @@ open class UnicodeDecodeError: UnicodeError, @unchecked Sendable {
     }
 }
 
-/// `UnicodeEncodeError(encoding, object, start, end, reason)`: characters the codec cannot represent, as `str.encode` raises it. Its `str()` is built
-/// by the raiser and passed as the message (see `String.encode`).
+/// `UnicodeEncodeError(encoding, object, start, end, reason)`: characters the codec cannot represent, as `str.encode` raises it.
 ///
 /// Python: `UnicodeEncodeError`.
-open class UnicodeEncodeError: UnicodeError, @unchecked Sendable {}
+open class UnicodeEncodeError: UnicodeError, @unchecked Sendable {
+    /// `str(e)`: `'ascii' codec can't encode character '\xe9' in position 0: ordinal not in range(128)`.
+    ///
+    /// Python: `UnicodeEncodeError.__str__`. C: none.
+    open override var description: String {
+        guard args.count == 5, case .str(let encoding) = args[0], case .str(let object) = args[1],
+              case .int(let start) = args[2], case .int(let end) = args[3], case .str(let reason) = args[4]
+        else { return super.description }
+        let scalars = Array(object.unicodeScalars)
+        let what = end == start + 1 && start >= 0 && start < scalars.count
+            ? "character '\(escapedScalar(scalars[start].value))' in position \(start)"
+            : "characters in position \(start)-\(end - 1)"
+        return "'\(encoding)' codec can't encode \(what): \(reason)"
+    }
+}
 
 /// `LookupError(*args)`: the base of IndexError and KeyError; also raised for an unknown codec or error handler.
 ///
