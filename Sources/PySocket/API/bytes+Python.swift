@@ -27,24 +27,14 @@ extension bytes {
     ///
     /// Python: `bytes.__add__`. C: none.
     public static func + (lhs: bytes, rhs: bytes) -> bytes {
-        lhs.withUnsafeBytes { a in
-            rhs.withUnsafeBytes { b in
-                bytes(unsafeUninitializedCapacity: a.count + b.count) { target, initialized in
-                    if a.count > 0 { target.baseAddress!.copyMemory(from: a.baseAddress!, byteCount: a.count) }
-                    if b.count > 0 { (target.baseAddress! + a.count).copyMemory(from: b.baseAddress!, byteCount: b.count) }
-                    initialized = a.count + b.count
-                }
-            }
-        }
+        lhs.withUnsafeBytes { a in rhs.withUnsafeBytes { b in _concatenating(a, b) } }
     }
 
     /// `a += b`: appends `b`.
     ///
     /// Python: `bytes.__iadd__`. C: none.
     public static func += (lhs: inout bytes, rhs: bytes) {
-        // An array's own append for an array; an inline rhs is appended from where it is.
-        if rhs._inlineCount == bytes._onHeap { lhs.storage += rhs._heap; return }
-        rhs.withUnsafeBytes { source in lhs.storage.append(contentsOf: source) }
+        rhs.withUnsafeBytes { lhs._append($0) }
     }
 
     /// `b * n`: `n` copies of `b` (empty when `n <= 0`).

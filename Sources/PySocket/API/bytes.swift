@@ -49,10 +49,11 @@ public struct bytes: Sendable {
     ///
     /// Python: `bytes(iterable_of_ints)`. C: none.
     @inlinable public init(_ storage: [UInt8]) {
+        // The address and count read from the argument (in a debug build, each read of a
+        // stored array retains and releases it).
+        _inline = (bytes._address(storage), UInt(bitPattern: storage.count))
         _heap = storage
-        _inline = (0, 0)
         _inlineCount = bytes._onHeap
-        _syncHeap()
     }
 
     /// `bytes(iterable_of_ints)` from any sequence of bytes.
@@ -70,35 +71,27 @@ public struct bytes: Sendable {
     ///
     /// Python: `bytes(memoryview)`.
     @inlinable public init(copying buffer: UnsafeRawBufferPointer) {
-        if buffer.count <= bytes._inlineCapacity {
+        let count = buffer.count
+        if count <= bytes._inlineCapacity {
             self.init()
-            // Into a local pair of words whose address `&` passes (no generic
-            // `withUnsafeMutableBytes(of:)`, which a debug build runs unspecialised).
-            var words: (UInt, UInt) = (0, 0)
-            if let source = buffer.baseAddress { bytes._copyBytes(&words, source, buffer.count) }
-            _inline = words
-            _inlineCount = UInt8(truncatingIfNeeded: buffer.count)
+            // `&_inline` (not the generic `withUnsafeMutableBytes(of:)`, which a debug build
+            // runs unspecialised): about 100 instructions less per value in a debug build.
+            if count > 0 { bytes._copy(to: &_inline, at: 0, from: buffer.baseAddress!, count: count) }
+            _inlineCount = UInt8(truncatingIfNeeded: count)
         } else {
-            #if DEBUG
-            // A debug build: the runtime's prespecialised (optimised) `[UInt8](repeating:count:)`,
-            // then a memcpy through `&` (`Array(UnsafeBufferPointer)` would run its generic copy
-            // unspecialised, with metadata lookups).
-            var array = [UInt8](repeating: 0, count: buffer.count)
-            bytes._copyBytes(&array, buffer.baseAddress!, buffer.count)
-            self.init(array)
-            #else
-            // Array(UnsafeBufferPointer) gets the array storage's type metadata from a cache in
-            // this binary; `[UInt8](unsafeUninitializedCapacity:)` asks the runtime for it on
-            // every call (about 400 instructions more per value on Linux, measured with callgrind).
-            self.init(buffer.withMemoryRebound(to: UInt8.self) { Array($0) })
-            #endif
+            // Array(UnsafeRawBufferPointer) runs the standard library's own compiled copy, which
+            // gets the array storage's type metadata from a cache; `[UInt8](unsafeUninitializedCapacity:)`
+            // or `Array(repeating:count:)`, specialised here, ask the runtime for it on every call
+            // (about 400 instructions more per value on Linux, measured with callgrind).
+            self.init(Array(buffer))
         }
     }
 
-    /// memcpy of `count` bytes (non-generic: a plain call even in a debug build).
+    /// Copies `count` bytes from `source` to `target + offset` (`target` given as `&words`
+    /// or `&array`, which a debug build passes with no generic call).
     @_transparent @usableFromInline
-    static func _copyBytes(_ target: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
-        target.copyMemory(from: source, byteCount: count)
+    static func _copy(to target: UnsafeMutableRawPointer, at offset: Int, from source: UnsafeRawPointer, count: Int) {
+        (target + offset).copyMemory(from: source, byteCount: count)
     }
 
     /// A value of at most `capacity` bytes written in place by `initializer`, which sets how
@@ -134,9 +127,63 @@ public struct bytes: Sendable {
     /// Records `_heap`'s address and count after it was set or mutated (the value is then all
     /// of `_heap`).
     @inlinable mutating func _syncHeap() {
-        let (base, count) = _heap.withUnsafeBufferPointer { (UInt(bitPattern: $0.baseAddress), $0.count) }
-        _inline = (base, UInt(bitPattern: count))
+        // The array passed as a pointer argument: its buffer's address, with no closure (a
+        // generic `withUnsafeBufferPointer` runs unspecialised in a debug build).
+        _inline = (bytes._address(_heap), UInt(bitPattern: _heap.count))
         _inlineCount = bytes._onHeap
+    }
+
+    /// The address an array argument is passed at (its buffer's first byte).
+    @_transparent @usableFromInline static func _address(_ pointer: UnsafePointer<UInt8>) -> UInt {
+        UInt(bitPattern: pointer)
+    }
+
+    /// Appends `source`'s bytes: inline while the total fits in 16, else to an array of the
+    /// value's own (`_heap.append`, which grows it geometrically, as an array's `+=` does).
+    mutating func _append(_ source: UnsafeRawBufferPointer) {
+        let n = count, m = source.count
+        guard m > 0, let from = source.baseAddress else { return }
+        if !_isOnHeap && n &+ m <= bytes._inlineCapacity {
+            bytes._copy(to: &_inline, at: n, from: from, count: m)
+            _inlineCount = UInt8(truncatingIfNeeded: n &+ m)
+            return
+        }
+        if _inlineCount != bytes._onHeap { _moveToHeap() }
+        _heap.append(contentsOf: source)
+        _syncHeap()
+    }
+
+    /// `a + b` of two buffers: inline up to 16 bytes; up to 4 KiB, an array copied from a
+    /// page of zeros (the standard library's cheapest way to allocate an array, see
+    /// `init(copying:)`) and then overwritten; beyond, an uninitialised array.
+    static func _concatenating(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> bytes {
+        let n = a.count, m = b.count, total = n &+ m
+        if total <= _inlineCapacity {
+            var value = bytes()
+            if n > 0 { _copy(to: &value._inline, at: 0, from: a.baseAddress!, count: n) }
+            if m > 0 { _copy(to: &value._inline, at: n, from: b.baseAddress!, count: m) }
+            value._inlineCount = UInt8(truncatingIfNeeded: total)
+            return value
+        }
+        if total <= _zeros.count {
+            var array = _arrayOfZeros(_zeros, total)
+            if n > 0 { _copy(to: &array, at: 0, from: a.baseAddress!, count: n) }
+            if m > 0 { _copy(to: &array, at: n, from: b.baseAddress!, count: m) }
+            return bytes(array)
+        }
+        return bytes(unsafeUninitializedCapacity: total) { target, initialized in
+            if n > 0 { target.baseAddress!.copyMemory(from: a.baseAddress!, byteCount: n) }
+            if m > 0 { (target.baseAddress! + n).copyMemory(from: b.baseAddress!, byteCount: m) }
+            initialized = total
+        }
+    }
+
+    /// 4 KiB of zeros, the source `_concatenating` copies a new array from.
+    static let _zeros = [UInt8](repeating: 0, count: 4096)
+
+    /// A new array of the first `count` bytes at `zeros`.
+    static func _arrayOfZeros(_ zeros: UnsafePointer<UInt8>, _ count: Int) -> [UInt8] {
+        Array(UnsafeRawBufferPointer(start: zeros, count: count))
     }
 
     /// `count` bytes from `offset` (unchecked: `0 <= offset`, `offset + count <= self.count`),
@@ -193,7 +240,7 @@ public struct bytes: Sendable {
     @_transparent public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         if _isOnHeap {
             // `self` (and so `_heap`) is alive for the whole call.
-            return try body(UnsafeRawBufferPointer(start: _heapBase, count: Int(bitPattern: _inline.1)))
+            return try body(UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: _inline.0), count: Int(bitPattern: _inline.1)))
         }
         // Inline: a copy of the words on the stack, whose address `&` passes for the call
         // (no generic `withUnsafeBytes(of:)` or `Range` slicing, which a debug build would call
@@ -214,7 +261,9 @@ public struct bytes: Sendable {
     /// an array's loop does (and vectorises it), instead of testing the storage on each byte.
     @_transparent @usableFromInline
     static func _byte(_ heapBase: UInt, _ inline: UnsafeRawPointer, _ i: Int) -> UInt8 {
-        (heapBase != 0 ? UnsafeRawPointer(bitPattern: heapBase)! : inline).load(fromByteOffset: i, as: UInt8.self)
+        // A typed pointer's subscript is `@_transparent` (a raw pointer's generic `load` is a
+        // call in a debug build).
+        (heapBase != 0 ? UnsafePointer<UInt8>(bitPattern: heapBase)! : inline.assumingMemoryBound(to: UInt8.self))[i]
     }
 }
 
@@ -303,12 +352,25 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     /// counterpart here (as an array's subscript). C: none.
     @inlinable public subscript(position: Int) -> UInt8 {
         @_transparent get {
-            // One unsigned comparison checks both ends; then one load through the heap address
-            // or the inline words' (no branch on the storage, so a loop over `b[i]` vectorises).
+            // One unsigned comparison checks both ends.
+            #if DEBUG
+            // A debug build of the library (SwiftPM's debug configuration, what `swift run`
+            // builds, whose client is a debug build too): every step costs instructions, so a
+            // branch on the storage, then a typed load or a shift of the inline words.
+            if _inlineCount >= 0xFE {
+                if UInt(bitPattern: position) >= _inline.1 { bytes._outOfRangeTrap() }
+                return UnsafePointer<UInt8>(bitPattern: _inline.0)![position]
+            }
+            if UInt(bitPattern: position) >= _inlineCount._lowWord { bytes._outOfRangeTrap() }
+            return bytes._inlineByte(_inline, position)
+            #else
+            // Optimised: one load through the heap address or the inline words' address, with
+            // no branch on the storage inside a loop (a third of the instructions per byte).
             let onHeap = _inlineCount >= 0xFE
             if UInt(bitPattern: position) >= (onHeap ? _inline.1 : _inlineCount._lowWord) { bytes._outOfRangeTrap() }
             var words = _inline
             return bytes._byte(onHeap ? _inline.0 : 0, &words, position)
+            #endif
         }
         set {
             if UInt(bitPattern: position) >= UInt(bitPattern: count) { bytes._outOfRangeTrap() }
@@ -320,6 +382,18 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
             }
             withUnsafeMutableBytes(of: &_inline) { $0[position] = newValue }
         }
+    }
+
+    /// Byte `i` (0..<16) of inline storage, in memory order (with concrete-type operations
+    /// only, which a debug build inlines).
+    @_transparent @usableFromInline static func _inlineByte(_ words: (UInt, UInt), _ i: Int) -> UInt8 {
+        let size = MemoryLayout<UInt>.size
+        #if _endian(little)
+        let word = i < size ? words.0 : words.1
+        #else
+        let word = i < size ? words.0.byteSwapped : words.1.byteSwapped
+        #endif
+        return UInt8(_truncatingBits: word &>> UInt(bitPattern: (i & (size &- 1)) &* 8))
     }
 
     /// The trap of an index out of range (as an array's).
@@ -465,9 +539,7 @@ extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
     /// the binary's constant data (a `StaticString`: no `String` is made).
     ///
     /// Python: the literal `b"..."`. C: none.
-    @inlinable public init(stringLiteral value: StaticString) {
-        // The literal's address and length, with no generic `withUTF8Buffer` closure (a debug
-        // build calls it unspecialised); a one-scalar StaticString has no address.
+    @_transparent public init(stringLiteral value: StaticString) {
         if value.hasPointerRepresentation {
             self.init(copying: UnsafeRawBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
         } else {
@@ -477,7 +549,7 @@ extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
     /// `bytes([1, 2, 3])`: keeps the literal's array (made anyway), with no copy.
     ///
     /// Python: `bytes([1, 2, 3])`. C: none.
-    @inlinable public init(arrayLiteral elements: UInt8...) {
+    @_transparent public init(arrayLiteral elements: UInt8...) {
         self.init(elements)
     }
 }
