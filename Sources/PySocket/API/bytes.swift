@@ -94,12 +94,6 @@ public struct bytes: Sendable {
         (target + offset).copyMemory(from: source, byteCount: count)
     }
 
-    /// memcpy of `count` bytes (`_copy` at offset 0; the name the clients branch uses).
-    @_transparent @usableFromInline
-    static func _copyBytes(_ target: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
-        _copy(to: target, at: 0, from: source, count: count)
-    }
-
     /// A value of at most `capacity` bytes written in place by `initializer`, which sets how
     /// many it wrote (the rest stays unused): inline up to 16 bytes, else one array allocated
     /// at `capacity`, uninitialised, with no copy afterwards. This is how `recv(n)` fills a
@@ -267,9 +261,16 @@ public struct bytes: Sendable {
     /// an array's loop does (and vectorises it), instead of testing the storage on each byte.
     @_transparent @usableFromInline
     static func _byte(_ heapBase: UInt, _ inline: UnsafeRawPointer, _ i: Int) -> UInt8 {
+        #if DEBUG
         // A typed pointer's subscript is `@_transparent` (a raw pointer's generic `load` is a
         // call in a debug build).
         (heapBase != 0 ? UnsafePointer<UInt8>(bitPattern: heapBase)! : inline.assumingMemoryBound(to: UInt8.self))[i]
+        #else
+        // A raw load: `inline` is memory bound to `(UInt, UInt)`, and reading it through a
+        // `UInt8` pointer lets the optimiser reorder the load before the words are stored
+        // (a release dns_client read garbage from a 2-byte recv: scripts/integration --release).
+        (heapBase != 0 ? UnsafeRawPointer(bitPattern: heapBase)! : inline).load(fromByteOffset: i, as: UInt8.self)
+        #endif
     }
 }
 
