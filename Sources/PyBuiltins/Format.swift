@@ -191,7 +191,11 @@ private func formatString(_ text: String, _ spec: String) throws -> String {
 }
 
 private func formatAnyInteger<Integer: BinaryInteger>(_ number: Integer, _ spec: String) throws -> String {
-    try formatInteger(number < 0 ? -1 : 1, magnitude: UInt64(number.magnitude), spec, typeName: "int")
+    // A 128-bit value past 64 bits cannot be formatted here (CPython's int can): an error, not a trap.
+    guard let magnitude = UInt64(exactly: number.magnitude) else {
+        throw OverflowError("int too large to format (more than 64 bits)")
+    }
+    return try formatInteger(number < 0 ? -1 : 1, magnitude: magnitude, spec, typeName: "int")
 }
 
 /// An integer of sign `sign` (-1 or 1) and `magnitude`.
