@@ -18,7 +18,7 @@ let package = Package(
             dependencies: ["CPySocket"]
         ),
         // Python's builtins (print, repr, str, len, type...) as a ported program uses them.
-        .target(name: "PyBuiltins", dependencies: ["PySocket"]),
+        .target(name: "PyBuiltins", dependencies: ["PySocket", "CPySocket"]),
         .testTarget(name: "PyBuiltinsTests", dependencies: ["PySocket", "PyBuiltins", "TestSupport"]),
         // asyncio's socket face: the event loop on io_uring, epoll or poll, and loop.sock_*.
         .target(name: "PySocketAsync", dependencies: ["PySocket", "CPySocket"]),
@@ -79,6 +79,8 @@ let programs = [
     "resolve_numeric",
     "rights_fdlist",
     "select_server",
+    "selectors_callback",
+    "selectors_multiconn",
     "sendall_large",
     "sendmsg_rights",
     "services_names",
