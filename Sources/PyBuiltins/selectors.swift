@@ -339,6 +339,7 @@ public enum selectors {
         /// on every exit, returning or throwing.
         ///
         /// Python: `BaseSelector.__enter__`/`__exit__`.
+        @discardableResult
         public func with<Result>(_ body: (BaseSelector<File, Data>) throws -> Result) rethrows -> Result {
             defer { close() }
             return try body(self)
