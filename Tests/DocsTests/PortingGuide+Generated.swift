@@ -250,6 +250,27 @@ import TestSupport
     @Test func PortingGuide_example15() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
+            let sel = try selectors.DefaultSelector<socket, (socket, Int) throws -> Void>()
+            let (a, b) = try socket.socketpair()
+            try sel.register(a, selectors.EVENT_READ, echo)
+            try b.sendall("hi")
+            for (key, mask) in try sel.select(1.0) {
+                let callback = key.data
+                try callback!(key.fileobj, mask)
+            }
+            print(try b.recv(100), len(sel.get_map()))  // b'HI' 1
+            let state = types.SimpleNamespace((addr: ("127.0.0.1", 5000), inb: "" as bytes, outb: "" as bytes))
+            state.outb += "hello"
+            print(state)  // namespace(addr=('127.0.0.1', 5000), inb=b'', outb=b'hello')
+            sel.close(); a.close(); b.close()
+        }
+        #expect(captured.getvalue() == "b'HI' 1\nnamespace(addr=('127.0.0.1', 5000), inb=b'', outb=b'hello')\n")
+    }
+
+    /// Docs/PortingGuide.md, example 16
+    @Test func PortingGuide_example16() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
             print(socket.AF_INET, repr(socket.SOCK_DGRAM), socket.AF_INET == 2)   // 2 <SocketKind.SOCK_DGRAM: 2> True
             print(try socket.getaddrinfo("127.0.0.1", 80, type: socket.SOCK_STREAM)[0])   // (<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))
             print(hasattr(socket.self, "AF_UNIX"), try getattr(socket.self, "SO_REUSEPORT") as Int)   // True 15
@@ -257,8 +278,8 @@ import TestSupport
         #expect(captured.getvalue() == "2 <SocketKind.SOCK_DGRAM: 2> True\n(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))\nTrue 15\n")
     }
 
-    /// Docs/PortingGuide.md, example 16
-    @Test func PortingGuide_example16() throws {
+    /// Docs/PortingGuide.md, example 17
+    @Test func PortingGuide_example17() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -274,8 +295,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'FROM A THREAD'\n")
     }
 
-    /// Docs/PortingGuide.md, example 17
-    @Test func PortingGuide_example17() throws {
+    /// Docs/PortingGuide.md, example 18
+    @Test func PortingGuide_example18() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -294,8 +315,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'hello'\n")
     }
 
-    /// Docs/PortingGuide.md, example 18
-    @Test func PortingGuide_example18() throws {
+    /// Docs/PortingGuide.md, example 19
+    @Test func PortingGuide_example19() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -317,8 +338,8 @@ import TestSupport
         #expect(captured.getvalue() == "42\ntimed out\n")
     }
 
-    /// Docs/PortingGuide.md, example 19
-    @Test func PortingGuide_example19() throws {
+    /// Docs/PortingGuide.md, example 20
+    @Test func PortingGuide_example20() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -350,6 +371,10 @@ import TestSupport
         }
         #expect(captured.getvalue() == "b'HELLO\\n'\nb''\nb'' 0 bytes read on a total of 1 expected bytes\n")
     }
+}
+
+func echo(_ conn: socket, _ mask: Int) throws {
+    _ = try conn.send(try conn.recv(100).upper())
 }
 
 func serve(_ srv: socket) throws {
