@@ -89,6 +89,7 @@ let programs = [
     "shutdown_halfclose",
     "socket_objects",
     "socketpair_basics",
+    "socketserver_echo",
     "sockopts",
     "struct_records",
     "tcp_echo_threads",

@@ -271,6 +271,26 @@ import TestSupport
     @Test func PortingGuide_example16() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
+            final class Upper: socketserver.BaseRequestHandler<socket>, @unchecked Sendable {  // class Upper(socketserver.BaseRequestHandler):
+                override func handle() throws {                                               //     def handle(self):
+                    try self.request.sendall(try self.request.recv(1024).upper())             //         self.request.sendall(self.request.recv(1024).upper())
+                }
+            }
+            try socketserver.TCPServer(("127.0.0.1", 0), Upper.self).with { server in       // with socketserver.TCPServer(("127.0.0.1", 0), Upper) as server:
+                let c = try socket.create_connection(server.server_address, timeout: 2)
+                try c.sendall("hi")
+                try server.handle_request()
+                print(try c.recv(100))  // b'HI'
+                c.close()
+            }
+        }
+        #expect(captured.getvalue() == "b'HI'\n")
+    }
+
+    /// Docs/PortingGuide.md, example 17
+    @Test func PortingGuide_example17() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
             print(socket.AF_INET, repr(socket.SOCK_DGRAM), socket.AF_INET == 2)   // 2 <SocketKind.SOCK_DGRAM: 2> True
             print(try socket.getaddrinfo("127.0.0.1", 80, type: socket.SOCK_STREAM)[0])   // (<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))
             print(hasattr(socket.self, "AF_UNIX"), try getattr(socket.self, "SO_REUSEPORT") as Int)   // True 15
@@ -278,8 +298,8 @@ import TestSupport
         #expect(captured.getvalue() == "2 <SocketKind.SOCK_DGRAM: 2> True\n(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))\nTrue 15\n")
     }
 
-    /// Docs/PortingGuide.md, example 17
-    @Test func PortingGuide_example17() throws {
+    /// Docs/PortingGuide.md, example 18
+    @Test func PortingGuide_example18() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -295,8 +315,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'FROM A THREAD'\n")
     }
 
-    /// Docs/PortingGuide.md, example 18
-    @Test func PortingGuide_example18() throws {
+    /// Docs/PortingGuide.md, example 19
+    @Test func PortingGuide_example19() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -315,8 +335,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'hello'\n")
     }
 
-    /// Docs/PortingGuide.md, example 19
-    @Test func PortingGuide_example19() throws {
+    /// Docs/PortingGuide.md, example 20
+    @Test func PortingGuide_example20() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -338,8 +358,8 @@ import TestSupport
         #expect(captured.getvalue() == "42\ntimed out\n")
     }
 
-    /// Docs/PortingGuide.md, example 20
-    @Test func PortingGuide_example20() throws {
+    /// Docs/PortingGuide.md, example 21
+    @Test func PortingGuide_example21() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
