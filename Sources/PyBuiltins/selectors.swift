@@ -369,10 +369,11 @@ public enum selectors {
             if epoll >= 0 { SystemEpoll.close(epoll) }
         }
 
-        /// `sel.fileno()`: the epoll descriptor (-1 once closed).
+        /// `sel.fileno()`: the epoll descriptor.
         ///
         /// Python: `EpollSelector.fileno()`.
-        public func fileno() -> Int { Int(epoll) }
+        /// - Throws: `ValueError('I/O operation on closed epoll object')` once closed.
+        public func fileno() throws -> Int { Int(try open()) }
 
         private func open() throws -> Int32 {
             if epoll < 0 { throw ValueError("I/O operation on closed epoll object") }

@@ -315,6 +315,12 @@ public enum socketserver {
         /// Python: `TCPServer.request_queue_size`.
         public static let request_queue_size = 5
 
+        /// `TCPServer.allow_reuse_address`: whether to set `SO_REUSEADDR` before binding; false.
+        /// A subclass says true with `override class var allow_reuse_address: Bool { true }`.
+        ///
+        /// Python: `TCPServer.allow_reuse_address`.
+        open class var allow_reuse_address: Bool { false }
+
         /// `socketserver.TCPServer(server_address, RequestHandlerClass, bind_and_activate=True)`:
         /// binds and listens (unless `bind_and_activate` is false), closing the socket on error.
         ///
@@ -322,13 +328,13 @@ public enum socketserver {
         /// - Throws: what `bind` and `listen` raise (`OSError` EADDRINUSE...).
         public init(
             _ server_address: (String, Int), _ RequestHandlerClass: BaseRequestHandler<socket>.Type,
-            bind_and_activate: Bool = true, allow_reuse_address: Bool = false
+            bind_and_activate: Bool = true
         ) throws {
             let sock = try PySocket.socket.socket(PySocket.socket.AF_INET, PySocket.socket.SOCK_STREAM)
             super.init(.inet(host: server_address.0, port: server_address.1), RequestHandlerClass, sock)
             if bind_and_activate {
                 do {
-                    if allow_reuse_address { try sock.setsockopt(PySocket.socket.SOL_SOCKET, PySocket.socket.SO_REUSEADDR, 1) }
+                    if type(of: self).allow_reuse_address { try sock.setsockopt(PySocket.socket.SOL_SOCKET, PySocket.socket.SO_REUSEADDR, 1) }
                     try sock.bind(server_address)
                     server_address_from_socket()
                     try sock.listen(Self.request_queue_size)
@@ -379,7 +385,10 @@ public enum socketserver {
                 }
                 shutdown_request(request)
             })
-            threads.withLock { $0.append(thread) }
+            threads.withLock { threads in
+                threads.removeAll { !$0.is_alive() }
+                threads.append(thread)
+            }
             try thread.start()
         }
 

@@ -13,6 +13,11 @@ final class GreetHandler: socketserver.StreamRequestHandler, @unchecked Sendable
     }
 }
 
+/// A server that sets SO_REUSEADDR, as a Python subclass saying `allow_reuse_address = True` does.
+final class ReusingServer: socketserver.TCPServer, @unchecked Sendable {
+    override class var allow_reuse_address: Bool { true }
+}
+
 /// Raises, so that the server reports it with handle_error.
 final class FailingHandler: socketserver.BaseRequestHandler<socket>, @unchecked Sendable {
     override func handle() throws { throw ValueError("bad request") }
@@ -36,6 +41,11 @@ struct SocketServerTests {
             #expect(repr(try c.recv(100)) == "b'hi x\\nx'")
         }
         #expect(repr(server.socket) == "<socket.socket [closed] fd=-1, family=2, type=1, proto=0>")
+        try ReusingServer(("127.0.0.1", 0), GreetHandler.self).with { reusing in
+            let reuse: Int = try reusing.socket.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR)
+            #expect(reuse != 0)
+        }
+        server.with { _ in }  // server_close twice is harmless
     }
 
     @Test("a handler's exception is reported on stderr between dashes, as CPython's handle_error, and the connection is closed")
