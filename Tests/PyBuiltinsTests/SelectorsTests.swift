@@ -96,6 +96,25 @@ struct SelectorsTests {
         expectOutcome("ValueError: Invalid file descriptor: -1") { try sel.unregister(d) }
     }
 
+    @Test("a socket closed while registered: epoll forgets it, poll reports it readable, select raises EBADF", arguments: SelectorClass.allCases)
+    func closedWhileRegistered(_ kind: SelectorClass) throws {
+        let (a, b) = try socket.socketpair()
+        defer { b.close() }
+        let sel = try kind.make(socket.self, Any.self)
+        defer { sel.close() }
+        try sel.register(a, selectors.EVENT_READ)
+        try sel.register(b, selectors.EVENT_WRITE)
+        let fd = Int(a.fileno())
+        a.close()
+        // python3.13: Epoll [(False, 2)], Poll [(True, 1), (False, 2)], Select OSError(9, 'Bad file descriptor')
+        switch kind {
+        case .epoll: expectOutcome("[(False, 2)]") { try sel.select(0).map { ($0.0.fd == fd, $0.1) } }
+        case .poll: expectOutcome("[(True, 1), (False, 2)]") { try sel.select(0).map { ($0.0.fd == fd, $0.1) } }
+        case .select: expectOutcome("OSError: [Errno 9] Bad file descriptor") { try sel.select(0) }
+        }
+        #expect(try sel.unregister(a).fd == fd)
+    }
+
     @Test("select: (key, events) of the ready ones, masked by key.events; [] on timeout after the timeout", arguments: SelectorClass.allCases)
     func selectReadiness(_ kind: SelectorClass) throws {
         let (a, b) = try socket.socketpair()
