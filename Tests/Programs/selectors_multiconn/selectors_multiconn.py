@@ -1,6 +1,7 @@
 # RealPython's multi-connection echo server and client (selectors, types.SimpleNamespace), run in one program.
 import selectors
 import socket
+import time
 import types
 
 server_sel = selectors.DefaultSelector()
@@ -85,21 +86,38 @@ start_connections(lsock.getsockname(), 2)
 for key in client_sel.get_map().values():
     print(key.data)
 
+# The clients send everything first (the kernel completes the handshakes before accept), then
+# the server accepts and echoes, then the clients read and close, then the server sees them go:
+# each side's reads then see whole messages, whatever the machine's load.
 rounds = 0
-while client_sel.get_map() and rounds < 100:
+while any(key.data.messages or key.data.outb for key in client_sel.get_map().values()) and rounds < 100:
     rounds += 1
-    for key, mask in client_sel.select(timeout=0):
+    for key, mask in client_sel.select(timeout=1):
         service_client(key, mask)
-    for key, mask in server_sel.select(timeout=0.01):
+time.sleep(0.1)
+
+idle = 0
+while idle < 3 and rounds < 200:
+    rounds += 1
+    events = server_sel.select(timeout=0.05)
+    if not events:
+        idle += 1
+    for key, mask in events:
         if key.data is None:
             accept_wrapper(key.fileobj)
         else:
             service_server(key, mask)
+time.sleep(0.1)
+
+while client_sel.get_map() and rounds < 300:
+    rounds += 1
+    for key, mask in client_sel.select(timeout=1):
+        service_client(key, mask)
 print("clients done:", len(client_sel.get_map()) == 0)
 
-while len(server_sel.get_map()) > 1 and rounds < 200:
+while len(server_sel.get_map()) > 1 and rounds < 400:
     rounds += 1
-    for key, mask in server_sel.select(timeout=0.01):
+    for key, mask in server_sel.select(timeout=1):
         service_server(key, mask)
 print("server connections left:", len(server_sel.get_map()) - 1)
 server_sel.unregister(lsock)
