@@ -349,3 +349,27 @@ extension asyncio.EventLoop {
         throw lastError ?? OSError("can not get address information")
     }
 }
+
+extension asyncio.EventLoop {
+    /// `nbytes = await loop.sock_sendto(sock, data, (host, port))`: sends a datagram to an
+    /// AF_INET (or, with a numeric IPv6 host, AF_INET6) address given as a tuple.
+    ///
+    /// Python: `loop.sock_sendto()`. C: `sendto(2)`.
+    public func sock_sendto(_ sock: socket, _ data: bytes, _ address: (String, Int)) async throws -> Int {
+        try await sock_sendto(sock, data, .inet(host: address.0, port: address.1))
+    }
+
+    /// `nbytes = await loop.sock_sendto(sock, data, (host, port, flowinfo, scope_id))`: AF_INET6.
+    ///
+    /// Python: `loop.sock_sendto()`. C: `sendto(2)`.
+    public func sock_sendto(_ sock: socket, _ data: bytes, _ address: (String, Int, Int, Int)) async throws -> Int {
+        try await sock_sendto(sock, data, .inet6(host: address.0, port: address.1, flowinfo: address.2, scope_id: address.3))
+    }
+
+    /// `nbytes = await loop.sock_sendto(sock, data, path)`: an AF_UNIX datagram to `path`.
+    ///
+    /// Python: `loop.sock_sendto()`. C: `sendto(2)`.
+    public func sock_sendto(_ sock: socket, _ data: bytes, _ path: String) async throws -> Int {
+        try await sock_sendto(sock, data, .unix(path))
+    }
+}
