@@ -63,6 +63,7 @@ let programs = [
     "async_limits",
     "async_protocols",
     "async_sock_server",
+    "async_taskgroup",
     "async_tcp",
     "async_udp",
     "async_waiting",

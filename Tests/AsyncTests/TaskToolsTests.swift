@@ -221,6 +221,62 @@ let taskToolScenarios: [String: Scenario] = [
         }
         #expect(woken == [false, false, false, true, true, true])
     },
+    "TaskGroup: repr, errors grouped, the body's error, a task after the end": { backend in
+        let lines = try asyncio.run(backend: backend) { () -> [String] in
+            var lines: [String] = []
+            let tg = asyncio.TaskGroup()
+            lines.append(String(reflecting: tg))
+            do { try tg.create_task { 1 } } catch let e as RuntimeError { lines.append("\(e)") }
+            nonisolated(unsafe) var t: asyncio.Task<Int>?
+            try await tg.with { tg in
+                lines.append(String(reflecting: tg))
+                t = try tg.create_task { 1 }
+            }
+            lines.append("\(try t!.result()) \(String(reflecting: tg))")
+            do {
+                try await asyncio.TaskGroup().with { g in
+                    try g.create_task { () async throws -> Int in throw ValueError("x") }
+                    try g.create_task { () async throws -> Int in
+                        try await asyncio.sleep(0)
+                        throw ValueError("y")
+                    }
+                }
+            } catch let eg as ExceptionGroup {
+                lines.append("\(eg) \(eg.exceptions.map { String(reflecting: $0) }.joined(separator: ", "))")
+            }
+            do {
+                try await asyncio.TaskGroup().with { g in
+                    try g.create_task { try await asyncio.sleep(1) }
+                    throw ValueError("body")
+                }
+            } catch let eg as ExceptionGroup {
+                lines.append("\(eg) \(eg.exceptions.map { String(reflecting: $0) }.joined(separator: ", "))")
+            }
+            return lines
+        }
+        #expect(lines == ["<TaskGroup>", "TaskGroup <TaskGroup> has not been entered", "<TaskGroup entered>", "1 <TaskGroup entered>",
+                          "unhandled errors in a TaskGroup (1 sub-exception) ValueError('x')",
+                          "unhandled errors in a TaskGroup (1 sub-exception) ValueError('body')"])
+    },
+    "call_soon, call_later, run_in_executor, to_thread": { backend in
+        let (due, order, sum, doubled) = try asyncio.run(backend: backend) { () -> (Bool, [String], Int, Int) in
+            let loop = asyncio.get_running_loop()
+            nonisolated(unsafe) var order: [String] = []
+            try loop.call_soon { order.append("soon") }
+            let h = try loop.call_later(0.01) { order.append("later") }
+            let never = try loop.call_later(0.01) { order.append("never") }
+            never.cancel()
+            let due = h.when() > loop.time() && !h.cancelled() && never.cancelled()
+            try await asyncio.sleep(0.03)
+            let sum = try await loop.run_in_executor(nil) { [1, 2, 3].reduce(0, +) }
+            let doubled = try await asyncio.to_thread { 21 * 2 }
+            return (due, order, sum, doubled)
+        }
+        #expect(due)
+        #expect(order == ["soon", "later"])
+        #expect(sum == 6)
+        #expect(doubled == 42)
+    },
     "a Protocol server and a Protocol client": { backend in
         let log = Log()
         let reply = try asyncio.run(backend: backend) { () -> String in
