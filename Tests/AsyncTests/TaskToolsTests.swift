@@ -277,6 +277,40 @@ let taskToolScenarios: [String: Scenario] = [
         #expect(sum == 6)
         #expect(doubled == 42)
     },
+    "Condition: notify(2), notify_all, wait_for, the un-acquired errors": { backend in
+        let lines = try asyncio.run(backend: backend) { () -> [String] in
+            let cond = asyncio.Condition()
+            nonisolated(unsafe) var items: [String] = []
+            nonisolated(unsafe) var got: [String] = []
+            let tasks = (0..<3).map { n in
+                asyncio.create_task {
+                    try await cond.with {
+                        try await cond.wait_for { !items.isEmpty }
+                        got.append("\(n) \(items.removeFirst())")
+                    }
+                }
+            }
+            try await asyncio.sleep(0.01)
+            try await cond.with {
+                items += ["a", "b"]
+                try cond.notify(2)
+            }
+            try await asyncio.sleep(0.01)
+            var lines = ["\(got) \(tasks.filter { $0.done() }.count)"]
+            try await cond.with {
+                items.append("c")
+                try cond.notify_all()
+            }
+            _ = try await asyncio.gather(tasks)
+            lines.append("\(got) \(cond.locked())")
+            do { try cond.notify() } catch let e as RuntimeError { lines.append("\(e)") }
+            do { try await cond.wait() } catch let e as RuntimeError { lines.append("\(e)") }
+            lines.append(try await asyncio.sleep(0, "result"))
+            return lines
+        }
+        #expect(lines == ["[\"0 a\", \"1 b\"] 2", "[\"0 a\", \"1 b\", \"2 c\"] false",
+                          "cannot notify on un-acquired lock", "cannot wait on un-acquired lock", "result"])
+    },
     "a Protocol server and a Protocol client": { backend in
         let log = Log()
         let reply = try asyncio.run(backend: backend) { () -> String in

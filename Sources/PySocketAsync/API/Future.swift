@@ -198,8 +198,14 @@ extension asyncio {
             }
         }
 
+        /// `a == b`: the same future (Python compares futures by identity).
+        ///
+        /// Python: `object.__eq__`.
         public static func == (a: Future<T>, b: Future<T>) -> Bool { a === b }
 
+        /// `hash(fut)`: by identity, so that futures go in a `set`.
+        ///
+        /// Python: `object.__hash__`.
         public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 
         /// `repr(fut)`: `<Future pending>`, `<Future finished result=3>`, `<Future cancelled>`,

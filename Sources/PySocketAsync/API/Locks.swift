@@ -235,3 +235,111 @@ extension asyncio {
         }
     }
 }
+
+extension asyncio {
+    /// `asyncio.Condition(lock=None)`: tasks wait (holding its lock) until another task
+    /// notifies them. Use it from the loop's tasks only.
+    ///
+    /// Python: `asyncio.Condition`. C: none.
+    public final class Condition: @unchecked Sendable {
+        private let lock: Lock
+        private var waiters = Waiters()
+
+        /// `asyncio.Condition(lock=None)`: over `lock`, or a new `Lock`.
+        ///
+        /// Python: `asyncio.Condition()`. C: none.
+        public init(_ lock: Lock? = nil) { self.lock = lock ?? Lock() }
+
+        /// `cond.locked()`: whether its lock is held.
+        ///
+        /// Python: `Condition.locked()`. C: none.
+        public func locked() -> Bool { lock.locked() }
+
+        /// `await cond.acquire()`: takes its lock.
+        ///
+        /// Python: `Condition.acquire()`. C: none.
+        @discardableResult
+        public func acquire() async throws -> Bool { try await lock.acquire() }
+
+        /// `cond.release()`: frees its lock.
+        ///
+        /// Python: `Condition.release()`. C: none.
+        /// - Throws: `RuntimeError('Lock is not acquired.')`.
+        public func release() throws { try lock.release() }
+
+        /// `await cond.wait()`: frees the lock, waits for a `notify`, takes the lock again (also
+        /// when cancelled), returns true.
+        ///
+        /// Python: `Condition.wait()`. C: none.
+        /// - Throws: `RuntimeError('cannot wait on un-acquired lock')`, `CancelledError`.
+        @discardableResult
+        public func wait() async throws -> Bool {
+            guard locked() else { throw RuntimeError("cannot wait on un-acquired lock") }
+            try lock.release()
+            let waiter = waiters.add()
+            var failure: (any Error)?
+            do {
+                _ = try await waiter.value
+            } catch {
+                failure = error
+            }
+            waiters.remove(waiter)
+            // The lock is taken again whatever happened; a cancelled task (its cancellation
+            // is sticky in Swift) takes it in a task of the loop's own.
+            if failure == nil && !_Concurrency.Task.isCancelled {
+                try await lock.acquire()
+            } else {
+                let lock = self.lock
+                _ = try? await asyncio.create_task { try await lock.acquire() }.task.value
+            }
+            if let failure { throw failure }
+            return true
+        }
+
+        /// `await cond.wait_for(predicate)`: waits until `predicate()` is true; returns its value.
+        ///
+        /// Python: `Condition.wait_for()`. C: none.
+        @discardableResult
+        public func wait_for(_ predicate: () throws -> Bool) async throws -> Bool {
+            var result = try predicate()
+            while !result {
+                try await wait()
+                result = try predicate()
+            }
+            return result
+        }
+
+        /// `cond.notify(n=1)`: wakes up to `n` waiting tasks.
+        ///
+        /// Python: `Condition.notify()`. C: none.
+        /// - Throws: `RuntimeError('cannot notify on un-acquired lock')`.
+        public func notify(_ n: Int = 1) throws {
+            guard locked() else { throw RuntimeError("cannot notify on un-acquired lock") }
+            var woken = 0
+            for waiter in waiters.items {
+                if woken >= n { break }
+                if !waiter.done() {
+                    woken += 1
+                    waiter.settle(.result(false))
+                }
+            }
+        }
+
+        /// `cond.notify_all()`: wakes every waiting task.
+        ///
+        /// Python: `Condition.notify_all()`. C: none.
+        /// - Throws: `RuntimeError('cannot notify on un-acquired lock')`.
+        public func notify_all() throws { try notify(waiters.items.count) }
+
+        /// `async with cond:`: runs `body` holding the lock, and releases it on every exit.
+        ///
+        /// Python: `Condition.__aenter__`/`__aexit__`. C: none.
+        ///
+        /// Differs from CPython: a closure rather than an `async with` block.
+        public func with<R>(_ body: () async throws -> R) async throws -> R {
+            try await acquire()
+            defer { try? release() }
+            return try await body()
+        }
+    }
+}

@@ -42,7 +42,7 @@ extension asyncio {
 
     /// `asyncio.Protocol`: a stream protocol class, subclassed and handed to
     /// `loop.create_server` / `loop.create_connection`; the loop calls its methods on the loop
-    /// thread. Swift spells it `` asyncio.`Protocol` `` (`X.Protocol` is Swift's metatype syntax).
+    /// thread. Swift writes `Protocol` in backquotes here (`X.Protocol` is Swift's metatype syntax).
     ///
     /// Python: `asyncio.Protocol`. C: none.
     ///
@@ -134,7 +134,7 @@ extension asyncio.EventLoop {
     ///
     /// Python: `loop.create_server()`. C: `socket(2)`, `bind(2)`, `listen(2)`, `accept4(2)`.
     ///
-    /// Differs from CPython: no `ssl`; the factory returns a `` asyncio.`Protocol` `` subclass.
+    /// Differs from CPython: no `ssl`; the factory returns a subclass of `asyncio.Protocol`.
     /// - Throws: as `start_server`.
     public func create_server<P: asyncio.`Protocol`>(_ protocol_factory: @escaping () throws -> P, _ host: String? = nil,
                                                       _ port: Int? = nil, family: socket.AddressFamily = 0,

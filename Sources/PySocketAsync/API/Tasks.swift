@@ -28,8 +28,14 @@ extension asyncio.Task {
         future.add_done_callback { _ in fn(me) }
     }
 
+    /// `a == b`: the same task (Python compares tasks by identity).
+    ///
+    /// Python: `object.__eq__`.
     public static func == (a: asyncio.Task<T>, b: asyncio.Task<T>) -> Bool { a.future === b.future }
 
+    /// `hash(t)`: by identity, so that tasks go in a `set` (`asyncio.wait` returns sets).
+    ///
+    /// Python: `object.__hash__`.
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(future)) }
 }
 
@@ -63,6 +69,35 @@ extension asyncio {
     ///
     /// Python: `asyncio.ALL_COMPLETED`. C: none.
     public static let ALL_COMPLETED = "ALL_COMPLETED"
+
+    /// `asyncio.ensure_future(coro)`: the closure started as a task (as `create_task`).
+    ///
+    /// Python: `asyncio.ensure_future()`. C: none.
+    @discardableResult
+    public static func ensure_future<T: Sendable>(_ coroutine: @escaping Coroutine<T>) -> Task<T> { spawn(coroutine) }
+
+    /// `asyncio.ensure_future(task)`: the task itself.
+    ///
+    /// Python: `asyncio.ensure_future()`. C: none.
+    @discardableResult
+    public static func ensure_future<T: Sendable>(_ task: Task<T>) -> Task<T> { task }
+
+    /// `await asyncio.sleep(delay, result)`: sleeps, then returns `result`.
+    ///
+    /// Python: `asyncio.sleep(delay, result)`. C: none.
+    public static func sleep<T: Sendable>(_ delay: Double, _ result: T) async throws -> T {
+        try await sleep(delay)
+        return result
+    }
+
+    /// `asyncio.get_event_loop()`: inside a coroutine, the running loop (as
+    /// `get_running_loop()`).
+    ///
+    /// Python: `asyncio.get_event_loop()`. C: none.
+    ///
+    /// Differs from CPython: outside a running loop it returns the loop that is not running
+    /// (as `get_running_loop()` does) instead of making one; there is no `run_until_complete`.
+    public static func get_event_loop() -> EventLoop { get_running_loop() }
 
     // MARK: gather
 
