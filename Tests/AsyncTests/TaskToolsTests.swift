@@ -114,6 +114,17 @@ let taskToolScenarios: [String: Scenario] = [
         #expect(ordered == ["x", "y"])
         #expect(mixed == "'ok', ValueError('bad')")
     },
+    "gather of different types gives a tuple; of one type a list": { backend in
+        let (n, text, list, pair) = try asyncio.run(backend: backend) { () -> (Int, String, [Int], String) in
+            let (n, text) = try await asyncio.gather({ try await asyncio.sleep(0.01, 1) }, { try await asyncio.sleep(0, "s") })
+            let list = try await asyncio.gather({ 1 }, { 2 })
+            let (a, b) = try await asyncio.gather({ 3 }, { 4 })
+            return (n, text, list, "\(a) \(b)")
+        }
+        #expect(n == 1 && text == "s")
+        #expect(list == [1, 2])
+        #expect(pair == "3 4")
+    },
     "cancelling gather cancels its tasks": { backend in
         let cancelled = try asyncio.run(backend: backend) { () -> [Bool] in
             let tasks = [asyncio.create_task { try await after(5, "a") }, asyncio.create_task { try await after(5, "b") }]

@@ -137,6 +137,25 @@ extension asyncio {
         try await gather(coroutines.map { spawn($0) })
     }
 
+    /// `a, b = await asyncio.gather(coro_a(), coro_b())` with results of different types: a
+    /// tuple (`let (a, b) = try await asyncio.gather({ ... }, { ... })`). Where every closure
+    /// returns the same type, the `[T]` overload is chosen; a tuple pattern picks this one.
+    ///
+    /// Python: `asyncio.gather()`. C: none.
+    @_disfavoredOverload
+    public static func gather<each T: Sendable>(_ coroutines: repeat @escaping Coroutine<each T>) async throws -> (repeat each T) {
+        let tasks = (repeat spawn(each coroutines))
+        var watchers: [Task<Bool>] = []
+        for task in repeat each tasks {
+            watchers.append(create_task {
+                _ = try await task.value
+                return true
+            })
+        }
+        _ = try await gather(watchers)
+        return (repeat try (each tasks).result())
+    }
+
     /// `await asyncio.gather()`: with nothing to wait for, `[]`.
     ///
     /// Python: `asyncio.gather()`. C: none.
