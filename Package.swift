@@ -67,6 +67,7 @@ let programs = [
     "async_tcp",
     "async_udp",
     "async_waiting",
+    "async_workers",
     "class_server",
     "constants_table",
     "create_conn_server",
