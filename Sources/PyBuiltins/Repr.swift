@@ -62,6 +62,7 @@ func render(_ value: Any, repr: Bool) -> String {
     }
     switch value {
     case let metatype as Any.Type: return pythonClass(metatype).description
+    case is CancellationError: return repr ? "CancelledError()" : ""
     case let text as String: return repr ? pythonRepr(text) : text
     case let text as Substring: return repr ? pythonRepr(String(text)) : String(text)
     case let character as Character: return repr ? pythonRepr(String(character)) : String(character)

@@ -112,6 +112,7 @@ func pythonType(of value: Any) -> PyType {
         }
     case let argument as BaseException.Argument: return argumentType(argument)
     case let error as BaseException: return exceptionType(error)
+    case is CancellationError: return PyType("CancelledError", module: "asyncio.exceptions")
     default: break
     }
     if let elements = tupleElements(value) {
@@ -124,6 +125,7 @@ func pythonType(of value: Any) -> PyType {
     // getnameinfo's and gethostbyname_ex's results: tuples in CPython, structs that print as them here.
     if value is socket.NameInfo || value is socket.HostInfo { return PyType("tuple") }
     let name = lastComponent(of: swiftName)
+    if swiftName.hasPrefix("PySocketAsync.asyncio.") { return asyncioType(name) }
     if swiftName.hasPrefix("PySocket.") {
         // PySocket's other types: Python's builtins where CPython has one, else socket's.
         return PyType(name, module: ["bytearray", "memoryview"].contains(name) ? "builtins" : "socket")
@@ -183,6 +185,9 @@ private func exceptionType(_ error: BaseException) -> PyType {
 private func exceptionClass(named swiftName: String) -> PyType {
     let name = lastComponent(of: swiftName)
     if swiftName == "PyBuiltins.struct.error" { return PyType(name, module: "struct") }
+    if swiftName.hasPrefix("PySocketAsync.asyncio.") {
+        return PyType(name, module: ["QueueEmpty", "QueueFull"].contains(name) ? "asyncio.queues" : "asyncio.exceptions")
+    }
     guard swiftName.hasPrefix("PySocket.") else { return PyType(name, module: "__main__") }
     switch name {
     case "gaierror", "herror": return PyType(name, module: "socket")
@@ -227,6 +232,21 @@ extension PyType {
 }
 
 /// `Name` of `Module.Outer.Name<Generic>`.
+/// The Python class of a PySocketAsync type (matched by name: PyBuiltins does not import it):
+/// the transports are CPython's selector transports.
+private func asyncioType(_ name: String) -> PyType {
+    switch name {
+    case "Transport": return PyType("_SelectorSocketTransport", module: "asyncio.selector_events")
+    case "DatagramTransport": return PyType("_SelectorDatagramTransport", module: "asyncio.selector_events")
+    case "Future", "Task": return PyType(name, module: "_asyncio")
+    case "Queue": return PyType(name, module: "asyncio.queues")
+    case "Event", "Lock", "Semaphore", "BoundedSemaphore": return PyType(name, module: "asyncio.locks")
+    case "StreamReader", "StreamWriter": return PyType(name, module: "asyncio.streams")
+    case "Server": return PyType(name, module: "asyncio.base_events")
+    default: return PyType(name, module: "asyncio")
+    }
+}
+
 private func lastComponent(of swiftName: String) -> String {
     var name = Substring(swiftName)
     if let angle = name.firstIndex(of: "<") { name = name[..<angle] }

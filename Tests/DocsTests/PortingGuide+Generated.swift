@@ -391,6 +391,32 @@ import TestSupport
         }
         #expect(captured.getvalue() == "b'HELLO\\n'\nb''\nb'' 0 bytes read on a total of 1 expected bytes\n")
     }
+
+    /// Docs/PortingGuide.md, example 20
+    @Test func PortingGuide_example20() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
+            try asyncio.run {
+                @Sendable func job(_ name: String, _ delay: Double) async throws -> String {
+                    try await asyncio.sleep(delay)
+                    return name
+                }
+                print(try await asyncio.gather({ try await job("a", 0.02) }, { try await job("b", 0.01) }))   // ['a', 'b']
+                let q = asyncio.Queue<String>()
+                try await q.put("item")
+                print(q.qsize(), try await q.get())        // 1 item
+                let lock = asyncio.Lock()
+                try await lock.with {
+                    print("locked:", lock.locked())        // locked: True
+                }
+                let t = asyncio.create_task { try await job("slow", 5) }
+                let (done, pending) = try await asyncio.wait([t], timeout: 0.01)
+                print(len(done), len(pending))             // 0 1
+                t.cancel()
+            }
+        }
+        #expect(captured.getvalue() == "['a', 'b']\n1 item\nlocked: True\n0 1\n")
+    }
 }
 
 func echo(_ conn: socket, _ mask: Int) throws {

@@ -17,6 +17,8 @@ extension asyncio {
         private var waiters: [LoopFuture]? = []
         private var serving = false
         private var servingForever: LoopFuture?
+        /// `loop.create_server`'s protocol factory: each connection runs its protocol, not `callback`.
+        var sinkFactory: (() throws -> any TransportSink)?
         /// AF_UNIX listeners whose path is removed on close if it is still theirs (path, inode).
         var unixPaths: [ObjectIdentifier: (String, UInt64)] = [:]
 
@@ -122,6 +124,14 @@ extension asyncio {
 
         /// `_accept_connection2`: the connection's reader, protocol and transport.
         private func accepted(_ conn: socket) {
+            if let sinkFactory {
+                guard let sink = try? sinkFactory() else {
+                    conn.close()
+                    return
+                }
+                Transport(loop: loop, sock: conn, stream: sink, server: self).start(nil)
+                return
+            }
             guard let reader = try? StreamReader(limit: limit) else {
                 conn.close()
                 return
@@ -194,7 +204,7 @@ extension asyncio {
                 close()
                 // The task's cancellation is sticky in Swift: wait in a task of the loop's own.
                 let me = LoopBound(self)
-                try? await asyncio.create_task { try await me.value.wait_closed() }.value
+                try? await asyncio.create_task { try await me.value.wait_closed() }.task.value
                 throw error
             }
         }

@@ -43,7 +43,10 @@ extension asyncio {
 
         func data_received(_ data: UnsafeRawBufferPointer) { reader?.feed(data) }
 
-        func eof_received() { reader?.feed_eof() }
+        func eof_received() -> Bool {
+            reader?.feed_eof()
+            return true
+        }
 
         func connection_lost(_ error: (any Error)?) {
             if let reader {

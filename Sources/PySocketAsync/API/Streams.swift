@@ -95,7 +95,7 @@ extension asyncio {
     }
 
     /// `_create_connection_transport`: the transport over a connected socket, once it reads.
-    private static func makeTransport(_ loop: EventLoop, _ sock: socket, _ stream: StreamProtocol) async throws -> Transport {
+    static func makeTransport(_ loop: EventLoop, _ sock: socket, _ stream: any TransportSink) async throws -> Transport {
         try sock.setblocking(false)
         let transport = Transport(loop: loop, sock: sock, stream: stream, server: nil)
         let waiter = LoopFuture()
@@ -110,7 +110,7 @@ extension asyncio {
     }
 
     /// `loop.create_connection`'s loop over the resolved addresses.
-    private static func connect(_ loop: EventLoop, _ host: String?, _ port: Int?, family: socket.AddressFamily, proto: Int,
+    static func connect(_ loop: EventLoop, _ host: String?, _ port: Int?, family: socket.AddressFamily, proto: Int,
                                 flags: socket.AddressInfo, local: (String, Int)?, all_errors: Bool) async throws -> socket {
         let infos = try await loop.getaddrinfo(host, port, family: family, type: socket.SOCK_STREAM, proto: proto, flags: flags)
         if infos.isEmpty { throw OSError("getaddrinfo() returned empty list") }
@@ -222,10 +222,10 @@ extension asyncio {
                               keep_alive: keep_alive, start_serving: start_serving)
     }
 
-    private static func startServer(_ callback: @escaping ClientConnected, _ hosts: [String?]?, _ port: Int?, limit: Int,
-                                    family: socket.AddressFamily, flags: socket.AddressInfo, sock: socket?, backlog: Int,
-                                    reuse_address: Bool?, reuse_port: Bool?, keep_alive: Bool?,
-                                    start_serving: Bool) async throws -> Server {
+    static func startServer(_ callback: @escaping ClientConnected, _ hosts: [String?]?, _ port: Int?, limit: Int,
+                            family: socket.AddressFamily, flags: socket.AddressInfo, sock: socket?, backlog: Int,
+                            reuse_address: Bool?, reuse_port: Bool?, keep_alive: Bool?,
+                            start_serving: Bool, sink: (() throws -> any TransportSink)? = nil) async throws -> Server {
         let loop = try runningLoop()
         var sockets: [socket]
         if let hosts {
@@ -239,6 +239,7 @@ extension asyncio {
         }
         for sock in sockets { try sock.setblocking(false) }
         let server = Server(loop: loop, sockets: sockets, backlog: backlog, limit: limit, callback: callback)
+        server.sinkFactory = sink
         if start_serving {
             try server.startServing()
             try await asyncio.sleep(0)

@@ -18,7 +18,7 @@ extension asyncio {
         private(set) var sock: socket?
         private let fd: Int32
         private var extra: [String: ExtraInfo] = [:]
-        var stream: StreamProtocol?
+        var stream: (any TransportSink)?
         private var server: Server?
 
         private var writeBuffer: [UInt8] = []
@@ -36,7 +36,7 @@ extension asyncio {
         private var writerWake: LoopFuture?
         private var writerRunning = false
 
-        init(loop: EventLoop, sock: socket, stream: StreamProtocol, server: Server?) {
+        init(loop: EventLoop, sock: socket, stream: any TransportSink, server: Server?) {
             self.loop = loop
             self.sock = sock
             fd = sock.fileno()
@@ -130,8 +130,12 @@ extension asyncio {
 
         /// `_read_ready__on_eof`: the reader sees the end; the connection stays open for writing.
         private func readEOF() {
-            stream?.eof_received()
-            removeReader()
+            // A protocol that returns a false value from eof_received() closes the transport.
+            if stream?.eof_received() ?? true {
+                removeReader()
+            } else {
+                close()
+            }
         }
 
         /// `transport.is_reading()`: whether the transport reads (not paused, not closing).
@@ -341,7 +345,7 @@ extension asyncio {
         public func abort() { forceClose(nil) }
 
         /// `_fatal_error`: the connection failed with `error` (an OSError from `recv`/`send`).
-        private func fatalError(_ error: any Error) { forceClose(error) }
+        func fatalError(_ error: any Error) { forceClose(error) }
 
         private func forceClose(_ error: (any Error)?) {
             if connLost > 0 { return }

@@ -111,19 +111,41 @@ public enum asyncio {
         let state = TaskState()
         guard let loop = EventLoop.current else {
             state.finished.store(true, ordering: .releasing)
-            return Task(_Concurrency.Task { throw RuntimeError("no running event loop") }, state)
+            let future = Future<T>()
+            future.settle(.exception(RuntimeError("no running event loop")))
+            return Task(_Concurrency.Task { throw RuntimeError("no running event loop") }, state, future)
         }
+        let cancel = TaskCancel()
+        let future = Future<T>(cancelHook: { cancel.cancel() })
         let task = _Concurrency.Task<T, any Error>(executorPreference: loop) {
             defer {
                 state.finished.store(true, ordering: .releasing)
                 loop.release(state.id.load(ordering: .acquiring))
             }
-            // Cancelled before it ran: the body never starts, as a coroutine never does.
-            try _Concurrency.Task.checkCancellation()
-            return try await loop.hooked(body)
+            do {
+                // Cancelled before it ran: the body never starts, as a coroutine never does.
+                try _Concurrency.Task.checkCancellation()
+                let value = try await loop.hooked(body)
+                future.settle(.result(value))
+                return value
+            } catch is CancellationError {
+                future.settle(.cancelled)
+                throw CancellationError()
+            } catch {
+                future.settle(.exception(error))
+                throw error
+            }
         }
+        cancel.set { task.cancel() }
         state.id.store(loop.adopt { task.cancel() }, ordering: .releasing)
-        return Task(task, state)
+        return Task(task, state, future)
+    }
+
+    /// The cancel action of a task, known once the task is made.
+    final class TaskCancel: @unchecked Sendable {
+        private let action = Mutex<(@Sendable () -> Void)?>(nil)
+        func set(_ body: @escaping @Sendable () -> Void) { action.withLock { $0 = body } }
+        func cancel() { action.withLock { $0 }?() }
     }
 
     /// What a task handle shares with its running body.
@@ -135,13 +157,16 @@ public enum asyncio {
     /// `asyncio.Task`: a handle on a task started by `create_task`.
     ///
     /// Python: `asyncio.Task`. C: none.
-    public struct Task<T: Sendable>: Sendable {
+    public struct Task<T: Sendable>: Sendable, Hashable {
         let task: _Concurrency.Task<T, any Error>
         let state: TaskState
+        /// The task's outcome, as asyncio's Task is a Future.
+        let future: Future<T>
 
-        init(_ task: _Concurrency.Task<T, any Error>, _ state: TaskState) {
+        init(_ task: _Concurrency.Task<T, any Error>, _ state: TaskState, _ future: Future<T>) {
             self.task = task
             self.state = state
+            self.future = future
         }
 
         /// `t.cancel()`: asks the task to stop; the operation it waits on is cancelled and the
@@ -161,10 +186,11 @@ public enum asyncio {
         public func done() -> Bool { state.finished.load(ordering: .acquiring) }
 
         /// `await t`: the task's result, or the error it threw (`CancellationError` if cancelled).
+        /// Cancelling the awaiting task cancels this one, which it then waits for, as asyncio does.
         ///
         /// Python: `await task`. C: none.
         public var value: T {
-            get async throws { try await task.value }
+            get async throws { try await future.value }
         }
     }
 
