@@ -11,6 +11,14 @@ enum SystemClock {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// `clock_gettime(2)` of CLOCK_REALTIME (`realtime: true`) or CLOCK_MONOTONIC, in integer
+    /// nanoseconds.
+    static func nanoseconds(realtime: Bool) -> Int {
+        var spec = timespec()
+        _ = clock_gettime(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &spec)
+        return spec.tv_sec * 1_000_000_000 + spec.tv_nsec
+    }
+
     /// `nanosleep(2)` for `seconds` (finite, not negative), resumed with the time left after a
     /// signal, as CPython's `time.sleep` does (PEP 475).
     static func sleep(_ seconds: Double) {

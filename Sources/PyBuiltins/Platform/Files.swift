@@ -75,6 +75,34 @@ enum SystemFiles {
         return Glibc.close(cFd) == 0 ? nil : SystemError(code: Int(errno))
     }
 
+    /// `pipe(2)`, both ends then FD_CLOEXEC (Python's descriptors are not inheritable): (read
+    /// end, write end).
+    static func pipe() -> Result<(Int32, Int32), SystemError> {
+        var fds: [Int32] = [0, 0]
+        guard Glibc.pipe(&fds) == 0 else { return .failure(SystemError(code: Int(errno))) }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return .success((fds[0], fds[1]))
+    }
+
+    /// `read(2)` of up to `count` bytes, retried on EINTR.
+    static func read(_ fd: Int32, _ count: Int) -> Result<[UInt8], SystemError> {
+        var buffer = [UInt8](repeating: 0, count: count)
+        while true {
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
+            if got >= 0 { return .success(Array(buffer[..<got])) }
+            if errno != EINTR { return .failure(SystemError(code: Int(errno))) }
+        }
+    }
+
+    /// `write(2)` of `data`, retried on EINTR; the count written.
+    static func write(_ fd: Int32, _ data: UnsafeRawBufferPointer) -> Result<Int, SystemError> {
+        while true {
+            let done = Glibc.write(fd, data.baseAddress, data.count)
+            if done >= 0 { return .success(done) }
+            if errno != EINTR { return .failure(SystemError(code: Int(errno))) }
+        }
+    }
+
     /// `mkdtemp(3)` of `template` (ending in XXXXXX).
     static func mkdtemp(_ template: String) -> Result<String, SystemError> {
         var bytes = Array(template.utf8CString)
