@@ -144,9 +144,10 @@ public enum os {
     public static func read<FD: BinaryInteger>(_ fd: FD, _ n: Int) throws -> bytes {
         guard n >= 0 else { throw OSError.from(errno: errno.EINVAL, SystemFiles.strerror(errno.EINVAL)) }
         guard let cFd = Int32(exactly: fd) else { throw OverflowError("Python int too large to convert to C int") }
-        guard n <= 1 << 40 else { throw MemoryError() }
-        switch SystemFiles.read(cFd, n) {
-        case .success(let data): return bytes(data)
+        // The buffer first, as CPython allocates it: MemoryError for a size no machine has.
+        var buffer = try bytearray(n)
+        switch buffer.storage.withUnsafeMutableBytes({ SystemFiles.read(cFd, $0) }) {
+        case .success(let count): return bytes(buffer.storage[..<count])
         case .failure(let error): throw OSError.from(errno: error.code, SystemFiles.strerror(error.code))
         }
     }

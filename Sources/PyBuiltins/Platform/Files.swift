@@ -84,12 +84,11 @@ enum SystemFiles {
         return .success((fds[0], fds[1]))
     }
 
-    /// `read(2)` of up to `count` bytes, retried on EINTR.
-    static func read(_ fd: Int32, _ count: Int) -> Result<[UInt8], SystemError> {
-        var buffer = [UInt8](repeating: 0, count: count)
+    /// `read(2)` into `buffer`, retried on EINTR; the count read.
+    static func read(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Result<Int, SystemError> {
         while true {
-            let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
-            if got >= 0 { return .success(Array(buffer[..<got])) }
+            let got = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if got >= 0 { return .success(got) }
             if errno != EINTR { return .failure(SystemError(code: Int(errno))) }
         }
     }

@@ -1,0 +1,213 @@
+// collections, memoryview, print(*items), struct.Struct, array, os.pipe/read/write, str % tuple and sorted(pairs); expected values printed by CPython 3.13 (scripts/collections_expected.py).
+import PyBuiltins
+import PySocket
+import Testing
+import TestSupport
+
+/// A named tuple of the tests.
+private struct P: namedtuple {
+    var host: String
+    var port: Int
+}
+
+/// A named tuple of two ints, spread by `*`.
+private struct Pair: namedtuple {
+    var host: Int
+    var port: Int
+}
+
+@Suite("collections, memoryview, *items, struct.Struct, array, os.pipe", .fdBalanced)
+struct CollectionsTests {
+    @Test("deque: maxlen, append/appendleft/extend, rotate, pop from an empty deque")
+    func dequeBehaviour() {
+        expectOutcome("deque([2, 3], maxlen=2)") { try deque([1, 2, 3], maxlen: 2) }
+        expectOutcome("deque(['a'])") { deque(["a"]) }
+        expectOutcome("ValueError: maxlen must be non-negative") { try deque([Int](), maxlen: -1) }
+        expectOutcome("deque([3, 0, 1, 2])") {
+            var q = deque<Int>()
+            q.append(1); q.appendleft(0); q.extend([2, 3]); q.rotate(1)
+            return q
+        }
+        expectOutcome("deque([2, 3, 1])") {
+            var q: deque = [1, 2, 3]
+            q.rotate(-4)
+            return q
+        }
+        expectOutcome("IndexError: pop from an empty deque") { var q = deque<Int>(); return try q.popleft() }
+        expectOutcome("IndexError: pop from an empty deque") { var q = deque<Int>(); return try q.pop() }
+    }
+
+    @Test("defaultdict: a read stores the factory's value; prints with the factory's class")
+    func defaultdictBehaviour() {
+        expectOutcome("defaultdict(<class 'int'>, {'a': 2, 'b': 0})") {
+            var d = defaultdict<String, Int>(int)
+            d["a"] += 2
+            _ = d["b"]
+            return d
+        }
+        expectOutcome("defaultdict(<class 'list'>, {'x': [1]})") {
+            var d = defaultdict<String, [Int]>(list)
+            d["x"].append(1)
+            return d
+        }
+        expectOutcome("defaultdict(<class 'collections.deque'>, {'x': deque(['m'])})") {
+            var d = defaultdict<String, deque<String>>(deque.self)
+            d["x"].append("m")
+            return d
+        }
+    }
+
+    @Test("Counter: repr most common first, most_common(n), missing keys count 0 without being stored")
+    func counterBehaviour() {
+        expectOutcome("Counter({'a': 5, 'b': 2, 'r': 2, 'c': 1, 'd': 1})") { Counter("abracadabra") }
+        expectOutcome("[('a', 5), ('b', 2)]") { Counter("abracadabra").most_common(2) }
+        expectOutcome("Counter()") { Counter<String>() }
+        expectOutcome("(0, 2, 3, ['a', 'b', 'b'], ['b', 'a'])") {
+            let c = Counter(["b", "a", "b"])
+            _ = c["z"]
+            return (c["z"], len(c), c.total(), sorted(c.elements()), list(c))
+        }
+    }
+
+    @Test("namedtuple and tuple print as Python's")
+    func namedtupleAndTuple() {
+        expectOutcome("P(host='h', port=80)") { P(host: "h", port: 80) }
+        expectOutcome("('host', 'port')") { P(host: "h", port: 80)._fields }
+        expectOutcome("{'host': 'h', 'port': 80}") { P(host: "h", port: 80)._asdict() }
+        expectOutcome("(1,)") { tuple([1]) }
+        expectOutcome("()") { tuple<Int>() }
+        expectOutcome("b'\\x00\\x01\\x00\\x00\\x00\\x02'") { try `struct`.pack("!HI", *Pair(host: 1, port: 2)) }
+    }
+
+    @Test("memoryview: slices clamp as Python's, IndexError, read-only views refuse recv_into")
+    func memoryviewBehaviour() throws {
+        let view = memoryview(bytes("hello"))
+        expectOutcome("b'el'") { bytes(view[1..<3]) }
+        expectOutcome("b''") { view[10...].tobytes() }
+        expectOutcome("b'lo'") { view[(-2)...].tobytes() }
+        expectOutcome("b'hel'") { view[..<(-2)].tobytes() }
+        expectOutcome("IndexError: index out of bounds on dimension 1") { try view[py: 9] }
+        expectOutcome("111") { try view[py: -1] }
+        expectOutcome("(True, False, '6162', [97, 98], 2)") {
+            let ab = memoryview(bytes("ab"))
+            return (ab.readonly, memoryview(try bytearray(2)).readonly, ab.hex(), ab.tolist(), ab.nbytes)
+        }
+        let (a, b) = try socket.socketpair()
+        defer { a.close(); b.close() }
+        _ = try a.send("xyz")
+        expectOutcome("TypeError: recv_into() argument 1 must be read-write bytes-like object, not memoryview") {
+            try b.recv_into(memoryview(bytes("abc")))
+        }
+    }
+
+    @Test("memoryview: a send loop over view[n...] and recv_into(view[got...]) fill the bytearray")
+    func memoryviewLoops() throws {
+        let (a, b) = try socket.socketpair()
+        defer { a.close(); b.close() }
+        expectOutcome("(10, bytearray(b'012345'))") {
+            let buf = try bytearray(6)
+            let view = memoryview(buf)
+            var data = memoryview(bytes("0123456789"))
+            var sent = 0
+            while bool(data) {
+                let n = try a.send(data[..<4])
+                data = data[n...]
+                sent += n
+            }
+            var got = 0
+            while got < 6 {
+                got += try b.recv_into(view[got...], 6 - got)
+            }
+            return (sent, buf)
+        }
+    }
+
+    @Test("print(*items) spreads lists, strings and bytes as Python does")
+    func printStar() {
+        expectPrinted("1|a|None\nx y\na b 1\n") {
+            print(*([1, "a", nil] as [Any?]), sep: "|")
+            print("x", *[Int](), "y")
+            print(*"ab", *bytes([1]))
+        }
+    }
+
+    @Test("struct.Struct, struct.pack(*tuple)")
+    func structStruct() throws {
+        expectOutcome("(6, '!HI', b'\\x00\\x01\\x00\\x00\\x00\\x02', (1, 2))") {
+            let h = try `struct`.Struct("!HI")
+            let (x, y): (Int, Int) = try h.unpack(bytes([0, 1, 0, 0, 0, 2]))
+            return (h.size, h.format, try h.pack(1, 2), (x, y))
+        }
+        expectOutcome("error: bad char in struct format") { try `struct`.Struct("!Z") }
+        expectOutcome("b'\\x00\\x01\\x00\\x00\\x00\\x02'") { try `struct`.pack("!HI", *(1, 2)) }
+    }
+
+    @Test("array.array: repr, tobytes, frombytes, CPython's range errors")
+    func arrayModule() {
+        expectOutcome("array('i', [1, -2])") { try array.array("i", [1, -2]) }
+        expectOutcome("b'\\x01\\x00\\x00\\x00\\xfe\\xff\\xff\\xff'") { try array.array("i", [1, -2]).tobytes() }
+        expectOutcome("OverflowError: unsigned byte integer is greater than maximum") { try array.array("B", [256]) }
+        expectOutcome("OverflowError: signed integer is greater than maximum") { try array.array("i", [1 << 31]) }
+        expectOutcome("OverflowError: signed char is less than minimum") { try array.array("b", [-129]) }
+        expectOutcome("OverflowError: unsigned short is less than minimum") { try array.array("H", [-1]) }
+        expectOutcome("OverflowError: can't convert negative int to unsigned") { try array.array("Q", [-1]) }
+        expectOutcome("ValueError: bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)") { try array.array("z") }
+        expectOutcome("(array('i', [1, -1]), 2, 4, -1)") {
+            var a = try array.array("i")
+            try a.frombytes(bytes([1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]))
+            return (a, len(a), a.itemsize, a[1])
+        }
+        expectOutcome("ValueError: bytes length not a multiple of item size") {
+            var a = try array.array("h")
+            try a.frombytes("abc")
+            return a
+        }
+    }
+
+    @Test("str % tuple is a str even where the result's type is free; sorted() of pairs")
+    func percentAndSorted() {
+        expectOutcome("'n=5'") { try "%s=%d" % ("n", 5) }
+        expectOutcome("'bob (2)'") {
+            let top = ("bob", 2)
+            return try "%s (%d)" % top
+        }
+        expectOutcome("[('a', 3), ('b', 2), ('c', 1)]") { sorted((["b": 2, "a": 3, "c": 1] as dict<String, Int>).items()) }
+        expectOutcome("[(1, 'b'), (1, 'a'), (0, 'z')]") { sorted([(1, "b"), (1, "a"), (0, "z")], reverse: true) }
+    }
+
+    @Test("os.pipe, os.read, os.write, and their errors")
+    func osPipe() {
+        expectOutcome("(b'pipe', b' data', b'')") {
+            let (r, w) = try os.pipe()
+            _ = try os.write(w, "pipe data")
+            let d = try os.read(r, 4)
+            let e = try os.read(r, 100)
+            try os.close(w)
+            let f = try os.read(r, 10)
+            try os.close(r)
+            return (d, e, f)
+        }
+        expectOutcome("OSError: [Errno 9] Bad file descriptor") { try os.read(-1, 1) }
+        expectOutcome("OSError: [Errno 22] Invalid argument") {
+            let (r, w) = try os.pipe()
+            try os.close(r)
+            try os.close(w)
+            return try os.read(r, -1)
+        }
+    }
+
+    @Test("enumerate over a socket file is lazy: each line is handled before the next arrives")
+    func lazyEnumerate() throws {
+        let (a, b) = try socket.socketpair()
+        defer { a.close(); b.close() }
+        let f = try b.makefile("r")
+        try a.sendall("one\n")
+        var seen: [String] = []
+        for (i, line) in enumerate(f) {
+            seen.append("\(i):\(line)")
+            if i == 0 { try a.sendall("two\n"); a.close() }
+        }
+        try f.close()
+        #expect(seen == ["0:one\n", "1:two\n"])
+    }
+}
