@@ -52,6 +52,7 @@ public struct memoryview: RandomAccessCollection, @unchecked Sendable {
     /// `memoryview(buf)` of a `bytearray`: writable; `recv_into` through it writes into `buf`.
     ///
     /// Python: `memoryview(bytearray)`.
+    @_disfavoredOverload  // `memoryview("literal")` is a view of bytes, as `memoryview(b"...")` is.
     public init(_ buffer: bytearray) {
         self.init(Storage(buffer.storage, readonly: false), 0, buffer.storage.count)
     }
