@@ -102,3 +102,23 @@ def f():
 o(f)
 x = 3; t = 0.5; n = None
 print(f"{x=}", f"{t=:.2f}", f"{n = }", f"{'a'=}")
+import json
+def o(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__ + ": " + str(e))
+o(lambda: json.dumps({"a": 1, "b": [True, None], "c": "é\n\"x\"", "d": 1.5, "e": {}, "f": []}))
+o(lambda: json.dumps({"b": 1, "a": [1, 2]}, indent=2, sort_keys=True))
+o(lambda: json.dumps(("x", 2)))
+o(lambda: json.dumps(b"x"))
+o(lambda: json.dumps(float("nan")))
+o(lambda: json.dumps("😀"))
+o(lambda: json.loads("{\"a\": [1, 2.5, true, null, \"x\\u00e9\\ud83d\\ude00\"], \"b\": {}}"))
+o(lambda: json.loads(""))
+o(lambda: json.loads("{\"a\" 1}"))
+o(lambda: json.loads("[1, 2"))
+o(lambda: json.loads("[1,]"))
+o(lambda: json.loads("{'a': 1}"))
+o(lambda: json.loads("1 2"))
+o(lambda: json.loads("\"abc"))
+o(lambda: json.loads("\n  nope"))
+

@@ -9,7 +9,8 @@ import PySocket
 /// Python: `array.array`.
 ///
 /// Differs from CPython: only the integer typecodes (`b B h H i I l L q Q`); `f`, `d` and `u`
-/// raise `ValueError`.
+/// raise `ValueError`; a `Q`/`L` item past `Int.max` is kept as its bit pattern (`a[i]` and
+/// `tolist()` give a negative `Int`; the repr shows the unsigned value).
 public struct array: RandomAccessCollection, Equatable, Sendable {
     /// `array.array`: the class itself, so that `array.array("i")` reads as in Python.
     ///

@@ -210,4 +210,23 @@ struct CollectionsTests {
         try f.close()
         #expect(seen == ["0:one\n", "1:two\n"])
     }
+
+    @Test("json.dumps and json.loads: CPython's text, separators, escapes and decode errors")
+    func jsonModule() {
+        expectOutcome("'{\"a\": 1, \"b\": [true, null], \"c\": \"\\\\u00e9\\\\n\\\\\"x\\\\\"\", \"d\": 1.5, \"e\": {}, \"f\": []}'") { try json.dumps(["a": 1, "b": [true, nil], "c": "é\n\"x\"", "d": 1.5, "e": [:] as dict<String, Int>, "f": [] as [Int]] as dict<String, Any?>) }
+        expectOutcome("'{\\n  \"a\": [\\n    1,\\n    2\\n  ],\\n  \"b\": 1\\n}'") { try json.dumps(["b": 1, "a": [1, 2]] as dict<String, Any>, indent: 2, sort_keys: true) }
+        expectOutcome("'[\"x\", 2]'") { try json.dumps(("x", 2)) }
+        expectOutcome("TypeError: Object of type bytes is not JSON serializable") { try json.dumps(bytes("x")) }
+        expectOutcome("'NaN'") { try json.dumps(Double.nan) }
+        expectOutcome("'\"\\\\ud83d\\\\ude00\"'") { try json.dumps("😀") }
+        expectOutcome("{'a': [1, 2.5, True, None, 'xé😀'], 'b': {}}") { try json.loads("{\"a\": [1, 2.5, true, null, \"x\\u00e9\\ud83d\\ude00\"], \"b\": {}}") }
+        expectOutcome("JSONDecodeError: Expecting value: line 1 column 1 (char 0)") { try json.loads("") }
+        expectOutcome("JSONDecodeError: Expecting ':' delimiter: line 1 column 6 (char 5)") { try json.loads("{\"a\" 1}") }
+        expectOutcome("JSONDecodeError: Expecting ',' delimiter: line 1 column 6 (char 5)") { try json.loads("[1, 2") }
+        expectOutcome("JSONDecodeError: Illegal trailing comma before end of array: line 1 column 3 (char 2)") { try json.loads("[1,]") }
+        expectOutcome("JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)") { try json.loads("{'a': 1}") }
+        expectOutcome("JSONDecodeError: Extra data: line 1 column 3 (char 2)") { try json.loads("1 2") }
+        expectOutcome("JSONDecodeError: Unterminated string starting at: line 1 column 1 (char 0)") { try json.loads("\"abc") }
+        expectOutcome("JSONDecodeError: Expecting value: line 2 column 3 (char 3)") { try json.loads("\n  nope") }
+    }
 }
