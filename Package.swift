@@ -73,6 +73,7 @@ let programs = [
     "gai_fields",
     "http10_server",
     "ipv6_loopback",
+    "json_kv",
     "length_framing",
     "line_server",
     "makefile_lines",

@@ -16,7 +16,32 @@ public enum json {
     /// (`Expecting value: line 1 column 1 (char 0)`).
     ///
     /// Python: `json.JSONDecodeError`.
-    open class JSONDecodeError: ValueError, @unchecked Sendable {}
+    open class JSONDecodeError: ValueError, @unchecked Sendable {
+        /// `e.msg`: the message without the position (`Expecting value`).
+        ///
+        /// Python: `JSONDecodeError.msg`.
+        public internal(set) var msg = ""
+
+        /// `e.doc`: the text being parsed.
+        ///
+        /// Python: `JSONDecodeError.doc`.
+        public internal(set) var doc = ""
+
+        /// `e.pos`: where parsing failed, counted in code points from the start.
+        ///
+        /// Python: `JSONDecodeError.pos`.
+        public internal(set) var pos = 0
+
+        /// `e.lineno`: the line of `pos`, from 1.
+        ///
+        /// Python: `JSONDecodeError.lineno`.
+        public internal(set) var lineno = 0
+
+        /// `e.colno`: the column of `pos`, from 1.
+        ///
+        /// Python: `JSONDecodeError.colno`.
+        public internal(set) var colno = 0
+    }
 
     /// `json.dumps(obj, indent=None, sort_keys=False)`: the JSON text of `obj`, with CPython's
     /// separators (`", "` and `": "`, or `","` and newlines with `indent`), ASCII only (`\u00e9`),
@@ -178,7 +203,13 @@ public enum json {
                 line += 1
                 lastNewline = i
             }
-            return JSONDecodeError("\(message): line \(line) column \(position - lastNewline) (char \(position))")
+            let error = JSONDecodeError("\(message): line \(line) column \(position - lastNewline) (char \(position))")
+            error.msg = message
+            error.doc = String(String.UnicodeScalarView(text))
+            error.pos = position
+            error.lineno = line
+            error.colno = position - lastNewline
+            return error
         }
 
         mutating func skipSpace() {
