@@ -264,6 +264,19 @@ private func percentFormat(_ template: String, _ values: Any) throws -> String {
     } else if let dictionary = values as? any PyDictValue {
         mapping = dictionary
     }
+    return try percentFormat(template, arguments, isTuple: isTuple, mapping: mapping)
+}
+
+/// `msg % args` as logging does it: the arguments as a tuple, or one mapping.
+func percentFormat(_ template: String, arguments: [Any]) throws -> String {
+    if arguments.count == 1, let dictionary = arguments[0] as? any PyDictValue, !dictionary.pyItems.isEmpty {
+        return try percentFormat(template, arguments, isTuple: false, mapping: dictionary)
+    }
+    return try percentFormat(template, arguments, isTuple: true, mapping: nil)
+}
+
+/// The engine of `str % values`.
+private func percentFormat(_ template: String, _ arguments: [Any], isTuple: Bool, mapping: (any PyDictValue)?) throws -> String {
     let characters = Array(template)
     var out = ""
     var next = 0
@@ -350,7 +363,7 @@ private func percentFormat(_ template: String, _ values: Any) throws -> String {
         if value == nil && mapping == nil { value = try take() }
         if value == nil, mapping != nil {
             // `%s` beside `%(name)s`: the mapping itself is the value, as in CPython.
-            value = values
+            value = mapping.map { $0 as Any }
         }
         out += try percentConversion(value as Any, conversion, flags: flags, width: width, precision: precision,
                                      index: i - 1)

@@ -229,4 +229,23 @@ struct CollectionsTests {
         expectOutcome("JSONDecodeError: Unterminated string starting at: line 1 column 1 (char 0)") { try json.loads("\"abc") }
         expectOutcome("JSONDecodeError: Expecting value: line 2 column 3 (char 3)") { try json.loads("\n  nope") }
     }
+
+    @Test("logging: a named logger's levels, handler level and %-formats, as CPython writes them")
+    func loggingModule() throws {
+        let buf = io.StringIO()
+        let log = logging.getLogger("tests.logging")
+        log.propagate = false
+        let h = logging.StreamHandler(buf)
+        h.setFormatter(logging.Formatter("%(levelname)s:%(name)s:%(message)s|%(levelno)3d"))
+        log.addHandler(h)
+        log.setLevel(logging.INFO)
+        try log.debug("no")
+        try log.info("got %d bytes from %s", 5, ("127.0.0.1", 80))
+        try log.warning("%s%%", 50)
+        try log.log(25, "custom %r", "x")
+        h.setLevel(logging.ERROR)
+        try log.warning("filtered by the handler")
+        try log.error("plain % sign")
+        #expect(repr(buf.getvalue()) == "\"INFO:tests.logging:got 5 bytes from ('127.0.0.1', 80)| 20\\nWARNING:tests.logging:50%| 30\\nLevel 25:tests.logging:custom 'x'| 25\\nERROR:tests.logging:plain % sign| 40\\n\"")
+    }
 }
