@@ -109,6 +109,7 @@ let programs = [
     "unix_tempdir",
     "value_printing",
     "with_statements",
+    "worker_pool",
 ]
 package.targets += programs.map { name in
     .executableTarget(

@@ -138,3 +138,13 @@ h.setLevel(logging.ERROR)
 log.warning("filtered by the handler")
 log.error("plain % sign")
 print(repr(buf.getvalue()))
+import queue
+for a in [(b' 15\n',), (b'x',), (b'ff', 16), (b'\xff',), (b'1_0',), (b'',), (b'\xa015',)]:
+    o(lambda: int(*a))
+q = queue.Queue(maxsize=2); q.put(1); q.put(2)
+o(lambda: q.put_nowait(3))
+o(lambda: (q.get(), q.get(), q.empty()))
+o(lambda: q.get(timeout=0.01))
+o(lambda: q.get(timeout=-1))
+q.task_done(); q.task_done()
+o(lambda: q.task_done())

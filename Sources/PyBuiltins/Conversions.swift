@@ -13,6 +13,23 @@ public func int(_ text: String, _ base: Int = 10) throws -> Int {
     try int(text, base: base)
 }
 
+/// `int(data, base=10)` of `bytes`: the integer its ASCII digits spell, as `int(conn.recv(100))`
+/// reads a number sent as text; raises CPython's `ValueError` (`invalid literal for int() with
+/// base 10: b'x'`).
+///
+/// Python: `int(bytes, base)`.
+public func int(_ data: bytes, _ base: Int = 10) throws -> Int {
+    // ASCII bytes as themselves; any other as U+FFFD, which is neither a digit nor the ASCII
+    // whitespace CPython strips from bytes.
+    var text = ""
+    text.unicodeScalars.append(contentsOf: data.map { $0 < 0x80 ? Unicode.Scalar($0) : "\u{FFFD}" })
+    do {
+        return try int(text, base: base)
+    } catch let error as ValueError where str(error).hasPrefix("invalid literal") {
+        throw ValueError("invalid literal for int() with base \(base): \(repr(data))")
+    }
+}
+
 /// `int(text, base=base)`: the integer a string spells in `base` (2-36, or 0 to read a prefix).
 ///
 /// Python: `int(str, base=base)`.

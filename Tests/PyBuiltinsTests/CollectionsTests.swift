@@ -248,4 +248,26 @@ struct CollectionsTests {
         try log.error("plain % sign")
         #expect(repr(buf.getvalue()) == "\"INFO:tests.logging:got 5 bytes from ('127.0.0.1', 80)| 20\\nWARNING:tests.logging:50%| 30\\nLevel 25:tests.logging:custom 'x'| 25\\nERROR:tests.logging:plain % sign| 40\\n\"")
     }
+
+    @Test("int(bytes) reads ASCII digits as CPython does; queue.Queue get/put/task_done and their errors")
+    func intOfBytesAndQueue() throws {
+        expectOutcome("15") { try int(bytes(" 15\n")) }
+        expectOutcome("ValueError: invalid literal for int() with base 10: b'x'") { try int(bytes("x")) }
+        expectOutcome("255") { try int(bytes("ff"), 16) }
+        expectOutcome("ValueError: invalid literal for int() with base 10: b'\\xff'") { try int(bytes([0xff])) }
+        expectOutcome("10") { try int(bytes("1_0")) }
+        expectOutcome("ValueError: invalid literal for int() with base 10: b''") { try int(bytes()) }
+        expectOutcome("ValueError: invalid literal for int() with base 10: b'\\xa015'") { try int(bytes([0xa0, 0x31, 0x35])) }
+        let q = queue.Queue<Int>(maxsize: 2)
+        try q.put(1)
+        try q.put(2)
+        expectOutcome("Full: ") { try q.put_nowait(3) }
+        expectOutcome("(1, 2, True)") { (try q.get(), try q.get(), q.empty()) }
+        expectOutcome("Empty: ") { try q.get(timeout: 0.01) }
+        expectOutcome("ValueError: 'timeout' must be a non-negative number") { try q.get(timeout: -1) }
+        try q.task_done()
+        try q.task_done()
+        expectOutcome("ValueError: task_done() called too many times") { try q.task_done() }
+        q.join()
+    }
 }
