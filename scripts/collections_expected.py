@@ -148,3 +148,44 @@ o(lambda: q.get(timeout=0.01))
 o(lambda: q.get(timeout=-1))
 q.task_done(); q.task_done()
 o(lambda: q.task_done())
+import os, tempfile, socket
+def o(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__ + ": " + str(e))
+d = tempfile.mkdtemp()
+p = os.path.join(d, "f.txt")
+with open(p, "w") as f:
+    print(f.write("héllo\nsecond line\n"), f.name == p, f.mode, f.closed)
+print(f.closed)
+with open(p) as f:
+    print(repr(f.readline()), repr(f.read(3)), repr(f.read()), repr(f.read()))
+with open(p, "a") as f:
+    f.write("third")
+with open(p) as f:
+    print([line for line in f])
+with open(p, "rb") as f:
+    print(f.read(4), f.readlines())
+with open(p, "r+b") as f:
+    f.seek(1)
+    f.write(b"E")
+    f.seek(0)
+    print(f.read())
+o(lambda: open(os.path.join(d, "missing")))
+o(lambda: open(p, "rw"))
+o(lambda: open(p, "q"))
+def g():
+    with open(p, "w") as f:
+        return f.read()
+o(g)
+def h():
+    f = open(p); f.close(); return f.read()
+o(h)
+a, b = socket.socketpair()
+with open(p, "w+") as f:
+    f.write("passed")
+    f.seek(0)
+    socket.send_fds(a, [b"f"], [f.fileno()])
+msg, fds, _, _ = socket.recv_fds(b, 10, 1)
+print(msg, os.read(fds[0], 100))
+os.close(fds[0]); a.close(); b.close()
+os.unlink(p); os.rmdir(d)

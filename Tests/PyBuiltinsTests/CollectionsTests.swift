@@ -270,4 +270,50 @@ struct CollectionsTests {
         expectOutcome("ValueError: task_done() called too many times") { try q.task_done() }
         q.join()
     }
+
+    @Test("open(): text and binary reads, append, seek, errors, and a file's fd passed with send_fds")
+    func openFiles() throws {
+        let d = try tempfile.mkdtemp()
+        let p = os.path.join(d, "f.txt")
+        let w = try open(p, "w")
+        expectOutcome("(18, True, 'w', False)") { try w.with { f in (try f.write("héllo\nsecond line\n"), f.name == p, f.mode, f.closed) } }
+        #expect(w.closed)
+        expectOutcome("('héllo\\n', 'sec', 'ond line\\n', '')") {
+            try open(p).with { f in (try f.readline(), try f.read(3), try f.read(), try f.read()) }
+        }
+        try open(p, "a").with { f in try f.write("third") }
+        expectOutcome("['héllo\\n', 'second line\\n', 'third']") { try open(p).with { f in f.map { line in line } } }
+        expectOutcome("(b'h\\xc3\\xa9l', [b'lo\\n', b'second line\\n', b'third'])") {
+            try (open(p, "rb") as PyFile<bytes>).with { f in (try f.read(4), try f.readlines()) }
+        }
+        expectOutcome("b'hE\\xa9llo\\nsecond line\\nthird'") {
+            try (open(p, "r+b") as PyFile<bytes>).with { f in
+                try f.seek(1)
+                try f.write("E")
+                try f.seek(0)
+                return try f.read()
+            }
+        }
+        expectOutcome("FileNotFoundError: [Errno 2] No such file or directory: '\(d)/missing'") { try open(os.path.join(d, "missing")) }
+        expectOutcome("ValueError: must have exactly one of create/read/write/append mode") { try open(p, "rw") }
+        expectOutcome("ValueError: invalid mode: 'q'") { try open(p, "q") }
+        expectOutcome("UnsupportedOperation: not readable") { try open(p, "w").with { f in try f.read() } }
+        expectOutcome("ValueError: I/O operation on closed file.") {
+            let f = try open(p)
+            f.close()
+            return try f.read()
+        }
+        let (a, b) = try socket.socketpair()
+        defer { a.close(); b.close() }
+        try open(p, "w+").with { f in
+            try f.write("passed")
+            try f.seek(0)
+            _ = try socket.send_fds(a, ["f"], [try f.fileno()])
+        }
+        let (msg, fds, _, _) = try socket.recv_fds(b, 10, 1)
+        expectOutcome("(b'f', b'passed')") { (msg, try os.read(fds[0], 100)) }
+        try os.close(fds[0])
+        try os.unlink(p)
+        try os.rmdir(d)
+    }
 }

@@ -102,6 +102,27 @@ enum SystemFiles {
         }
     }
 
+    /// `open(2)` of `path` with Python's flags for `mode` (the letters of a valid mode) and
+    /// O_CLOEXEC, permissions 0o666 before the umask.
+    static func open(_ path: String, reading: Bool, writing: Bool, create: Bool, truncate: Bool, append: Bool, exclusive: Bool) -> Result<Int32, SystemError> {
+        var flags = O_CLOEXEC | (reading && writing ? O_RDWR : writing ? O_WRONLY : O_RDONLY)
+        if create { flags |= O_CREAT }
+        if truncate { flags |= O_TRUNC }
+        if append { flags |= O_APPEND }
+        if exclusive { flags |= O_EXCL }
+        while true {
+            let fd = Glibc.open(path, flags, 0o666)
+            if fd >= 0 { return .success(fd) }
+            if errno != EINTR { return .failure(SystemError(code: Int(errno))) }
+        }
+    }
+
+    /// `lseek(2)`: the new offset.
+    static func lseek(_ fd: Int32, _ offset: Int, _ whence: Int32) -> Result<Int, SystemError> {
+        let done = Glibc.lseek(fd, off_t(offset), whence)
+        return done >= 0 ? .success(Int(done)) : .failure(SystemError(code: Int(errno)))
+    }
+
     /// `mkdtemp(3)` of `template` (ending in XXXXXX).
     static func mkdtemp(_ template: String) -> Result<String, SystemError> {
         var bytes = Array(template.utf8CString)
