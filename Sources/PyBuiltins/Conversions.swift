@@ -13,6 +13,23 @@ public func int(_ text: String, _ base: Int = 10) throws -> Int {
     try int(text, base: base)
 }
 
+/// `int(data, base=10)` of `bytes`: the integer its ASCII digits spell, as `int(conn.recv(100))`
+/// reads a number sent as text; raises CPython's `ValueError` (`invalid literal for int() with
+/// base 10: b'x'`).
+///
+/// Python: `int(bytes, base)`.
+public func int(_ data: bytes, _ base: Int = 10) throws -> Int {
+    // ASCII bytes as themselves; any other as U+FFFD, which is neither a digit nor the ASCII
+    // whitespace CPython strips from bytes.
+    var text = ""
+    text.unicodeScalars.append(contentsOf: data.map { $0 < 0x80 ? Unicode.Scalar($0) : "\u{FFFD}" })
+    do {
+        return try int(text, base: base)
+    } catch let error as ValueError where str(error).hasPrefix("invalid literal") {
+        throw ValueError("invalid literal for int() with base \(base): \(repr(data))")
+    }
+}
+
 /// `int(text, base=base)`: the integer a string spells in `base` (2-36, or 0 to read a prefix).
 ///
 /// Python: `int(str, base=base)`.
@@ -137,6 +154,8 @@ private func truth(_ value: Any) -> Bool {
     case let text as String: return !text.isEmpty
     case let text as Substring: return !text.isEmpty
     case let data as bytes: return !data.isEmpty
+    case let address as SocketAddress: return len(address) > 0
+    case let sized as any PySizedValue: return !sized.isEmpty
     case let list as any PyListValue: return !list.pyElements.isEmpty
     case let mapping as any PyDictValue: return !mapping.pyItems.isEmpty
     case let set as any PySetValue: return !set.pyElements.isEmpty
@@ -230,6 +249,21 @@ public func sorted<Items: Sequence, A: Comparable, B: Comparable, C: Comparable>
 }
 
 /// A stable sort by `less`, the order reversed (still stable) when `reverse`.
+/// `sorted(pairs)`: pairs (`d.items()`, zipped lists) in Python's tuple order: by the first
+/// item, then the second; stable.
+///
+/// Python: `sorted(iterable)` of 2-tuples.
+public func sorted<A: Comparable, B: Comparable>(_ items: some Sequence<(A, B)>, reverse: Bool = false) -> [(A, B)] {
+    sortedByTupleKey(items, reverse: reverse) { lhs, rhs in lhs < rhs }
+}
+
+/// `sorted(triples)`: 3-tuples in Python's tuple order; stable.
+///
+/// Python: `sorted(iterable)` of 3-tuples.
+public func sorted<A: Comparable, B: Comparable, C: Comparable>(_ items: some Sequence<(A, B, C)>, reverse: Bool = false) -> [(A, B, C)] {
+    sortedByTupleKey(items, reverse: reverse) { lhs, rhs in lhs < rhs }
+}
+
 private func sortedByTupleKey<Items: Sequence>(
     _ items: Items, reverse: Bool, _ less: (Items.Element, Items.Element) throws -> Bool
 ) rethrows -> [Items.Element] {
@@ -258,7 +292,7 @@ public func sorted<Items: Sequence, SortKey: Comparable>(
 /// `enumerate(iterable)`: the items paired with their index: `for (i, x) in enumerate(items)`.
 ///
 /// Python: `enumerate`.
-public func enumerate<Items: Sequence>(_ items: Items) -> [(Int, Items.Element)] {
+public func enumerate<Items: Collection>(_ items: Items) -> [(Int, Items.Element)] {
     items.enumerated().map { ($0.offset, $0.element) }
 }
 
@@ -268,11 +302,54 @@ public func enumerate<Items: Sequence>(_ items: Items) -> [(Int, Items.Element)]
 ///
 /// Differs from CPython: an index past `Int.max` raises `OverflowError("Python int too large to
 /// convert to C long")` (CPython's ints have no limit), so this form needs `try`.
-public func enumerate<Items: Sequence>(_ items: Items, start: Int) throws -> [(Int, Items.Element)] {
+public func enumerate<Items: Collection>(_ items: Items, start: Int) throws -> [(Int, Items.Element)] {
     try items.enumerated().map { item in
         let (index, overflow) = start.addingReportingOverflow(item.offset)
         if overflow { throw OverflowError("Python int too large to convert to C long") }
         return (index, item.element)
+    }
+}
+
+/// `enumerate(file)` over a sequence read as it goes (a socket file's lines, a stream): lazy, as
+/// Python's enumerate is, so `for (i, line) in enumerate(f)` handles each line as it arrives
+/// instead of reading to the end first.
+///
+/// Python: `enumerate`.
+public func enumerate<Items: Sequence>(_ items: Items) -> PyEnumerate<Items> {
+    PyEnumerate(items, start: 0)
+}
+
+/// `enumerate(file, start=n)` over a sequence read as it goes: lazy, counting from `start`.
+///
+/// Python: `enumerate(iterable, start)`.
+///
+/// Differs from CPython: the iteration ends (rather than count past `Int.max`) if the index
+/// would overflow; the `throws` matches the collection form's.
+public func enumerate<Items: Sequence>(_ items: Items, start: Int) throws -> PyEnumerate<Items> {
+    PyEnumerate(items, start: start)
+}
+
+/// What `enumerate` gives for a sequence that is read as it goes: `(index, item)` pairs, made one
+/// at a time.
+///
+/// Python: `enumerate` objects.
+public struct PyEnumerate<Base: Sequence>: Sequence, IteratorProtocol {
+    private var base: Base.Iterator
+    private var next_index: Int?
+
+    init(_ items: Base, start: Int) {
+        base = items.makeIterator()
+        next_index = start
+    }
+
+    /// The next `(index, item)`, or nil at the end.
+    ///
+    /// Python: `enumerate.__next__`.
+    public mutating func next() -> (Int, Base.Element)? {
+        guard let index = next_index, let item = base.next() else { return nil }
+        let (following, overflow) = index.addingReportingOverflow(1)
+        next_index = overflow ? nil : following
+        return (index, item)
     }
 }
 

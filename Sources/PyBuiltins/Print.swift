@@ -38,7 +38,7 @@ public func print(_ objects: Any..., separator: String = " ", terminator: String
 /// The one place both spellings of `print` write through.
 private func write(_ objects: [Any], sep: String, end: String, file: TextIO?, flush: Bool) {
     var line = ""
-    for (index, object) in objects.enumerated() {
+    for (index, object) in spreading(objects).enumerated() {
         if index > 0 { line += sep }
         line += render(object, repr: false)
     }

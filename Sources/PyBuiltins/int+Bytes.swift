@@ -30,6 +30,13 @@ extension BinaryInteger {
         }
         return byteorder == "big" ? bytes(out.reversed()) : out
     }
+
+    /// `n.to_bytes(length, byteorder="little", signed=...)` with the byte order given by keyword.
+    ///
+    /// Python: `int.to_bytes`.
+    public func to_bytes(_ length: Int = 1, byteorder: String, signed: Bool = false) throws -> bytes {
+        try to_bytes(length, byteorder, signed: signed)
+    }
 }
 
 extension FixedWidthInteger {
@@ -47,6 +54,14 @@ extension FixedWidthInteger {
             throw OverflowError("Python int too large to convert to C long")
         }
         return value
+    }
+
+    /// `int.from_bytes(data, byteorder="little", signed=...)` with the byte order given by keyword.
+    ///
+    /// Python: `int.from_bytes`.
+    public static func from_bytes<Data: Collection>(_ data: Data, byteorder: String, signed: Bool = false) throws -> Self
+    where Data.Element == UInt8 {
+        try from_bytes(data, byteorder, signed: signed)
     }
 }
 

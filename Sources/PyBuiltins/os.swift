@@ -121,6 +121,57 @@ public enum os {
         if let error = SystemFiles.close(fd) { throw OSError.from(errno: error.code, SystemFiles.strerror(error.code)) }
     }
 
+    /// `os.close(fd)` for a descriptor held as an `Int32` (`fileno()`, `os.pipe()`,
+    /// `socket.recv_fds`).
+    ///
+    /// Python: `os.close()`. C: `close(2)`.
+    public static func close(_ fd: Int32) throws { try close(Int(fd)) }
+
+    /// `r, w = os.pipe()`: a new pipe's read and write descriptors (not inheritable, as in Python).
+    ///
+    /// Python: `os.pipe()`. C: `pipe(2)`, `fcntl(2)` FD_CLOEXEC.
+    public static func pipe() throws -> (Int32, Int32) {
+        switch SystemFiles.pipe() {
+        case .success(let fds): return fds
+        case .failure(let error): throw OSError.from(errno: error.code, SystemFiles.strerror(error.code))
+        }
+    }
+
+    /// `os.read(fd, n)`: up to `n` bytes from the descriptor; `b''` at end of file; raises
+    /// `OSError` (EINVAL for a negative `n`, as CPython 3.13 does; EBADF for a bad descriptor).
+    ///
+    /// Python: `os.read()`. C: `read(2)`, retried on EINTR.
+    public static func read<FD: BinaryInteger>(_ fd: FD, _ n: Int) throws -> bytes {
+        guard n >= 0 else { throw OSError.from(errno: errno.EINVAL, SystemFiles.strerror(errno.EINVAL)) }
+        guard let cFd = Int32(exactly: fd) else { throw OverflowError("Python int too large to convert to C int") }
+        // The buffer first, as CPython allocates it: MemoryError for a size no machine has.
+        var buffer = try bytearray(n)
+        switch buffer.storage.withUnsafeMutableBytes({ SystemFiles.read(cFd, $0) }) {
+        case .success(let count): return bytes(buffer.storage[..<count])
+        case .failure(let error): throw OSError.from(errno: error.code, SystemFiles.strerror(error.code))
+        }
+    }
+
+    /// `os.write(fd, data)`: writes what the descriptor takes now; the count written.
+    ///
+    /// Python: `os.write()`. C: `write(2)`, retried on EINTR.
+    public static func write<FD: BinaryInteger, Data: Sequence>(_ fd: FD, _ data: Data) throws -> Int where Data.Element == UInt8 {
+        guard let cFd = Int32(exactly: fd) else { throw OverflowError("Python int too large to convert to C int") }
+        let result = data.withContiguousStorageIfAvailable { SystemFiles.write(cFd, UnsafeRawBufferPointer($0)) }
+            ?? Array(data).withUnsafeBytes { SystemFiles.write(cFd, $0) }
+        switch result {
+        case .success(let count): return count
+        case .failure(let error): throw OSError.from(errno: error.code, SystemFiles.strerror(error.code))
+        }
+    }
+
+    /// `os.write(fd, b"...")` with a `bytes` literal.
+    ///
+    /// Python: `os.write()`. C: `write(2)`, retried on EINTR.
+    public static func write<FD: BinaryInteger>(_ fd: FD, _ data: bytes) throws -> Int {
+        try write(fd, data.storage)
+    }
+
     /// `os.sep`: the path separator, `/`.
     ///
     /// Python: `os.sep`.

@@ -51,6 +51,15 @@ extension DefaultStringInterpolation {
     public mutating func appendInterpolation<T>(_ value: T, _ spec: String) throws {
         appendLiteral(try formatted(value, spec))
     }
+
+    /// `f"{value:spec}"` of an optional: `format(None, spec)` for nil (CPython's `TypeError` for
+    /// a non-empty spec), else the value formatted.
+    ///
+    /// Python: an f-string replacement field with a format specification.
+    /// - Throws: what `format(value, spec)` throws.
+    public mutating func appendInterpolation<T>(_ value: T?, _ spec: String) throws {
+        appendLiteral(try formatted(value as Any, spec))
+    }
 }
 
 extension String {
@@ -70,6 +79,40 @@ extension String {
     /// Differs from CPython: Swift has no 1-tuple, so `"%s" % (t,)` of a tuple `t` is written
     /// `"%s" % str(t)`.
     public static func % <Values>(lhs: String, rhs: Values) throws -> String {
+        try percentFormat(lhs, rhs)
+    }
+
+    // The overloads below have the shapes of `bytes % ...` (whose operands are constrained to
+    // `PyFormatArgument`). Without them the type checker, favouring the overload whose shape
+    // matches the operands, picks `bytes.%` for a string literal whose result type is free
+    // (`print("%s=%d" % (name, n))`) and never weighs this one; with them, the literal's default
+    // type, String, wins, as Python's `str % tuple` does.
+
+    /// `s % value` of one value that bytes formatting also accepts.
+    ///
+    /// Python: `str.__mod__`.
+    public static func % <T: PyFormatArgument>(lhs: String, rhs: T) throws -> String {
+        try percentFormat(lhs, rhs)
+    }
+
+    /// `s % (v1, v2, ...)` of values that bytes formatting also accepts.
+    ///
+    /// Python: `str.__mod__`.
+    public static func % <each T: PyFormatArgument>(lhs: String, rhs: (repeat each T)) throws -> String {
+        try percentFormat(lhs, (repeat each rhs))
+    }
+
+    /// `s % (v1, v2)` of values that bytes formatting also accepts.
+    ///
+    /// Python: `str.__mod__`.
+    public static func % <A: PyFormatArgument, B: PyFormatArgument>(lhs: String, rhs: (A, B)) throws -> String {
+        try percentFormat(lhs, rhs)
+    }
+
+    /// `s % (v1, v2, v3)` of values that bytes formatting also accepts.
+    ///
+    /// Python: `str.__mod__`.
+    public static func % <A: PyFormatArgument, B: PyFormatArgument, C: PyFormatArgument>(lhs: String, rhs: (A, B, C)) throws -> String {
         try percentFormat(lhs, rhs)
     }
 
@@ -221,6 +264,19 @@ private func percentFormat(_ template: String, _ values: Any) throws -> String {
     } else if let dictionary = values as? any PyDictValue {
         mapping = dictionary
     }
+    return try percentFormat(template, arguments, isTuple: isTuple, mapping: mapping)
+}
+
+/// `msg % args` as logging does it: the arguments as a tuple, or one mapping.
+func percentFormat(_ template: String, arguments: [Any]) throws -> String {
+    if arguments.count == 1, let dictionary = arguments[0] as? any PyDictValue, !dictionary.pyItems.isEmpty {
+        return try percentFormat(template, arguments, isTuple: false, mapping: dictionary)
+    }
+    return try percentFormat(template, arguments, isTuple: true, mapping: nil)
+}
+
+/// The engine of `str % values`.
+private func percentFormat(_ template: String, _ arguments: [Any], isTuple: Bool, mapping: (any PyDictValue)?) throws -> String {
     let characters = Array(template)
     var out = ""
     var next = 0
@@ -307,7 +363,7 @@ private func percentFormat(_ template: String, _ values: Any) throws -> String {
         if value == nil && mapping == nil { value = try take() }
         if value == nil, mapping != nil {
             // `%s` beside `%(name)s`: the mapping itself is the value, as in CPython.
-            value = values
+            value = mapping.map { $0 as Any }
         }
         out += try percentConversion(value as Any, conversion, flags: flags, width: width, precision: precision,
                                      index: i - 1)

@@ -418,3 +418,18 @@ extension String {
         return String(repeating: lhs, count: rhs)
     }
 }
+
+extension String {
+    /// `b"sep".join(chunks)` written with the literal a port has (`"".join(chunks)`): the chunks
+    /// joined by this string's UTF-8 bytes, a `bytes`.
+    ///
+    /// Python: `bytes.join`.
+    public func join<Items: Sequence>(_ items: Items) -> bytes where Items.Element == bytes {
+        var out: [UInt8] = []
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(contentsOf: utf8) }
+            out.append(contentsOf: item)
+        }
+        return bytes(out)
+    }
+}

@@ -107,6 +107,11 @@ public enum `struct` {
     ///   `'H' format requires 0 <= number <= 65535`, `argument out of range`, `required argument
     ///   is not an integer`).
     public static func pack(_ format: String, _ values: Any...) throws -> bytes {
+        try packValues(format, spreading(values))
+    }
+
+    /// The values of `pack`, with any `*items` spread.
+    static func packValues(_ format: String, _ values: [Any]) throws -> bytes {
         let layout = try Layout(format)
         guard values.count == layout.valueCount else {
             throw `struct`.error("pack expected \(layout.valueCount) items for packing (got \(values.count))")
@@ -293,5 +298,62 @@ public enum `struct` {
             throw `struct`.error("unpack_from requires a buffer of at least \(start + size) bytes for unpacking \(size) bytes at offset \(offset) (actual buffer size is \(data.count))")
         }
         return try unpack(format, data[start..<(start + size)])
+    }
+}
+
+extension `struct` {
+    /// `struct.Struct(format)`: a compiled format: `s.pack(...)`, `s.unpack(buffer)`,
+    /// `s.unpack_from(buffer, offset)`, `s.size`, `s.format`.
+    ///
+    /// Python: `struct.Struct`.
+    public final class Struct: Sendable {
+        /// `s.format`: the format string.
+        ///
+        /// Python: `Struct.format`.
+        public let format: String
+
+        /// `s.size`: the number of bytes `pack` gives (`calcsize(format)`).
+        ///
+        /// Python: `Struct.size`.
+        public let size: Int
+
+        /// `struct.Struct(format)`; raises `struct.error` for a bad format, as CPython does.
+        ///
+        /// Python: `struct.Struct(format)`.
+        public init(_ format: String) throws {
+            self.format = format
+            self.size = try `struct`.calcsize(format)
+        }
+
+        /// `s.pack(v1, v2, ...)`: `struct.pack(s.format, v1, v2, ...)`.
+        ///
+        /// Python: `Struct.pack`.
+        public func pack(_ values: Any...) throws -> bytes {
+            try `struct`.packValues(format, spreading(values))
+        }
+
+        /// `a, b = s.unpack(buffer)`: `struct.unpack(s.format, buffer)`.
+        ///
+        /// Python: `Struct.unpack`.
+        public func unpack<Buffer: Collection, each Value>(_ buffer: Buffer) throws -> (repeat each Value)
+        where Buffer.Element == UInt8 {
+            try `struct`.unpack(format, buffer)
+        }
+
+        /// `values = s.unpack(buffer)` as a list of one type.
+        ///
+        /// Python: `Struct.unpack`.
+        public func unpack<Buffer: Collection, Element>(_ buffer: Buffer) throws -> [Element]
+        where Buffer.Element == UInt8 {
+            try `struct`.unpack(format, buffer)
+        }
+
+        /// `a, b = s.unpack_from(buffer, offset=0)`: `struct.unpack_from(s.format, buffer, offset)`.
+        ///
+        /// Python: `Struct.unpack_from`.
+        public func unpack_from<Buffer: Collection, each Value>(_ buffer: Buffer, _ offset: Int = 0) throws -> (repeat each Value)
+        where Buffer.Element == UInt8 {
+            try `struct`.unpack_from(format, buffer, offset)
+        }
     }
 }

@@ -15,6 +15,21 @@ public enum time {
     /// Python: `time.monotonic()`. C: `clock_gettime(CLOCK_MONOTONIC)`.
     public static func monotonic() -> Double { SystemClock.now(realtime: false) }
 
+    /// `time.time_ns()`: nanoseconds since the Unix epoch, as an int.
+    ///
+    /// Python: `time.time_ns()`. C: `clock_gettime(CLOCK_REALTIME)`.
+    public static func time_ns() -> Int { SystemClock.nanoseconds(realtime: true) }
+
+    /// `time.monotonic_ns()`: `monotonic()` in integer nanoseconds.
+    ///
+    /// Python: `time.monotonic_ns()`. C: `clock_gettime(CLOCK_MONOTONIC)`.
+    public static func monotonic_ns() -> Int { SystemClock.nanoseconds(realtime: false) }
+
+    /// `time.perf_counter_ns()`: `perf_counter()` in integer nanoseconds.
+    ///
+    /// Python: `time.perf_counter_ns()`. C: `clock_gettime(CLOCK_MONOTONIC)`.
+    public static func perf_counter_ns() -> Int { SystemClock.nanoseconds(realtime: false) }
+
     /// `time.perf_counter()`: the clock for timing code; CPython uses the monotonic clock on Linux.
     ///
     /// Python: `time.perf_counter()`. C: `clock_gettime(CLOCK_MONOTONIC)`.

@@ -291,6 +291,59 @@ import TestSupport
     @Test func PortingGuide_example17() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
+            let (a, b) = try socket.socketpair()
+            var view = memoryview("hello world")
+            while bool(view) {
+                let n = try a.send(view[..<4])
+                view = view[n...]
+            }
+            let buf = try bytearray(11)
+            let mv = memoryview(buf)
+            var got = 0
+            while got < 11 {
+                got += try b.recv_into(mv[got...], 11 - got)
+            }
+            print(buf, len(mv[3...]), mv[-5, nil].tobytes())   // bytearray(b'hello world') 8 b'world'
+            a.close(); b.close()
+        }
+        #expect(captured.getvalue() == "bytearray(b'hello world') 8 b'world'\n")
+    }
+
+    /// Docs/PortingGuide.md, example 18
+    @Test func PortingGuide_example18() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
+            let items: [Any?] = ["a", 1, nil]
+            print(*items)                                                              // a 1 None
+            print(*items, sep: ", ")                                                   // a, 1, None
+            let (port, t) = (8080, 0.25)
+            print("port=\(repr(port))", try "t=\(t, ".1f")", "port = \(repr(port))")   // port=8080 t=0.2 port = 8080
+        }
+        #expect(captured.getvalue() == "a 1 None\na, 1, None\nport=8080 t=0.2 port = 8080\n")
+    }
+
+    /// Docs/PortingGuide.md, example 19
+    @Test func PortingGuide_example19() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
+            struct Peer: namedtuple { var host: String; var port: Int }
+            var q = try deque<Int>(maxlen: 2)
+            for n in range(3) {
+                q.append(n)
+            }
+            var by_host = defaultdict<String, [Int]>(list)
+            by_host["a"].append(1)
+            let hits = Counter(["x", "y", "x"])
+            print(q, dict(by_host), hits.most_common(1), hits["z"])                  // deque([1, 2], maxlen=2) {'a': [1]} [('x', 2)] 0
+            print(Peer(host: "::1", port: 80), Peer(host: "::1", port: 80).port, Counter("aab"))  // Peer(host='::1', port=80) 80 Counter({'a': 2, 'b': 1})
+        }
+        #expect(captured.getvalue() == "deque([1, 2], maxlen=2) {'a': [1]} [('x', 2)] 0\nPeer(host='::1', port=80) 80 Counter({'a': 2, 'b': 1})\n")
+    }
+
+    /// Docs/PortingGuide.md, example 20
+    @Test func PortingGuide_example20() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
             print(socket.AF_INET, repr(socket.SOCK_DGRAM), socket.AF_INET == 2)   // 2 <SocketKind.SOCK_DGRAM: 2> True
             print(try socket.getaddrinfo("127.0.0.1", 80, type: socket.SOCK_STREAM)[0])   // (<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))
             print(hasattr(socket.self, "AF_UNIX"), try getattr(socket.self, "SO_REUSEPORT") as Int)   // True 15
@@ -298,8 +351,8 @@ import TestSupport
         #expect(captured.getvalue() == "2 <SocketKind.SOCK_DGRAM: 2> True\n(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))\nTrue 15\n")
     }
 
-    /// Docs/PortingGuide.md, example 18
-    @Test func PortingGuide_example18() throws {
+    /// Docs/PortingGuide.md, example 21
+    @Test func PortingGuide_example21() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -315,8 +368,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'FROM A THREAD'\n")
     }
 
-    /// Docs/PortingGuide.md, example 19
-    @Test func PortingGuide_example19() throws {
+    /// Docs/PortingGuide.md, example 22
+    @Test func PortingGuide_example22() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -335,8 +388,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'hello'\n")
     }
 
-    /// Docs/PortingGuide.md, example 20
-    @Test func PortingGuide_example20() throws {
+    /// Docs/PortingGuide.md, example 23
+    @Test func PortingGuide_example23() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -358,8 +411,8 @@ import TestSupport
         #expect(captured.getvalue() == "42\ntimed out\n")
     }
 
-    /// Docs/PortingGuide.md, example 21
-    @Test func PortingGuide_example21() throws {
+    /// Docs/PortingGuide.md, example 24
+    @Test func PortingGuide_example24() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -392,8 +445,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'HELLO\\n'\nb''\nb'' 0 bytes read on a total of 1 expected bytes\n")
     }
 
-    /// Docs/PortingGuide.md, example 20
-    @Test func PortingGuide_example20() throws {
+    /// Docs/PortingGuide.md, example 25
+    @Test func PortingGuide_example25() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {

@@ -11,6 +11,27 @@ enum SystemClock {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// `clock_gettime(2)` of CLOCK_REALTIME (`realtime: true`) or CLOCK_MONOTONIC, in integer
+    /// nanoseconds.
+    static func nanoseconds(realtime: Bool) -> Int {
+        var spec = timespec()
+        _ = clock_gettime(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &spec)
+        return spec.tv_sec * 1_000_000_000 + spec.tv_nsec
+    }
+
+    /// `localtime_r(3)` of `seconds` since the epoch as logging's `asctime`:
+    /// `2026-12-07 09:58:01,123`.
+    static func localTimestamp(_ seconds: Double) -> String {
+        var whole = time_t(seconds.rounded(.down))
+        var parts = tm()
+        _ = localtime_r(&whole, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let millis = Int((seconds - seconds.rounded(.down)) * 1000)
+        let ms = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)),\(ms)"
+    }
+
     /// `nanosleep(2)` for `seconds` (finite, not negative), resumed with the time left after a
     /// signal, as CPython's `time.sleep` does (PEP 475).
     static func sleep(_ seconds: Double) {

@@ -75,6 +75,54 @@ enum SystemFiles {
         return Glibc.close(cFd) == 0 ? nil : SystemError(code: Int(errno))
     }
 
+    /// `pipe(2)`, both ends then FD_CLOEXEC (Python's descriptors are not inheritable): (read
+    /// end, write end).
+    static func pipe() -> Result<(Int32, Int32), SystemError> {
+        var fds: [Int32] = [0, 0]
+        guard Glibc.pipe(&fds) == 0 else { return .failure(SystemError(code: Int(errno))) }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return .success((fds[0], fds[1]))
+    }
+
+    /// `read(2)` into `buffer`, retried on EINTR; the count read.
+    static func read(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Result<Int, SystemError> {
+        while true {
+            let got = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if got >= 0 { return .success(got) }
+            if errno != EINTR { return .failure(SystemError(code: Int(errno))) }
+        }
+    }
+
+    /// `write(2)` of `data`, retried on EINTR; the count written.
+    static func write(_ fd: Int32, _ data: UnsafeRawBufferPointer) -> Result<Int, SystemError> {
+        while true {
+            let done = Glibc.write(fd, data.baseAddress, data.count)
+            if done >= 0 { return .success(done) }
+            if errno != EINTR { return .failure(SystemError(code: Int(errno))) }
+        }
+    }
+
+    /// `open(2)` of `path` with Python's flags for `mode` (the letters of a valid mode) and
+    /// O_CLOEXEC, permissions 0o666 before the umask.
+    static func open(_ path: String, reading: Bool, writing: Bool, create: Bool, truncate: Bool, append: Bool, exclusive: Bool) -> Result<Int32, SystemError> {
+        var flags = O_CLOEXEC | (reading && writing ? O_RDWR : writing ? O_WRONLY : O_RDONLY)
+        if create { flags |= O_CREAT }
+        if truncate { flags |= O_TRUNC }
+        if append { flags |= O_APPEND }
+        if exclusive { flags |= O_EXCL }
+        while true {
+            let fd = Glibc.open(path, flags, 0o666)
+            if fd >= 0 { return .success(fd) }
+            if errno != EINTR { return .failure(SystemError(code: Int(errno))) }
+        }
+    }
+
+    /// `lseek(2)`: the new offset.
+    static func lseek(_ fd: Int32, _ offset: Int, _ whence: Int32) -> Result<Int, SystemError> {
+        let done = Glibc.lseek(fd, off_t(offset), whence)
+        return done >= 0 ? .success(Int(done)) : .failure(SystemError(code: Int(errno)))
+    }
+
     /// `mkdtemp(3)` of `template` (ending in XXXXXX).
     static func mkdtemp(_ template: String) -> Result<String, SystemError> {
         var bytes = Array(template.utf8CString)

@@ -748,6 +748,20 @@ extension SocketFile: CustomStringConvertible, CustomDebugStringConvertible {
         return reading ? "BufferedReader" : "BufferedWriter"
     }
 
+    /// `f.encoding`: a text file's encoding as `makefile()` was given it (`UTF-8` when it was given
+    /// none, as CPython names a UTF-8 locale's); nil for a binary file, which has no such attribute.
+    ///
+    /// Python: `TextIOWrapper.encoding`. C: none.
+    public var encoding: String? {
+        guard let text else { return nil }
+        return text.encoding == "utf-8" && !text.encodingGiven ? "UTF-8" : text.encoding
+    }
+
+    /// `f.errors`: a text file's error handler (`strict` by default); nil for a binary file.
+    ///
+    /// Python: `TextIOWrapper.errors`. C: none.
+    public var errors: String? { text?.errors }
+
     /// `repr(f)`: `<_io.BufferedReader name=3>`, `<_io.TextIOWrapper name=3 mode='r'
     /// encoding='UTF-8'>`, `<_io.BufferedRWPair object at 0x...>`, as CPython prints them.
     ///

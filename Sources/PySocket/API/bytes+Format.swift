@@ -113,7 +113,9 @@ extension bytes {
     /// Differs from CPython:
     /// - `%e %f %g` and `%(name)s` (a mapping) are not supported: they raise
     ///   `ValueError("unsupported format character ...")` and `TypeError('format requires a mapping')`.
-    @inlinable
+    // Disfavoured: a string literal formatted where any result fits (`print("%s" % (a, b))`) is a
+    // str, as in Python; a `bytes` left operand or a `bytes` context still selects this one.
+    @inlinable @_disfavoredOverload
     public static func % <T: PyFormatArgument>(lhs: bytes, rhs: T) throws -> bytes {
         var value = rhs.pyFormatValue
         return try Swift.withUnsafeMutablePointer(to: &value) { try _format(lhs, UnsafeRawPointer($0), 1) }
@@ -123,7 +125,9 @@ extension bytes {
     ///
     /// Python: `bytes.__mod__`. C: none.
     /// Inlinable, so that the tuple is specialised where it is written (no runtime tuple metadata).
-    @inlinable
+    // Disfavoured: a string literal formatted where any result fits (`print("%s" % (a, b))`) is a
+    // str, as in Python; a `bytes` left operand or a `bytes` context still selects this one.
+    @inlinable @_disfavoredOverload
     public static func % <each T: PyFormatArgument>(lhs: bytes, rhs: (repeat each T)) throws -> bytes {
         var count = 0
         for _ in repeat each rhs { count += 1 }
@@ -143,7 +147,9 @@ extension bytes {
     /// with its values in a stack tuple (a parameter pack goes through value witnesses).
     ///
     /// Python: `bytes.__mod__`. C: none.
-    @inlinable
+    // Disfavoured: a string literal formatted where any result fits (`print("%s" % (a, b))`) is a
+    // str, as in Python; a `bytes` left operand or a `bytes` context still selects this one.
+    @inlinable @_disfavoredOverload
     public static func % <A: PyFormatArgument, B: PyFormatArgument>(lhs: bytes, rhs: (A, B)) throws -> bytes {
         var values = (rhs.0.pyFormatValue, rhs.1.pyFormatValue)
         return try Swift.withUnsafeMutablePointer(to: &values) { try _format(lhs, UnsafeRawPointer($0), 2) }
@@ -152,7 +158,9 @@ extension bytes {
     /// `b % (v1, v2, v3)`: a tuple of three, in a stack tuple.
     ///
     /// Python: `bytes.__mod__`. C: none.
-    @inlinable
+    // Disfavoured: a string literal formatted where any result fits (`print("%s" % (a, b))`) is a
+    // str, as in Python; a `bytes` left operand or a `bytes` context still selects this one.
+    @inlinable @_disfavoredOverload
     public static func % <A: PyFormatArgument, B: PyFormatArgument, C: PyFormatArgument>(lhs: bytes, rhs: (A, B, C)) throws -> bytes {
         var values = (rhs.0.pyFormatValue, rhs.1.pyFormatValue, rhs.2.pyFormatValue)
         return try Swift.withUnsafeMutablePointer(to: &values) { try _format(lhs, UnsafeRawPointer($0), 3) }

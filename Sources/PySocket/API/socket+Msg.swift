@@ -181,6 +181,13 @@ extension socket {
         (Int(Cmsg.rightsLevel), Int(Cmsg.rightsType), fds.withUnsafeBytes { bytes($0) })
     }
 
+    /// `socket.recv_fds(sock, bufsize, maxfds=n, flags=0)` with `maxfds` given by keyword.
+    ///
+    /// Python: `socket.recv_fds()`. C: `recvmsg(2)`.
+    public static func recv_fds(_ sock: socket, _ bufsize: Int, maxfds: Int, flags: MsgFlag = 0) throws -> (bytes, [Int32], Int, SocketAddress) {
+        try recv_fds(sock, bufsize, maxfds, flags)
+    }
+
     /// `data, fds, msg_flags, address = socket.recv_fds(sock, bufsize, maxfds[, flags])`: up to
     /// `bufsize` bytes of data and up to `maxfds` descriptors received with SCM_RIGHTS.
     ///

@@ -289,6 +289,31 @@ open class UnicodeError: ValueError, @unchecked Sendable {}
 ///
 /// Python: `UnicodeDecodeError`.
 open class UnicodeDecodeError: UnicodeError, @unchecked Sendable {
+    /// `e.encoding`: the codec's name.
+    ///
+    /// Python: `UnicodeDecodeError.encoding`. C: none.
+    public var encoding: String { if args.count == 5, case .str(let value) = args[0] { return value }; return "" }
+
+    /// `e.object`: the bytes being decoded.
+    ///
+    /// Python: `UnicodeDecodeError.object`. C: none.
+    public var object: bytes { if args.count == 5, case .bytes(let value) = args[1] { return bytes(value) }; return bytes() }
+
+    /// `e.start`: the position of the first byte that could not be decoded.
+    ///
+    /// Python: `UnicodeDecodeError.start`. C: none.
+    public var start: Int { if args.count == 5, case .int(let value) = args[2] { return value }; return 0 }
+
+    /// `e.end`: one past the position of the last byte that could not be decoded.
+    ///
+    /// Python: `UnicodeDecodeError.end`. C: none.
+    public var end: Int { if args.count == 5, case .int(let value) = args[3] { return value }; return 0 }
+
+    /// `e.reason`: why, such as `invalid start byte`.
+    ///
+    /// Python: `UnicodeDecodeError.reason`. C: none.
+    public var reason: String { if args.count == 5, case .str(let value) = args[4] { return value }; return "" }
+
     /// `str(e)`: `'utf-8' codec can't decode byte 0xff in position 0: invalid start byte`.
     ///
     /// Python: `UnicodeDecodeError.__str__`. C: none.
@@ -308,6 +333,31 @@ open class UnicodeDecodeError: UnicodeError, @unchecked Sendable {
 ///
 /// Python: `UnicodeEncodeError`.
 open class UnicodeEncodeError: UnicodeError, @unchecked Sendable {
+    /// `e.encoding`: the codec's name.
+    ///
+    /// Python: `UnicodeEncodeError.encoding`. C: none.
+    public var encoding: String { if args.count == 5, case .str(let value) = args[0] { return value }; return "" }
+
+    /// `e.object`: the string being encoded.
+    ///
+    /// Python: `UnicodeEncodeError.object`. C: none.
+    public var object: String { if args.count == 5, case .str(let value) = args[1] { return value }; return "" }
+
+    /// `e.start`: the position of the first character that could not be encoded.
+    ///
+    /// Python: `UnicodeEncodeError.start`. C: none.
+    public var start: Int { if args.count == 5, case .int(let value) = args[2] { return value }; return 0 }
+
+    /// `e.end`: one past the position of the last character that could not be encoded.
+    ///
+    /// Python: `UnicodeEncodeError.end`. C: none.
+    public var end: Int { if args.count == 5, case .int(let value) = args[3] { return value }; return 0 }
+
+    /// `e.reason`: why, such as `ordinal not in range(128)`.
+    ///
+    /// Python: `UnicodeEncodeError.reason`. C: none.
+    public var reason: String { if args.count == 5, case .str(let value) = args[4] { return value }; return "" }
+
     /// `str(e)`: `'ascii' codec can't encode character '\xe9' in position 0: ordinal not in range(128)`.
     ///
     /// Python: `UnicodeEncodeError.__str__`. C: none.
