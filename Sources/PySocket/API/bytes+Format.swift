@@ -202,9 +202,73 @@ struct PyBytesFormatter {
     }
 
     static func run(_ format: UnsafeRawBufferPointer, _ args: UnsafeBufferPointer<PyFormatValue>, _ stack: UnsafeMutableRawPointer) throws -> bytes {
+        if let length = plain(format, args, stack) {
+            return bytes(copying: UnsafeRawBufferPointer(start: stack, count: length))
+        }
         var formatter = PyBytesFormatter(format, UnsafeMutableRawBufferPointer(start: stack, count: 256))
         try formatter.format(args)
         return formatter.result()
+    }
+
+    /// A protocol format's common shape in one pass with everything in locals: literal bytes,
+    /// `%d` of an int, `%b`/`%s` of bytes and `%%`, with no flags, width or precision, every
+    /// argument used and a result of at most 256 bytes, written to `stack`. Returns the result's
+    /// length, or nil for anything else (which the general formatter then does from the start,
+    /// raising CPython's errors).
+    static func plain(_ format: UnsafeRawBufferPointer, _ args: UnsafeBufferPointer<PyFormatValue>, _ stack: UnsafeMutableRawPointer) -> Int? {
+        let n = format.count
+        guard n > 0, let f = format.baseAddress?.assumingMemoryBound(to: UInt8.self), let argv = args.baseAddress else {
+            return nil
+        }
+        let out = stack.assumingMemoryBound(to: UInt8.self)
+        let room = 256, k = args.count
+        var i = 0, used = 0, next = 0
+        while i < n {
+            let c = f[i]
+            i &+= 1
+            if c != 0x25 {
+                if used == room { return nil }
+                out[used] = c
+                used &+= 1
+                continue
+            }
+            if i == n { return nil }
+            let conversion = f[i]
+            i &+= 1
+            if conversion == 0x25 {
+                if used == room { return nil }
+                out[used] = 0x25
+                used &+= 1
+                continue
+            }
+            if next == k { return nil }
+            // Through the pointer: a buffer's subscript is a generic call in a debug build.
+            switch argv[next] {
+            case .int(let negative, let magnitude) where conversion == 0x64:
+                var length = negative ? 2 : 1
+                var rest = magnitude
+                while rest >= 10 { rest /= 10; length &+= 1 }
+                if used &+ length > room { return nil }
+                if negative { out[used] = 0x2D }
+                var at = used &+ length
+                var v = magnitude
+                repeat {
+                    at &-= 1
+                    out[at] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+                    v /= 10
+                } while v > 0
+                used &+= length
+            case .bytes(let data) where conversion == 0x62 || conversion == 0x73:
+                let length = data.count
+                if used &+ length > room { return nil }
+                if length > 0 { data._copyBytes(to: out + used) }
+                used &+= length
+            default:
+                return nil
+            }
+            next &+= 1
+        }
+        return next == k ? used : nil
     }
 
     /// The result: inline when short, else one allocation of its exact size (or the spill array).
@@ -560,5 +624,29 @@ struct PyBytesFormatter {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         return x.description
+    }
+}
+
+extension bytes {
+    /// Copies the bytes to `target`, which has room for `count` of them: a heap value with one
+    /// memcpy, an inline one from its two words, with no closure (a debug build calls
+    /// `withUnsafeBytes`' closure generically).
+    func _copyBytes(to target: UnsafeMutablePointer<UInt8>) {
+        let n = count
+        if _isOnHeap {
+            if n > 0, let source = _heapBase { target.update(from: source, count: n) }
+            return
+        }
+        // Inline: the words hold the bytes in memory order; byte j of a word is its j-th
+        // least significant once read as little-endian.
+        var word = UInt(littleEndian: _inline.0)
+        let half = MemoryLayout<UInt>.size
+        var j = 0
+        while j < n {
+            if j == half { word = UInt(littleEndian: _inline.1) }
+            target[j] = UInt8(truncatingIfNeeded: word)
+            word &>>= 8
+            j &+= 1
+        }
     }
 }
