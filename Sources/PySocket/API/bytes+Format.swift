@@ -186,8 +186,18 @@ struct PyBytesFormatter {
     /// result: a local tuple, whose address `&` passes (no generic `withUnsafeTemporaryAllocation`).
     static func run(_ lhs: bytes, _ values: UnsafeRawPointer, _ count: Int) throws -> bytes {
         let args = UnsafeBufferPointer(start: values.assumingMemoryBound(to: PyFormatValue.self), count: count)
-        var words = zero256
-        return try lhs.withUnsafeBytes { format in try run(format, args, &words) }
+        return try lhs.withUnsafeBytes { format in
+            // A protocol line fits 32 bytes: tried first in four words, which cost less to zero
+            // than 256 bytes (a debug build zeroes and copies a 256-byte tuple per call).
+            func short(_ words: UnsafeMutableRawPointer) -> bytes? {
+                guard let length = plain(format, args, words, room: 32) else { return nil }
+                return bytes(copying: UnsafeRawBufferPointer(start: words, count: length))
+            }
+            var small: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            if let result = short(&small) { return result }
+            var words = zero256
+            return try run(format, args, &words)
+        }
     }
 
     /// 256 bytes of stack.
@@ -202,7 +212,7 @@ struct PyBytesFormatter {
     }
 
     static func run(_ format: UnsafeRawBufferPointer, _ args: UnsafeBufferPointer<PyFormatValue>, _ stack: UnsafeMutableRawPointer) throws -> bytes {
-        if let length = plain(format, args, stack) {
+        if let length = plain(format, args, stack, room: 256) {
             return bytes(copying: UnsafeRawBufferPointer(start: stack, count: length))
         }
         var formatter = PyBytesFormatter(format, UnsafeMutableRawBufferPointer(start: stack, count: 256))
@@ -212,16 +222,16 @@ struct PyBytesFormatter {
 
     /// A protocol format's common shape in one pass with everything in locals: literal bytes,
     /// `%d` of an int, `%b`/`%s` of bytes and `%%`, with no flags, width or precision, every
-    /// argument used and a result of at most 256 bytes, written to `stack`. Returns the result's
+    /// argument used and a result of at most `room` bytes, written to `stack`. Returns the result's
     /// length, or nil for anything else (which the general formatter then does from the start,
     /// raising CPython's errors).
-    static func plain(_ format: UnsafeRawBufferPointer, _ args: UnsafeBufferPointer<PyFormatValue>, _ stack: UnsafeMutableRawPointer) -> Int? {
+    static func plain(_ format: UnsafeRawBufferPointer, _ args: UnsafeBufferPointer<PyFormatValue>, _ stack: UnsafeMutableRawPointer, room: Int) -> Int? {
         let n = format.count
         guard n > 0, let f = format.baseAddress?.assumingMemoryBound(to: UInt8.self), let argv = args.baseAddress else {
             return nil
         }
         let out = stack.assumingMemoryBound(to: UInt8.self)
-        let room = 256, k = args.count
+        let k = args.count
         var i = 0, used = 0, next = 0
         while i < n {
             let c = f[i]
@@ -634,19 +644,14 @@ extension bytes {
     func _copyBytes(to target: UnsafeMutablePointer<UInt8>) {
         let n = count
         if _isOnHeap {
-            if n > 0, let source = _heapBase { target.update(from: source, count: n) }
+            if n > 0, let source = _heapBase { UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: n) }
             return
         }
-        // Inline: the words hold the bytes in memory order; byte j of a word is its j-th
-        // least significant once read as little-endian.
-        var word = UInt(littleEndian: _inline.0)
-        let half = MemoryLayout<UInt>.size
-        var j = 0
-        while j < n {
-            if j == half { word = UInt(littleEndian: _inline.1) }
-            target[j] = UInt8(truncatingIfNeeded: word)
-            word &>>= 8
-            j &+= 1
+        // Inline: the words hold the bytes in memory order; one copy from a local of them
+        // (`&words` is a plain address, where `withUnsafeBytes(of:)` is a generic call).
+        if n > 0 {
+            var words = _inline
+            UnsafeMutableRawPointer(target).copyMemory(from: &words, byteCount: n)
         }
     }
 }

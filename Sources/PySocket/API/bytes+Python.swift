@@ -280,6 +280,15 @@ extension bytes {
                     i &+= 1
                 }
             }
+            if total <= bytes._inlineCapacity {
+                // A short value (a dotted name): assembled in two local words.
+                func assembled(_ words: UnsafeMutableRawPointer) -> bytes {
+                    write(words.assumingMemoryBound(to: UInt8.self))
+                    return bytes(copying: UnsafeRawBufferPointer(start: words, count: total))
+                }
+                var words: (UInt, UInt) = (0, 0)
+                return assembled(&words)
+            }
             if total <= 256 {
                 // A protocol message: assembled in a local tuple (its address passed with `&`,
                 // no generic `withUnsafeTemporaryAllocation`), then one exact-size copy.
