@@ -187,14 +187,12 @@ struct PyBytesFormatter {
     static func run(_ lhs: bytes, _ values: UnsafeRawPointer, _ count: Int) throws -> bytes {
         let args = UnsafeBufferPointer(start: values.assumingMemoryBound(to: PyFormatValue.self), count: count)
         return try lhs.withUnsafeBytes { format in
-            // A protocol line fits 32 bytes: tried first in four words, which cost less to zero
-            // than 256 bytes (a debug build zeroes and copies a 256-byte tuple per call).
-            func short(_ words: UnsafeMutableRawPointer) -> bytes? {
-                guard let length = plain(format, args, words, room: 32) else { return nil }
-                return bytes(copying: UnsafeRawBufferPointer(start: words, count: length))
+            // A short result (`*3\r\n`, `$3\r\nGET\r\n`) is tried first in two zeroed words,
+            // which become the inline value as they are (no 256 bytes to zero, no copy).
+            var small: (UInt, UInt) = (0, 0)
+            if let length = plain(format, args, &small, room: bytes._inlineCapacity) {
+                return bytes(_inlineWords: small, count: length)
             }
-            var small: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            if let result = short(&small) { return result }
             var words = zero256
             return try run(format, args, &words)
         }
@@ -653,5 +651,42 @@ extension bytes {
             var words = _inline
             UnsafeMutableRawPointer(target).copyMemory(from: &words, byteCount: n)
         }
+    }
+
+    /// The count of the value at `item`, read from its stored fields in place (a debug build
+    /// retains and releases a value it copies to call `count` on).
+    static func _count(at item: UnsafePointer<bytes>) -> Int {
+        let tag = item[0]._inlineCount
+        return tag >= bytes._sharedSlice ? Int(bitPattern: item[0]._inline.1) : Int(tag)
+    }
+
+    /// Copies the bytes of the value at `item` to `target` in place (an inline value from its
+    /// own words where it lies, a heap one from its buffer), with one memcpy and no copy of
+    /// the value; returns how many it copied.
+    static func _copyBytes(at item: UnsafePointer<bytes>, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        let tag = item[0]._inlineCount
+        if tag >= bytes._sharedSlice {
+            let n = Int(bitPattern: item[0]._inline.1)
+            if n > 0, let source = UnsafeRawPointer(bitPattern: item[0]._inline.0) {
+                UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: n)
+            }
+            return n
+        }
+        let n = Int(tag)
+        if n > 0 {
+            UnsafeMutableRawPointer(target).copyMemory(from: UnsafeRawPointer(item) + _inlineOffset, byteCount: n)
+        }
+        return n
+    }
+
+    /// Where a value's inline words lie within it.
+    static let _inlineOffset = MemoryLayout<bytes>.offset(of: \bytes._inline) ?? 8
+
+    /// An inline value of `count` (at most 16) bytes held in `words`, whose bytes past the count
+    /// are zero.
+    init(_inlineWords words: (UInt, UInt), count: Int) {
+        self.init()
+        _inline = words
+        _inlineCount = UInt8(truncatingIfNeeded: count)
     }
 }

@@ -266,7 +266,7 @@ extension bytes {
             let step = count
             var total = step &* (k &- 1)
             var i = 0
-            while i < k { total &+= items[i].count; i &+= 1 }
+            while i < k { total &+= bytes._count(at: items + i); i &+= 1 }
             func write(_ target: UnsafeMutablePointer<UInt8>) {
                 var at = 0
                 var i = 0
@@ -275,8 +275,7 @@ extension bytes {
                         _copyBytes(to: target + at)
                         at &+= step
                     }
-                    items[i]._copyBytes(to: target + at)
-                    at &+= items[i].count
+                    at &+= bytes._copyBytes(at: items + i, to: target + at)
                     i &+= 1
                 }
             }
