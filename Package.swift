@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "ConformanceTests", dependencies: ["ConformanceKit", "TestSupport"]),
         // Real clients against real servers (scripts/integration): each the Swift port of the NAME.py beside it.
         .executableTarget(name: "redis_client", dependencies: ["PySocket"], path: "Tests/Integration/redis_client", exclude: ["redis_client.py"]),
-        .executableTarget(name: "http_client", dependencies: ["PySocket"], path: "Tests/Integration/http_client", exclude: ["http_client.py"]),
+        .executableTarget(name: "http_client", dependencies: ["PySocket", "PyBuiltins"], path: "Tests/Integration/http_client", exclude: ["http_client.py"]),
         .executableTarget(name: "memcached_client", dependencies: ["PySocket"], path: "Tests/Integration/memcached_client", exclude: ["memcached_client.py"]),
         .executableTarget(name: "dns_client", dependencies: ["PySocket"], path: "Tests/Integration/dns_client", exclude: ["dns_client.py"]),
         // Reliability (issue 15): churn, error paths, SIGPIPE, EINTR storms, hostile input; run by scripts/reliability.

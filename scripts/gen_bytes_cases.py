@@ -30,6 +30,15 @@ CASES = [
     ('b"%.3s|%10b|%-4s|" % (b"abcdef", b"r", b"l")', 'try b("%.3s|%10b|%-4s|") % (b("abcdef"), b("r"), b("l"))'),
     ('b"%*d|%-*d|%.*d" % (5, 1, 4, 2, 3, 7)', 'try b("%*d|%-*d|%.*d") % (5, 1, 4, 2, 3, 7)'),
     ('b"100%%" % ()', 'try b("100%%") % ()'),
+    # the one-pass path: negative and wide ints, heap and shared-slice %b, %%, 256 and 257 bytes
+    ('b"%d|%d|%d%%" % (-7, 0, 18446744073709551615)', 'try b("%d|%d|%d%%") % (-7, 0, UInt64.max)'),
+    ('b"$%d\\r\\n%b\\r\\n" % (40, b"v" * 40)', 'try b("$%d\\r\\n%b\\r\\n") % (40, b("v") * 40)'),
+    ('b"[%s]" % (b"k" * 20 + b"=" + b"w" * 20).partition(b"=")[2]', 'try b("[%s]") % (try (b("k") * 20 + b("=") + b("w") * 20).partition(b("=")).2)'),
+    ('b"%b%b" % (bytes([1, 2]), b"")', 'try b("%b%b") % (bytes([1, 2] as [UInt8]), b(""))'),
+    ('len(b"%b!" % (b"a" * 255))', 'try (b("%b!") % (b("a") * 255)).count'),
+    ('(b"%b!%d" % (b"a" * 255, 42))[-4:]', 'try (b("%b!%d") % (b("a") * 255, 42))[-4, nil]'),
+    ('b"%d %b" % (1, 2)', 'try b("%d %b") % (1, 2)'),
+    ('b"%b %d" % (b"x", b"y")', 'try b("%b %d") % (b("x"), b("y"))'),
     ('b"%d %d" % 1', 'try b("%d %d") % 1'),
     ('b"%d" % (1, 2)', 'try b("%d") % (1, 2)'),
     ('b"%s" % "text"', 'try b("%s") % "text"'),
@@ -65,6 +74,12 @@ CASES = [
     ('b"hello world".rfind(b"")', 'b("hello world").rfind("")'),
     ('b"hello world".find(b"o", -4)', 'b("hello world").find("o", -4)'),
     ('b"-".join([b"a", b"", b"bc"])', 'b("-").join([b("a"), b(""), b("bc")])'),
+    # join copying inline, heap and shared-slice items with no closure, and past 256 bytes
+    ('b"".join([b"0123456789abcdef", b"!", b"0123456789abcdefg"])', 'b("").join([b("0123456789abcdef"), b("!"), b("0123456789abcdefg")])'),
+    ('b"<sep-longer-than-16>".join([b"a", b"b" * 20, b""])', 'try b("<sep-longer-than-16>").join([b("a"), b("b") * 20, b("")])'),
+    ('len(b"-".join([b"x" * 100, b"y" * 100, b"z" * 60]))', 'try b("-").join([b("x") * 100, b("y") * 100, b("z") * 60]).count'),
+    ('b"|".join([b"x" * 100, b"y" * 100, b"z" * 60])[-3:]', 'try b("|").join([b("x") * 100, b("y") * 100, b("z") * 60])[-3, nil]'),
+    ('b",".join([(b"p" * 20 + b":" + b"q" * 20).partition(b":")[2], bytes([1, 2])])', 'b(",").join([try (b("p") * 20 + b(":") + b("q") * 20).partition(b(":")).2, bytes([1, 2] as [UInt8])])'),
     ('b"".join([b"x" * 3, b"yz"])', 'try b("").join([b("x") * 3, b("yz")])'),
     ('b", ".join([])', 'b(", ").join([bytes]())'),
     # strip, case, repetition and whitespace split (rewritten over raw memory)

@@ -7,25 +7,44 @@ import PySocket
 ///
 /// `var d: dict<String, Int> = [:]`, `let d: dict = ["a": 1, "b": 2]`, `d["c"] = 3`.
 ///
+/// Laid out as CPython's compact dict: the keys and the values in insertion order, in two
+/// arrays reserved for 8 entries on the first insertion (CPython's `PyDict_MINSIZE`), so that a
+/// dict of a few entries (a message's headers) grows no table and hashes no key: up to 8 keys
+/// are found by comparing them in order; past 8, an index from key to position is built once and
+/// kept.
+///
 /// Python: `dict`.
 ///
 /// Differs from CPython: `d[key]` is an optional (`nil` for a missing key, as a Swift
 /// `Dictionary`); `try d.getitem(key)` raises CPython's `KeyError`. Removing a key costs
 /// O(n).
 public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiteral {
-    private var order: [Key] = []
-    private var storage: [Key: Value] = [:]
+    /// The keys in insertion order.
+    @usableFromInline var _keys: [Key]
+    /// The values, at their keys' positions.
+    @usableFromInline var _values: [Value]
+    /// Key to position, once there are more than `_scanLimit` keys (nil until then).
+    @usableFromInline var _index: [Key: Int]?
+
+    /// The most keys found by comparing them in order, with no hashing.
+    @inlinable static var _scanLimit: Int { 8 }
 
     /// `dict()` / `{}`: an empty dict.
     ///
     /// Python: `dict()`.
-    public init() {}
+    @inlinable public init() {
+        // `Array()`, not `[]`: a debug build makes `[]` through the generic array-literal path.
+        _keys = Array()
+        _values = Array()
+        _index = nil
+    }
 
     /// `{k1: v1, k2: v2}`: a dict of the literal's pairs in order; a repeated key keeps its first
     /// position and its last value, as in Python.
     ///
     /// Python: a dict display.
-    public init(dictionaryLiteral elements: (Key, Value)...) {
+    @inlinable public init(dictionaryLiteral elements: (Key, Value)...) {
+        self.init()
         for (key, value) in elements { self[key] = value }
     }
 
@@ -33,8 +52,64 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
     /// first position and its last value.
     ///
     /// Python: `dict(iterable)`.
-    public init<Pairs: Sequence>(_ pairs: Pairs) where Pairs.Element == (Key, Value) {
+    @inlinable public init<Pairs: Sequence>(_ pairs: Pairs) where Pairs.Element == (Key, Value) {
+        self.init()
         for (key, value) in pairs { self[key] = value }
+    }
+
+    /// The position of `key`, or nil: compared in order while the dict is small, else looked up
+    /// in the index.
+    @inlinable func _position(_ key: Key) -> Int? {
+        if let index = _index { return index[key] }
+        let n = _keys.count
+        if n == 0 { return nil }
+        // One buffer access and a plain loop: no iterator, which a debug build calls generically.
+        return _keys.withUnsafeBufferPointer { keys -> Int? in
+            let base = keys.baseAddress!
+            if Key.self == bytes.self {
+                // bytes keys (a message's headers) compared concretely: a debug build runs the
+                // generic loop below unspecialised, with a witness call per `==`.
+                return dictBytesPosition(UnsafeRawPointer(base), n, unsafeBitCast(key, to: bytes.self))
+            }
+            var i = 0
+            while i < n {
+                if base[i] == key { return i }
+                i &+= 1
+            }
+            return nil
+        }
+    }
+
+    /// Appends a new key and its value (the key is known to be absent).
+    @inlinable mutating func _append(_ key: Key, _ value: Value) {
+        if _keys.capacity == 0 {
+            _keys.reserveCapacity(8)
+            _values.reserveCapacity(8)
+        }
+        let position = _keys.count
+        _keys.append(key)
+        _values.append(value)
+        if _index != nil {
+            _index![key] = position
+        } else if position == Self._scanLimit {
+            _buildIndex()
+        }
+    }
+
+    /// Builds the key-to-position index from the keys.
+    @usableFromInline mutating func _buildIndex() {
+        var index: [Key: Int] = Dictionary(minimumCapacity: _keys.count * 2)
+        for (position, key) in _keys.enumerated() { index[key] = position }
+        _index = index
+    }
+
+    /// Removes the entry at `position`, keeping the others in order.
+    @usableFromInline mutating func _remove(at position: Int) {
+        _keys.remove(at: position)
+        _values.remove(at: position)
+        if _index != nil {
+            if _keys.count <= Self._scanLimit { _index = nil } else { _buildIndex() }
+        }
     }
 
     /// `d[key]` / `d[key] = value` / `del d[key]`: the value for `key` (nil when absent); assigning
@@ -42,13 +117,20 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
     /// removes the key.
     ///
     /// Python: `dict.__getitem__`, `__setitem__`, `__delitem__`.
-    public subscript(key: Key) -> Value? {
-        get { storage[key] }
+    @inlinable public subscript(key: Key) -> Value? {
+        get {
+            guard let position = _position(key) else { return nil }
+            return _values[position]
+        }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { order.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                order.removeAll { $0 == key }
+                if let position = _position(key) {
+                    _values[position] = newValue
+                } else {
+                    _append(key, newValue)
+                }
+            } else if let position = _position(key) {
+                _remove(at: position)
             }
         }
     }
@@ -57,56 +139,57 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
     ///
     /// Python: `dict.__getitem__`.
     public func getitem(_ key: Key) throws -> Value {
-        guard let value = storage[key] else { throw KeyError(args: [argument(key)]) }
+        guard let value = self[key] else { throw KeyError(args: [argument(key)]) }
         return value
     }
 
     /// `d.get(key, default=None)`: the value for `key`, or `default`.
     ///
     /// Python: `dict.get`.
-    public func get(_ key: Key, _ default: Value? = nil) -> Value? {
-        storage[key] ?? `default`
+    @inlinable public func get(_ key: Key, _ default: Value? = nil) -> Value? {
+        self[key] ?? `default`
     }
 
     /// `key in d`: whether the dict has `key`.
     ///
     /// Python: `dict.__contains__`.
-    public func contains(_ key: Key) -> Bool {
-        storage[key] != nil
+    @inlinable public func contains(_ key: Key) -> Bool {
+        _position(key) != nil
     }
 
     /// `len(d)`: the number of keys.
     ///
     /// Python: `len(dict)`.
-    public var count: Int { order.count }
+    @inlinable public var count: Int { _keys.count }
 
     /// `not d`: whether the dict is empty.
     ///
     /// Python: `dict.__bool__`.
-    public var isEmpty: Bool { order.isEmpty }
+    @inlinable public var isEmpty: Bool { _keys.isEmpty }
 
     /// `d.keys()`: the keys in insertion order.
     ///
     /// Python: `dict.keys`.
-    public func keys() -> [Key] { order }
+    public func keys() -> [Key] { _keys }
 
     /// `d.values()`: the values in insertion order.
     ///
     /// Python: `dict.values`.
-    public func values() -> [Value] { order.compactMap { storage[$0] } }
+    public func values() -> [Value] { _values }
 
     /// `d.items()`: the `(key, value)` pairs in insertion order.
     ///
     /// Python: `dict.items`.
-    public func items() -> [(Key, Value)] { order.compactMap { key in storage[key].map { (key, $0) } } }
+    public func items() -> [(Key, Value)] { Array(zip(_keys, _values)) }
 
     /// `d.pop(key)`: removes `key` and returns its value; raises `KeyError(key)` when absent.
     ///
     /// Python: `dict.pop`.
     @discardableResult
     public mutating func pop(_ key: Key) throws -> Value {
-        guard let value = storage[key] else { throw KeyError(args: [argument(key)]) }
-        self[key] = nil
+        guard let position = _position(key) else { throw KeyError(args: [argument(key)]) }
+        let value = _values[position]
+        _remove(at: position)
         return value
     }
 
@@ -116,8 +199,9 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
     /// Python: `dict.pop`.
     @discardableResult
     public mutating func pop(_ key: Key, _ default: Value) -> Value {
-        guard let value = storage[key] else { return `default` }
-        self[key] = nil
+        guard let position = _position(key) else { return `default` }
+        let value = _values[position]
+        _remove(at: position)
         return value
     }
 
@@ -126,8 +210,8 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
     /// Python: `dict.setdefault`.
     @discardableResult
     public mutating func setdefault(_ key: Key, _ default: Value) -> Value {
-        if let value = storage[key] { return value }
-        self[key] = `default`
+        if let position = _position(key) { return _values[position] }
+        _append(key, `default`)
         return `default`
     }
 
@@ -135,22 +219,23 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
     ///
     /// Python: `dict.update`.
     public mutating func update(_ other: dict<Key, Value>) {
-        for (key, value) in other.items() { self[key] = value }
+        for (key, value) in zip(other._keys, other._values) { self[key] = value }
     }
 
     /// `d.clear()`: removes every key.
     ///
     /// Python: `dict.clear`.
     public mutating func clear() {
-        order.removeAll()
-        storage.removeAll()
+        _keys.removeAll()
+        _values.removeAll()
+        _index = nil
     }
 
     /// `iter(d)`: the keys in insertion order, as iterating a Python dict yields them.
     ///
     /// Python: `dict.__iter__`.
     public func makeIterator() -> IndexingIterator<[Key]> {
-        order.makeIterator()
+        _keys.makeIterator()
     }
 }
 
@@ -160,7 +245,9 @@ extension dict: Equatable where Value: Equatable {
     ///
     /// Python: `dict.__eq__`.
     public static func == (lhs: dict, rhs: dict) -> Bool {
-        lhs.storage == rhs.storage
+        guard lhs.count == rhs.count else { return false }
+        for (key, value) in zip(lhs._keys, lhs._values) where rhs[key] != value { return false }
+        return true
     }
 }
 
@@ -187,6 +274,11 @@ extension dict: PyDictValue {
 /// Python: `len(dict)`.
 public func len<Key, Value>(_ mapping: dict<Key, Value>) -> Int {
     mapping.count
+}
+
+/// The position of `key` among the `n` bytes keys at `keys`, or nil (compared in place).
+@inlinable func dictBytesPosition(_ keys: UnsafeRawPointer, _ n: Int, _ key: bytes) -> Int? {
+    key._firstIndex(in: keys.assumingMemoryBound(to: bytes.self), count: n)
 }
 
 /// A key as an exception argument: a str, int, bool or bytes as itself, anything else as its repr.

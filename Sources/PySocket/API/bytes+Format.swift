@@ -194,8 +194,16 @@ struct PyBytesFormatter {
     /// result: a local tuple, whose address `&` passes (no generic `withUnsafeTemporaryAllocation`).
     static func run(_ lhs: bytes, _ values: UnsafeRawPointer, _ count: Int) throws -> bytes {
         let args = UnsafeBufferPointer(start: values.assumingMemoryBound(to: PyFormatValue.self), count: count)
-        var words = zero256
-        return try lhs.withUnsafeBytes { format in try run(format, args, &words) }
+        return try lhs.withUnsafeBytes { format in
+            // A short result (`*3\r\n`, `$3\r\nGET\r\n`) is tried first in two zeroed words,
+            // which become the inline value as they are (no 256 bytes to zero, no copy).
+            var small: (UInt, UInt) = (0, 0)
+            if let length = plain(format, args, &small, room: bytes._inlineCapacity) {
+                return bytes(_inlineWords: small, count: length)
+            }
+            var words = zero256
+            return try run(format, args, &words)
+        }
     }
 
     /// 256 bytes of stack.
@@ -210,9 +218,73 @@ struct PyBytesFormatter {
     }
 
     static func run(_ format: UnsafeRawBufferPointer, _ args: UnsafeBufferPointer<PyFormatValue>, _ stack: UnsafeMutableRawPointer) throws -> bytes {
+        if let length = plain(format, args, stack, room: 256) {
+            return bytes(copying: UnsafeRawBufferPointer(start: stack, count: length))
+        }
         var formatter = PyBytesFormatter(format, UnsafeMutableRawBufferPointer(start: stack, count: 256))
         try formatter.format(args)
         return formatter.result()
+    }
+
+    /// A protocol format's common shape in one pass with everything in locals: literal bytes,
+    /// `%d` of an int, `%b`/`%s` of bytes and `%%`, with no flags, width or precision, every
+    /// argument used and a result of at most `room` bytes, written to `stack`. Returns the result's
+    /// length, or nil for anything else (which the general formatter then does from the start,
+    /// raising CPython's errors).
+    static func plain(_ format: UnsafeRawBufferPointer, _ args: UnsafeBufferPointer<PyFormatValue>, _ stack: UnsafeMutableRawPointer, room: Int) -> Int? {
+        let n = format.count
+        guard n > 0, let f = format.baseAddress?.assumingMemoryBound(to: UInt8.self), let argv = args.baseAddress else {
+            return nil
+        }
+        let out = stack.assumingMemoryBound(to: UInt8.self)
+        let k = args.count
+        var i = 0, used = 0, next = 0
+        while i < n {
+            let c = f[i]
+            i &+= 1
+            if c != 0x25 {
+                if used == room { return nil }
+                out[used] = c
+                used &+= 1
+                continue
+            }
+            if i == n { return nil }
+            let conversion = f[i]
+            i &+= 1
+            if conversion == 0x25 {
+                if used == room { return nil }
+                out[used] = 0x25
+                used &+= 1
+                continue
+            }
+            if next == k { return nil }
+            // Through the pointer: a buffer's subscript is a generic call in a debug build.
+            switch argv[next] {
+            case .int(let negative, let magnitude) where conversion == 0x64:
+                var length = negative ? 2 : 1
+                var rest = magnitude
+                while rest >= 10 { rest /= 10; length &+= 1 }
+                if used &+ length > room { return nil }
+                if negative { out[used] = 0x2D }
+                var at = used &+ length
+                var v = magnitude
+                repeat {
+                    at &-= 1
+                    out[at] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+                    v /= 10
+                } while v > 0
+                used &+= length
+            case .bytes(let data) where conversion == 0x62 || conversion == 0x73:
+                let length = data.count
+                if used &+ length > room { return nil }
+                if length > 0 { data._copyBytes(to: out + used) }
+                used &+= length
+            default:
+                return nil
+            }
+            next &+= 1
+        }
+        return next == k ? used : nil
     }
 
     /// The result: inline when short, else one allocation of its exact size (or the spill array).
@@ -568,5 +640,61 @@ struct PyBytesFormatter {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         return x.description
+    }
+}
+
+extension bytes {
+    /// Copies the bytes to `target`, which has room for `count` of them: a heap value with one
+    /// memcpy, an inline one from its two words, with no closure (a debug build calls
+    /// `withUnsafeBytes`' closure generically).
+    func _copyBytes(to target: UnsafeMutablePointer<UInt8>) {
+        let n = count
+        if _isOnHeap {
+            if n > 0, let source = _heapBase { UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: n) }
+            return
+        }
+        // Inline: the words hold the bytes in memory order; one copy from a local of them
+        // (`&words` is a plain address, where `withUnsafeBytes(of:)` is a generic call).
+        if n > 0 {
+            var words = _inline
+            UnsafeMutableRawPointer(target).copyMemory(from: &words, byteCount: n)
+        }
+    }
+
+    /// The count of the value at `item`, read from its stored fields in place (a debug build
+    /// retains and releases a value it copies to call `count` on).
+    static func _count(at item: UnsafePointer<bytes>) -> Int {
+        let tag = item[0]._inlineCount
+        return tag >= bytes._sharedSlice ? Int(bitPattern: item[0]._inline.1) : Int(tag)
+    }
+
+    /// Copies the bytes of the value at `item` to `target` in place (an inline value from its
+    /// own words where it lies, a heap one from its buffer), with one memcpy and no copy of
+    /// the value; returns how many it copied.
+    static func _copyBytes(at item: UnsafePointer<bytes>, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        let tag = item[0]._inlineCount
+        if tag >= bytes._sharedSlice {
+            let n = Int(bitPattern: item[0]._inline.1)
+            if n > 0, let source = UnsafeRawPointer(bitPattern: item[0]._inline.0) {
+                UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: n)
+            }
+            return n
+        }
+        let n = Int(tag)
+        if n > 0 {
+            UnsafeMutableRawPointer(target).copyMemory(from: UnsafeRawPointer(item) + _inlineOffset, byteCount: n)
+        }
+        return n
+    }
+
+    /// Where a value's inline words lie within it.
+    static let _inlineOffset = MemoryLayout<bytes>.offset(of: \bytes._inline) ?? 8
+
+    /// An inline value of `count` (at most 16) bytes held in `words`, whose bytes past the count
+    /// are zero.
+    init(_inlineWords words: (UInt, UInt), count: Int) {
+        self.init()
+        _inline = words
+        _inlineCount = UInt8(truncatingIfNeeded: count)
     }
 }

@@ -259,42 +259,48 @@ extension bytes {
         // Python's two passes: sum the lengths, then copy each item (and `sep`) whole.
         guard parts.count > 1 else { return parts.first ?? bytes() }
         return parts.withUnsafeBufferPointer { list in
-            // Index loops over a typed pointer: no iterator or enumerated() per item (a
-            // debug build calls those generically).
+            // Index loops over a typed pointer, and each item copied with no closure: no
+            // iterator, enumerated() or `withUnsafeBytes` per item (a debug build calls those
+            // generically).
             let items = list.baseAddress!, k = list.count
-            var total = count &* (k &- 1)
+            let step = count
+            var total = step &* (k &- 1)
             var i = 0
-            while i < k { total &+= items[i].count; i &+= 1 }
-            return withUnsafeBytes { sep in
-                func write(_ target: UnsafeMutableRawPointer) {
-                    var at = target
-                    var i = 0
-                    while i < k {
-                        if i > 0, sep.count > 0 {
-                            at.copyMemory(from: sep.baseAddress!, byteCount: sep.count)
-                            at += sep.count
-                        }
-                        items[i].withUnsafeBytes { item in
-                            if item.count > 0 { at.copyMemory(from: item.baseAddress!, byteCount: item.count) }
-                            at += item.count
-                        }
-                        i &+= 1
+            while i < k { total &+= bytes._count(at: items + i); i &+= 1 }
+            func write(_ target: UnsafeMutablePointer<UInt8>) {
+                var at = 0
+                var i = 0
+                while i < k {
+                    if i > 0 && step > 0 {
+                        _copyBytes(to: target + at)
+                        at &+= step
                     }
+                    at &+= bytes._copyBytes(at: items + i, to: target + at)
+                    i &+= 1
                 }
-                if total <= 256 {
-                    // A protocol message: assembled in a local tuple (its address passed with `&`,
-                    // no generic `withUnsafeTemporaryAllocation`), then one exact-size copy.
-                    func assembled(_ stack: UnsafeMutableRawPointer) -> bytes {
-                        write(stack)
-                        return bytes(copying: UnsafeRawBufferPointer(start: stack, count: total))
-                    }
-                    var stack: PyBytesFormatter.Stack256 = PyBytesFormatter.zero256
-                    return assembled(&stack)
+            }
+            if total <= bytes._inlineCapacity {
+                // A short value (a dotted name): assembled in two local words.
+                func assembled(_ words: UnsafeMutableRawPointer) -> bytes {
+                    write(words.assumingMemoryBound(to: UInt8.self))
+                    return bytes(copying: UnsafeRawBufferPointer(start: words, count: total))
                 }
-                return bytes(unsafeUninitializedCapacity: total) { target, initialized in
-                    write(target.baseAddress!)
-                    initialized = total
+                var words: (UInt, UInt) = (0, 0)
+                return assembled(&words)
+            }
+            if total <= 256 {
+                // A protocol message: assembled in a local tuple (its address passed with `&`,
+                // no generic `withUnsafeTemporaryAllocation`), then one exact-size copy.
+                func assembled(_ stack: UnsafeMutableRawPointer) -> bytes {
+                    write(stack.assumingMemoryBound(to: UInt8.self))
+                    return bytes(copying: UnsafeRawBufferPointer(start: stack, count: total))
                 }
+                var stack: PyBytesFormatter.Stack256 = PyBytesFormatter.zero256
+                return assembled(&stack)
+            }
+            return bytes(unsafeUninitializedCapacity: total) { target, initialized in
+                write(target.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                initialized = total
             }
         }
     }
@@ -427,16 +433,42 @@ extension Array where Element == bytes {
     ///
     /// Python: `list.__contains__` of a list of bytes. C: none.
     @inlinable public func contains(_ element: bytes) -> Bool {
-        let n = element.count
-        return withUnsafeBufferPointer { items in
+        withUnsafeBufferPointer { items in
             guard let base = items.baseAddress else { return false }
-            var i = 0
-            while i < items.count {
-                if base[i].count == n && base[i] == element { return true }
+            return element._firstIndex(in: base, count: items.count) != nil
+        }
+    }
+}
+
+extension bytes {
+    /// The position of the first of the `n` values at `items` equal to this one, or nil: each
+    /// compared in place through its stored fields, an inline one as its three words, with no
+    /// copy of the value (a debug build retains and releases every value it copies) and a
+    /// memcmp only for heap values of the same length. `x in [b"a", b"b"]` and a `dict` of
+    /// bytes keys look up with it.
+    ///
+    /// Python: `list.__contains__` / `list.index` of bytes. C: none.
+    @inlinable public func _firstIndex(in items: UnsafePointer<bytes>, count n: Int) -> Int? {
+        let tag = _inlineCount, w0 = _inline.0, w1 = _inline.1
+        var i = 0
+        if tag < bytes._sharedSlice {
+            while i < n {
+                if items[i]._inlineCount == tag && items[i]._inline.0 == w0 && items[i]._inline.1 == w1 { return i }
+                // A heap value can be short too (`bytes([1, 2])` keeps its array).
+                if items[i]._inlineCount >= bytes._sharedSlice && items[i]._inline.1 == UInt(tag) && items[i] == self { return i }
                 i &+= 1
             }
-            return false
+            return nil
         }
+        // On the heap, `_inline.1` is the count.
+        let length = Int(bitPattern: w1)
+        while i < n {
+            let t = items[i]._inlineCount
+            let c = t >= bytes._sharedSlice ? Int(bitPattern: items[i]._inline.1) : Int(t)
+            if c == length && items[i] == self { return i }
+            i &+= 1
+        }
+        return nil
     }
 }
 

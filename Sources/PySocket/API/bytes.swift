@@ -501,6 +501,8 @@ extension bytes: Equatable, Hashable {
         if lhs._inlineCount < 0xFE && rhs._inlineCount < 0xFE {
             return lhs._inlineCount == rhs._inlineCount && lhs._inline.0 == rhs._inline.0 && lhs._inline.1 == rhs._inline.1
         }
+        // Different lengths differ with no call (a heap key against inline ones, in a dict scan).
+        if lhs.count != rhs.count { return false }
         return _equalContents(lhs, rhs)
     }
 

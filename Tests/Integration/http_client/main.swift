@@ -1,14 +1,15 @@
 // The Swift port of http_client.py, line by line: keep-alive GETs, Content-Length and chunked bodies.
 import PySocket
+import PyBuiltins
 
 let SHOWN: [bytes] = ["content-type", "content-length", "transfer-encoding", "connection", "server"]
 
-func get(_ sock: socket, _ f: SocketFile<bytes>, _ path: bytes) throws -> (bytes, Int, bytes, [bytes: bytes], bytes, String) {
+func get(_ sock: socket, _ f: SocketFile<bytes>, _ path: bytes) throws -> (bytes, Int, bytes, dict<bytes, bytes>, bytes, String) {
     try sock.sendall(try "GET %b HTTP/1.1\r\nHost: localhost\r\nUser-Agent: pysocket-test\r\n\r\n" % path)
     let status = try f.readline(65537)
     let parts = try status.rstrip("\r\n").split(" ", 2)
     let (version, code, reason) = (parts[0], parts[1], parts[2])
-    var headers: [bytes: bytes] = [:]
+    var headers: dict<bytes, bytes> = [:]
     while true {
         let line = try f.readline(65537)
         if ["\r\n", "\n", ""].contains(line) {
