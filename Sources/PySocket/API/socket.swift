@@ -112,21 +112,7 @@ public final class socket: Sendable {
     @inline(__always)
     package func handle() -> SocketHandle {
         SocketHandle(kernel: kernel, fd: descriptor.load(ordering: .acquiring),
-                     timeout: Timeout.value(timeoutBits.load(ordering: .acquiring)))
-    }
-}
-
-/// A timeout (`Double?`) packed into 64 bits for an atomic: `nil` (blocking) is a NaN pattern
-/// that `parseTimeout` never lets through, any other value is the double's own bits.
-enum Timeout {
-    static let blocking: UInt64 = 0x7FF8_DEAD_0000_0000
-
-    @inline(__always) static func bits(_ timeout: Double?) -> UInt64 {
-        timeout?.bitPattern ?? blocking
-    }
-
-    @inline(__always) static func value(_ bits: UInt64) -> Double? {
-        bits == blocking ? nil : Double(bitPattern: bits)
+                     timeoutBits: timeoutBits.load(ordering: .acquiring))
     }
 }
 
