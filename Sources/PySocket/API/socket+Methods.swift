@@ -13,12 +13,23 @@ extension socket {
     /// Encodes a Python address for this socket's family: a numeric IP address from (or into)
     /// `lastEncoded`, anything else through the codec.
     func sockaddr(_ address: SocketAddress, _ caller: String) throws -> Sockaddr {
+        if let known = lastEncodedWords(address) { return Sockaddr(words: known.words, length: known.length) }
+        return try encode(address, caller)
+    }
+
+    /// The sockaddr `lastEncoded` holds for `address` on a socket of this family, if it does.
+    @inline(__always)
+    private func lastEncodedWords(_ address: SocketAddress) -> (words: AddressCacheEntry.Words, length: UInt32)? {
+        guard lastEncodedBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return nil }
+        let known = lastEncoded.sockaddr(for: address, family: family.rawValue)
+        lastEncodedBusy.store(false, ordering: .releasing)
+        return known
+    }
+
+    /// `sockaddr` when `lastEncoded` does not hold the address: encoded, and kept when numeric.
+    @inline(never)
+    private func encode(_ address: SocketAddress, _ caller: String) throws -> Sockaddr {
         let family = self.family.rawValue
-        if lastEncodedBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
-            let known = lastEncoded.sockaddr(for: address, family: family)
-            lastEncodedBusy.store(false, ordering: .releasing)
-            if let known { return Sockaddr(words: known.words, length: known.length) }
-        }
         guard let numeric = SockaddrCodec.encodeNumeric(address, family: family) else {
             return try encodeAddress(address, family: family, caller: caller)
         }
@@ -55,7 +66,8 @@ extension socket {
     ///
     /// Python: `socket.accept()`. C: `accept4(2)` with `SOCK_CLOEXEC`.
     public func accept() throws -> (socket, SocketAddress) {
-        var accepted = try callUnderTimeout(handle().accept())
+        // The native kernel as `Kernel.native`: no reference retained around the call.
+        var accepted = try callUnderTimeout(kernel.isNative ? nativeHandle().accept() : handle().accept())
         let timeout = socket.getdefaulttimeout()
         if timeout != nil { try callNow(kernel.setNonBlocking(accepted.fd.rawValue, true)) }
         let peer = sender(&accepted.peer)
@@ -70,7 +82,12 @@ extension socket {
     ///
     /// Python: `socket.connect()`. C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
     public func connect(_ address: SocketAddress) throws {
-        let target = try sockaddr(address, "connect")
+        // The address the last socket connected to (a client opening a connection per request):
+        // its sockaddr goes to the kernel as it is kept, with no 128-byte storage built for it.
+        if let known = lastEncodedWords(address) {
+            return try callUnderTimeout(handle().connect(words: known.words, length: known.length))
+        }
+        let target = try encode(address, "connect")
         try callUnderTimeout(handle().connect(target))
     }
 

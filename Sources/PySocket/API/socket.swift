@@ -94,6 +94,13 @@ public final class socket: Sendable {
         if fd >= 0 { kernel.closeQuietly(fd) }
     }
 
+    /// `handle()` for a socket whose kernel is native (`kernel.isNative`), as a value the
+    /// optimizer sees holds no reference (`Kernel.native`): the call retains and releases nothing.
+    @inline(__always)
+    package func nativeHandle() -> SocketHandle {
+        SocketHandle(kernel: .native, fd: descriptor.load(ordering: .acquiring), timeoutBits: timeoutBits.load(ordering: .acquiring))
+    }
+
     /// What one call works with: the kernel, the descriptor and the timeout, read without a lock.
     ///
     /// Why two atomic loads are a consistent view for every interleaving:

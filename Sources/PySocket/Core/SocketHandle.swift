@@ -234,6 +234,29 @@ extension SocketHandle {
         } catch {
             failure = error
         }
+        try connectFailed(failure)
+    }
+
+    /// `connect` to a sockaddr of `length` bytes held in `words` (an address cache's entry),
+    /// passed to the kernel from the caller's frame with no `sockaddr_storage` built around it.
+    ///
+    /// C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
+    @inline(__always)
+    package func connect(words: (UInt64, UInt64, UInt64, UInt64), length: UInt32) throws(CallError) {
+        var words = words
+        let failure: Errno
+        do throws(Errno) {
+            try withUnsafeBytes(of: &words) { (raw) throws(Errno) in try kernel.connect(fd, raw.baseAddress!, length) }
+            return
+        } catch {
+            failure = error
+        }
+        try connectFailed(failure)
+    }
+
+    /// The rest of `internal_connect` once `connect(2)` failed with `failure`.
+    @inline(never)
+    func connectFailed(_ failure: Errno) throws(CallError) {
         let mustWait = failure == .EINTR ? timeout != 0 : (timeout ?? 0) > 0 && failure == .EINPROGRESS
         guard mustWait else { throw .errno(failure) }
         try finishConnect()
