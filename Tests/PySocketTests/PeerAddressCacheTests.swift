@@ -136,4 +136,41 @@ struct PeerAddressCacheTests {
             #expect(try client.getpeername() == .inet(host: "127.0.0.1", port: port))
         }
     }
+
+    @Test("the cache copies a small host string by its bits and any other as usual, and the copies stay intact")
+    func hostCopies() throws {
+        // A small string (at most 15 UTF-8 bytes, made at run time) is immortal; a heap one is not.
+        let small = String(decoding: Array("127.0.0.1".utf8), as: UTF8.self)
+        let large = String(repeating: "fe80:", count: 8)
+        #expect(AddressCacheEntry.isImmortal(small))
+        #expect(!AddressCacheEntry.isImmortal(large))
+        var entry = AddressCacheEntry()
+        for host in [small, large, "::1"] {
+            entry.host = host
+            var copies: [String] = []
+            for _ in 0..<100 { copies.append(entry.hostCopy) }
+            entry.host = ""
+            #expect(copies.allSatisfy { $0 == host })
+            #expect(copies.last.map { $0 + "!" } == host + "!")
+        }
+        // Replies to recvfrom's addresses, many times over, still reach the peer (the values the
+        // bit copies built are destroyed as usual).
+        let rx = try socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        let tx = try socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        defer { rx.close(); tx.close() }
+        try rx.bind(("127.0.0.1", 0))
+        try tx.bind(("127.0.0.1", 0))
+        try rx.settimeout(2)
+        try tx.settimeout(2)
+        let target = try rx.getsockname()
+        for i in 0..<200 {
+            _ = try tx.sendto(bytes([UInt8(i)]), target)
+            let (data, peer) = try rx.recvfrom(16)
+            #expect(peer == (try tx.getsockname()))
+            #expect(peer.host == "127.0.0.1")
+            _ = try rx.sendto(data, peer)
+            let (back, _) = try tx.recvfrom(16)
+            #expect(back == data)
+        }
+    }
 }

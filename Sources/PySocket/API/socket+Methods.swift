@@ -13,12 +13,23 @@ extension socket {
     /// Encodes a Python address for this socket's family: a numeric IP address from (or into)
     /// `lastEncoded`, anything else through the codec.
     func sockaddr(_ address: SocketAddress, _ caller: String) throws -> Sockaddr {
+        if let known = lastEncodedWords(address) { return Sockaddr(words: known.words, length: known.length) }
+        return try encode(address, caller)
+    }
+
+    /// The sockaddr `lastEncoded` holds for `address` on a socket of this family, if it does.
+    @inline(__always)
+    private func lastEncodedWords(_ address: SocketAddress) -> (words: AddressCacheEntry.Words, length: UInt32)? {
+        guard lastEncodedBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return nil }
+        let known = lastEncoded.sockaddr(for: address, family: family.rawValue)
+        lastEncodedBusy.store(false, ordering: .releasing)
+        return known
+    }
+
+    /// `sockaddr` when `lastEncoded` does not hold the address: encoded, and kept when numeric.
+    @inline(never)
+    private func encode(_ address: SocketAddress, _ caller: String) throws -> Sockaddr {
         let family = self.family.rawValue
-        if lastEncodedBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
-            let known = lastEncoded.sockaddr(for: address, family: family)
-            lastEncodedBusy.store(false, ordering: .releasing)
-            if let known { return Sockaddr(words: known.words, length: known.length) }
-        }
         guard let numeric = SockaddrCodec.encodeNumeric(address, family: family) else {
             return try encodeAddress(address, family: family, caller: caller)
         }
@@ -55,7 +66,8 @@ extension socket {
     ///
     /// Python: `socket.accept()`. C: `accept4(2)` with `SOCK_CLOEXEC`.
     public func accept() throws -> (socket, SocketAddress) {
-        var accepted = try callUnderTimeout(handle().accept())
+        // The native kernel as `Kernel.native`: no reference retained around the call.
+        var accepted = try callUnderTimeout(kernel.isNative ? nativeHandle().accept() : handle().accept())
         let timeout = socket.getdefaulttimeout()
         if timeout != nil { try callNow(kernel.setNonBlocking(accepted.fd.rawValue, true)) }
         let peer = sender(&accepted.peer)
@@ -70,7 +82,12 @@ extension socket {
     ///
     /// Python: `socket.connect()`. C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
     public func connect(_ address: SocketAddress) throws {
-        let target = try sockaddr(address, "connect")
+        // The address the last socket connected to (a client opening a connection per request):
+        // its sockaddr goes to the kernel as it is kept, with no 128-byte storage built for it.
+        if let known = lastEncodedWords(address) {
+            return try callUnderTimeout(handle().connect(words: known.words, length: known.length))
+        }
+        let target = try encode(address, "connect")
         try callUnderTimeout(handle().connect(target))
     }
 
@@ -334,15 +351,20 @@ extension socket {
 
     @inline(__always)
     private func receiveFrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, into peer: inout Sockaddr) throws -> Int {
-        let fd = descriptor.load(ordering: .acquiring), timeout = Timeout.value(timeoutBits.load(ordering: .acquiring))
-        // The kernel borrowed, not copied into a handle: see SocketHandle.recvfrom(_:_:_:...).
+        let fd = descriptor.load(ordering: .acquiring), timeout = timeoutBits.load(ordering: .acquiring)
+        // The kernel borrowed, not copied into a handle: see SocketHandle.recvfrom(_:_:_:...);
+        // the native one as `Kernel.native`, so that no reference is retained around the call.
+        if kernel.isNative { return try callUnderTimeout(SocketHandle.recvfrom(.native, fd, timeout, buffer, flags, into: &peer)) }
         return try callUnderTimeout(SocketHandle.recvfrom(kernel, fd, timeout, buffer, flags, into: &peer))
     }
 
     /// The Python value of a peer's address (`recvfrom`, `accept`): with the host text of the
     /// address last received from, sent to or accepted from when the host is the same, else
     /// decoded (and kept when it is an IP address). `inout` only so that the caller's 132 bytes
-    /// are read where they are, not copied first (a `memcpy` per call, callgrind).
+    /// are read where they are, not copied first (a `memcpy` per call, callgrind). Inlined, so
+    /// that the value is built where the caller returns it (an out-of-line call cost a frame,
+    /// a stack check and a copy of the 65-byte value, ~25 instructions per datagram).
+    @inline(__always)
     private func sender(_ peer: inout Sockaddr) -> SocketAddress {
         guard AddressCacheEntry.isCacheable(peer) else { return peer.decoded() }
         if let known = withAddressCache({ $0.value(for: peer) }) { return known }

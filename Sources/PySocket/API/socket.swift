@@ -94,6 +94,13 @@ public final class socket: Sendable {
         if fd >= 0 { kernel.closeQuietly(fd) }
     }
 
+    /// `handle()` for a socket whose kernel is native (`kernel.isNative`), as a value the
+    /// optimizer sees holds no reference (`Kernel.native`): the call retains and releases nothing.
+    @inline(__always)
+    package func nativeHandle() -> SocketHandle {
+        SocketHandle(kernel: .native, fd: descriptor.load(ordering: .acquiring), timeoutBits: timeoutBits.load(ordering: .acquiring))
+    }
+
     /// What one call works with: the kernel, the descriptor and the timeout, read without a lock.
     ///
     /// Why two atomic loads are a consistent view for every interleaving:
@@ -112,21 +119,7 @@ public final class socket: Sendable {
     @inline(__always)
     package func handle() -> SocketHandle {
         SocketHandle(kernel: kernel, fd: descriptor.load(ordering: .acquiring),
-                     timeout: Timeout.value(timeoutBits.load(ordering: .acquiring)))
-    }
-}
-
-/// A timeout (`Double?`) packed into 64 bits for an atomic: `nil` (blocking) is a NaN pattern
-/// that `parseTimeout` never lets through, any other value is the double's own bits.
-enum Timeout {
-    static let blocking: UInt64 = 0x7FF8_DEAD_0000_0000
-
-    @inline(__always) static func bits(_ timeout: Double?) -> UInt64 {
-        timeout?.bitPattern ?? blocking
-    }
-
-    @inline(__always) static func value(_ bits: UInt64) -> Double? {
-        bits == blocking ? nil : Double(bitPattern: bits)
+                     timeoutBits: timeoutBits.load(ordering: .acquiring))
     }
 }
 

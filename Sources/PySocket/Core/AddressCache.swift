@@ -82,7 +82,31 @@ package struct AddressCacheEntry {
                 }
             }
         }
-        return inet6 ? .inet6(host: host, port: port, flowinfo: flowinfo, scope_id: scopeID) : .inet(host: host, port: port)
+        let text = hostCopy
+        return inet6 ? .inet6(host: text, port: port, flowinfo: flowinfo, scope_id: scopeID) : .inet(host: text, port: port)
+    }
+
+    /// A copy of `host` for a returned value. An IPv4 text (at most 15 bytes) is a small string,
+    /// whose bytes are the value itself, so the copy needs no reference count; Swift cannot know
+    /// that and retains it anyway (`swift_bridgeObjectRetain` → `swift_retain`, 14 instructions
+    /// per datagram, callgrind). An immortal string (small, or a literal) is therefore copied by
+    /// its bits, moved out of a local, where any other is copied as usual.
+    ///
+    /// On 64-bit platforms a `String` is two words and the second word's top bit says the string
+    /// is immortal (the standard library's `_StringObject`, whose layout is part of Swift's ABI);
+    /// `AddressCacheTests` checks that a small string has it and a heap one does not.
+    @inline(__always)
+    var hostCopy: String {
+        guard AddressCacheEntry.isImmortal(host) else { return host }
+        var words = unsafeBitCast(host, to: (UInt64, UInt64).self)
+        return withUnsafeMutablePointer(to: &words) { $0.withMemoryRebound(to: String.self, capacity: 1) { $0.move() } }
+    }
+
+    /// Whether `text` needs no reference counting (see `hostCopy`).
+    @inline(__always)
+    static func isImmortal(_ text: String) -> Bool {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        return unsafeBitCast(text, to: (UInt64, UInt64).self).1 >> 63 == 1
     }
 
     /// The first words and length of the sockaddr for `target`, when it is the address this

@@ -12,13 +12,21 @@ import CPySocket
 package struct SocketHandle {
     package let kernel: Kernel
     package let fd: Int32
-    package let timeout: Double?
+    /// The timeout as `Timeout.bits`: the hot calls pass it on undecoded (`perform(timeoutBits:)`).
+    package let timeoutBits: UInt64
+    /// The timeout: nil blocking, 0 non-blocking, > 0 seconds.
+    package var timeout: Double? { Timeout.value(timeoutBits) }
 
     @inline(__always)
     package init(kernel: Kernel, fd: Int32, timeout: Double?) {
+        self.init(kernel: kernel, fd: fd, timeoutBits: Timeout.bits(timeout))
+    }
+
+    @inline(__always)
+    package init(kernel: Kernel, fd: Int32, timeoutBits: UInt64) {
         self.kernel = kernel
         self.fd = fd
-        self.timeout = timeout
+        self.timeoutBits = timeoutBits
     }
 }
 
@@ -105,7 +113,7 @@ extension SocketHandle {
     /// CPython: `sock_recv_guts`. C: `recv(2)`.
     @inline(__always)
     package func recv(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32) throws(CallError) -> Int {
-        return try perform(kernel, fd, timeout: timeout, waitingFor: .readable) { () throws(Errno) in
+        return try perform(kernel, fd, timeoutBits: timeoutBits, waitingFor: .readable) { () throws(Errno) in
             try kernel.recv(fd, buffer, flags)
         }
     }
@@ -114,15 +122,15 @@ extension SocketHandle {
     /// (the caller's, so that no address is copied on the way back). C: `recvfrom(2)`.
     @inline(__always)
     package func recvfrom(_ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, into peer: inout Sockaddr) throws(CallError) -> Int {
-        try SocketHandle.recvfrom(kernel, fd, timeout, buffer, flags, into: &peer)
+        try SocketHandle.recvfrom(kernel, fd, timeoutBits, buffer, flags, into: &peer)
     }
 
     /// `recvfrom` for a caller that holds the kernel itself (the socket's hot path): with the
     /// kernel borrowed rather than copied into a handle, the native path keeps no reference to
     /// release (measured with callgrind on the UDP workload).
     @inline(__always)
-    package static func recvfrom(_ kernel: Kernel, _ fd: Int32, _ timeout: Double?, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, into peer: inout Sockaddr) throws(CallError) -> Int {
-        try perform(kernel, fd, timeout: timeout, waitingFor: .readable) { () throws(Errno) in
+    package static func recvfrom(_ kernel: Kernel, _ fd: Int32, _ timeoutBits: UInt64, _ buffer: UnsafeMutableRawBufferPointer, _ flags: Int32, into peer: inout Sockaddr) throws(CallError) -> Int {
+        try perform(kernel, fd, timeoutBits: timeoutBits, waitingFor: .readable) { () throws(Errno) in
             try peer.withMutablePointer { (raw, length) throws(Errno) in try kernel.recvfrom(fd, buffer, flags, raw, &length) }
         }
     }
@@ -137,7 +145,7 @@ extension SocketHandle {
     /// CPython: `sock_send`. C: `send(2)` (the platform keeps SIGPIPE away).
     @inline(__always)
     package func send(_ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(CallError) -> Int {
-        return try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
+        return try perform(kernel, fd, timeoutBits: timeoutBits, waitingFor: .writable) { () throws(Errno) in
             try kernel.send(fd, buffer, flags)
         }
     }
@@ -145,7 +153,7 @@ extension SocketHandle {
     /// CPython: `sock_sendto`. C: `sendto(2)` (the platform keeps SIGPIPE away).
     @inline(__always)
     package func sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int32, _ address: Sockaddr) throws(CallError) -> Int {
-        return try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
+        return try perform(kernel, fd, timeoutBits: timeoutBits, waitingFor: .writable) { () throws(Errno) in
             try address.withPointer { (raw, length) throws(Errno) in try kernel.sendto(fd, buffer, flags, raw, length) }
         }
     }
@@ -158,7 +166,7 @@ extension SocketHandle {
     package func sendto(_ buffer: UnsafeRawBufferPointer, _ flags: Int32, words: (UInt64, UInt64, UInt64, UInt64), length: UInt32) throws(CallError) -> Int {
         var words = words
         return try withUnsafeBytes(of: &words) { (raw) throws(CallError) -> Int in
-            try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
+            try perform(kernel, fd, timeoutBits: timeoutBits, waitingFor: .writable) { () throws(Errno) in
                 try kernel.sendto(fd, buffer, flags, raw.baseAddress!, length)
             }
         }
@@ -180,7 +188,7 @@ extension SocketHandle {
     @inline(__always)
     package func sendall(_ buffer: UnsafeRawBufferPointer, _ flags: Int32) throws(CallError) {
         if let timeout, timeout > 0 { return try sendRest(buffer, flags, from: 0, started: kernel.monotonicNanoseconds()) }
-        let sent = try perform(kernel, fd, timeout: timeout, waitingFor: .writable) { () throws(Errno) in
+        let sent = try perform(kernel, fd, timeoutBits: timeoutBits, waitingFor: .writable) { () throws(Errno) in
             try kernel.send(fd, buffer, flags)
         }
         if sent < buffer.count { try sendRest(buffer, flags, from: sent, started: 0) }
@@ -208,7 +216,7 @@ extension SocketHandle {
     /// C: `accept4(2)` (the platform adds close-on-exec).
     package func accept() throws(CallError) -> Accepted {
         var peer = Sockaddr()
-        let fd = try perform(kernel, self.fd, timeout: timeout, waitingFor: .readable) { () throws(Errno) in
+        let fd = try perform(kernel, self.fd, timeoutBits: timeoutBits, waitingFor: .readable) { () throws(Errno) in
             try peer.withMutablePointer { (raw, length) throws(Errno) in try kernel.accept(self.fd, raw, &length, 0) }
         }
         return Accepted(fd: OwnedFD(fd, kernel), peer: peer)
@@ -226,6 +234,29 @@ extension SocketHandle {
         } catch {
             failure = error
         }
+        try connectFailed(failure)
+    }
+
+    /// `connect` to a sockaddr of `length` bytes held in `words` (an address cache's entry),
+    /// passed to the kernel from the caller's frame with no `sockaddr_storage` built around it.
+    ///
+    /// C: `connect(2)`, `poll(2)`, `getsockopt(SO_ERROR)`.
+    @inline(__always)
+    package func connect(words: (UInt64, UInt64, UInt64, UInt64), length: UInt32) throws(CallError) {
+        var words = words
+        let failure: Errno
+        do throws(Errno) {
+            try withUnsafeBytes(of: &words) { (raw) throws(Errno) in try kernel.connect(fd, raw.baseAddress!, length) }
+            return
+        } catch {
+            failure = error
+        }
+        try connectFailed(failure)
+    }
+
+    /// The rest of `internal_connect` once `connect(2)` failed with `failure`.
+    @inline(never)
+    func connectFailed(_ failure: Errno) throws(CallError) {
         let mustWait = failure == .EINTR ? timeout != 0 : (timeout ?? 0) > 0 && failure == .EINPROGRESS
         guard mustWait else { throw .errno(failure) }
         try finishConnect()
