@@ -76,6 +76,11 @@ public enum threading {
         /// raises CPython's `RuntimeError` for a thread that was not started.
         ///
         /// Python: `Thread.join()`. C: `pthread_join(3)`.
+        /// `t.join(timeout=5)` with the timeout given by keyword.
+        ///
+        /// Python: `Thread.join(timeout=...)`. C: `pthread_join(3)` or a timed wait.
+        public func join(timeout: Double?) throws { try join(timeout) }
+
         public func join(_ timeout: Double? = nil) throws {
             guard state.withLock({ $0.started }) else {
                 throw RuntimeError("cannot join thread before it is started")
