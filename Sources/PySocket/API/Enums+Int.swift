@@ -42,6 +42,30 @@ extension PythonIntEnum {
     /// Python: `int.__ne__`. C: none.
     @_disfavoredOverload
     public static func != (lhs: Int, rhs: Self) -> Bool { lhs != rhs.value }
+
+    /// `member + n`: a plain int, as IntEnum arithmetic gives (`socket.AF_INET6 + 1` is 11).
+    ///
+    /// Python: `int.__add__`. C: none.
+    @_disfavoredOverload
+    public static func + (lhs: Self, rhs: Int) -> Int { lhs.value + rhs }
+
+    /// `n + member`: a plain int.
+    ///
+    /// Python: `int.__radd__`. C: none.
+    @_disfavoredOverload
+    public static func + (lhs: Int, rhs: Self) -> Int { lhs + rhs.value }
+
+    /// `member - n`: a plain int.
+    ///
+    /// Python: `int.__sub__`. C: none.
+    @_disfavoredOverload
+    public static func - (lhs: Self, rhs: Int) -> Int { lhs.value - rhs }
+
+    /// `n - member`: a plain int.
+    ///
+    /// Python: `int.__rsub__`. C: none.
+    @_disfavoredOverload
+    public static func - (lhs: Int, rhs: Self) -> Int { lhs - rhs.value }
 }
 
 extension socket.AddressFamily: PythonIntEnum {}

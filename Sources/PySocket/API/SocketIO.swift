@@ -90,6 +90,31 @@ public final class SocketIO {
         }
     }
 
+    /// `f.read(size=-1)`: one receive of at most `size` bytes (`b''` at end of stream), or,
+    /// when `size` is negative, every byte until end of stream; nil when non-blocking and nothing
+    /// is ready.
+    ///
+    /// Python: `RawIOBase.read()`. C: `recv(2)`.
+    public func read(_ size: Int = -1) throws -> bytes? {
+        if size < 0 { return try readall() }
+        var buffer = [UInt8](repeating: 0, count: size)
+        guard let n = try readinto(&buffer) else { return nil }
+        return bytes(Array(buffer[..<n]))
+    }
+
+    /// `f.readall()`: every byte until end of stream; what arrived so far (nil if nothing) when
+    /// non-blocking and nothing more is ready.
+    ///
+    /// Python: `RawIOBase.readall()`. C: `recv(2)`.
+    public func readall() throws -> bytes? {
+        var result: [UInt8] = []
+        while true {
+            guard let chunk = try read(8192) else { return result.isEmpty ? nil : bytes(result) }
+            if chunk.isEmpty { return bytes(result) }
+            result.append(contentsOf: chunk)
+        }
+    }
+
     /// `f.readinto(b)` into a `bytes`, `[UInt8]` or other contiguous buffer.
     ///
     /// Python: `SocketIO.readinto()`. C: `recv(2)`.
