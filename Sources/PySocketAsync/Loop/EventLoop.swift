@@ -36,12 +36,12 @@ extension asyncio {
 
         /// What the loop thread works with on every operation.
         private struct State {
-            var ready: [UnownedJob] = []
-            var running: [UnownedJob] = []
+            var ready = FlatArray<UnownedJob>(capacity: 256)
+            var running = FlatArray<UnownedJob>(capacity: 256)
             /// The job the loop runs now: for a task's job, the task's address.
             var runningJob: UInt = 0
-            var slots: [Slot] = []
-            var freeSlots: [UInt32] = []
+            var slots = FlatArray<Slot>(capacity: 64)
+            var freeSlots = FlatArray<UInt32>(capacity: 64)
             var timers = TimerHeap()
             var cancels: [UInt64] = []
             /// Hooked tasks cancelled (their handler ran): their operation, if any, is cancelled.
@@ -107,6 +107,10 @@ extension asyncio {
 
         deinit {
             state.pointee.owners.release()
+            state.pointee.slots.release()
+            state.pointee.ready.release()
+            state.pointee.running.release()
+            state.pointee.freeSlots.release()
             state.deinitialize(count: 1)
             state.deallocate()
         }
@@ -352,7 +356,7 @@ extension asyncio {
         /// Completes `token` with `result` and frees its slot.
         private func finish(_ token: UInt64, _ result: Int32) {
             guard let index = live(token) else { return }
-            let continuation = state.pointee.slots[index].continuation!
+            guard let continuation = state.pointee.slots[index].continuation else { return }
             let outcome = state.pointee.slots[index].closed && result == -System.ECANCELED ? -System.EBADF : result
             state.pointee.slots[index].continuation = nil
             state.pointee.slots[index].generation &+= 1
@@ -428,7 +432,7 @@ extension asyncio {
                 box = Inbox()
                 return taken
             }
-            state.pointee.ready.append(contentsOf: mail.jobs)
+            for job in mail.jobs { state.pointee.ready.append(job) }
             state.pointee.cancels.append(contentsOf: mail.cancels)
             state.pointee.hookCancels.append(contentsOf: mail.hookCancels)
             // Posted from another thread after the descriptor was closed: act only while the
@@ -448,12 +452,13 @@ extension asyncio {
                 drainInbox()
                 processCancels()
                 swap(&state.pointee.ready, &state.pointee.running)
-                for job in state.pointee.running {
+                for index in 0..<state.pointee.running.count {
+                    let job = state.pointee.running[index]
                     state.pointee.runningJob = unsafeBitCast(job, to: UInt.self)
                     job.runSynchronously(on: executor)
                 }
                 state.pointee.runningJob = 0
-                state.pointee.running.removeAll(keepingCapacity: true)
+                state.pointee.running.removeAll()
                 if done() { return }
                 processCancels()
                 let busy = !state.pointee.ready.isEmpty || !state.pointee.cancels.isEmpty || !state.pointee.hookCancels.isEmpty
@@ -513,7 +518,8 @@ extension asyncio {
                 box = Inbox()
                 return taken
             }
-            for job in state.pointee.ready + mail.jobs { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
+            for index in 0..<state.pointee.ready.count { globalConcurrentExecutor.enqueue(ExecutorJob(state.pointee.ready[index])) }
+            for job in mail.jobs { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
             state.pointee.ready.removeAll()
             io.close()
         }

@@ -41,20 +41,25 @@ final class IOUringBackend: IOBackend {
         var unsubmitted: UInt32 = 0
         /// Per slot (a token's low 32 bits): the token in flight there (`idle` when none) and
         /// its descriptor; arrays, not a dictionary, so that submitting and reaping hash nothing.
-        var flightTokens: [UInt64] = []
-        var flightFDs: [Int32] = []
+        var flightTokens = FlatArray<UInt64>(capacity: 256)
+        var flightFDs = FlatArray<Int32>(capacity: 256)
         /// Per slot, the next and previous slot in flight on the same descriptor (index + 1;
         /// 0: none), and per descriptor the first (`heads`): what `cancelAll` walks, in O(1) per
         /// submission and completion.
-        var flightNext: [UInt32] = []
-        var flightPrev: [UInt32] = []
-        var heads: [UInt32] = []
+        var flightNext = FlatArray<UInt32>(capacity: 256)
+        var flightPrev = FlatArray<UInt32>(capacity: 256)
+        var heads = FlatArray<UInt32>(capacity: 256)
         /// Per descriptor, what the backend guesses of its state as `Readiness` bits: worth
         /// trying the call before submitting it.
-        var ready: [UInt8] = []
+        var ready = FlatArray<UInt8>(capacity: 256)
         /// Completions reaped while the ring was full (before `wait` could deliver them).
         var completed: [(token: UInt64, result: Int32)] = []
         var delivering: [(token: UInt64, result: Int32)] = []
+
+        mutating func release() {
+            flightTokens.release(); flightFDs.release(); flightNext.release(); flightPrev.release()
+            heads.release(); ready.release()
+        }
     }
     private let m: UnsafeMutablePointer<Mutable>
     /// Setup flags in force (for `loop.backend` diagnostics and tests).
@@ -191,24 +196,20 @@ final class IOUringBackend: IOBackend {
         }
     }
 
-    @inline(__always) private static func bit(_ event: PollEvent) -> UInt8 {
-        event == .readable ? Readiness.readable : Readiness.writable
-    }
-
     func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool {
         let index = Int(fd)
         guard index >= 0, index < m.pointee.ready.count else { return true }
-        return m.pointee.ready[index] & IOUringBackend.bit(event) != 0
+        return m.pointee.ready[index] & Readiness.bit(event) != 0
     }
 
     func wouldBlock(_ fd: Int32, _ event: PollEvent) {
-        setReady(fd, IOUringBackend.bit(event), false)
+        setReady(fd, Readiness.bit(event), false)
     }
 
     func transferred(_ fd: Int32, _ event: PollEvent, all: Bool) {
         // A full buffer: more may be waiting, try first next time; a short one: the socket is
         // likely drained, submit straight away (the kernel tries it at once anyway).
-        setReady(fd, IOUringBackend.bit(event), all)
+        setReady(fd, Readiness.bit(event), all)
     }
 
     func renew(_ fd: Int32) {
@@ -220,7 +221,7 @@ final class IOUringBackend: IOBackend {
         guard index >= 0 else { return }
         if index >= m.pointee.ready.count {
             if on { return }
-            m.pointee.ready.append(contentsOf: repeatElement(Readiness.readable | Readiness.writable, count: index - m.pointee.ready.count + 1))
+            m.pointee.ready.extend(through: index, with: Readiness.readable | Readiness.writable)
         }
         if on { m.pointee.ready[index] |= bits } else { m.pointee.ready[index] &= ~bits }
     }
@@ -228,9 +229,7 @@ final class IOUringBackend: IOBackend {
     /// Records slot `index` in flight on `fd` (first in `fd`'s list).
     @inline(__always) private func link(_ index: Int, _ fd: Int32) {
         let descriptor = Int(fd)
-        if descriptor >= m.pointee.heads.count {
-            m.pointee.heads.append(contentsOf: repeatElement(0, count: descriptor - m.pointee.heads.count + 1))
-        }
+        if descriptor >= m.pointee.heads.count { m.pointee.heads.extend(through: descriptor, with: 0) }
         let first = m.pointee.heads[descriptor]
         m.pointee.flightNext[index] = first
         m.pointee.flightPrev[index] = 0
@@ -281,11 +280,10 @@ final class IOUringBackend: IOBackend {
         publish()
         let index = Int(UInt32(truncatingIfNeeded: token))
         if index >= m.pointee.flightTokens.count {
-            let more = index - m.pointee.flightTokens.count + 1
-            m.pointee.flightTokens.append(contentsOf: repeatElement(IOUringBackend.idle, count: more))
-            m.pointee.flightFDs.append(contentsOf: repeatElement(-1, count: more))
-            m.pointee.flightNext.append(contentsOf: repeatElement(0, count: more))
-            m.pointee.flightPrev.append(contentsOf: repeatElement(0, count: more))
+            m.pointee.flightTokens.extend(through: index, with: IOUringBackend.idle)
+            m.pointee.flightFDs.extend(through: index, with: -1)
+            m.pointee.flightNext.extend(through: index, with: 0)
+            m.pointee.flightPrev.extend(through: index, with: 0)
         }
         m.pointee.flightTokens[index] = token
         link(index, fd)
@@ -347,20 +345,29 @@ final class IOUringBackend: IOBackend {
             // ETIME: the timeout passed; EINTR: a signal; EBUSY/EAGAIN: reap first, then retry.
             if error != ETIME && error != EINTR && error != EBUSY && error != EAGAIN { throw Errno(error) }
         }
-        reap()
-        if m.pointee.completed.isEmpty { return }
-        swap(&m.pointee.completed, &m.pointee.delivering)
-        for (token, result) in m.pointee.delivering { deliver(token, result) }
-        m.pointee.delivering.removeAll(keepingCapacity: true)
+        if !m.pointee.completed.isEmpty {
+            swap(&m.pointee.completed, &m.pointee.delivering)
+            for (token, result) in m.pointee.delivering { deliver(token, result) }
+            m.pointee.delivering.removeAll(keepingCapacity: true)
+        }
+        reap(deliver)
     }
 
-    /// Moves every completion from the CQ ring to `completed`.
+    /// Moves every completion from the CQ ring to `completed` (the ring is full: `wait` delivers them).
     private func reap() {
+        reap { token, result in m.pointee.completed.append((token, result)) }
+    }
+
+    /// Hands every completion in the CQ ring to `deliver`. The head is published before each
+    /// is handled, so a reap reached meanwhile (re-arming the wakeup with the SQ ring full)
+    /// does not see it again.
+    @inline(__always)
+    private func reap(_ deliver: (UInt64, Int32) -> Void) {
         var head = cqHead.pointee
-        let end = cpy_load_acquire(cqTail)
-        while head != end {
+        while head != cpy_load_acquire(cqTail) {
             let cqe = cqes[Int(head & cqMask)]
             head &+= 1
+            cpy_store_release(cqHead, head)
             switch cqe.user_data {
             case IOUringBackend.wakeMark:
                 System.drain(eventfd: wake)
@@ -373,10 +380,10 @@ final class IOUringBackend: IOBackend {
                     m.pointee.flightTokens[index] = IOUringBackend.idle
                     unlink(index)
                 }
-                m.pointee.completed.append((token, cqe.res))
+                deliver(token, cqe.res)
             }
+            head = cqHead.pointee
         }
-        cpy_store_release(cqHead, head)
     }
 
     func wakeup() {
@@ -384,6 +391,7 @@ final class IOUringBackend: IOBackend {
     }
 
     deinit {
+        m.pointee.release()
         m.deinitialize(count: 1)
         m.deallocate()
     }
