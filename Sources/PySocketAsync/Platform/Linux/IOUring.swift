@@ -39,29 +39,41 @@ final class IOUringBackend: IOBackend {
         /// Where the next SQE goes, and how many are queued but not yet given to the kernel.
         var tail: UInt32 = 0
         var unsubmitted: UInt32 = 0
-        /// Per slot (a token's low 32 bits): the token in flight there (`idle` when none) and
-        /// its descriptor; arrays, not a dictionary, so that submitting and reaping hash nothing.
-        var flightTokens = FlatArray<UInt64>(capacity: 256)
-        var flightFDs = FlatArray<Int32>(capacity: 256)
-        /// Per slot, the next and previous slot in flight on the same descriptor (index + 1;
-        /// 0: none), and per descriptor the first (`heads`): what `cancelAll` walks, in O(1) per
-        /// submission and completion.
-        var flightNext = FlatArray<UInt32>(capacity: 256)
-        var flightPrev = FlatArray<UInt32>(capacity: 256)
-        var heads = FlatArray<UInt32>(capacity: 256)
-        /// Per descriptor, what the backend guesses of its state as `Readiness` bits: worth
-        /// trying the call before submitting it.
-        var ready = FlatArray<UInt8>(capacity: 256)
+        /// Per slot (a token's low 32 bits): the operation in flight there, if any (`Flight`:
+        /// one cache line per operation, not one per field); per descriptor its list head and
+        /// readiness guess. Flat tables, not dictionaries, so that submitting and reaping hash nothing.
+        var flights = FlatArray<Flight>(capacity: 256)
+        var descriptors = FlatArray<DescriptorState>(capacity: 256)
         /// Completions reaped while the ring was full (before `wait` could deliver them).
         var completed: [(token: UInt64, result: Int32)] = []
         var delivering: [(token: UInt64, result: Int32)] = []
 
         mutating func release() {
-            flightTokens.release(); flightFDs.release(); flightNext.release(); flightPrev.release()
-            heads.release(); ready.release()
+            flights.release(); descriptors.release()
         }
     }
     private let m: UnsafeMutablePointer<Mutable>
+
+    /// The operation in flight in one slot.
+    struct Flight {
+        /// Its token (`idle` when none).
+        var token = IOUringBackend.idle
+        /// Its descriptor (-1: in no descriptor's list).
+        var fd: Int32 = -1
+        /// The next and previous slot in flight on the same descriptor (index + 1; 0: none):
+        /// what `cancelAll` walks, in O(1) per submission and completion.
+        var next: UInt32 = 0
+        var previous: UInt32 = 0
+    }
+
+    /// What the backend keeps per descriptor.
+    struct DescriptorState {
+        /// The first slot in flight on it (index + 1; 0: none).
+        var head: UInt32 = 0
+        /// What the backend guesses of its state as `Readiness` bits: worth trying the call
+        /// before submitting it.
+        var ready: UInt8 = Readiness.readable | Readiness.writable
+    }
     /// Setup flags in force (for `loop.backend` diagnostics and tests).
     let setupFlags: UInt32
 
@@ -198,8 +210,8 @@ final class IOUringBackend: IOBackend {
 
     func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool {
         let index = Int(fd)
-        guard index >= 0, index < m.pointee.ready.count else { return true }
-        return m.pointee.ready[index] & Readiness.bit(event) != 0
+        guard index >= 0, index < m.pointee.descriptors.count else { return true }
+        return m.pointee.descriptors[index].ready & Readiness.bit(event) != 0
     }
 
     func wouldBlock(_ fd: Int32, _ event: PollEvent) {
@@ -219,33 +231,33 @@ final class IOUringBackend: IOBackend {
     @inline(__always) private func setReady(_ fd: Int32, _ bits: UInt8, _ on: Bool) {
         let index = Int(fd)
         guard index >= 0 else { return }
-        if index >= m.pointee.ready.count {
+        if index >= m.pointee.descriptors.count {
             if on { return }
-            m.pointee.ready.extend(through: index, with: Readiness.readable | Readiness.writable)
+            m.pointee.descriptors.extend(through: index, with: DescriptorState())
         }
-        if on { m.pointee.ready[index] |= bits } else { m.pointee.ready[index] &= ~bits }
+        if on { m.pointee.descriptors[index].ready |= bits } else { m.pointee.descriptors[index].ready &= ~bits }
     }
 
     /// Records slot `index` in flight on `fd` (first in `fd`'s list).
     @inline(__always) private func link(_ index: Int, _ fd: Int32) {
         let descriptor = Int(fd)
-        if descriptor >= m.pointee.heads.count { m.pointee.heads.extend(through: descriptor, with: 0) }
-        let first = m.pointee.heads[descriptor]
-        m.pointee.flightNext[index] = first
-        m.pointee.flightPrev[index] = 0
-        if first != 0 { m.pointee.flightPrev[Int(first) - 1] = UInt32(index + 1) }
-        m.pointee.heads[descriptor] = UInt32(index + 1)
-        m.pointee.flightFDs[index] = fd
+        if descriptor >= m.pointee.descriptors.count { m.pointee.descriptors.extend(through: descriptor, with: DescriptorState()) }
+        let first = m.pointee.descriptors[descriptor].head
+        m.pointee.flights[index].next = first
+        m.pointee.flights[index].previous = 0
+        if first != 0 { m.pointee.flights[Int(first) - 1].previous = UInt32(index + 1) }
+        m.pointee.descriptors[descriptor].head = UInt32(index + 1)
+        m.pointee.flights[index].fd = fd
     }
 
     /// Takes slot `index` out of its descriptor's list (if it is in one).
     @inline(__always) private func unlink(_ index: Int) {
-        let fd = m.pointee.flightFDs[index]
+        let fd = m.pointee.flights[index].fd
         guard fd >= 0 else { return }
-        let next = m.pointee.flightNext[index], previous = m.pointee.flightPrev[index]
-        if previous != 0 { m.pointee.flightNext[Int(previous) - 1] = next } else { m.pointee.heads[Int(fd)] = next }
-        if next != 0 { m.pointee.flightPrev[Int(next) - 1] = previous }
-        m.pointee.flightFDs[index] = -1
+        let next = m.pointee.flights[index].next, previous = m.pointee.flights[index].previous
+        if previous != 0 { m.pointee.flights[Int(previous) - 1].next = next } else { m.pointee.descriptors[Int(fd)].head = next }
+        if next != 0 { m.pointee.flights[Int(next) - 1].previous = previous }
+        m.pointee.flights[index].fd = -1
     }
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
@@ -279,19 +291,14 @@ final class IOUringBackend: IOBackend {
         }
         publish()
         let index = Int(UInt32(truncatingIfNeeded: token))
-        if index >= m.pointee.flightTokens.count {
-            m.pointee.flightTokens.extend(through: index, with: IOUringBackend.idle)
-            m.pointee.flightFDs.extend(through: index, with: -1)
-            m.pointee.flightNext.extend(through: index, with: 0)
-            m.pointee.flightPrev.extend(through: index, with: 0)
-        }
-        m.pointee.flightTokens[index] = token
+        if index >= m.pointee.flights.count { m.pointee.flights.extend(through: index, with: Flight()) }
+        m.pointee.flights[index].token = token
         link(index, fd)
     }
 
     func cancel(_ token: UInt64, fd: Int32) -> Bool {
         let index = Int(UInt32(truncatingIfNeeded: token))
-        guard index < m.pointee.flightTokens.count, m.pointee.flightTokens[index] == token else { return true }
+        guard index < m.pointee.flights.count, m.pointee.flights[index].token == token else { return true }
         cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
         publish()
         return false
@@ -299,12 +306,12 @@ final class IOUringBackend: IOBackend {
 
     func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
         let descriptor = Int(fd)
-        guard descriptor >= 0, descriptor < m.pointee.heads.count else { return }
+        guard descriptor >= 0, descriptor < m.pointee.descriptors.count else { return }
         // Unlinked now (the descriptor number may be reused before their completions come).
-        while m.pointee.heads[descriptor] != 0 {
-            let index = Int(m.pointee.heads[descriptor]) - 1
+        while m.pointee.descriptors[descriptor].head != 0 {
+            let index = Int(m.pointee.descriptors[descriptor].head) - 1
             unlink(index)
-            let token = m.pointee.flightTokens[index]
+            let token = m.pointee.flights[index].token
             cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
             body(token, false)
         }
@@ -376,8 +383,8 @@ final class IOUringBackend: IOBackend {
                 continue
             case let token:
                 let index = Int(UInt32(truncatingIfNeeded: token))
-                if index < m.pointee.flightTokens.count, m.pointee.flightTokens[index] == token {
-                    m.pointee.flightTokens[index] = IOUringBackend.idle
+                if index < m.pointee.flights.count, m.pointee.flights[index].token == token {
+                    m.pointee.flights[index].token = IOUringBackend.idle
                     unlink(index)
                 }
                 deliver(token, cqe.res)
