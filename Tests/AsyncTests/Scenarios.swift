@@ -7,6 +7,28 @@ import Testing
 /// One scenario: a name and a body that runs its own `asyncio.run` on the backend given.
 typealias Scenario = @Sendable (asyncio.Backend) throws -> Void
 
+/// Makes a socketpair, one of whose descriptors is `number` again (the kernel gives the lowest
+/// free one), and expects a receive on that one, waited on, to get what its peer sends. Polled,
+/// not `wait_for` (which waits for its inner await): a receive that never wakes fails the
+/// scenario instead of hanging it.
+func expectFreshReceive(reusing number: Int32, _ loop: asyncio.EventLoop) async throws {
+    let (c, d) = try nonBlockingPair()
+    defer { c.close(); d.close() }
+    #expect(c.fileno() == number || d.fileno() == number)
+    let (reused, other) = d.fileno() == number ? (d, c) : (c, d)
+    let reader = asyncio.create_task { try await loop.sock_recv(reused, 10) }
+    try await asyncio.sleep(0.01)
+    _ = try other.send("fresh")
+    for _ in 0..<100 where !reader.done() { try await asyncio.sleep(0.01) }
+    #expect(reader.done(), "the receive on the reused descriptor never woke")
+    if reader.done() {
+        #expect(try await reader.value == "fresh")
+    } else {
+        reader.cancel()
+        _ = try? await reader.value
+    }
+}
+
 /// Every scenario, by name (expected texts measured with scripts/async_probe.py under CPython 3.13).
 let scenarios: [String: Scenario] = [
     "the README's taste": { backend in
@@ -272,14 +294,24 @@ let scenarios: [String: Scenario] = [
             #expect(try await asyncio.wait_for(await reader.value, 1.0) == "OSError \(Int(EBADF))")
             // A new socket that reuses the number (the kernel gives the lowest free one) is not
             // disturbed by a stale registration (asyncio's would hang here).
-            let (c, d) = try nonBlockingPair()
-            defer { c.close(); d.close() }
-            #expect(c.fileno() == number || d.fileno() == number)
-            let (reused, other) = d.fileno() == number ? (d, c) : (c, d)
-            let second = asyncio.create_task { try await loop.sock_recv(reused, 10) }
-            try await asyncio.sleep(0.01)
-            _ = try other.send("fresh")
-            #expect(try await asyncio.wait_for(await second.value, 1.0) == "fresh")
+            try await expectFreshReceive(reusing: number, loop)
+        }
+    },
+    "a socket dropped without close: a new socket on its number is waited on afresh": { backend in
+        try asyncio.run(backend: backend) {
+            let loop = asyncio.get_running_loop()
+            var number: Int32 = -1
+            do {
+                let (a, b) = try nonBlockingPair()
+                number = a.fileno()
+                // A receive that waits (the backend registers the descriptor), then times out.
+                await #expect(throws: TimeoutError.self) { _ = try await asyncio.wait_for(await loop.sock_recv(a, 10), 0.01) }
+                _ = try b.getsockname()
+            }
+            // Both dropped: their deinit closed the descriptors without telling the loop. The
+            // loop must not take a new socket on the same number (perhaps at the same address)
+            // for the old one, whose registration the kernel dropped with the file.
+            try await expectFreshReceive(reusing: number, loop)
         }
     },
     "run cancels the tasks main left behind": { backend in

@@ -36,30 +36,45 @@ extension asyncio {
 
         /// What the loop thread works with on every operation.
         private struct State {
-            var ready: [UnownedJob] = []
-            var running: [UnownedJob] = []
+            var ready = FlatArray<UnownedJob>(capacity: 256)
+            var running = FlatArray<UnownedJob>(capacity: 256)
             /// The job the loop runs now: for a task's job, the task's address.
             var runningJob: UInt = 0
-            var slots: [Slot] = []
-            var freeSlots: [UInt32] = []
+            var slots = FlatArray<Slot>(capacity: 64)
+            var freeSlots = FlatArray<UInt32>(capacity: 64)
             var timers = TimerHeap()
             var cancels: [UInt64] = []
             /// Hooked tasks cancelled (their handler ran): their operation, if any, is cancelled.
             var hookCancels: [TaskHook] = []
             var pendingCount = 0
-            /// Per descriptor, the socket the loop last waited on through it (weak: the loop
+            /// Per descriptor, the socket the loop last waited on through it (by identity: the loop
             /// keeps no socket alive). A different socket on the same number means the old one
             /// was closed without telling the loop (dropped, not closed): the backend forgets
             /// the number first.
             var owners = OwnerTable()
         }
 
-        /// A socket the loop waits on, held weakly.
+        /// A socket the loop waits on, known by its identity. Not a weak reference: a weak
+        /// reference gives the socket a side table, which makes every retain and release of it
+        /// take the slow path (about 120 instructions per echoed message with the weak load).
         struct Owner {
-            weak var sock: socket?
+            /// The socket's identity, compared without touching its reference count.
+            var identity: ObjectIdentifier?
+            /// Pins the socket's memory while `identity` names it: an unowned reference keeps
+            /// the object's memory, not the object (a dropped socket still deinitialises and
+            /// closes its descriptor), so no later socket can be made at that address and be
+            /// taken for it on a reused descriptor number.
+            unowned var pin: socket?
             /// Connected by `IORING_OP_CONNECT`, whose kernel made the confirming second
             /// `connect(2)` that CPython's next `sock_connect` would make (and get 0 from).
             var connectedInKernel = false
+
+            init() {}
+
+            init(sock: socket) {
+                identity = ObjectIdentifier(sock)
+                pin = sock
+            }
         }
 
         // Cross-thread state.
@@ -107,6 +122,10 @@ extension asyncio {
 
         deinit {
             state.pointee.owners.release()
+            state.pointee.slots.release()
+            state.pointee.ready.release()
+            state.pointee.running.release()
+            state.pointee.freeSlots.release()
             state.deinitialize(count: 1)
             state.deallocate()
         }
@@ -352,7 +371,7 @@ extension asyncio {
         /// Completes `token` with `result` and frees its slot.
         private func finish(_ token: UInt64, _ result: Int32) {
             guard let index = live(token) else { return }
-            let continuation = state.pointee.slots[index].continuation!
+            guard let continuation = state.pointee.slots[index].continuation else { return }
             let outcome = state.pointee.slots[index].closed && result == -System.ECANCELED ? -System.EBADF : result
             state.pointee.slots[index].continuation = nil
             state.pointee.slots[index].generation &+= 1
@@ -411,7 +430,7 @@ extension asyncio {
 
         /// Wakes every operation on `fd` with EBADF and makes the backend forget it.
         private func forget(_ fd: Int32) {
-            if fd >= 0, Int(fd) < state.pointee.owners.count { state.pointee.owners.entry(Int(fd)).pointee.sock = nil }
+            if fd >= 0, Int(fd) < state.pointee.owners.count { state.pointee.owners.entry(Int(fd)).pointee = Owner() }
             io.cancelAll(fd: fd) { token, gone in
                 guard let index = live(token) else { return }
                 if gone { finish(token, -System.EBADF) } else { state.pointee.slots[index].closed = true }
@@ -428,7 +447,7 @@ extension asyncio {
                 box = Inbox()
                 return taken
             }
-            state.pointee.ready.append(contentsOf: mail.jobs)
+            for job in mail.jobs { state.pointee.ready.append(job) }
             state.pointee.cancels.append(contentsOf: mail.cancels)
             state.pointee.hookCancels.append(contentsOf: mail.hookCancels)
             // Posted from another thread after the descriptor was closed: act only while the
@@ -448,12 +467,13 @@ extension asyncio {
                 drainInbox()
                 processCancels()
                 swap(&state.pointee.ready, &state.pointee.running)
-                for job in state.pointee.running {
+                for index in 0..<state.pointee.running.count {
+                    let job = state.pointee.running[index]
                     state.pointee.runningJob = unsafeBitCast(job, to: UInt.self)
                     job.runSynchronously(on: executor)
                 }
                 state.pointee.runningJob = 0
-                state.pointee.running.removeAll(keepingCapacity: true)
+                state.pointee.running.removeAll()
                 if done() { return }
                 processCancels()
                 let busy = !state.pointee.ready.isEmpty || !state.pointee.cancels.isEmpty || !state.pointee.hookCancels.isEmpty
@@ -513,7 +533,8 @@ extension asyncio {
                 box = Inbox()
                 return taken
             }
-            for job in state.pointee.ready + mail.jobs { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
+            for index in 0..<state.pointee.ready.count { globalConcurrentExecutor.enqueue(ExecutorJob(state.pointee.ready[index])) }
+            for job in mail.jobs { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
             state.pointee.ready.removeAll()
             io.close()
         }
@@ -545,9 +566,9 @@ final class TaskHook: @unchecked Sendable {
     }
 }
 
-/// Per descriptor, the socket the loop last waited on through it, held weakly, in memory of its
-/// own: an array's element is copied, weak reference and all, on every read (about 120
-/// instructions per operation); through the pointer only the weak reference is loaded.
+/// Per descriptor, the socket the loop last waited on through it (its identity, its memory
+/// pinned by an unowned reference), in memory of its own: an array's element would be copied,
+/// reference and all, on every read; through the pointer only the identity is compared.
 struct OwnerTable {
     private var base = UnsafeMutablePointer<asyncio.EventLoop.Owner>.allocate(capacity: 64)
     private var capacity = 64
@@ -556,7 +577,7 @@ struct OwnerTable {
 
     /// Whether descriptor `index`'s entry is `sock`.
     @inline(__always) func isOwner(_ index: Int, _ sock: socket) -> Bool {
-        index >= 0 && index < count && base[index].sock === sock
+        index >= 0 && index < count && base[index].identity == ObjectIdentifier(sock)
     }
 
     /// The entry of descriptor `index` (below `count`).

@@ -12,11 +12,10 @@ import PySocket
 /// suite.
 ///
 /// C: `poll(2)`, `pipe(2)`.
-final class PollBackend: IOBackend {
+final class PollBackend: ReadinessGuessing {
     let completesIO = false
     let kind = asyncio.Backend.poll
-    private let storage = ReadinessStorage()
-    @inline(__always) private var table: UnsafeMutablePointer<ReadinessTable> { storage.table }
+    let storage = ReadinessStorage()
     private var descriptors: [pollfd] = []
     private let wakeRead: Int32
     private let wakeWrite: Int32
@@ -39,24 +38,6 @@ final class PollBackend: IOBackend {
         case .poll(let fd, let event):
             _ = table.pointee.add(token, fd: fd, readable: event == .readable)
         }
-    }
-
-    @inline(__always) private static func bit(_ event: PollEvent) -> UInt8 {
-        event == .readable ? Readiness.readable : Readiness.writable
-    }
-
-    // The same guess as epoll's: after EAGAIN or a short read, wait first (poll(2) reports a
-    // descriptor that is ready already at once, so a wrong guess costs one loop turn).
-    func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool {
-        table.pointee.ready(fd) & PollBackend.bit(event) != 0
-    }
-
-    func wouldBlock(_ fd: Int32, _ event: PollEvent) {
-        table.pointee.setReady(fd, PollBackend.bit(event), false)
-    }
-
-    func transferred(_ fd: Int32, _ event: PollEvent, all: Bool) {
-        table.pointee.setReady(fd, PollBackend.bit(event), all)
     }
 
     func renew(_ fd: Int32) {

@@ -16,11 +16,10 @@ import PySocket
 /// level-triggered registration reports a descriptor that is already ready at once.
 ///
 /// C: `epoll_create1(2)`, `epoll_ctl(2)`, `epoll_wait(2)`, `eventfd(2)`.
-final class EpollBackend: IOBackend {
+final class EpollBackend: ReadinessGuessing {
     let completesIO = false
     let kind = asyncio.Backend.epoll
-    private let storage = ReadinessStorage()
-    @inline(__always) private var table: UnsafeMutablePointer<ReadinessTable> { storage.table }
+    let storage = ReadinessStorage()
     private let epoll: Int32
     private let wake: Int32
     /// `epoll_wait`'s buffer (a pointer, not an array in a stored `var`: no exclusivity check
@@ -96,24 +95,6 @@ final class EpollBackend: IOBackend {
             if epoll_ctl(epoll, EPOLL_CTL_MOD, fd, &event) != 0 { throw Errno.current }
         }
         table.pointee.setArmed(fd, events, registered: true)
-    }
-
-    @inline(__always) private static func bit(_ event: PollEvent) -> UInt8 {
-        event == .readable ? Readiness.readable : Readiness.writable
-    }
-
-    func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool {
-        table.pointee.ready(fd) & EpollBackend.bit(event) != 0
-    }
-
-    func wouldBlock(_ fd: Int32, _ event: PollEvent) {
-        table.pointee.setReady(fd, EpollBackend.bit(event), false)
-    }
-
-    func transferred(_ fd: Int32, _ event: PollEvent, all: Bool) {
-        // Short: likely drained, wait first next time (an echo loop's receive then makes no
-        // failing call); full: more may be waiting, try first.
-        table.pointee.setReady(fd, EpollBackend.bit(event), all)
     }
 
     func cancel(_ token: UInt64, fd: Int32) -> Bool {

@@ -39,24 +39,41 @@ final class IOUringBackend: IOBackend {
         /// Where the next SQE goes, and how many are queued but not yet given to the kernel.
         var tail: UInt32 = 0
         var unsubmitted: UInt32 = 0
-        /// Per slot (a token's low 32 bits): the token in flight there (`idle` when none) and
-        /// its descriptor; arrays, not a dictionary, so that submitting and reaping hash nothing.
-        var flightTokens: [UInt64] = []
-        var flightFDs: [Int32] = []
-        /// Per slot, the next and previous slot in flight on the same descriptor (index + 1;
-        /// 0: none), and per descriptor the first (`heads`): what `cancelAll` walks, in O(1) per
-        /// submission and completion.
-        var flightNext: [UInt32] = []
-        var flightPrev: [UInt32] = []
-        var heads: [UInt32] = []
-        /// Per descriptor, what the backend guesses of its state as `Readiness` bits: worth
-        /// trying the call before submitting it.
-        var ready: [UInt8] = []
+        /// Per slot (a token's low 32 bits): the operation in flight there, if any (`Flight`:
+        /// one cache line per operation, not one per field); per descriptor its list head and
+        /// readiness guess. Flat tables, not dictionaries, so that submitting and reaping hash nothing.
+        var flights = FlatArray<Flight>(capacity: 256)
+        var descriptors = FlatArray<DescriptorState>(capacity: 256)
         /// Completions reaped while the ring was full (before `wait` could deliver them).
         var completed: [(token: UInt64, result: Int32)] = []
         var delivering: [(token: UInt64, result: Int32)] = []
+
+        mutating func release() {
+            flights.release(); descriptors.release()
+        }
     }
     private let m: UnsafeMutablePointer<Mutable>
+
+    /// The operation in flight in one slot.
+    struct Flight {
+        /// Its token (`idle` when none).
+        var token = IOUringBackend.idle
+        /// Its descriptor (-1: in no descriptor's list).
+        var fd: Int32 = -1
+        /// The next and previous slot in flight on the same descriptor (index + 1; 0: none):
+        /// what `cancelAll` walks, in O(1) per submission and completion.
+        var next: UInt32 = 0
+        var previous: UInt32 = 0
+    }
+
+    /// What the backend keeps per descriptor.
+    struct DescriptorState {
+        /// The first slot in flight on it (index + 1; 0: none).
+        var head: UInt32 = 0
+        /// What the backend guesses of its state as `Readiness` bits: worth trying the call
+        /// before submitting it.
+        var ready: UInt8 = Readiness.readable | Readiness.writable
+    }
     /// Setup flags in force (for `loop.backend` diagnostics and tests).
     let setupFlags: UInt32
 
@@ -191,24 +208,20 @@ final class IOUringBackend: IOBackend {
         }
     }
 
-    @inline(__always) private static func bit(_ event: PollEvent) -> UInt8 {
-        event == .readable ? Readiness.readable : Readiness.writable
-    }
-
     func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool {
         let index = Int(fd)
-        guard index >= 0, index < m.pointee.ready.count else { return true }
-        return m.pointee.ready[index] & IOUringBackend.bit(event) != 0
+        guard index >= 0, index < m.pointee.descriptors.count else { return true }
+        return m.pointee.descriptors[index].ready & Readiness.bit(event) != 0
     }
 
     func wouldBlock(_ fd: Int32, _ event: PollEvent) {
-        setReady(fd, IOUringBackend.bit(event), false)
+        setReady(fd, Readiness.bit(event), false)
     }
 
     func transferred(_ fd: Int32, _ event: PollEvent, all: Bool) {
         // A full buffer: more may be waiting, try first next time; a short one: the socket is
         // likely drained, submit straight away (the kernel tries it at once anyway).
-        setReady(fd, IOUringBackend.bit(event), all)
+        setReady(fd, Readiness.bit(event), all)
     }
 
     func renew(_ fd: Int32) {
@@ -218,35 +231,33 @@ final class IOUringBackend: IOBackend {
     @inline(__always) private func setReady(_ fd: Int32, _ bits: UInt8, _ on: Bool) {
         let index = Int(fd)
         guard index >= 0 else { return }
-        if index >= m.pointee.ready.count {
+        if index >= m.pointee.descriptors.count {
             if on { return }
-            m.pointee.ready.append(contentsOf: repeatElement(Readiness.readable | Readiness.writable, count: index - m.pointee.ready.count + 1))
+            m.pointee.descriptors.extend(through: index, with: DescriptorState())
         }
-        if on { m.pointee.ready[index] |= bits } else { m.pointee.ready[index] &= ~bits }
+        if on { m.pointee.descriptors[index].ready |= bits } else { m.pointee.descriptors[index].ready &= ~bits }
     }
 
     /// Records slot `index` in flight on `fd` (first in `fd`'s list).
     @inline(__always) private func link(_ index: Int, _ fd: Int32) {
         let descriptor = Int(fd)
-        if descriptor >= m.pointee.heads.count {
-            m.pointee.heads.append(contentsOf: repeatElement(0, count: descriptor - m.pointee.heads.count + 1))
-        }
-        let first = m.pointee.heads[descriptor]
-        m.pointee.flightNext[index] = first
-        m.pointee.flightPrev[index] = 0
-        if first != 0 { m.pointee.flightPrev[Int(first) - 1] = UInt32(index + 1) }
-        m.pointee.heads[descriptor] = UInt32(index + 1)
-        m.pointee.flightFDs[index] = fd
+        if descriptor >= m.pointee.descriptors.count { m.pointee.descriptors.extend(through: descriptor, with: DescriptorState()) }
+        let first = m.pointee.descriptors[descriptor].head
+        m.pointee.flights[index].next = first
+        m.pointee.flights[index].previous = 0
+        if first != 0 { m.pointee.flights[Int(first) - 1].previous = UInt32(index + 1) }
+        m.pointee.descriptors[descriptor].head = UInt32(index + 1)
+        m.pointee.flights[index].fd = fd
     }
 
     /// Takes slot `index` out of its descriptor's list (if it is in one).
     @inline(__always) private func unlink(_ index: Int) {
-        let fd = m.pointee.flightFDs[index]
+        let fd = m.pointee.flights[index].fd
         guard fd >= 0 else { return }
-        let next = m.pointee.flightNext[index], previous = m.pointee.flightPrev[index]
-        if previous != 0 { m.pointee.flightNext[Int(previous) - 1] = next } else { m.pointee.heads[Int(fd)] = next }
-        if next != 0 { m.pointee.flightPrev[Int(next) - 1] = previous }
-        m.pointee.flightFDs[index] = -1
+        let next = m.pointee.flights[index].next, previous = m.pointee.flights[index].previous
+        if previous != 0 { m.pointee.flights[Int(previous) - 1].next = next } else { m.pointee.descriptors[Int(fd)].head = next }
+        if next != 0 { m.pointee.flights[Int(next) - 1].previous = previous }
+        m.pointee.flights[index].fd = -1
     }
 
     func submit(_ token: UInt64, _ request: IORequest) throws(Errno) {
@@ -280,20 +291,14 @@ final class IOUringBackend: IOBackend {
         }
         publish()
         let index = Int(UInt32(truncatingIfNeeded: token))
-        if index >= m.pointee.flightTokens.count {
-            let more = index - m.pointee.flightTokens.count + 1
-            m.pointee.flightTokens.append(contentsOf: repeatElement(IOUringBackend.idle, count: more))
-            m.pointee.flightFDs.append(contentsOf: repeatElement(-1, count: more))
-            m.pointee.flightNext.append(contentsOf: repeatElement(0, count: more))
-            m.pointee.flightPrev.append(contentsOf: repeatElement(0, count: more))
-        }
-        m.pointee.flightTokens[index] = token
+        if index >= m.pointee.flights.count { m.pointee.flights.extend(through: index, with: Flight()) }
+        m.pointee.flights[index].token = token
         link(index, fd)
     }
 
     func cancel(_ token: UInt64, fd: Int32) -> Bool {
         let index = Int(UInt32(truncatingIfNeeded: token))
-        guard index < m.pointee.flightTokens.count, m.pointee.flightTokens[index] == token else { return true }
+        guard index < m.pointee.flights.count, m.pointee.flights[index].token == token else { return true }
         cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
         publish()
         return false
@@ -301,12 +306,12 @@ final class IOUringBackend: IOBackend {
 
     func cancelAll(fd: Int32, _ body: (UInt64, Bool) -> Void) {
         let descriptor = Int(fd)
-        guard descriptor >= 0, descriptor < m.pointee.heads.count else { return }
+        guard descriptor >= 0, descriptor < m.pointee.descriptors.count else { return }
         // Unlinked now (the descriptor number may be reused before their completions come).
-        while m.pointee.heads[descriptor] != 0 {
-            let index = Int(m.pointee.heads[descriptor]) - 1
+        while m.pointee.descriptors[descriptor].head != 0 {
+            let index = Int(m.pointee.descriptors[descriptor].head) - 1
             unlink(index)
-            let token = m.pointee.flightTokens[index]
+            let token = m.pointee.flights[index].token
             cpy_io_uring_prep(nextSQE(), UInt8(IORING_OP_ASYNC_CANCEL.rawValue), -1, token, 0, 0, 0, IOUringBackend.cancelMark)
             body(token, false)
         }
@@ -347,20 +352,29 @@ final class IOUringBackend: IOBackend {
             // ETIME: the timeout passed; EINTR: a signal; EBUSY/EAGAIN: reap first, then retry.
             if error != ETIME && error != EINTR && error != EBUSY && error != EAGAIN { throw Errno(error) }
         }
-        reap()
-        if m.pointee.completed.isEmpty { return }
-        swap(&m.pointee.completed, &m.pointee.delivering)
-        for (token, result) in m.pointee.delivering { deliver(token, result) }
-        m.pointee.delivering.removeAll(keepingCapacity: true)
+        if !m.pointee.completed.isEmpty {
+            swap(&m.pointee.completed, &m.pointee.delivering)
+            for (token, result) in m.pointee.delivering { deliver(token, result) }
+            m.pointee.delivering.removeAll(keepingCapacity: true)
+        }
+        reap(deliver)
     }
 
-    /// Moves every completion from the CQ ring to `completed`.
+    /// Moves every completion from the CQ ring to `completed` (the ring is full: `wait` delivers them).
     private func reap() {
+        reap { token, result in m.pointee.completed.append((token, result)) }
+    }
+
+    /// Hands every completion in the CQ ring to `deliver`. The head is published before each
+    /// is handled, so a reap reached meanwhile (re-arming the wakeup with the SQ ring full)
+    /// does not see it again.
+    @inline(__always)
+    private func reap(_ deliver: (UInt64, Int32) -> Void) {
         var head = cqHead.pointee
-        let end = cpy_load_acquire(cqTail)
-        while head != end {
+        while head != cpy_load_acquire(cqTail) {
             let cqe = cqes[Int(head & cqMask)]
             head &+= 1
+            cpy_store_release(cqHead, head)
             switch cqe.user_data {
             case IOUringBackend.wakeMark:
                 System.drain(eventfd: wake)
@@ -369,14 +383,14 @@ final class IOUringBackend: IOBackend {
                 continue
             case let token:
                 let index = Int(UInt32(truncatingIfNeeded: token))
-                if index < m.pointee.flightTokens.count, m.pointee.flightTokens[index] == token {
-                    m.pointee.flightTokens[index] = IOUringBackend.idle
+                if index < m.pointee.flights.count, m.pointee.flights[index].token == token {
+                    m.pointee.flights[index].token = IOUringBackend.idle
                     unlink(index)
                 }
-                m.pointee.completed.append((token, cqe.res))
+                deliver(token, cqe.res)
             }
+            head = cqHead.pointee
         }
-        cpy_store_release(cqHead, head)
     }
 
     func wakeup() {
@@ -384,6 +398,7 @@ final class IOUringBackend: IOBackend {
     }
 
     deinit {
+        m.pointee.release()
         m.deinitialize(count: 1)
         m.deallocate()
     }
