@@ -41,7 +41,7 @@ struct BytesSliceTests {
     func sharing() throws {
         let parent = bytes(Self.source)
         let piece = parent[10..<150]
-        #expect(piece._inlineCount == bytes._sharedSlice)
+        #expect(piece._isSharedSlice)
         let parentBase = parent.withUnsafeBytes { $0.baseAddress! }
         #expect(piece.withUnsafeBytes { $0.baseAddress! } == parentBase + 10)
         #expect(Array(piece) == Array(Self.source[10..<150]))
@@ -53,28 +53,28 @@ struct BytesSliceTests {
         #expect(piece.withContiguousStorageIfAvailable { Array($0) } == Array(Self.source[10..<150]))
         // A slice of a slice points further into the same array.
         let inner = piece[5, -5]
-        #expect(inner._inlineCount == bytes._sharedSlice)
+        #expect(inner._isSharedSlice)
         #expect(inner.withUnsafeBytes { $0.baseAddress! } == parentBase + 15)
         #expect(Array(inner) == Array(Self.source[15..<145]))
         // 16 bytes or fewer: inline, whatever the parent.
         let short = parent[20..<36]
         #expect(!short._isOnHeap && Array(short) == Array(Self.source[20..<36]))
         // The whole value is the value itself.
-        #expect(parent[0, nil]._inlineCount == bytes._onHeap)
+        #expect(parent[0, nil]._inlineCount == parent._inlineCount && !parent._isSharedSlice)
         // partition and splitlines give slices too.
         let line = bytes(Array("a header name that is long: and its value, long too\r\n".utf8))
         let (name, sep, rest) = try line.partition(": ")
-        #expect(name._inlineCount == bytes._sharedSlice && rest._inlineCount == bytes._sharedSlice)
+        #expect(name._isSharedSlice && rest._isSharedSlice)
         #expect(name == bytes("a header name that is long") && sep == bytes(": ") && rest == bytes("and its value, long too\r\n"))
         let lines = bytes(Array("the first line of the text\nthe second line of the text".utf8)).splitlines()
-        #expect(lines.map(\.count) == [26, 27] && lines.allSatisfy { $0._inlineCount == bytes._sharedSlice })
+        #expect(lines.map(\.count) == [26, 27] && lines.allSatisfy { $0._isSharedSlice })
     }
 
     @Test("a short slice of a buffer over 64 KiB is copied, so it does not keep the buffer alive")
     func largeBuffer() {
         let big = bytes([UInt8](repeating: 7, count: 100_000))
-        #expect(big[0..<100]._inlineCount == bytes._onHeap)
-        #expect(big[0..<60_000]._inlineCount == bytes._sharedSlice)
+        #expect(big[0..<100]._inlineCount == bytes._ownBuffer)
+        #expect(big[0..<60_000]._isSharedSlice)
         #expect(big[0..<100] == bytes([UInt8](repeating: 7, count: 100)))
     }
 
