@@ -78,10 +78,48 @@ struct BytesSliceTests {
         #expect(big[0..<100] == bytes([UInt8](repeating: 7, count: 100)))
     }
 
-    @Test("mutating a slice never changes its parent")
-    func mutateSlice() {
+    /// The three heap storages a parent can have: the array it was made from, a buffer of its
+    /// own of exactly its size, and a buffer grown by `+=` (with room to spare, so appends
+    /// write in place while the value references it alone).
+    static let parents: [String] = ["array", "buffer", "grown"]
+
+    private static func parent(_ kind: String) -> bytes {
+        switch kind {
+        case "array": return bytes(source)
+        case "buffer": return source.withUnsafeBytes { bytes(copying: $0) }
+        default:
+            var value = Array(source[0..<150]).withUnsafeBytes { bytes(copying: $0) }
+            value += Array(source[150...]).withUnsafeBytes { bytes(copying: $0) }
+            return value
+        }
+    }
+
+    @Test("each parent storage holds the same bytes", arguments: parents)
+    func parentKinds(kind: String) {
+        let parent = Self.parent(kind)
+        #expect(Array(parent) == Self.source)
+        #expect(parent._inlineCount == (kind == "array" ? bytes._wholeArray : bytes._ownBuffer))
+        if kind == "grown" { #expect(parent._capacity > parent.count) }
+    }
+
+    @Test("a copy of a value with room to spare appends without changing the original", arguments: parents)
+    func appendToCopy(kind: String) {
+        var a = Self.parent(kind)
+        var b = a
+        b += bytes("tail")
+        #expect(Array(a) == Self.source && Array(b) == Self.source + Array("tail".utf8))
+        a += bytes("other")
+        #expect(Array(a) == Self.source + Array("other".utf8) && Array(b) == Self.source + Array("tail".utf8))
+        var c = b
+        c.append(1)
+        b[0] = 0xEE
+        #expect(c[0] == 0 && c.count == 205 && b[0] == 0xEE && b.count == 204)
+    }
+
+    @Test("mutating a slice never changes its parent", arguments: parents)
+    func mutateSlice(kind: String) {
         for mutation in Self.mutations {
-            let parent = bytes(Self.source)
+            let parent = Self.parent(kind)
             var piece = parent[10..<150]
             var model = Array(Self.source[10..<150])
             mutation.value(&piece)
@@ -92,10 +130,10 @@ struct BytesSliceTests {
         }
     }
 
-    @Test("mutating the parent never changes its slices")
-    func mutateParent() {
+    @Test("mutating the parent never changes its slices", arguments: parents)
+    func mutateParent(kind: String) {
         for mutation in Self.mutations {
-            var parent = bytes(Self.source)
+            var parent = Self.parent(kind)
             let piece = parent[10..<150]
             let inner = piece[1, nil]
             var model = Self.source

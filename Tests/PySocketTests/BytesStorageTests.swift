@@ -38,6 +38,14 @@ struct BytesStorageTests {
         }
     }
 
+    @Test("a bytes buffer's bytes start where ManagedBuffer puts its elements")
+    func elementOffset() {
+        let buffer = _BytesBuffer.allocate(40)
+        let elements = buffer.withUnsafeMutablePointerToElements { $0 }
+        #expect(bytes._elements(buffer) == elements)
+        #expect(buffer.header == 40)
+    }
+
     @Test("mutating an inline value: set a byte, append past 16, mutate through storage")
     func mutation() throws {
         var value: bytes = "abc"

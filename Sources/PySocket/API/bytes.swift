@@ -9,19 +9,17 @@
 @usableFromInline final class _BytesBuffer: ManagedBuffer<Int, UInt8> {
     /// A new buffer of `capacity` bytes, uninitialised, and the address of its first byte.
     @usableFromInline static func make(_ capacity: Int) -> (_BytesBuffer, UnsafeMutablePointer<UInt8>) {
-        let buffer = unsafeDowncast(_BytesBuffer.create(minimumCapacity: capacity) { _ in capacity }, to: _BytesBuffer.self)
-        let base = UnsafeMutableRawPointer(Unmanaged.passUnretained(buffer).toOpaque()) + _bytesElementOffset
-        return (buffer, base.assumingMemoryBound(to: UInt8.self))
+        let buffer = allocate(capacity)
+        return (buffer, bytes._elements(buffer))
     }
-}
 
-/// Where a `_BytesBuffer`'s bytes start, from the object's address (`ManagedBuffer`'s element
-/// offset, measured once: no generic `withUnsafeMutablePointerToElements` per allocation).
-let _bytesElementOffset: Int = {
-    let buffer = _BytesBuffer.create(minimumCapacity: 1) { _ in 1 }
-    let object = UInt(bitPattern: Unmanaged.passUnretained(buffer).toOpaque())
-    return buffer.withUnsafeMutablePointerToElements { Int(bitPattern: UInt(bitPattern: $0) &- object) }
-}()
+    /// A new buffer of `capacity` bytes, uninitialised.
+    @usableFromInline static func allocate(_ capacity: Int) -> _BytesBuffer {
+        // `create` called on this class makes an instance of it.
+        unsafeDowncast(_BytesBuffer.create(minimumCapacity: capacity) { _ in capacity }, to: _BytesBuffer.self)
+    }
+
+}
 
 /// `bytes`: Python's bytes as a Swift value.
 ///
@@ -58,17 +56,28 @@ public struct bytes: @unchecked Sendable {
 
     /// `_inlineCount` when the bytes are the start of a `_BytesBuffer` (writable in place when
     /// the value references it alone).
-    @usableFromInline static var _ownBuffer: UInt8 { 0xFF }
+    @_transparent @usableFromInline static var _ownBuffer: UInt8 { 0xFF }
     /// `_inlineCount` when the bytes are a part of a `_BytesBuffer` that other values share.
-    @usableFromInline static var _bufferSlice: UInt8 { 0xFE }
+    @_transparent @usableFromInline static var _bufferSlice: UInt8 { 0xFE }
     /// `_inlineCount` when the bytes are all of an `[UInt8]` (`_owner` is its storage object).
-    @usableFromInline static var _wholeArray: UInt8 { 0xFD }
+    @_transparent @usableFromInline static var _wholeArray: UInt8 { 0xFD }
     /// `_inlineCount` when the bytes are a part of an `[UInt8]` that other values share.
-    @usableFromInline static var _arraySlice: UInt8 { 0xFC }
+    @_transparent @usableFromInline static var _arraySlice: UInt8 { 0xFC }
     /// The smallest `_inlineCount` of a value on the heap.
-    @usableFromInline static var _heapKinds: UInt8 { 0xFC }
+    @_transparent @usableFromInline static var _heapKinds: UInt8 { 0xFC }
     /// The most bytes stored inline (16 on a 64-bit platform).
-    @usableFromInline static var _inlineCapacity: Int { MemoryLayout<(UInt, UInt)>.size }
+    @_transparent @usableFromInline static var _inlineCapacity: Int { 2 &* MemoryLayout<UInt>.size }
+
+    /// The address of a `_BytesBuffer`'s first byte: the object's address plus `_elementOffset`.
+    @_transparent @usableFromInline static func _elements(_ buffer: _BytesBuffer) -> UnsafeMutablePointer<UInt8> {
+        (UnsafeMutableRawPointer(Unmanaged.passUnretained(buffer).toOpaque()) + _elementOffset).assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// Where the bytes start in a `_BytesBuffer`, as `ManagedBuffer` lays it out: the object
+    /// header (two words), then the `Int` header, then the bytes (alignment 1). A constant, so
+    /// that no generic `withUnsafeMutablePointerToElements` runs per allocation;
+    /// BytesStorageTests checks it against that call.
+    @_transparent @usableFromInline static var _elementOffset: Int { 3 &* MemoryLayout<Int>.size }
 
     /// `bytes()`: empty.
     ///
@@ -82,7 +91,7 @@ public struct bytes: @unchecked Sendable {
     /// `bytes(iterable_of_ints)`: takes the array as it is (no copy).
     ///
     /// Python: `bytes(iterable_of_ints)`. C: none.
-    @inlinable public init(_ storage: [UInt8]) {
+    @_transparent public init(_ storage: [UInt8]) {
         // The address and count read from the argument (in a debug build, each read of a
         // stored array retains and releases it).
         _inline = (bytes._address(storage), UInt(bitPattern: storage.count))
@@ -120,9 +129,13 @@ public struct bytes: @unchecked Sendable {
 
     /// A value of `count` (> 16) bytes copied from `source` into a new buffer of that size.
     @usableFromInline init(_copying source: UnsafeRawPointer, _ count: Int) {
-        let (buffer, base) = _BytesBuffer.make(count)
+        // Written for a debug build too: one call to allocate, no tuple, no Optional.
+        let buffer = _BytesBuffer.allocate(count)
+        let base = bytes._elements(buffer)
         UnsafeMutableRawPointer(base).copyMemory(from: source, byteCount: count)
-        self.init(_buffer: buffer, base, count)
+        _owner = buffer
+        _inline = (UInt(bitPattern: base), UInt(bitPattern: count))
+        _inlineCount = bytes._ownBuffer
     }
 
     /// The value that is the first `count` bytes of `buffer` (at `base`).
@@ -440,7 +453,9 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
             // branch on the storage, then a typed load or a shift of the inline words.
             if _inlineCount >= 0xFC {
                 if UInt(bitPattern: position) >= _inline.1 { bytes._outOfRangeTrap() }
-                return UnsafePointer<UInt8>(bitPattern: _inline.0)![position]
+                // The address as a pointer with no Optional to unwrap (a heap value's address is
+                // never 0 once it holds a byte).
+                return unsafeBitCast(_inline, to: (UnsafePointer<UInt8>, UInt).self).0[position]
             }
             if UInt(bitPattern: position) >= _inlineCount._lowWord { bytes._outOfRangeTrap() }
             return bytes._inlineByte(_inline, position)
@@ -690,7 +705,10 @@ extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
         // The literal's address and length, with no generic `withUTF8Buffer` closure (a debug
         // build calls it unspecialised); a one-scalar StaticString has no address.
         if value.hasPointerRepresentation {
-            self.init(copying: UnsafeRawBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
+            let count = value.utf8CodeUnitCount
+            // Past 16 bytes, straight to the one library call that allocates and copies.
+            if count > bytes._inlineCapacity { self.init(_copying: value.utf8Start, count); return }
+            self.init(copying: UnsafeRawBufferPointer(start: value.utf8Start, count: count))
         } else {
             self = value.withUTF8Buffer { bytes(copying: UnsafeRawBufferPointer($0)) }
         }
@@ -721,9 +739,9 @@ extension bytes {
             self.init()
             _inlineCount = UInt8(truncatingIfNeeded: count)
         } else {
-            let (buffer, base) = _BytesBuffer.make(count)
-            base.initialize(repeating: 0, count: count)
-            self.init(_buffer: buffer, base, count)
+            // An array (zeroed by the standard library): a caller that fills it through
+            // `storage` (getsockopt, asyncio's sock_recv) then mutates it in place, with no copy.
+            self.init([UInt8](repeating: 0, count: count))
         }
     }
 
