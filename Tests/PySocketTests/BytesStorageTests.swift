@@ -44,6 +44,7 @@ struct BytesStorageTests {
         let elements = buffer.withUnsafeMutablePointerToElements { $0 }
         #expect(bytes._elements(buffer) == elements)
         #expect(buffer.header == 40)
+        #expect(bytes._bufferCapacity(buffer) == 40)
     }
 
     @Test("mutating an inline value: set a byte, append past 16, mutate through storage")

@@ -79,6 +79,13 @@ public struct bytes: @unchecked Sendable {
     /// BytesStorageTests checks it against that call.
     @_transparent @usableFromInline static var _elementOffset: Int { 3 &* MemoryLayout<Int>.size }
 
+    /// A `_BytesBuffer`'s capacity (its `Int` header, just before the bytes), read from memory:
+    /// reading the class's `header` property is an exclusivity check each time
+    /// (`swift_beginAccess`, 76 of a release `+=`'s 207 instructions).
+    @_transparent @usableFromInline static func _bufferCapacity(_ owner: AnyObject) -> Int {
+        (UnsafeRawPointer(Unmanaged.passUnretained(owner).toOpaque()) + (_elementOffset &- MemoryLayout<Int>.size)).load(as: Int.self)
+    }
+
     /// `bytes()`: empty.
     ///
     /// Python: `bytes()`. C: none.
@@ -212,7 +219,7 @@ public struct bytes: @unchecked Sendable {
     /// How many bytes the value can hold before it must move: its buffer's capacity when it is
     /// all of a buffer of its own, else its count.
     var _capacity: Int {
-        if _inlineCount == bytes._ownBuffer { return unsafeDowncast(_owner.unsafelyUnwrapped, to: _BytesBuffer.self).header }
+        if _inlineCount == bytes._ownBuffer { return bytes._bufferCapacity(_owner.unsafelyUnwrapped) }
         return _isOnHeap ? count : bytes._inlineCapacity
     }
 
@@ -223,7 +230,7 @@ public struct bytes: @unchecked Sendable {
     @usableFromInline mutating func _uniqueBuffer(_ minimumCapacity: Int, grow: Bool) -> UnsafeMutablePointer<UInt8> {
         let n = count
         if _inlineCount == bytes._ownBuffer && isKnownUniquelyReferenced(&_owner)
-            && unsafeDowncast(_owner.unsafelyUnwrapped, to: _BytesBuffer.self).header >= minimumCapacity {
+            && bytes._bufferCapacity(_owner.unsafelyUnwrapped) >= minimumCapacity {
             return UnsafeMutablePointer(bitPattern: _inline.0).unsafelyUnwrapped
         }
         let capacity = grow ? Swift.max(minimumCapacity, 2 &* _capacity) : Swift.max(minimumCapacity, n)
@@ -285,7 +292,7 @@ public struct bytes: @unchecked Sendable {
         let whole: Int
         switch _inlineCount {
         case bytes._ownBuffer, bytes._wholeArray: whole = count
-        case bytes._bufferSlice: whole = unsafeDowncast(_owner.unsafelyUnwrapped, to: _BytesBuffer.self).header
+        case bytes._bufferSlice: whole = bytes._bufferCapacity(_owner.unsafelyUnwrapped)
         default: whole = unsafeBitCast(_owner.unsafelyUnwrapped, to: [UInt8].self).count
         }
         if whole > 65_536 && n < whole / 2 {
@@ -516,7 +523,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         if lower == n { _append(source); return }
         let m = source.count, tail = n &- upper, total = lower &+ m &+ tail
         if _inlineCount == bytes._ownBuffer && isKnownUniquelyReferenced(&_owner)
-            && unsafeDowncast(_owner.unsafelyUnwrapped, to: _BytesBuffer.self).header >= total {
+            && bytes._bufferCapacity(_owner.unsafelyUnwrapped) >= total {
             // In place: the tail moves, then the new bytes (not this value's: the caller's
             // copy of it would make the buffer shared) are copied in.
             let base = UnsafeMutableRawPointer(bitPattern: _inline.0).unsafelyUnwrapped
