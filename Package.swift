@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "memcached_client", dependencies: ["PySocket"], path: "Tests/Integration/memcached_client", exclude: ["memcached_client.py"]),
         .executableTarget(name: "dns_client", dependencies: ["PySocket"], path: "Tests/Integration/dns_client", exclude: ["dns_client.py"]),
         // Reliability (issue 15): churn, error paths, SIGPIPE, EINTR storms, hostile input; run by scripts/reliability.
-        .executableTarget(name: "reliability", dependencies: ["PySocket"], path: "Reliability/Sources"),
+        .executableTarget(name: "reliability", dependencies: ["PySocket", "PyBuiltins"], path: "Reliability/Sources"),
     ],
     swiftLanguageModes: [.v6]
 )

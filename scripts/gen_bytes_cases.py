@@ -6,6 +6,9 @@ that ports it. Run with CPython 3.13:  $(pyenv root)/versions/3.13.0/bin/python3
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from swift_literals import swift_string  # noqa: E402
+
 # (Python expression, Swift expression returning something printable)
 CASES = [
     # Python slices with negative ends
@@ -134,6 +137,32 @@ CASES = [
     ('(lambda a: (a.__setitem__(3, 1), a)[1])(bytearray(b"abc"))', 'try { var a: bytearray = "abc"; try a.__setitem__(3, 1); return a }()'),
     ('(lambda a: (a.__setitem__(0, 256), a)[1])(bytearray(b"abc"))', 'try { var a: bytearray = "abc"; try a.__setitem__(0, 256); return a }()'),
     ('(lambda a: (a.__setitem__(0, -1), a)[1])(bytearray(b"abc"))', 'try { var a: bytearray = "abc"; try a.__setitem__(0, -1); return a }()'),
+    # Swift's range subscripts with Python's negative bounds, on bytes (inline and heap) and bytearray
+    ('b"hello world"[-3:]', 'b("hello world")[(-3)...]'),
+    ('b"hello world"[:-1]', 'b("hello world")[..<(-1)]'),
+    ('b"hello world"[-5:-2]', 'b("hello world")[-5..<(-2)]'),
+    ('b"hello world"[-3:]', 'b("hello world")[-3...(-1)]'),
+    ('b"hello world"[:-2]', 'b("hello world")[...(-3)]'),
+    ('b"a value longer than sixteen bytes"[-20:-2]', 'b("a value longer than sixteen bytes")[-20..<(-2)]'),
+    ('b"a value longer than sixteen bytes"[-100:3]', 'b("a value longer than sixteen bytes")[-100..<3]'),
+    ('bytearray(b"hello world")[-3:]', 'bytearray("hello world")[(-3)...]'),
+    ('bytearray(b"hello world")[:-1]', 'bytearray("hello world")[..<(-1)]'),
+    ('bytearray(b"hello world")[-5:-2]', 'bytearray("hello world")[-5..<(-2)]'),
+    ('bytearray(b"hello world")[-20:2]', 'bytearray("hello world")[-20..<2]'),
+    ('(lambda a: (a.__setitem__(slice(-3, None), b"XYZW"), a)[1])(bytearray(b"hello world"))',
+     '{ var a: bytearray = "hello world"; a[(-3)...] = bytearray("XYZW"); return a }()'),
+    ('(lambda a: (a.__setitem__(slice(None, -6), b""), a)[1])(bytearray(b"hello world"))',
+     '{ var a: bytearray = "hello world"; a[..<(-6)] = bytearray(); return a }()'),
+    ('(lambda a: (a.__setitem__(slice(-5, -2), b"-"), a)[1])(bytearray(b"hello world"))',
+     '{ var a: bytearray = "hello world"; a[-5..<(-2)] = bytearray("-"); return a }()'),
+    ('bytearray(b"a value longer than sixteen bytes") * 2', 'try bytearray("a value longer than sixteen bytes") * 2'),
+    ('b"a value longer than sixteen bytes" * 2', 'try b("a value longer than sixteen bytes") * 2'),
+    # + and += across the 16-byte inline limit (bytes' own heap buffer, grown geometrically)
+    ('b"0123456789abcdef" + b"g"', 'b("0123456789abcdef") + b("g")'),
+    ('(lambda: [x := b""] and [x := x + b"0123456789" for _ in range(5)][-1])()',
+     '{ var x = bytes(); for _ in 0..<5 { x += b("0123456789") }; return x }()'),
+    ('(lambda x: [x := x + x for _ in range(3)][-1])(b"a value of 17 byte")',
+     '{ var x = b("a value of 17 byte"); for _ in 0..<3 { x += x }; return x }()'),
     ('b" VALUE  key 0 5\\r\\n".split()', 'try b(" VALUE  key 0 5\\r\\n").split()'),
     ('b" a  b c ".split(None, 1)', 'try b(" a  b c ").split(nil, 1)'),
     # int(bytes)
@@ -185,24 +214,6 @@ def evaluate(expr):
     return str(value)
 
 
-def swift_string(text):
-    out = []
-    for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ord(ch) < 0x20 or ord(ch) >= 0x7f:
-            out.append("\\u{%x}" % ord(ch))
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
 def main():
     if sys.version_info[:2] != (3, 13):
         raise SystemExit("run this with CPython 3.13")
@@ -219,7 +230,7 @@ def main():
         "let bytesProtocolCases: [(python: String, expected: String, swift: @Sendable () throws -> Any)] = [",
     ]
     for py, sw in CASES:
-        lines.append(f"    ({swift_string(py)}, {swift_string(evaluate(py))}, {{ {sw} }}),")
+        lines.append(f"    ({swift_string(py, ascii_only=True)}, {swift_string(evaluate(py), ascii_only=True)}, {{ {sw} }}),")
     lines.append("]")
     path = os.path.join(root, "Tests", "PySocketTests", "BytesProtocolCases+Generated.swift")
     with open(path, "w") as f:

@@ -19,6 +19,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from swift_literals import swift_string  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "scripts/data/cpython-3.13-format.json"
 OUT = ROOT / "Tests/PyBuiltinsTests/Format+Generated.swift"
@@ -206,26 +209,6 @@ CASES = [
 ]
 
 
-def swift_literal(text):
-    out = []
-    for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7f:
-            out.append("\\u{%x}" % ord(ch))
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
 EVALUATOR = r'''
 import hashlib, json, os, socket, struct, sys
 out = []
@@ -266,9 +249,9 @@ def generate():
     ]
     for index, (swift, py) in enumerate(CASES):
         lines += [
-            f"    @Test(\"{index}: {swift_literal(py)[1:-1]}\")",
+            f"    @Test(\"{index}: {swift_string(py)[1:-1]}\")",
             f"    func case{index}() {{",
-            f"        #expect(outcome {{ {swift} }} == {swift_literal(captured[py])})",
+            f"        #expect(outcome {{ {swift} }} == {swift_string(captured[py])})",
             "    }",
         ]
     lines += [

@@ -1,6 +1,8 @@
 // Network faults on a real path (scripts/faults): each scenario's outcome against CPython's, timeouts on time, fds, SIGPIPE.
 import Glibc
 import PySocket
+// Only hashlib: the rest of PyBuiltins (its `print`) stays out of this file.
+import enum PyBuiltins.hashlib
 
 /// The server's address in namespace B, behind the router of scripts/faults.
 private let serverHost = "10.77.2.2"
@@ -183,8 +185,8 @@ private func shaTransfers(_ count: Int) throws -> String {
         try s.sendall(request)
         try receiveExactly(s, &digests)
         try receiveExactly(s, &reply)
-        let sent = request.withUnsafeBytes { sha256(UnsafeRawBufferPointer(rebasing: $0[16...])) }
-        let got = reply.withUnsafeBytes { sha256($0) }
+        let sent = Array(hashlib.sha256(request[16...]).digest())
+        let got = Array(hashlib.sha256(reply).digest())
         if Array(digests[0..<32]) == sent && Array(digests[32..<64]) == got
             && reply == pattern(seed: seed + 1, size: size) {
             exact += 1
@@ -226,69 +228,4 @@ private func pattern(seed: UInt64, size: Int) -> [UInt8] {
     }
     out.removeLast(out.count - size)
     return out
-}
-
-/// The SHA-256 round constants.
-private let sha256K: [UInt32] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]
-
-/// SHA-256 (FIPS 180-4) of `message`: the digest's 32 bytes. Written over raw pointers so that
-/// the debug build CI runs hashes a MiB in a fraction of a second.
-func sha256(_ message: UnsafeRawBufferPointer) -> [UInt8] {
-    var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-    // The tail: the last partial block, 0x80, zeros, and the length in bits (one or two blocks).
-    let whole = message.count / 64 * 64
-    var tail = [UInt8](message[whole...])
-    tail.append(0x80)
-    while tail.count % 64 != 56 { tail.append(0) }
-    let bits = UInt64(message.count) &* 8
-    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-    let w = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
-    defer { w.deallocate() }
-    sha256K.withUnsafeBufferPointer { kBuffer in
-        let k = kBuffer.baseAddress!
-        h.withUnsafeMutableBufferPointer { hBuffer in
-            let hp = hBuffer.baseAddress!
-            func compress(_ block: UnsafeRawPointer) {
-                var t = 0
-                while t < 16 { w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 &* t, as: UInt32.self)); t &+= 1 }
-                while t < 64 {
-                    let x = w[t &- 15], y = w[t &- 2]
-                    let s0 = ((x >> 7) | (x << 25)) ^ ((x >> 18) | (x << 14)) ^ (x >> 3)
-                    let s1 = ((y >> 17) | (y << 15)) ^ ((y >> 19) | (y << 13)) ^ (y >> 10)
-                    w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
-                    t &+= 1
-                }
-                var a = hp[0], b = hp[1], c = hp[2], d = hp[3], e = hp[4], f = hp[5], g = hp[6], hh = hp[7]
-                t = 0
-                while t < 64 {
-                    let s1 = ((e >> 6) | (e << 26)) ^ ((e >> 11) | (e << 21)) ^ ((e >> 25) | (e << 7))
-                    let t1 = hh &+ s1 &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
-                    let s0 = ((a >> 2) | (a << 30)) ^ ((a >> 13) | (a << 19)) ^ ((a >> 22) | (a << 10))
-                    let t2 = s0 &+ ((a & b) ^ (a & c) ^ (b & c))
-                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                    t &+= 1
-                }
-                hp[0] = hp[0] &+ a; hp[1] = hp[1] &+ b; hp[2] = hp[2] &+ c; hp[3] = hp[3] &+ d
-                hp[4] = hp[4] &+ e; hp[5] = hp[5] &+ f; hp[6] = hp[6] &+ g; hp[7] = hp[7] &+ hh
-            }
-            if let base = message.baseAddress {
-                var offset = 0
-                while offset < whole { compress(base + offset); offset &+= 64 }
-            }
-            tail.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count { compress(raw.baseAddress! + offset); offset &+= 64 }
-            }
-        }
-    }
-    return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
 }

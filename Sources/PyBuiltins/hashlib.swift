@@ -72,21 +72,36 @@ public enum hashlib {
         }
 
         let algorithm: Algorithm
-        private var buffered: [UInt8] = []
-        private var state: [UInt32]
+        /// The chaining state (8 words for SHA-256, 5 for SHA-1, 4 for MD5), the message
+        /// schedule of one block (80 words) and the pending partial block (64 bytes), in one
+        /// allocation the object owns: the compression functions are plain loops over raw
+        /// pointers, so that a debug build hashes a MiB in a fraction of a second.
+        private let state: UnsafeMutablePointer<UInt32>
+        private let schedule: UnsafeMutablePointer<UInt32>
+        private let block: UnsafeMutableRawPointer
+        /// How many bytes of `block` are pending (0..<64).
+        private var pending = 0
+        /// How many bytes were compressed (whole blocks).
         private var length: UInt64 = 0
 
         init(_ algorithm: Algorithm) {
             self.algorithm = algorithm
+            let memory = UnsafeMutableRawPointer.allocate(byteCount: (8 + 80) * 4 + 64, alignment: 16)
+            state = memory.bindMemory(to: UInt32.self, capacity: 8 + 80)
+            schedule = state + 8
+            block = memory + (8 + 80) * 4
+            state.initialize(repeating: 0, count: 8 + 80)
             switch algorithm {
             case .sha256:
-                state = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+                state.update(from: [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19], count: 8)
             case .sha1:
-                state = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0]
+                state.update(from: [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0], count: 5)
             case .md5:
-                state = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476]
+                state.update(from: [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476], count: 4)
             }
         }
+
+        deinit { UnsafeMutableRawPointer(state).deallocate() }
 
         /// `h.name`: the algorithm's name (`'sha256'`).
         ///
@@ -103,16 +118,38 @@ public enum hashlib {
         /// Python: `hash.block_size`.
         public var block_size: Int { 64 }
 
-        /// `h.update(data)`: feeds more bytes.
+        /// `h.update(data)`: feeds more bytes (contiguous ones, such as `bytes`, `[UInt8]` or a
+        /// raw buffer, straight from their memory).
         ///
         /// Python: `hash.update`.
         public func update<Data: Sequence>(_ data: Data) where Data.Element == UInt8 {
-            for byte in data {
-                buffered.append(byte)
-                if buffered.count == 64 {
-                    compress(buffered[...])
-                    buffered.removeAll(keepingCapacity: true)
-                }
+            if data.withContiguousStorageIfAvailable({ feed(UnsafeRawBufferPointer($0)) }) != nil { return }
+            Array(data).withUnsafeBytes { feed($0) }
+        }
+
+        /// Feeds `source`: tops up the pending block, compresses whole blocks where they lie,
+        /// and keeps the rest pending.
+        private func feed(_ source: UnsafeRawBufferPointer) {
+            guard var p = source.baseAddress else { return }
+            var n = source.count
+            if pending > 0 {
+                let take = Swift.min(64 &- pending, n)
+                (block + pending).copyMemory(from: p, byteCount: take)
+                pending &+= take
+                p += take
+                n &-= take
+                if pending < 64 { return }
+                compress(UnsafeRawPointer(block))
+                pending = 0
+            }
+            while n >= 64 {
+                compress(p)
+                p += 64
+                n &-= 64
+            }
+            if n > 0 {
+                block.copyMemory(from: p, byteCount: n)
+                pending = n
             }
         }
 
@@ -121,8 +158,9 @@ public enum hashlib {
         /// Python: `hash.copy`.
         public func copy() -> Hash {
             let other = Hash(algorithm)
-            other.buffered = buffered
-            other.state = state
+            other.state.update(from: state, count: 8)
+            other.block.copyMemory(from: block, byteCount: pending)
+            other.pending = pending
             other.length = length
             return other
         }
@@ -132,23 +170,25 @@ public enum hashlib {
         /// Python: `hash.digest`.
         public func digest() -> bytes {
             let finished = copy()
-            let bits = (finished.length &+ UInt64(finished.buffered.count)) &* 8
-            var tail = finished.buffered
-            tail.append(0x80)
-            while tail.count % 64 != 56 { tail.append(0) }
-            let lengthBytes = (0..<8).map { UInt8(truncatingIfNeeded: bits >> UInt64($0 * 8)) }
-            tail += algorithm == .md5 ? lengthBytes : lengthBytes.reversed()
-            var offset = 0
-            while offset < tail.count {
-                finished.compress(tail[offset..<(offset + 64)])
-                offset += 64
+            let bits = (length &+ UInt64(pending)) &* 8
+            // The padding: 0x80, zeros up to 8 bytes short of a block, the length in bits.
+            var tail = [UInt8](repeating: 0, count: (pending < 56 ? 64 : 128) &- pending)
+            tail[0] = 0x80
+            for i in 0..<8 {
+                let byte = UInt8(truncatingIfNeeded: bits >> UInt64(algorithm == .md5 ? i * 8 : 56 - i * 8))
+                tail[tail.count - 8 + i] = byte
             }
-            var out: [UInt8] = []
-            for word in finished.state {
-                let le = (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32($0 * 8)) }
-                out += algorithm == .md5 ? le : le.reversed()
+            tail.withUnsafeBytes { finished.feed($0) }
+            let size = digest_size, bigEndian = algorithm != .md5
+            return bytes(unsafeUninitializedCapacity: size) { target, initialized in
+                var i = 0
+                while i < size / 4 {
+                    let word = finished.state[i]
+                    target.storeBytes(of: bigEndian ? word.bigEndian : word.littleEndian, toByteOffset: i * 4, as: UInt32.self)
+                    i &+= 1
+                }
+                initialized = size
             }
-            return bytes(out)
         }
 
         /// `h.hexdigest()`: the digest as lower-case hexadecimal.
@@ -156,18 +196,18 @@ public enum hashlib {
         /// Python: `hash.hexdigest`.
         public func hexdigest() -> String { digest().hex() }
 
-        /// One 64-byte block into the state; counts it in the message length.
-        private func compress(_ block: ArraySlice<UInt8>) {
+        /// One 64-byte block at `p` into the state; counts it in the message length.
+        private func compress(_ p: UnsafeRawPointer) {
             length &+= 64
-            let bytes = Array(block)
             switch algorithm {
-            case .sha256: sha256Block(bytes)
-            case .sha1: sha1Block(bytes)
-            case .md5: md5Block(bytes)
+            case .sha256: sha256Block(p)
+            case .sha1: sha1Block(p)
+            case .md5: md5Block(p)
             }
         }
 
-        private static let k256: [UInt32] = [
+        /// The SHA-256 round constants (FIPS 180-4), where a debug build reads them with no call.
+        nonisolated(unsafe) private static let k256: UnsafePointer<UInt32> = constants([
             0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
             0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
             0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -176,64 +216,82 @@ public enum hashlib {
             0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
             0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
             0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-        ]
+        ])
 
-        private func bigEndianWords(_ b: [UInt8]) -> [UInt32] {
-            var words: [UInt32] = []
-            for i in 0..<16 {
-                var word: UInt32 = 0
-                for j in 0..<4 { word = word << 8 | UInt32(b[i * 4 + j]) }
-                words.append(word)
-            }
-            return words
+        /// A table copied once to memory that lives as long as the process.
+        private static func constants(_ values: [UInt32]) -> UnsafePointer<UInt32> {
+            let p = UnsafeMutablePointer<UInt32>.allocate(capacity: values.count)
+            p.initialize(from: values, count: values.count)
+            return UnsafePointer(p)
         }
 
-        private func sha256Block(_ b: [UInt8]) {
-            var w = bigEndianWords(b)
-            func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
-            for i in 16..<64 {
-                let s0: UInt32 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1: UInt32 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                let sum: UInt32 = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                w.append(sum)
+        /// Loads the 16 words of the block at `p` into the schedule (big-endian, or MD5's little-endian).
+        private func loadWords(_ p: UnsafeRawPointer, bigEndian: Bool) {
+            var t = 0
+            while t < 16 {
+                let word = p.loadUnaligned(fromByteOffset: 4 &* t, as: UInt32.self)
+                schedule[t] = bigEndian ? UInt32(bigEndian: word) : UInt32(littleEndian: word)
+                t &+= 1
             }
-            var (a, bb, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-            for i in 0..<64 {
-                let sigma1: UInt32 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let choose: UInt32 = (e & f) ^ (~e & g)
-                let t1: UInt32 = h &+ sigma1 &+ choose &+ Hash.k256[i] &+ w[i]
-                let sigma0: UInt32 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let majority: UInt32 = (a & bb) ^ (a & c) ^ (bb & c)
-                let t2: UInt32 = sigma0 &+ majority
-                (h, g, f, e, d, c, bb, a) = (g, f, e, d &+ t1, c, bb, a, t1 &+ t2)
-            }
-            for (i, v) in [a, bb, c, d, e, f, g, h].enumerated() { state[i] = state[i] &+ v }
         }
 
-        private func sha1Block(_ b: [UInt8]) {
-            var w = bigEndianWords(b)
-            func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { x << n | x >> (32 - n) }
-            for i in 16..<80 {
-                let mixed: UInt32 = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]
-                w.append(rotl(mixed, 1))
+        private func sha256Block(_ p: UnsafeRawPointer) {
+            let w = schedule, k = Hash.k256, h = state
+            loadWords(p, bigEndian: true)
+            var t = 16
+            while t < 64 {
+                let x = w[t &- 15], y = w[t &- 2]
+                let s0 = ((x >> 7) | (x << 25)) ^ ((x >> 18) | (x << 14)) ^ (x >> 3)
+                let s1 = ((y >> 17) | (y << 15)) ^ ((y >> 19) | (y << 13)) ^ (y >> 10)
+                w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+                t &+= 1
             }
-            var (a, bb, c, d, e) = (state[0], state[1], state[2], state[3], state[4])
-            for i in 0..<80 {
-                let (f, k): (UInt32, UInt32)
-                switch i {
-                case 0..<20: (f, k) = ((bb & c) | (~bb & d), 0x5A827999)
-                case 20..<40: (f, k) = (bb ^ c ^ d, 0x6ED9EBA1)
-                case 40..<60: (f, k) = ((bb & c) | (bb & d) | (c & d), 0x8F1BBCDC)
-                default: (f, k) = (bb ^ c ^ d, 0xCA62C1D6)
+            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+            t = 0
+            while t < 64 {
+                let s1 = ((e >> 6) | (e << 26)) ^ ((e >> 11) | (e << 21)) ^ ((e >> 25) | (e << 7))
+                let t1 = hh &+ s1 &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
+                let s0 = ((a >> 2) | (a << 30)) ^ ((a >> 13) | (a << 19)) ^ ((a >> 22) | (a << 10))
+                let t2 = s0 &+ ((a & b) ^ (a & c) ^ (b & c))
+                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                t &+= 1
+            }
+            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
+            h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
+        }
+
+        private func sha1Block(_ p: UnsafeRawPointer) {
+            let w = schedule, h = state
+            loadWords(p, bigEndian: true)
+            var t = 16
+            while t < 80 {
+                let x = w[t &- 3] ^ w[t &- 8] ^ w[t &- 14] ^ w[t &- 16]
+                w[t] = x << 1 | x >> 31
+                t &+= 1
+            }
+            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4]
+            t = 0
+            while t < 80 {
+                let f: UInt32, k: UInt32
+                if t < 20 {
+                    f = (b & c) | (~b & d); k = 0x5A827999
+                } else if t < 40 {
+                    f = b ^ c ^ d; k = 0x6ED9EBA1
+                } else if t < 60 {
+                    f = (b & c) | (b & d) | (c & d); k = 0x8F1BBCDC
+                } else {
+                    f = b ^ c ^ d; k = 0xCA62C1D6
                 }
-                let t: UInt32 = rotl(a, 5) &+ f &+ e &+ k &+ w[i]
-                (e, d, c, bb, a) = (d, c, rotl(bb, 30), a, t)
+                let x = (a << 5 | a >> 27) &+ f &+ e &+ k &+ w[t]
+                e = d; d = c; c = b << 30 | b >> 2; b = a; a = x
+                t &+= 1
             }
-            for (i, v) in [a, bb, c, d, e].enumerated() { state[i] = state[i] &+ v }
+            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d; h[4] = h[4] &+ e
         }
 
-        private static let md5Shift: [UInt32] = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21]
-        private static let md5K: [UInt32] = [
+        /// MD5's per-round shifts and constants (RFC 1321).
+        nonisolated(unsafe) private static let md5Shift: UnsafePointer<UInt32> = constants([7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21])
+        nonisolated(unsafe) private static let md5K: UnsafePointer<UInt32> = constants([
             0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
             0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
             0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
@@ -242,33 +300,34 @@ public enum hashlib {
             0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
             0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
             0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391,
-        ]
+        ])
 
-        private func md5Block(_ b: [UInt8]) {
-            var m: [UInt32] = []
-            for i in 0..<16 {
-                var word: UInt32 = 0
-                for j in (0..<4).reversed() { word = word << 8 | UInt32(b[i * 4 + j]) }
-                m.append(word)
-            }
-            var (a, bb, c, d) = (state[0], state[1], state[2], state[3])
-            for i in 0..<64 {
+        private func md5Block(_ p: UnsafeRawPointer) {
+            let m = schedule, h = state, k = Hash.md5K, shift = Hash.md5Shift
+            loadWords(p, bigEndian: false)
+            var a = h[0], b = h[1], c = h[2], d = h[3]
+            var i = 0
+            while i < 64 {
                 var f: UInt32
                 let g: Int
-                switch i {
-                case 0..<16: f = (bb & c) | (~bb & d); g = i
-                case 16..<32: f = (d & bb) | (~d & c); g = (5 * i + 1) % 16
-                case 32..<48: f = bb ^ c ^ d; g = (3 * i + 5) % 16
-                default: f = c ^ (bb | ~d); g = (7 * i) % 16
+                if i < 16 {
+                    f = (b & c) | (~b & d); g = i
+                } else if i < 32 {
+                    f = (d & b) | (~d & c); g = (5 &* i &+ 1) & 15
+                } else if i < 48 {
+                    f = b ^ c ^ d; g = (3 &* i &+ 5) & 15
+                } else {
+                    f = c ^ (b | ~d); g = (7 &* i) & 15
                 }
-                f = f &+ a &+ Hash.md5K[i] &+ m[g]
-                let s = Hash.md5Shift[(i / 16) * 4 + i % 4]
+                f = f &+ a &+ k[i] &+ m[g]
+                let s = shift[(i >> 4) &* 4 &+ (i & 3)]
                 a = d
                 d = c
-                c = bb
-                bb = bb &+ (f << s | f >> (32 - s))
+                c = b
+                b = b &+ (f << s | f >> (32 &- s))
+                i &+= 1
             }
-            for (i, v) in [a, bb, c, d].enumerated() { state[i] = state[i] &+ v }
+            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
         }
     }
 }

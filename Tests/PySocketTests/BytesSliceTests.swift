@@ -41,7 +41,7 @@ struct BytesSliceTests {
     func sharing() throws {
         let parent = bytes(Self.source)
         let piece = parent[10..<150]
-        #expect(piece._inlineCount == bytes._sharedSlice)
+        #expect(piece._isSharedSlice)
         let parentBase = parent.withUnsafeBytes { $0.baseAddress! }
         #expect(piece.withUnsafeBytes { $0.baseAddress! } == parentBase + 10)
         #expect(Array(piece) == Array(Self.source[10..<150]))
@@ -53,35 +53,73 @@ struct BytesSliceTests {
         #expect(piece.withContiguousStorageIfAvailable { Array($0) } == Array(Self.source[10..<150]))
         // A slice of a slice points further into the same array.
         let inner = piece[5, -5]
-        #expect(inner._inlineCount == bytes._sharedSlice)
+        #expect(inner._isSharedSlice)
         #expect(inner.withUnsafeBytes { $0.baseAddress! } == parentBase + 15)
         #expect(Array(inner) == Array(Self.source[15..<145]))
         // 16 bytes or fewer: inline, whatever the parent.
         let short = parent[20..<36]
         #expect(!short._isOnHeap && Array(short) == Array(Self.source[20..<36]))
         // The whole value is the value itself.
-        #expect(parent[0, nil]._inlineCount == bytes._onHeap)
+        #expect(parent[0, nil]._inlineCount == parent._inlineCount && !parent._isSharedSlice)
         // partition and splitlines give slices too.
         let line = bytes(Array("a header name that is long: and its value, long too\r\n".utf8))
         let (name, sep, rest) = try line.partition(": ")
-        #expect(name._inlineCount == bytes._sharedSlice && rest._inlineCount == bytes._sharedSlice)
+        #expect(name._isSharedSlice && rest._isSharedSlice)
         #expect(name == bytes("a header name that is long") && sep == bytes(": ") && rest == bytes("and its value, long too\r\n"))
         let lines = bytes(Array("the first line of the text\nthe second line of the text".utf8)).splitlines()
-        #expect(lines.map(\.count) == [26, 27] && lines.allSatisfy { $0._inlineCount == bytes._sharedSlice })
+        #expect(lines.map(\.count) == [26, 27] && lines.allSatisfy { $0._isSharedSlice })
     }
 
     @Test("a short slice of a buffer over 64 KiB is copied, so it does not keep the buffer alive")
     func largeBuffer() {
         let big = bytes([UInt8](repeating: 7, count: 100_000))
-        #expect(big[0..<100]._inlineCount == bytes._onHeap)
-        #expect(big[0..<60_000]._inlineCount == bytes._sharedSlice)
+        #expect(big[0..<100]._inlineCount == bytes._ownBuffer)
+        #expect(big[0..<60_000]._isSharedSlice)
         #expect(big[0..<100] == bytes([UInt8](repeating: 7, count: 100)))
     }
 
-    @Test("mutating a slice never changes its parent")
-    func mutateSlice() {
+    /// The three heap storages a parent can have: the array it was made from, a buffer of its
+    /// own of exactly its size, and a buffer grown by `+=` (with room to spare, so appends
+    /// write in place while the value references it alone).
+    static let parents: [String] = ["array", "buffer", "grown"]
+
+    private static func parent(_ kind: String) -> bytes {
+        switch kind {
+        case "array": return bytes(source)
+        case "buffer": return source.withUnsafeBytes { bytes(copying: $0) }
+        default:
+            var value = Array(source[0..<150]).withUnsafeBytes { bytes(copying: $0) }
+            value += Array(source[150...]).withUnsafeBytes { bytes(copying: $0) }
+            return value
+        }
+    }
+
+    @Test("each parent storage holds the same bytes", arguments: parents)
+    func parentKinds(kind: String) {
+        let parent = Self.parent(kind)
+        #expect(Array(parent) == Self.source)
+        #expect(parent._inlineCount == (kind == "array" ? bytes._wholeArray : bytes._ownBuffer))
+        if kind == "grown" { #expect(parent._capacity > parent.count) }
+    }
+
+    @Test("a copy of a value with room to spare appends without changing the original", arguments: parents)
+    func appendToCopy(kind: String) {
+        var a = Self.parent(kind)
+        var b = a
+        b += bytes("tail")
+        #expect(Array(a) == Self.source && Array(b) == Self.source + Array("tail".utf8))
+        a += bytes("other")
+        #expect(Array(a) == Self.source + Array("other".utf8) && Array(b) == Self.source + Array("tail".utf8))
+        var c = b
+        c.append(1)
+        b[0] = 0xEE
+        #expect(c[0] == 0 && c.count == 205 && b[0] == 0xEE && b.count == 204)
+    }
+
+    @Test("mutating a slice never changes its parent", arguments: parents)
+    func mutateSlice(kind: String) {
         for mutation in Self.mutations {
-            let parent = bytes(Self.source)
+            let parent = Self.parent(kind)
             var piece = parent[10..<150]
             var model = Array(Self.source[10..<150])
             mutation.value(&piece)
@@ -92,10 +130,10 @@ struct BytesSliceTests {
         }
     }
 
-    @Test("mutating the parent never changes its slices")
-    func mutateParent() {
+    @Test("mutating the parent never changes its slices", arguments: parents)
+    func mutateParent(kind: String) {
         for mutation in Self.mutations {
-            var parent = bytes(Self.source)
+            var parent = Self.parent(kind)
             let piece = parent[10..<150]
             let inner = piece[1, nil]
             var model = Self.source

@@ -38,6 +38,15 @@ struct BytesStorageTests {
         }
     }
 
+    @Test("a bytes buffer's bytes start where ManagedBuffer puts its elements")
+    func elementOffset() {
+        let buffer = _BytesBuffer.allocate(40)
+        let elements = buffer.withUnsafeMutablePointerToElements { $0 }
+        #expect(bytes._elements(buffer) == elements)
+        #expect(buffer.header == 40)
+        #expect(bytes._bufferCapacity(buffer) == 40)
+    }
+
     @Test("mutating an inline value: set a byte, append past 16, mutate through storage")
     func mutation() throws {
         var value: bytes = "abc"
@@ -78,7 +87,7 @@ struct BytesStorageTests {
         let got = try b.recv(bufsize)
         #expect(Array(got) == payload)
         #expect(got._isOnHeap == (sent > 16))
-        if got._isOnHeap { #expect(got.storage.capacity < 2 * max(sent, 4096) + 64) }
+        if got._isOnHeap { #expect(got._capacity < 2 * max(sent, 4096) + 64) }
     }
 
     @Test("recvfrom(n) returns the datagram and the sender's address", arguments: [4, 64, 2000])

@@ -6,12 +6,12 @@ extension bytes: CustomStringConvertible, CustomDebugStringConvertible {
     /// `str(b)`: Python prints a bytes value as its repr, `b'hi\x00'`.
     ///
     /// Python: `bytes.__str__`. C: none.
-    public var description: String { pythonRepr(bytes: storage) }
+    public var description: String { withUnsafeBytes { pythonRepr(bytes: $0) } }
 
     /// `repr(b)`: `b'hi\x00'`, in double quotes when only `'` occurs inside.
     ///
     /// Python: `bytes.__repr__`. C: none.
-    public var debugDescription: String { pythonRepr(bytes: storage) }
+    public var debugDescription: String { withUnsafeBytes { pythonRepr(bytes: $0) } }
 }
 
 // MARK: - Operators and slicing
@@ -414,14 +414,16 @@ extension bytes {
     ///
     /// Python: `bytes.replace`. C: none.
     public func replace(_ old: bytes, _ new: bytes, _ count: Int = -1) -> bytes {
+        // One array of this value's bytes (`storage` is a new array for a value not made from one).
+        let source = storage
         var out: [UInt8] = []
         var start = 0
         for match in occurrences(of: old, limit: count) {
-            out += storage[start..<match]
-            out += new.storage
+            out += source[start..<match]
+            new.withUnsafeBytes { out += $0 }
             start = match + old.count
         }
-        out += storage[start...]
+        out += source[start...]
         return bytes(out)
     }
 }
@@ -515,7 +517,7 @@ extension bytes {
     public func hex() -> String {
         var out = ""
         out.reserveCapacity(count * 2)
-        for byte in storage { out += Self.hexDigits(byte) }
+        withUnsafeBytes { for byte in $0 { out += Self.hexDigits(byte) } }
         return out
     }
 
@@ -531,7 +533,7 @@ extension bytes {
         let group = bytes_per_sep.magnitude
         guard group > 0 else { return hex() }
         var out = ""
-        for (i, byte) in storage.enumerated() {
+        for (i, byte) in storage.enumerated() {  // (one array, made once)
             let boundary = bytes_per_sep > 0 ? (count - i) % Int(group) == 0 : i % Int(group) == 0
             if i > 0, boundary { out.append(sep) }
             out += Self.hexDigits(byte)
@@ -599,13 +601,15 @@ extension bytes {
         if let text = withUnsafeBytes({ codec.decodeValid($0) }) { return text }
         var out = String.UnicodeScalarView()
         var i = 0
+        // One array for the whole loop (`storage` is a new array for a value not made from one).
+        let data = storage
         while i < count {
-            switch codec.decodeStep(storage, at: i) {
+            switch codec.decodeStep(data, at: i) {
             case .scalar(let scalar, let length):
                 out.append(scalar)
                 i += length
             case .error(let length, let reason):
-                let bad = storage[i..<(i + length)]
+                let bad = data[i..<(i + length)]
                 switch errors {
                 case "replace": out.append("\u{FFFD}")
                 case "ignore": break

@@ -1,4 +1,25 @@
-// Python's `bytes`: a value type of UInt8 (up to 16 bytes inline, more in an array), printed as Python's repr.
+// Python's `bytes`: a value type of UInt8 (up to 16 bytes inline, more in a buffer of its own), printed as Python's repr.
+
+/// The heap storage of `bytes`: one allocation holding the bytes after a header (the
+/// capacity), made at its final size, uninitialised, and filled by the caller (a system call,
+/// `memcpy`). Values share it until one mutates (copy on write); only a value that is all of
+/// a buffer it references alone writes into it.
+///
+/// Python: none (the `ob_sval` of CPython's `PyBytesObject`).
+@usableFromInline final class _BytesBuffer: ManagedBuffer<Int, UInt8> {
+    /// A new buffer of `capacity` bytes, uninitialised, and the address of its first byte.
+    @usableFromInline static func make(_ capacity: Int) -> (_BytesBuffer, UnsafeMutablePointer<UInt8>) {
+        let buffer = allocate(capacity)
+        return (buffer, bytes._elements(buffer))
+    }
+
+    /// A new buffer of `capacity` bytes, uninitialised.
+    @usableFromInline static func allocate(_ capacity: Int) -> _BytesBuffer {
+        // `create` called on this class makes an instance of it.
+        unsafeDowncast(_BytesBuffer.create(minimumCapacity: capacity) { _ in capacity }, to: _BytesBuffer.self)
+    }
+
+}
 
 /// `bytes`: Python's bytes as a Swift value.
 ///
@@ -7,40 +28,69 @@
 /// Python's `repr` (`b'hi\x00'`), which is also what Python's `str()` prints.
 ///
 /// Values of up to 16 bytes (a `recv(1)`, a packed IPv6 address, a short literal) are stored
-/// in the value itself, with no heap allocation; longer ones in an `[UInt8]`. A slice longer
-/// than 16 bytes (`b[i..<j]`, `partition`, `strip`, `split`'s pieces) shares its parent's array
-/// instead of copying (when that array is at most 64 KiB or the slice at least half of it, so
-/// a short slice never keeps a large buffer alive); mutating either copies first, as arrays do.
+/// in the value itself, with no heap allocation; longer ones in one heap buffer of their own,
+/// allocated once at its final size (or in the `[UInt8]` a value was made from, taken with no
+/// copy). A slice longer than 16 bytes (`b[i..<j]`, `partition`, `strip`, `split`'s pieces)
+/// shares its parent's storage instead of copying (when that storage is at most 64 KiB or the
+/// slice at least half of it, so a short slice never keeps a large buffer alive); mutating
+/// either copies first, as arrays do.
 ///
 /// Python: `bytes`.
 @frozen
-public struct bytes: Sendable {
-    /// On the heap: the array that holds the bytes (all of it when `_inlineCount == _onHeap`,
-    /// a part of it for a `_sharedSlice`), which keeps them alive; empty for an inline value.
-    @usableFromInline var _heap: [UInt8]
+public struct bytes: @unchecked Sendable {
+    // Sendable: `_owner` is never written through by two values (a value writes only into a
+    // buffer it references alone, as an array does), so sharing it across threads is safe.
+
+    /// On the heap: what keeps the bytes alive, a `_BytesBuffer` or the storage object of an
+    /// `[UInt8]` the value was made from (`_storageKind` says which); nil for an inline value.
+    @usableFromInline var _owner: AnyObject?
     /// Inline: up to 16 bytes in memory order; the bytes past the count are always zero (so
     /// that equality compares the words). On the heap: the address of the value's first byte
-    /// (inside `_heap`'s buffer) and its count, so that reading a byte or the count is a load
-    /// with no call into the array, even in a debug build (where nothing but `@_transparent`
-    /// code is inlined across modules). Every mutation of `_heap` is followed by `_syncHeap()`.
+    /// (inside `_owner`) and its count, so that reading a byte or the count is a load with no
+    /// call, even in a debug build (where nothing but `@_transparent` code is inlined across
+    /// modules).
     @usableFromInline var _inline: (UInt, UInt)
-    /// How many bytes are inline (0...16), `_onHeap`, or `_sharedSlice`.
+    /// How many bytes are inline (0...16), or where they are on the heap: `_ownBuffer`,
+    /// `_wholeArray`, `_bufferSlice` or `_arraySlice` (all at least `_heapKinds`).
     @usableFromInline var _inlineCount: UInt8
 
-    /// `_inlineCount` when the bytes are all of `_heap`.
-    @usableFromInline static var _onHeap: UInt8 { 0xFF }
-    /// `_inlineCount` when the bytes are a part of `_heap` that other values share: a mutation
-    /// first copies them to an array of their own (`_moveToHeap`).
-    @usableFromInline static var _sharedSlice: UInt8 { 0xFE }
+    /// `_inlineCount` when the bytes are the start of a `_BytesBuffer` (writable in place when
+    /// the value references it alone).
+    @_transparent @usableFromInline static var _ownBuffer: UInt8 { 0xFF }
+    /// `_inlineCount` when the bytes are a part of a `_BytesBuffer` that other values share.
+    @_transparent @usableFromInline static var _bufferSlice: UInt8 { 0xFE }
+    /// `_inlineCount` when the bytes are all of an `[UInt8]` (`_owner` is its storage object).
+    @_transparent @usableFromInline static var _wholeArray: UInt8 { 0xFD }
+    /// `_inlineCount` when the bytes are a part of an `[UInt8]` that other values share.
+    @_transparent @usableFromInline static var _arraySlice: UInt8 { 0xFC }
+    /// The smallest `_inlineCount` of a value on the heap.
+    @_transparent @usableFromInline static var _heapKinds: UInt8 { 0xFC }
     /// The most bytes stored inline (16 on a 64-bit platform).
-    @usableFromInline static var _inlineCapacity: Int { MemoryLayout<(UInt, UInt)>.size }
+    @_transparent @usableFromInline static var _inlineCapacity: Int { 2 &* MemoryLayout<UInt>.size }
+
+    /// The address of a `_BytesBuffer`'s first byte: the object's address plus `_elementOffset`.
+    @_transparent @usableFromInline static func _elements(_ buffer: _BytesBuffer) -> UnsafeMutablePointer<UInt8> {
+        (UnsafeMutableRawPointer(Unmanaged.passUnretained(buffer).toOpaque()) + _elementOffset).assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// Where the bytes start in a `_BytesBuffer`, as `ManagedBuffer` lays it out: the object
+    /// header (two words), then the `Int` header, then the bytes (alignment 1). A constant, so
+    /// that no generic `withUnsafeMutablePointerToElements` runs per allocation;
+    /// BytesStorageTests checks it against that call.
+    @_transparent @usableFromInline static var _elementOffset: Int { 3 &* MemoryLayout<Int>.size }
+
+    /// A `_BytesBuffer`'s capacity (its `Int` header, just before the bytes), read from memory:
+    /// reading the class's `header` property is an exclusivity check each time
+    /// (`swift_beginAccess`, 76 of a release `+=`'s 207 instructions).
+    @_transparent @usableFromInline static func _bufferCapacity(_ owner: AnyObject) -> Int {
+        (UnsafeRawPointer(Unmanaged.passUnretained(owner).toOpaque()) + (_elementOffset &- MemoryLayout<Int>.size)).load(as: Int.self)
+    }
 
     /// `bytes()`: empty.
     ///
     /// Python: `bytes()`. C: none.
-    @inlinable public init() {
-        // `Array()`, not `[]`: a debug build makes `[]` through the generic array-literal path.
-        _heap = Array()
+    @_transparent public init() {
+        _owner = nil
         _inline = (0, 0)
         _inlineCount = 0
     }
@@ -48,12 +98,13 @@ public struct bytes: Sendable {
     /// `bytes(iterable_of_ints)`: takes the array as it is (no copy).
     ///
     /// Python: `bytes(iterable_of_ints)`. C: none.
-    @inlinable public init(_ storage: [UInt8]) {
+    @_transparent public init(_ storage: [UInt8]) {
         // The address and count read from the argument (in a debug build, each read of a
         // stored array retains and releases it).
         _inline = (bytes._address(storage), UInt(bitPattern: storage.count))
-        _heap = storage
-        _inlineCount = bytes._onHeap
+        // An array is one reference to its storage object, which keeps the elements alive.
+        _owner = unsafeBitCast(storage, to: AnyObject.self)
+        _inlineCount = bytes._wholeArray
     }
 
     /// `bytes(iterable_of_ints)` from any sequence of bytes.
@@ -67,7 +118,7 @@ public struct bytes: Sendable {
         }
     }
 
-    /// A copy of `buffer`'s bytes: inline when they fit, else in one array of exactly their count.
+    /// A copy of `buffer`'s bytes: inline when they fit, else in one buffer of exactly their count.
     ///
     /// Python: `bytes(memoryview)`.
     @inlinable public init(copying buffer: UnsafeRawBufferPointer) {
@@ -79,12 +130,27 @@ public struct bytes: Sendable {
             if count > 0 { bytes._copy(to: &_inline, at: 0, from: buffer.baseAddress!, count: count) }
             _inlineCount = UInt8(truncatingIfNeeded: count)
         } else {
-            // Array(UnsafeRawBufferPointer) runs the standard library's own compiled copy, which
-            // gets the array storage's type metadata from a cache; `[UInt8](unsafeUninitializedCapacity:)`
-            // or `Array(repeating:count:)`, specialised here, ask the runtime for it on every call
-            // (about 400 instructions more per value on Linux, measured with callgrind).
-            self.init(Array(buffer))
+            self.init(_copying: buffer.baseAddress!, count)
         }
+    }
+
+    /// A value of `count` (> 16) bytes copied from `source` into a new buffer of that size.
+    @usableFromInline init(_copying source: UnsafeRawPointer, _ count: Int) {
+        // Written for a debug build too: one call to allocate, no tuple, no Optional.
+        let buffer = _BytesBuffer.allocate(count)
+        let base = bytes._elements(buffer)
+        UnsafeMutableRawPointer(base).copyMemory(from: source, byteCount: count)
+        _owner = buffer
+        _inline = (UInt(bitPattern: base), UInt(bitPattern: count))
+        _inlineCount = bytes._ownBuffer
+    }
+
+    /// The value that is the first `count` bytes of `buffer` (at `base`).
+    @_transparent @usableFromInline
+    init(_buffer buffer: _BytesBuffer, _ base: UnsafeMutablePointer<UInt8>, _ count: Int) {
+        _owner = buffer
+        _inline = (UInt(bitPattern: base), UInt(bitPattern: count))
+        _inlineCount = bytes._ownBuffer
     }
 
     /// Copies `count` bytes from `source` to `target + offset` (`target` given as `&words`
@@ -95,7 +161,7 @@ public struct bytes: Sendable {
     }
 
     /// A value of at most `capacity` bytes written in place by `initializer`, which sets how
-    /// many it wrote (the rest stays unused): inline up to 16 bytes, else one array allocated
+    /// many it wrote (the rest stays unused): inline up to 16 bytes, else one buffer allocated
     /// at `capacity`, uninitialised, with no copy afterwards. This is how `recv(n)` fills a
     /// `bytes` straight from the kernel.
     ///
@@ -105,32 +171,44 @@ public struct bytes: Sendable {
         if capacity <= bytes._inlineCapacity {
             self.init()
             var count = 0
-            try withUnsafeMutableBytes(of: &_inline) { raw in
-                try initializer(UnsafeMutableRawBufferPointer(rebasing: raw[..<Swift.max(capacity, 0)]), &count)
-            }
-            _inlineCount = UInt8(truncatingIfNeeded: Swift.min(Swift.max(count, 0), Swift.max(capacity, 0)))
+            var words: (UInt, UInt) = (0, 0)
+            try bytes._withMutableBytes(at: &words, count: Swift.max(capacity, 0)) { try initializer($0, &count) }
+            let kept = Swift.min(Swift.max(count, 0), Swift.max(capacity, 0))
+            // The bytes past the count stay zero (equality compares the words), whatever the
+            // initializer wrote there.
+            if kept < capacity { bytes._zero(&words, from: kept, to: capacity) }
+            _inline = words
+            _inlineCount = UInt8(truncatingIfNeeded: kept)
         } else {
-            self.init(try [UInt8](unsafeUninitializedCapacity: capacity) { target, count in
-                try initializer(UnsafeMutableRawBufferPointer(target), &count)
-            })
+            let (buffer, base) = _BytesBuffer.make(capacity)
+            var count = 0
+            try initializer(UnsafeMutableRawBufferPointer(start: base, count: capacity), &count)
+            self.init(_buffer: buffer, base, Swift.min(Swift.max(count, 0), capacity))
         }
     }
 
-    /// Whether the bytes live in `_heap` (all of it, or a shared part).
-    @_transparent @usableFromInline var _isOnHeap: Bool { _inlineCount >= 0xFE }
+    /// Zeroes bytes `from..<to` at `words` (an inline value's words on the stack).
+    @usableFromInline static func _zero(_ words: UnsafeMutableRawPointer, from: Int, to: Int) {
+        var i = from
+        while i < to { words.storeBytes(of: 0, toByteOffset: i, as: UInt8.self); i &+= 1 }
+    }
+
+    /// Calls `body` with `count` writable bytes at `address` (an inline value's words on the stack).
+    @_transparent @usableFromInline
+    static func _withMutableBytes<R>(at address: UnsafeMutableRawPointer, count: Int,
+                                     _ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeMutableRawBufferPointer(start: address, count: count))
+    }
+
+    /// Whether the bytes live on the heap (in `_owner`).
+    @_transparent @usableFromInline var _isOnHeap: Bool { _inlineCount >= 0xFC }
+
+    /// Whether the bytes are a part of storage other values share (a slice).
+    @_transparent @usableFromInline var _isSharedSlice: Bool { _inlineCount == 0xFE || _inlineCount == 0xFC }
 
     /// The address of the first byte on the heap (nil for an empty array without storage).
     @_transparent @usableFromInline var _heapBase: UnsafePointer<UInt8>? {
         UnsafePointer(bitPattern: _inline.0)
-    }
-
-    /// Records `_heap`'s address and count after it was set or mutated (the value is then all
-    /// of `_heap`).
-    @inlinable mutating func _syncHeap() {
-        // The array passed as a pointer argument: its buffer's address, with no closure (a
-        // generic `withUnsafeBufferPointer` runs unspecialised in a debug build).
-        _inline = (bytes._address(_heap), UInt(bitPattern: _heap.count))
-        _inlineCount = bytes._onHeap
     }
 
     /// The address an array argument is passed at (its buffer's first byte).
@@ -138,9 +216,33 @@ public struct bytes: Sendable {
         UInt(bitPattern: pointer)
     }
 
-    /// Appends `source`'s bytes: inline while the total fits in 16, else to an array of the
-    /// value's own (`_heap.append`, which grows it geometrically, as an array's `+=` does).
-    mutating func _append(_ source: UnsafeRawBufferPointer) {
+    /// How many bytes the value can hold before it must move: its buffer's capacity when it is
+    /// all of a buffer of its own, else its count.
+    var _capacity: Int {
+        if _inlineCount == bytes._ownBuffer { return bytes._bufferCapacity(_owner.unsafelyUnwrapped) }
+        return _isOnHeap ? count : bytes._inlineCapacity
+    }
+
+    /// Makes the value all of a buffer that it alone references, with room for at least
+    /// `minimumCapacity` bytes (`grow`: at least twice the old capacity when it must move, as
+    /// an array grows), and returns the address of its first byte. Bytes are copied only when
+    /// the value is inline, shares its storage, or lacks the room.
+    @usableFromInline mutating func _uniqueBuffer(_ minimumCapacity: Int, grow: Bool) -> UnsafeMutablePointer<UInt8> {
+        let n = count
+        if _inlineCount == bytes._ownBuffer && isKnownUniquelyReferenced(&_owner)
+            && bytes._bufferCapacity(_owner.unsafelyUnwrapped) >= minimumCapacity {
+            return UnsafeMutablePointer(bitPattern: _inline.0).unsafelyUnwrapped
+        }
+        let capacity = grow ? Swift.max(minimumCapacity, 2 &* _capacity) : Swift.max(minimumCapacity, n)
+        let (buffer, base) = _BytesBuffer.make(capacity)
+        if n > 0 { withUnsafeBytes { UnsafeMutableRawPointer(base).copyMemory(from: $0.baseAddress!, byteCount: n) } }
+        self = bytes(_buffer: buffer, base, n)
+        return base
+    }
+
+    /// Appends `source`'s bytes: inline while the total fits in 16, else with `memcpy` into a
+    /// buffer of the value's own, grown geometrically (as an array's `+=` grows).
+    @usableFromInline mutating func _append(_ source: UnsafeRawBufferPointer) {
         let n = count, m = source.count
         guard m > 0, let from = source.baseAddress else { return }
         if !_isOnHeap && n &+ m <= bytes._inlineCapacity {
@@ -148,14 +250,13 @@ public struct bytes: Sendable {
             _inlineCount = UInt8(truncatingIfNeeded: n &+ m)
             return
         }
-        if _inlineCount != bytes._onHeap { _moveToHeap() }
-        _heap.append(contentsOf: source)
-        _syncHeap()
+        let base = _uniqueBuffer(n &+ m, grow: true)
+        UnsafeMutableRawPointer(base + n).copyMemory(from: from, byteCount: m)
+        _inline.1 = UInt(bitPattern: n &+ m)
     }
 
-    /// `a + b` of two buffers: inline up to 16 bytes; up to 4 KiB, an array copied from a
-    /// page of zeros (the standard library's cheapest way to allocate an array, see
-    /// `init(copying:)`) and then overwritten; beyond, an uninitialised array.
+    /// `a + b` of two buffers: inline up to 16 bytes, else one buffer of exactly the total,
+    /// filled with two `memcpy`s.
     static func _concatenating(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> bytes {
         let n = a.count, m = b.count, total = n &+ m
         if total <= _inlineCapacity {
@@ -165,32 +266,17 @@ public struct bytes: Sendable {
             value._inlineCount = UInt8(truncatingIfNeeded: total)
             return value
         }
-        if total <= _zeros.count {
-            var array = _arrayOfZeros(_zeros, total)
-            if n > 0 { _copy(to: &array, at: 0, from: a.baseAddress!, count: n) }
-            if m > 0 { _copy(to: &array, at: n, from: b.baseAddress!, count: m) }
-            return bytes(array)
-        }
-        return bytes(unsafeUninitializedCapacity: total) { target, initialized in
-            if n > 0 { target.baseAddress!.copyMemory(from: a.baseAddress!, byteCount: n) }
-            if m > 0 { (target.baseAddress! + n).copyMemory(from: b.baseAddress!, byteCount: m) }
-            initialized = total
-        }
-    }
-
-    /// 4 KiB of zeros, the source `_concatenating` copies a new array from.
-    static let _zeros = [UInt8](repeating: 0, count: 4096)
-
-    /// A new array of the first `count` bytes at `zeros`.
-    static func _arrayOfZeros(_ zeros: UnsafePointer<UInt8>, _ count: Int) -> [UInt8] {
-        Array(UnsafeRawBufferPointer(start: zeros, count: count))
+        let (buffer, base) = _BytesBuffer.make(total)
+        if n > 0 { UnsafeMutableRawPointer(base).copyMemory(from: a.baseAddress!, byteCount: n) }
+        if m > 0 { UnsafeMutableRawPointer(base + n).copyMemory(from: b.baseAddress!, byteCount: m) }
+        return bytes(_buffer: buffer, base, total)
     }
 
     /// `count` bytes from `offset` (unchecked: `0 <= offset`, `offset + count <= self.count`),
-    /// allocating nothing when they fit inline or can share this value's array: a heap piece
-    /// longer than 16 bytes keeps `_heap` alive and points into it, when the array is at most
-    /// 64 KiB or the piece at least half of it (a short piece of a large buffer is copied, so
-    /// that it does not keep the buffer's memory alive). The slicing methods (`b[i..<j]`,
+    /// allocating nothing when they fit inline or can share this value's storage: a heap piece
+    /// longer than 16 bytes keeps `_owner` alive and points into it, when the storage is at
+    /// most 64 KiB or the piece at least half of it (a short piece of a large buffer is copied,
+    /// so that it does not keep the buffer's memory alive). The slicing methods (`b[i..<j]`,
     /// `partition`, `strip`, `split`...) make their results with this.
     @inlinable func _slice(from offset: Int, count n: Int) -> bytes {
         if n == count { return self }
@@ -198,40 +284,48 @@ public struct bytes: Sendable {
         if n <= bytes._inlineCapacity || !_isOnHeap {
             return withUnsafeBytes { bytes(copying: UnsafeRawBufferPointer(start: $0.baseAddress! + offset, count: n)) }
         }
-        let whole = _inlineCount == bytes._onHeap ? count : _heap.count
+        return _sharedPiece(from: offset, count: n)
+    }
+
+    /// The heap piece of `_slice`: shared, or copied out of a large storage.
+    @usableFromInline func _sharedPiece(from offset: Int, count n: Int) -> bytes {
+        let whole: Int
+        switch _inlineCount {
+        case bytes._ownBuffer, bytes._wholeArray: whole = count
+        case bytes._bufferSlice: whole = bytes._bufferCapacity(_owner.unsafelyUnwrapped)
+        default: whole = unsafeBitCast(_owner.unsafelyUnwrapped, to: [UInt8].self).count
+        }
         if whole > 65_536 && n < whole / 2 {
-            return bytes(copying: UnsafeRawBufferPointer(start: _heapBase! + offset, count: n))
+            return bytes(_copying: _heapBase.unsafelyUnwrapped + offset, n)
         }
         var piece = self
         piece._inline = (_inline.0 &+ UInt(bitPattern: offset), UInt(bitPattern: n))
-        piece._inlineCount = bytes._sharedSlice
+        piece._inlineCount = _inlineCount >= bytes._bufferSlice ? bytes._bufferSlice : bytes._arraySlice
         return piece
     }
 
-    /// The bytes as an array (a new one for an inline value), and where `storage` is mutated
-    /// (an inline value moves to the heap first, so the mutation happens in place).
+    /// The bytes as an array (the value's own array when it was made from one, else a new
+    /// one), and where `storage` is mutated (the array is taken out, mutated in place when
+    /// the value was its only holder, and taken back).
     ///
     /// Python: none (the buffer a `bytes` object holds).
     public var storage: [UInt8] {
         @inlinable get {
-            if _inlineCount == bytes._onHeap { return _heap }
+            if _inlineCount == bytes._wholeArray { return unsafeBitCast(_owner.unsafelyUnwrapped, to: [UInt8].self) }
             return withUnsafeBytes { Array($0) }
         }
         @inlinable set { self = bytes(newValue) }
         @inlinable _modify {
-            _moveToHeap()
-            defer { _syncHeap() }
-            yield &_heap
+            var array: [UInt8]
+            if _inlineCount == bytes._wholeArray {
+                array = unsafeBitCast(_owner.unsafelyUnwrapped, to: [UInt8].self)
+                self = bytes()
+            } else {
+                array = withUnsafeBytes { Array($0) }
+            }
+            defer { self = bytes(array) }
+            yield &array
         }
-    }
-
-    /// Makes the value all of an array of its own: moves inline bytes into `_heap`, and copies
-    /// a shared slice's bytes out of the array it shares (before any mutation of `_heap`; the
-    /// array's own copy-on-write then keeps values that share it apart).
-    @inlinable mutating func _moveToHeap() {
-        if _inlineCount == bytes._onHeap { return }
-        _heap = withUnsafeBytes { Array($0) }
-        _syncHeap()
     }
 
     /// Calls `body` with the bytes in contiguous memory (no copy for a value on the heap).
@@ -239,7 +333,7 @@ public struct bytes: Sendable {
     /// Python: the buffer protocol (`memoryview(b)`).
     @_transparent public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         if _isOnHeap {
-            // `self` (and so `_heap`) is alive for the whole call.
+            // `self` (and so `_owner`) is alive for the whole call.
             return try body(UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: _inline.0), count: Int(bitPattern: _inline.1)))
         }
         // Inline: a copy of the words on the stack, whose address `&` passes for the call
@@ -280,8 +374,9 @@ extension bytes {
     /// `recv(n)` allocates its `bytes` at `n` and shrinks it to what arrived:
     /// - up to 16 bytes: received straight into the inline storage, no allocation;
     /// - up to 1024: received into a stack buffer, then copied to an exact-size value
-    ///   (inline if 16 or fewer arrived);
-    /// - more: received straight into an array of `bufsize` bytes, uninitialised. It is kept
+    ///   (inline if 16 or fewer arrived; a small exact-size buffer comes from malloc's
+    ///   per-thread cache, which a 1 KiB one does not fit);
+    /// - more: received straight into a buffer of `bufsize` bytes, uninitialised. It is kept
     ///   as it is unless fewer than half arrived and more than 4 KiB would stay unused; then
     ///   (or when 16 or fewer arrived) the bytes are copied to an exact-size value, so that a
     ///   short read into a large buffer does not hold the large buffer's memory.
@@ -308,7 +403,6 @@ extension bytes {
         return data
     }
 }
-
 extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
     public typealias Index = Int
     public typealias Element = UInt8
@@ -326,7 +420,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     ///
     /// Python: `bytes.__len__`.
     @_transparent public var count: Int {
-        _inlineCount >= 0xFE ? Int(bitPattern: _inline.1) : Int(bitPattern: _inlineCount._lowWord)
+        _inlineCount >= 0xFC ? Int(bitPattern: _inline.1) : Int(bitPattern: _inlineCount._lowWord)
     }
     /// `not b`: whether there are no bytes.
     ///
@@ -364,16 +458,18 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
             // A debug build of the library (SwiftPM's debug configuration, what `swift run`
             // builds, whose client is a debug build too): every step costs instructions, so a
             // branch on the storage, then a typed load or a shift of the inline words.
-            if _inlineCount >= 0xFE {
+            if _inlineCount >= 0xFC {
                 if UInt(bitPattern: position) >= _inline.1 { bytes._outOfRangeTrap() }
-                return UnsafePointer<UInt8>(bitPattern: _inline.0)![position]
+                // The address as a pointer with no Optional to unwrap (a heap value's address is
+                // never 0 once it holds a byte).
+                return unsafeBitCast(_inline, to: (UnsafePointer<UInt8>, UInt).self).0[position]
             }
             if UInt(bitPattern: position) >= _inlineCount._lowWord { bytes._outOfRangeTrap() }
             return bytes._inlineByte(_inline, position)
             #else
             // Optimised: one load through the heap address or the inline words' address, with
             // no branch on the storage inside a loop (a third of the instructions per byte).
-            let onHeap = _inlineCount >= 0xFE
+            let onHeap = _inlineCount >= 0xFC
             if UInt(bitPattern: position) >= (onHeap ? _inline.1 : _inlineCount._lowWord) { bytes._outOfRangeTrap() }
             var words = _inline
             return bytes._byte(onHeap ? _inline.0 : 0, &words, position)
@@ -382,12 +478,10 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         set {
             if UInt(bitPattern: position) >= UInt(bitPattern: count) { bytes._outOfRangeTrap() }
             if _isOnHeap {
-                _moveToHeap()
-                _heap[position] = newValue
-                _syncHeap()
+                _uniqueBuffer(count, grow: false)[position] = newValue
                 return
             }
-            withUnsafeMutableBytes(of: &_inline) { $0[position] = newValue }
+            bytes._store(&_inline, position, newValue)
         }
     }
 
@@ -406,23 +500,83 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     /// The trap of an index out of range (as an array's).
     @usableFromInline static func _outOfRangeTrap() -> Never { fatalError("Index out of range") }
 
-    /// Replaces `b[subrange]` with `newElements` (a value on the heap afterwards).
+    /// Stores `byte` at `i` of an inline value's words (a raw store, as `_byte` reads).
+    @_transparent @usableFromInline
+    static func _store(_ words: UnsafeMutableRawPointer, _ i: Int, _ byte: UInt8) {
+        words.storeBytes(of: byte, toByteOffset: i, as: UInt8.self)
+    }
+
+    /// Replaces `b[subrange]` with `newElements`: in place when the value is all of a buffer
+    /// it alone references and the result fits, else into one new value (inline up to 16 bytes).
     ///
     /// Python: none (Swift's `RangeReplaceableCollection` needs it; `bytearray`'s `b[i:j] = x` is the Python form). C: none.
     @inlinable public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == UInt8 {
-        _moveToHeap()
-        _heap.replaceSubrange(subrange, with: newElements)
-        _syncHeap()
+        if newElements.withContiguousStorageIfAvailable({ _replace(subrange, UnsafeRawBufferPointer($0)) }) != nil { return }
+        let array = Array(newElements)
+        array.withUnsafeBytes { _replace(subrange, $0) }
     }
 
-    /// Makes room for `n` bytes (on the heap when more than 16).
+    /// `replaceSubrange` with the new bytes in contiguous memory (which may be this value's).
+    @usableFromInline mutating func _replace(_ subrange: Range<Int>, _ source: UnsafeRawBufferPointer) {
+        let n = count, lower = subrange.lowerBound, upper = subrange.upperBound
+        if lower < 0 || upper > n { bytes._outOfRangeTrap() }
+        if lower == n { _append(source); return }
+        let m = source.count, tail = n &- upper, total = lower &+ m &+ tail
+        if _inlineCount == bytes._ownBuffer && isKnownUniquelyReferenced(&_owner)
+            && bytes._bufferCapacity(_owner.unsafelyUnwrapped) >= total {
+            // In place: the tail moves, then the new bytes (not this value's: the caller's
+            // copy of it would make the buffer shared) are copied in.
+            let base = UnsafeMutableRawPointer(bitPattern: _inline.0).unsafelyUnwrapped
+            if tail > 0 && m != upper &- lower { (base + (lower &+ m)).copyMemory(from: base + upper, byteCount: tail) }
+            if m > 0 { (base + lower).copyMemory(from: source.baseAddress!, byteCount: m) }
+            _inline.1 = UInt(bitPattern: total)
+            return
+        }
+        self = withUnsafeBytes { old in
+            bytes(unsafeUninitializedCapacity: total) { target, initialized in
+                let to = target.baseAddress
+                if lower > 0 { to!.copyMemory(from: old.baseAddress!, byteCount: lower) }
+                if m > 0 { (to! + lower).copyMemory(from: source.baseAddress!, byteCount: m) }
+                if tail > 0 { (to! + (lower &+ m)).copyMemory(from: old.baseAddress! + upper, byteCount: tail) }
+                initialized = total
+            }
+        }
+    }
+
+    /// Appends one byte (in place in a buffer of the value's own, grown geometrically).
+    ///
+    /// Python: `bytearray.append` (Swift's `RangeReplaceableCollection`). C: none.
+    @inlinable public mutating func append(_ newElement: UInt8) {
+        _appendByte(newElement)
+    }
+
+    /// `append(_:)`: inline while it fits, else into a buffer of the value's own.
+    @usableFromInline mutating func _appendByte(_ byte: UInt8) {
+        let n = count
+        if !_isOnHeap && n < bytes._inlineCapacity {
+            bytes._store(&_inline, n, byte)
+            _inlineCount &+= 1
+            return
+        }
+        _uniqueBuffer(n &+ 1, grow: true)[n] = byte
+        _inline.1 = UInt(bitPattern: n &+ 1)
+    }
+
+    /// Appends the bytes of `newElements` (one `memcpy` when they are contiguous).
+    ///
+    /// Python: `bytearray.extend` (Swift's `RangeReplaceableCollection`). C: none.
+    @inlinable public mutating func append<S: Sequence>(contentsOf newElements: S) where S.Element == UInt8 {
+        if newElements.withContiguousStorageIfAvailable({ _append(UnsafeRawBufferPointer($0)) }) != nil { return }
+        let array = Array(newElements)
+        array.withUnsafeBytes { _append($0) }
+    }
+
+    /// Makes room for `n` bytes (in a buffer of the value's own when more than 16).
     ///
     /// Python: none (Swift's `RangeReplaceableCollection` needs it). C: none.
     @inlinable public mutating func reserveCapacity(_ n: Int) {
         if n <= bytes._inlineCapacity && !_isOnHeap { return }
-        _moveToHeap()
-        _heap.reserveCapacity(n)
-        _syncHeap()
+        _ = _uniqueBuffer(n, grow: false)
     }
 
     /// Calls `body` with the bytes in contiguous memory (always available; no copy on the heap).
@@ -432,21 +586,29 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         try withUnsafeBytes { try body($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
-    /// Calls `body` with the bytes in contiguous mutable memory, in place.
+    /// Calls `body` with the bytes in contiguous mutable memory, in place (a buffer of the
+    /// value's own; an inline value's bytes are copied out and back).
     ///
     /// Python: none (Swift's `MutableCollection` needs it for fast paths). C: none.
     @inlinable public mutating func withContiguousMutableStorageIfAvailable<R>(_ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        let n = count
         if _isOnHeap {
-            _moveToHeap()
-            defer { _syncHeap() }
-            return try _heap.withUnsafeMutableBufferPointer(body)
+            var buffer = UnsafeMutableBufferPointer(start: _uniqueBuffer(n, grow: false), count: n)
+            return try body(&buffer)
         }
-        let count = Int(_inlineCount)
-        return try Swift.withUnsafeMutablePointer(to: &_inline) { words in
-            try UnsafeMutableRawPointer(words).withMemoryRebound(to: UInt8.self, capacity: bytes._inlineCapacity) {
-                var buffer = UnsafeMutableBufferPointer(start: $0, count: count)
-                return try body(&buffer)
-            }
+        // The words copied out, written as bytes through a rebound pointer, and stored back.
+        var words = _inline
+        defer { _inline = words }
+        return try bytes._withMutableBytes(at: &words, count: n, body)
+    }
+
+    /// Calls `body` with `count` bytes at `words` (an inline value's words on the stack), bound
+    /// to `UInt8` for the call.
+    @usableFromInline static func _withMutableBytes<R>(at words: UnsafeMutableRawPointer, count: Int,
+                                                      _ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try words.withMemoryRebound(to: UInt8.self, capacity: _inlineCapacity) {
+            var buffer = UnsafeMutableBufferPointer(start: $0, count: count)
+            return try body(&buffer)
         }
     }
 
@@ -456,7 +618,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     /// Python: `iter(b)` (`bytes.__iter__`). C: none.
     @_transparent public func makeIterator() -> Iterator {
         let onHeap = _isOnHeap
-        return Iterator(_owner: _heap, _base: onHeap ? _inline.0 : 0, _inline: onHeap ? (0, 0) : _inline, _position: 0, _end: count)
+        return Iterator(_owner: _owner, _base: onHeap ? _inline.0 : 0, _inline: onHeap ? (0, 0) : _inline, _position: 0, _end: count)
     }
 
     /// The iterator of `bytes`: the bytes in order.
@@ -464,7 +626,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
     /// Python: `bytes.__iter__`.
     @frozen public struct Iterator: IteratorProtocol {
         /// Keeps the heap bytes alive while they are iterated.
-        @usableFromInline let _owner: [UInt8]
+        @usableFromInline let _owner: AnyObject?
         /// The first heap byte's address; 0 for inline bytes.
         @usableFromInline let _base: UInt
         /// The inline bytes (a `var` so that `next()` can read them through their address).
@@ -473,7 +635,7 @@ extension bytes: RandomAccessCollection, MutableCollection, RangeReplaceableColl
         @usableFromInline let _end: Int
 
         @_transparent @usableFromInline
-        init(_owner: [UInt8], _base: UInt, _inline: (UInt, UInt), _position: Int, _end: Int) {
+        init(_owner: AnyObject?, _base: UInt, _inline: (UInt, UInt), _position: Int, _end: Int) {
             self._owner = _owner
             self._base = _base
             self._inline = _inline
@@ -498,7 +660,7 @@ extension bytes: Equatable, Hashable {
     ///
     /// Python: `bytes.__eq__`.
     @_transparent public static func == (lhs: bytes, rhs: bytes) -> Bool {
-        if lhs._inlineCount < 0xFE && rhs._inlineCount < 0xFE {
+        if lhs._inlineCount < 0xFC && rhs._inlineCount < 0xFC {
             return lhs._inlineCount == rhs._inlineCount && lhs._inline.0 == rhs._inline.0 && lhs._inline.1 == rhs._inline.1
         }
         // Different lengths differ with no call (a heap key against inline ones, in a dict scan).
@@ -552,7 +714,10 @@ extension bytes: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
         // The literal's address and length, with no generic `withUTF8Buffer` closure (a debug
         // build calls it unspecialised); a one-scalar StaticString has no address.
         if value.hasPointerRepresentation {
-            self.init(copying: UnsafeRawBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
+            let count = value.utf8CodeUnitCount
+            // Past 16 bytes, straight to the one library call that allocates and copies.
+            if count > bytes._inlineCapacity { self.init(_copying: value.utf8Start, count); return }
+            self.init(copying: UnsafeRawBufferPointer(start: value.utf8Start, count: count))
         } else {
             self = value.withUTF8Buffer { bytes(copying: UnsafeRawBufferPointer($0)) }
         }
@@ -583,6 +748,8 @@ extension bytes {
             self.init()
             _inlineCount = UInt8(truncatingIfNeeded: count)
         } else {
+            // An array (zeroed by the standard library): a caller that fills it through
+            // `storage` (getsockopt, asyncio's sock_recv) then mutates it in place, with no copy.
             self.init([UInt8](repeating: 0, count: count))
         }
     }
