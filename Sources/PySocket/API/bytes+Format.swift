@@ -665,7 +665,7 @@ extension bytes {
     /// retains and releases a value it copies to call `count` on).
     static func _count(at item: UnsafePointer<bytes>) -> Int {
         let tag = item[0]._inlineCount
-        return tag >= bytes._sharedSlice ? Int(bitPattern: item[0]._inline.1) : Int(tag)
+        return tag >= bytes._heapKinds ? Int(bitPattern: item[0]._inline.1) : Int(tag)
     }
 
     /// Copies the bytes of the value at `item` to `target` in place (an inline value from its
@@ -673,7 +673,7 @@ extension bytes {
     /// the value; returns how many it copied.
     static func _copyBytes(at item: UnsafePointer<bytes>, to target: UnsafeMutablePointer<UInt8>) -> Int {
         let tag = item[0]._inlineCount
-        if tag >= bytes._sharedSlice {
+        if tag >= bytes._heapKinds {
             let n = Int(bitPattern: item[0]._inline.1)
             if n > 0, let source = UnsafeRawPointer(bitPattern: item[0]._inline.0) {
                 UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: n)

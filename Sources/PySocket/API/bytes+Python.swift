@@ -453,11 +453,11 @@ extension bytes {
     @inlinable public func _firstIndex(in items: UnsafePointer<bytes>, count n: Int) -> Int? {
         let tag = _inlineCount, w0 = _inline.0, w1 = _inline.1
         var i = 0
-        if tag < bytes._sharedSlice {
+        if tag < bytes._heapKinds {
             while i < n {
                 if items[i]._inlineCount == tag && items[i]._inline.0 == w0 && items[i]._inline.1 == w1 { return i }
                 // A heap value can be short too (`bytes([1, 2])` keeps its array).
-                if items[i]._inlineCount >= bytes._sharedSlice && items[i]._inline.1 == UInt(tag) && items[i] == self { return i }
+                if items[i]._inlineCount >= bytes._heapKinds && items[i]._inline.1 == UInt(tag) && items[i] == self { return i }
                 i &+= 1
             }
             return nil
@@ -466,7 +466,7 @@ extension bytes {
         let length = Int(bitPattern: w1)
         while i < n {
             let t = items[i]._inlineCount
-            let c = t >= bytes._sharedSlice ? Int(bitPattern: items[i]._inline.1) : Int(t)
+            let c = t >= bytes._heapKinds ? Int(bitPattern: items[i]._inline.1) : Int(t)
             if c == length && items[i] == self { return i }
             i &+= 1
         }
