@@ -50,29 +50,15 @@ do {
     case "storm-timeouts":
         // Only the 50 ms timeouts under the storm, with the bare ppoll(2) beside them
         // (`--trials N`, default 20; `--realtime` at SCHED_FIFO, root).
-        if arguments.contains("--realtime") {
-            var priority = sched_param(sched_priority: 50)
-            guard sched_setscheduler(0, SCHED_FIFO, &priority) == 0 else {
-                report("storm timeouts (SCHED_FIFO)", "runs at a real-time priority", "sched_setscheduler failed: errno \(Glibc.errno) (needs root)", false)
-                exit(1)
-            }
-            testSuffix = " (SCHED_FIFO)"
-        }
+        if arguments.contains("--realtime") { enterRealtime("storm timeouts") }
         installStormHandler()
         try socket.$interface.withValue(stormInterface) {
             try stormTimeouts(trials: option("trials", 20), neverEarlyOnly: arguments.contains("--never-early-only"))
         }
     case "precision":
-        if arguments.contains("--realtime") {
-            // The same trials at a real-time priority, so the scheduler of a loaded machine does
-            // not decide when the waiting thread runs again: what remains is PySocket's lateness.
-            var priority = sched_param(sched_priority: 50)
-            guard sched_setscheduler(0, SCHED_FIFO, &priority) == 0 else {
-                report("timeout precision (SCHED_FIFO)", "runs at a real-time priority", "sched_setscheduler failed: errno \(Glibc.errno) (needs root)", false)
-                exit(1)
-            }
-            testSuffix = " (SCHED_FIFO)"
-        }
+        // At a real-time priority, the scheduler of a loaded machine does not decide when the
+        // waiting thread runs again: what remains is PySocket's lateness.
+        if arguments.contains("--realtime") { enterRealtime("timeout precision") }
         installStormHandler()
         let trials = option("trials", 10_000)
         let assertP99 = !arguments.contains("--never-early-only")
@@ -107,3 +93,13 @@ do {
     report("\(arguments.first ?? "?") setup", "no unexpected error", "\(type(of: error)): \(error)", false)
 }
 exit(failedRows == 0 ? 0 : 1)
+
+/// `--realtime`: runs the rest at SCHED_FIFO priority 50 (root), or reports `row` failed and exits.
+func enterRealtime(_ row: String) {
+    var priority = sched_param(sched_priority: 50)
+    guard sched_setscheduler(0, SCHED_FIFO, &priority) == 0 else {
+        report("\(row) (SCHED_FIFO)", "runs at a real-time priority", "sched_setscheduler failed: errno \(Glibc.errno) (needs root)", false)
+        exit(1)
+    }
+    testSuffix = " (SCHED_FIFO)"
+}

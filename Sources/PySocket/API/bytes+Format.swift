@@ -261,18 +261,9 @@ struct PyBytesFormatter {
             // Through the pointer: a buffer's subscript is a generic call in a debug build.
             switch argv[next] {
             case .int(let negative, let magnitude) where conversion == 0x64:
-                var length = negative ? 2 : 1
-                var rest = magnitude
-                while rest >= 10 { rest /= 10; length &+= 1 }
+                let length = _decimalLength(magnitude, negative: negative)
                 if used &+ length > room { return nil }
-                if negative { out[used] = 0x2D }
-                var at = used &+ length
-                var v = magnitude
-                repeat {
-                    at &-= 1
-                    out[at] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-                    v /= 10
-                } while v > 0
+                _writeDecimal(magnitude, negative: negative, length: length, to: out + used)
                 used &+= length
             case .bytes(let data) where conversion == 0x62 || conversion == 0x73:
                 let length = data.count
@@ -555,19 +546,9 @@ struct PyBytesFormatter {
     mutating func appendDecimal(_ value: UInt64, negative: Bool) {
         // Straight into the stack buffer when it has room (the common case): count the digits,
         // then write them backwards, with no scratch tuple (a generic call in a debug build).
-        var length = negative ? 2 : 1
-        var rest = value
-        while rest >= 10 { rest /= 10; length &+= 1 }
+        let length = _decimalLength(value, negative: negative)
         if spill == nil, used &+ length <= stack.count, let base = stack.baseAddress {
-            let p = (base + used).assumingMemoryBound(to: UInt8.self)
-            if negative { p[0] = 0x2D }
-            var i = length
-            var v = value
-            repeat {
-                i &-= 1
-                p[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-                v /= 10
-            } while v > 0
+            _writeDecimal(value, negative: negative, length: length, to: (base + used).assumingMemoryBound(to: UInt8.self))
             used &+= length
             return
         }
@@ -697,4 +678,25 @@ extension bytes {
         _inline = words
         _inlineCount = UInt8(truncatingIfNeeded: count)
     }
+}
+
+/// How many bytes `%d` of an int takes: its sign and its decimal digits.
+private func _decimalLength(_ magnitude: UInt64, negative: Bool) -> Int {
+    var length = negative ? 2 : 1
+    var rest = magnitude
+    while rest >= 10 { rest /= 10; length &+= 1 }
+    return length
+}
+
+/// Writes `%d` of an int, `length` bytes (from `_decimalLength`), at `p`: the sign, then the
+/// digits backwards from the end.
+private func _writeDecimal(_ magnitude: UInt64, negative: Bool, length: Int, to p: UnsafeMutablePointer<UInt8>) {
+    if negative { p[0] = 0x2D }
+    var at = length
+    var v = magnitude
+    repeat {
+        at &-= 1
+        p[at] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+        v /= 10
+    } while v > 0
 }
