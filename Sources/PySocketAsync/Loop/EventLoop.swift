@@ -32,6 +32,7 @@ extension asyncio {
         // cost about 1,300 instructions per echoed message; the pointer's are not.
         private let state: UnsafeMutablePointer<State>
         private var tasks: [UInt64: @Sendable () -> Void] = [:]
+        private var owners: [UInt64: AnyObject] = [:]
         private var nextTaskID: UInt64 = 0
 
         /// What the loop thread works with on every operation.
@@ -195,6 +196,8 @@ extension asyncio {
         @inline(__always)
         nonisolated(nonsending) private func suspend(_ token: UInt64, _ start: () -> Void) async -> Int32 {
             if let hook = currentHook() {
+                // A cancellation owed (asyncio's `_must_cancel`): the operation never starts.
+                if hook.mustCancel { state.pointee.slots[Int(UInt32(truncatingIfNeeded: token))].cancelled = true }
                 hook.pending = token
                 // Not `withUnsafeContinuation`: its `isolation` parameter makes the call switch
                 // executors first (a status-record lock), though the task is on the loop already.
@@ -202,6 +205,7 @@ extension asyncio {
                     if park(token, continuation) { start() }
                 }
                 hook.pending = TaskHook.none
+                if hook.mustCancel || hook.cancelSent { return hook.settle(result) }
                 return result
             }
             return await withTaskCancellationHandler {
@@ -218,7 +222,7 @@ extension asyncio {
         /// The running task's hook if the loop installed one for this very task (a child task
         /// inherits the task-local but is not the task it was made for).
         @inline(__always)
-        private func currentHook() -> TaskHook? {
+        func currentHook() -> TaskHook? {
             // The job the loop runs is the task itself (an AsyncTask is its own Job): no
             // runtime call to learn which task this is.
             guard let hook = TaskHook.current, hook.task != 0, hook.task == state.pointee.runningJob else { return nil }
@@ -228,8 +232,7 @@ extension asyncio {
         /// Runs `body` under one cancellation handler that cancels, for the whole of `body`,
         /// whichever operation the task waits on: the loop's tasks pay for a handler once, not
         /// per operation.
-        func hooked<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-            let hook = TaskHook()
+        func hooked<T: Sendable>(_ hook: TaskHook = TaskHook(), _ body: @Sendable () async throws -> T) async throws -> T {
             hook.task = TaskHook.currentTask()
             defer { hook.task = 0 }
             return try await withTaskCancellationHandler {
@@ -400,10 +403,29 @@ extension asyncio {
             }
         }
 
-        private func processCancels() {
-            while let hook = state.pointee.hookCancels.popLast() {
-                if hook.pending != TaskHook.none { state.pointee.cancels.append(hook.pending) }
+        /// asyncio's `Task.cancel()` on a task the loop runs, on the loop thread: one more
+        /// cancel request (`cancelling()`), delivered once, at the wait the task is in or its
+        /// next one (Swift's own cancellation, which stays, is not used).
+        func cancel(_ hook: TaskHook) {
+            hook.requests += 1
+            if isLoopThread { deliver(hook) } else { requestCancel(hook) }
+        }
+
+        /// Cancels the wait `hook`'s task is in (its operation, or its future's wait), else
+        /// makes its next wait raise `CancellationError`: CPython's `Task.cancel()` body.
+        private func deliver(_ hook: TaskHook) {
+            if hook.pending != TaskHook.none && hook.task != state.pointee.runningJob {
+                hook.cancelSent = true
+                state.pointee.cancels.append(hook.pending)
+            } else if let waiter = hook.waiter, hook.task != state.pointee.runningJob, waiter() {
+                return
+            } else {
+                hook.mustCancel = true
             }
+        }
+
+        private func processCancels() {
+            while let hook = state.pointee.hookCancels.popLast() { deliver(hook) }
             while let token = state.pointee.cancels.popLast() {
                 let index = Int(UInt32(truncatingIfNeeded: token))
                 guard index < state.pointee.slots.count, state.pointee.slots[index].generation == UInt32(truncatingIfNeeded: token >> 32) else { continue }
@@ -494,27 +516,39 @@ extension asyncio {
 
         // MARK: Tasks
 
-        /// Remembers a task made by `create_task` so that `run` can cancel it at the end.
-        func adopt(_ cancel: @escaping @Sendable () -> Void) -> UInt64 {
+        /// Remembers a task made by `create_task` so that `run` can cancel it at the end;
+        /// `owner` is the asyncio task `all_tasks()` lists (nil: one of PySocketAsync's own).
+        func adopt(_ cancel: @escaping @Sendable () -> Void, owner: AnyObject? = nil) -> UInt64 {
             nextTaskID += 1
             tasks[nextTaskID] = cancel
+            if let owner { owners[nextTaskID] = owner }
             return nextTaskID
+        }
+
+        /// The asyncio tasks of this loop not yet finished, in the order they were made.
+        func liveTasks() -> [AnyObject] {
+            owners.sorted { $0.key < $1.key }.map(\.value)
         }
 
         /// Forgets a finished task.
         func release(_ id: UInt64) {
-            if isLoopThread { tasks[id] = nil } else { post { _ in } }
+            if isLoopThread {
+                tasks[id] = nil
+                owners[id] = nil
+            } else {
+                post { _ in }
+            }
         }
 
         /// Runs `main` as the loop's root task until it returns, then cancels the tasks it left
         /// and lets them finish, as `asyncio.run` does.
-        func runMain<T: Sendable>(_ main: @escaping @Sendable () async throws -> T) throws -> T {
+        func runMain<T: Sendable>(_ hook: TaskHook = TaskHook(), _ main: @escaping @Sendable () async throws -> T) throws -> T {
             let box = ResultBox<T>()
             let previous = System.runningLoop
             System.runningLoop = Unmanaged.passUnretained(self).toOpaque()
             defer { System.runningLoop = previous }
             _Concurrency.Task(executorPreference: self) {
-                do { box.result = .success(try await self.hooked(main)) } catch { box.result = .failure(error) }
+                do { box.result = .success(try await self.hooked(hook, main)) } catch { box.result = .failure(error) }
             }
             try run { box.result != nil }
             // asyncio.run cancels the tasks `main` left behind and waits for them.
@@ -556,6 +590,45 @@ final class TaskHook: @unchecked Sendable {
     /// The token of the operation the task waits on, or `none`.
     var pending: UInt64 = TaskHook.none
     static let none = UInt64.max
+
+    // asyncio's cancellation, counted per task instead of Swift's flag, which cannot be undone.
+    /// `Task.cancelling()`: cancel requests not undone by `uncancel()`.
+    @exclusivity(unchecked) var requests = 0
+    /// A `CancellationError` is owed (CPython's `_must_cancel`): the task's next wait raises it.
+    @exclusivity(unchecked) var mustCancel = false
+    /// The operation the task waits on was asked to cancel (it may still complete).
+    @exclusivity(unchecked) var cancelSent = false
+    /// The wait the task is in when it is not an operation (a future's): cancels it, true if
+    /// that wait will then end by itself (CPython: `_fut_waiter.cancel()` returned True).
+    @exclusivity(unchecked) var waiter: (() -> Bool)?
+    /// The asyncio task this hook is the cancellation state of (`current_task()`).
+    weak var owner: AnyObject?
+
+    /// An operation's result once the task runs again after a cancel: the cancellation is
+    /// delivered once (`-ECANCELED`), or, when the operation completed anyway, owed to the
+    /// next wait (its result is kept).
+    func settle(_ result: Int32) -> Int32 {
+        let sent = cancelSent
+        cancelSent = false
+        if result == -System.ECANCELED {
+            mustCancel = false
+            return result
+        }
+        if mustCancel {
+            mustCancel = false
+            return -System.ECANCELED
+        }
+        if sent { mustCancel = true }
+        return result
+    }
+
+    /// Raises the `CancellationError` owed, once.
+    func checkOwed() throws(CancellationError) {
+        if mustCancel {
+            mustCancel = false
+            throw CancellationError()
+        }
+    }
 
     /// The hook of the task (or, inherited, of an ancestor).
     @TaskLocal static var current: TaskHook?
