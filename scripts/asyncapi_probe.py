@@ -217,3 +217,119 @@ async def run_all():
 
 asyncio.run(run_all())
 print("leftovers", leftovers())
+
+
+async def queues():
+    lines = []
+    q = asyncio.Queue()
+    for i in range(3):
+        q.put_nowait(i)
+    lines.append(str(q))
+    got = []
+
+    async def consumer():
+        try:
+            while True:
+                got.append(await q.get())
+                q.task_done()
+        except asyncio.QueueShutDown:
+            got.append("shut down")
+    c = asyncio.create_task(consumer())
+    await asyncio.sleep(0.01)
+    q.shutdown()
+    await c
+    lines.append(f"{got} {q}")
+    try:
+        q.put_nowait(9)
+    except asyncio.QueueShutDown as e:
+        lines.append(f"put: {type(e).__name__} {e!r}")
+    try:
+        await q.get()
+    except asyncio.QueueShutDown:
+        lines.append("get: QueueShutDown")
+    try:
+        q.get_nowait()
+    except asyncio.QueueShutDown:
+        lines.append("get_nowait: QueueShutDown")
+    r = asyncio.Queue()
+    for i in range(4):
+        await r.put(i)
+    waiter = asyncio.create_task(r.join())
+    await asyncio.sleep(0)
+    r.shutdown(immediate=True)
+    await waiter
+    lines.append(f"{r} joined={waiter.done()} empty={r.empty()}")
+    try:
+        r.task_done()
+    except ValueError as e:
+        lines.append(str(e))
+    full = asyncio.Queue(1)
+    full.put_nowait("a")
+    putter = asyncio.create_task(full.put("b"))
+    await asyncio.sleep(0)
+    full.shutdown()
+    try:
+        await putter
+    except asyncio.QueueShutDown:
+        lines.append(f"blocked put: QueueShutDown {full.get_nowait()!r}")
+    lifo = asyncio.LifoQueue()
+    for x in "abc":
+        await lifo.put(x)
+    lines.append(f"{lifo} {[lifo.get_nowait() for _ in range(3)]}")
+    pq = asyncio.PriorityQueue()
+    for x in [5, 1, 4, 2, 3, 1]:
+        pq.put_nowait(x)
+    lines.append(str(pq))
+    lines.append(str([await pq.get() for _ in range(6)]))
+    tq = asyncio.PriorityQueue()
+    for item in [(2, "b"), (1, "z"), (3, "c"), (1, "a")]:
+        tq.put_nowait(item)
+    lines.append(str([tq.get_nowait() for _ in range(4)]))
+    return lines
+
+
+async def barrier():
+    lines = []
+    try:
+        asyncio.Barrier(0)
+    except ValueError as e:
+        lines.append(str(e))
+    b = asyncio.Barrier(3)
+    order = []
+
+    async def party(n):
+        await asyncio.sleep(n * 0.005)
+        i = await b.wait()
+        order.append((n, i))
+        return i
+    tasks = [asyncio.create_task(party(n)) for n in range(3)]
+    await asyncio.sleep(0.007)
+    lines.append(re.sub(r" at 0x[0-9a-f]+", "", repr(b)))
+    results = await asyncio.gather(*tasks)
+    lines.append(f"{results} {order} {b.n_waiting} {b.broken}")
+    w = asyncio.create_task(b.wait())
+    await asyncio.sleep(0.01)
+    await b.reset()
+    try:
+        await w
+    except asyncio.BrokenBarrierError as e:
+        lines.append(f"reset: {type(e).__name__} {e} {isinstance(e, RuntimeError)}")
+    w2 = asyncio.create_task(b.wait())
+    await asyncio.sleep(0.01)
+    await b.abort()
+    try:
+        await w2
+    except asyncio.BrokenBarrierError as e:
+        lines.append(f"abort: {e}")
+    try:
+        await b.wait()
+    except asyncio.BrokenBarrierError as e:
+        lines.append(f"after abort: {e} {re.sub(r' at 0x[0-9a-f]+', '', repr(b))}")
+    return lines
+
+
+async def run_more():
+    for name, fn in [("queues", queues), ("barrier", barrier)]:
+        print(name, await fn())
+
+asyncio.run(run_more())

@@ -182,6 +182,100 @@ let asyncAPIScenarios: [String: Scenario] = [
                           "<Task cancelling name='42'>", "<Task cancelled name='42'>",
                           "<Task finished name='bad' exception=ValueError('boom')>", "['bad'] 1"])
     },
+    "Queue.shutdown, LifoQueue, PriorityQueue": { backend in
+        let lines = try asyncio.run(backend: backend) { () -> [String] in
+            var lines: [String] = []
+            let q = asyncio.Queue<Int>()
+            for i in 0..<3 { try q.put_nowait(i) }
+            lines.append("\(q)")
+            nonisolated(unsafe) var got: [String] = []
+            let c = asyncio.create_task {
+                do {
+                    while true {
+                        got.append("\(try await q.get())")
+                        try q.task_done()
+                    }
+                } catch is asyncio.QueueShutDown {
+                    got.append("'shut down'")
+                }
+            }
+            try await asyncio.sleep(0.01)
+            q.shutdown()
+            try await c.value
+            lines.append("[\(got.joined(separator: ", "))] \(q)")
+            do { try q.put_nowait(9) } catch let e as asyncio.QueueShutDown { lines.append("put: \(type(of: e)) \(String(reflecting: e))") }
+            do { _ = try await q.get() } catch is asyncio.QueueShutDown { lines.append("get: QueueShutDown") }
+            do { _ = try q.get_nowait() } catch is asyncio.QueueShutDown { lines.append("get_nowait: QueueShutDown") }
+            let r = asyncio.Queue<Int>()
+            for i in 0..<4 { try await r.put(i) }
+            let waiter = asyncio.create_task { try await r.join() }
+            try await asyncio.sleep(0)
+            r.shutdown(immediate: true)
+            try await waiter.value
+            lines.append("\(r) joined=\(waiter.done() ? "True" : "False") empty=\(r.empty() ? "True" : "False")")
+            do { try r.task_done() } catch let e as ValueError { lines.append("\(e)") }
+            let full = asyncio.Queue<String>(maxsize: 1)
+            try full.put_nowait("a")
+            let putter = asyncio.create_task { try await full.put("b") }
+            try await asyncio.sleep(0)
+            full.shutdown()
+            do { try await putter.value } catch is asyncio.QueueShutDown { lines.append("blocked put: QueueShutDown '\(try full.get_nowait())'") }
+            let lifo = asyncio.LifoQueue<String>()
+            for x in ["a", "b", "c"] { try await lifo.put(x) }
+            lines.append("\(lifo) [\(try (0..<3).map { _ in "'\(try lifo.get_nowait())'" }.joined(separator: ", "))]")
+            let pq = asyncio.PriorityQueue<Int>()
+            for x in [5, 1, 4, 2, 3, 1] { try pq.put_nowait(x) }
+            lines.append("\(pq)")
+            var popped: [Int] = []
+            for _ in 0..<6 { popped.append(try await pq.get()) }
+            lines.append("\(popped)")
+            let tq = asyncio.PriorityQueue<(Int, String)>(by: <)
+            for item in [(2, "b"), (1, "z"), (3, "c"), (1, "a")] { try tq.put_nowait(item) }
+            lines.append("[" + (try (0..<4).map { _ in try tq.get_nowait() }.map { "(\($0.0), '\($0.1)')" }).joined(separator: ", ") + "]")
+            return lines
+        }
+        #expect(lines == ["<Queue maxsize=0 _queue=[0, 1, 2] tasks=3>", "[0, 1, 2, 'shut down'] <Queue maxsize=0 shutdown>",
+                          "put: QueueShutDown QueueShutDown()", "get: QueueShutDown", "get_nowait: QueueShutDown",
+                          "<Queue maxsize=0 shutdown> joined=True empty=True", "task_done() called too many times",
+                          "blocked put: QueueShutDown 'a'", "<LifoQueue maxsize=0 _queue=['a', 'b', 'c'] tasks=3> ['c', 'b', 'a']",
+                          "<PriorityQueue maxsize=0 _queue=[1, 2, 1, 5, 3, 4] tasks=6>", "[1, 1, 2, 3, 4, 5]",
+                          "[(1, 'a'), (1, 'z'), (2, 'b'), (3, 'c')]"])
+    },
+    "Barrier: indexes, repr, reset and abort": { backend in
+        let lines = try asyncio.run(backend: backend) { () -> [String] in
+            var lines: [String] = []
+            do { _ = try asyncio.Barrier(0) } catch let e as ValueError { lines.append("\(e)") }
+            let b = try asyncio.Barrier(3)
+            nonisolated(unsafe) var order: [String] = []
+            let tasks = (0..<3).map { n in
+                asyncio.create_task { () async throws -> Int in
+                    try await asyncio.sleep(Double(n) * 0.005)
+                    let i = try await b.wait()
+                    order.append("(\(n), \(i))")
+                    return i
+                }
+            }
+            try await asyncio.sleep(0.007)
+            lines.append(String(reflecting: b))
+            let results = try await asyncio.gather(tasks)
+            lines.append("\(results) [\(order.joined(separator: ", "))] \(b.n_waiting) \(b.broken ? "True" : "False")")
+            let w = asyncio.create_task { try await b.wait() }
+            try await asyncio.sleep(0.01)
+            try await b.reset()
+            do { _ = try await w.value } catch let e as asyncio.BrokenBarrierError {
+                lines.append("reset: \(type(of: e)) \(e) \((e as Any) is RuntimeError ? "True" : "False")")
+            }
+            let w2 = asyncio.create_task { try await b.wait() }
+            try await asyncio.sleep(0.01)
+            try await b.abort()
+            do { _ = try await w2.value } catch let e as asyncio.BrokenBarrierError { lines.append("abort: \(e)") }
+            do { try await b.wait() } catch let e as asyncio.BrokenBarrierError { lines.append("after abort: \(e) \(String(reflecting: b))") }
+            return lines
+        }
+        #expect(lines == ["parties must be > 0", "<asyncio.locks.Barrier object [filling, waiters:2/3]>", "[0, 1, 2] [(2, 2), (0, 0), (1, 1)] 0 False",
+                          "reset: BrokenBarrierError Abort or reset of barrier True", "abort: Abort or reset of barrier",
+                          "after abort: Barrier aborted <asyncio.locks.Barrier object [broken]>"])
+    },
     "asyncio.run cancels a leftover task once and waits for its cleanup": { backend in
         nonisolated(unsafe) var log: [String] = []
         let result = try asyncio.run(backend: backend) { () -> String in

@@ -270,7 +270,7 @@ extension asyncio {
             switch outcome {
             case .pending: return "<Future pending>"
             case .cancelled: return "<Future cancelled>"
-            case .result(let value): return "<Future finished result=\(String(reflecting: value))>"
+            case .result(let value): return "<Future finished result=\(asyncio.pyRepr(value))>"
             case .exception(let error): return "<Future finished exception=\(String(reflecting: error))>"
             }
         }

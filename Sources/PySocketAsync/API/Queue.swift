@@ -78,7 +78,7 @@ extension asyncio {
         public var debugDescription: String {
             var result = "<\(Self.pythonName) maxsize=\(maxsize)"
             let queued = _items
-            if !queued.isEmpty { result += " _queue=[" + queued.map { String(reflecting: $0) }.joined(separator: ", ") + "]" }
+            if !queued.isEmpty { result += " _queue=[" + queued.map { pyRepr($0) }.joined(separator: ", ") + "]" }
             if !getters.isEmpty { result += " _getters[\(getters.count)]" }
             if !putters.isEmpty { result += " _putters[\(putters.count)]" }
             if unfinished > 0 { result += " tasks=\(unfinished)" }

@@ -27,7 +27,7 @@ extension asyncio {
                 switch future.outcome {
                 case .pending: return ""
                 case .cancelled: return ""
-                case .result(let value): return " result=\(String(reflecting: value))"
+                case .result(let value): return " result=\(asyncio.pyRepr(value))"
                 case .exception(let error): return " exception=\(String(reflecting: error))"
                 }
             }
@@ -181,6 +181,23 @@ extension asyncio {
         ///
         /// Python: `is not`.
         public static func !== <U>(a: Task<T>, b: Task<U>?) -> Bool { !(a === b) }
+    }
+
+    /// A value as Python's `repr` writes it: strings quoted as Python quotes them, `True`,
+    /// `False`, `None`; anything else as `String(reflecting:)`.
+    static func pyRepr(_ value: Any) -> String {
+        switch value {
+        case let text as String: return pythonRepr(text)
+        case let text as Substring: return pythonRepr(String(text))
+        case let flag as Bool: return flag ? "True" : "False"
+        default:
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                guard let wrapped = mirror.children.first else { return "None" }
+                return pyRepr(wrapped.value)
+            }
+            return String(reflecting: value)
+        }
     }
 
     /// A string as Python's `repr` writes it (single quotes unless the text has one).
