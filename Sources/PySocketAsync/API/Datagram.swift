@@ -36,7 +36,7 @@ extension asyncio {
         /// The constructor's `call_soon`s: `connection_made`, then reading, then `waiter`.
         func start(_ waiter: LoopFuture) {
             let me = LoopBound(self)
-            asyncio.create_task {
+            asyncio.loopTask {
                 let transport = me.value
                 transport.call { try $0.connection_made(transport) }
                 waiter.setResult()
@@ -98,7 +98,7 @@ extension asyncio {
             if !writing {
                 writing = true
                 let me = LoopBound(self)
-                asyncio.create_task { await me.value.writeLoop() }
+                asyncio.loopTask { await me.value.writeLoop() }
             }
         }
 

@@ -169,6 +169,7 @@ extension asyncio {
         /// Awaits the outcome; `cancelling`: a cancellation of the waiter cancels the future,
         /// else it only stops the waiter (`shield`).
         func wait(cancelling: Bool) async throws -> T {
+            if let hook = EventLoop.current?.currentHook() { return try await wait(hook, cancelling: cancelling) }
             let id = state.withLock { state -> Int in
                 state.next += 1
                 return state.next
@@ -198,6 +199,59 @@ extension asyncio {
             }
         }
 
+        /// `wait` in a task the loop runs: a cancel request reaches this wait through the task's
+        /// hook (CPython's `_fut_waiter.cancel()`), once.
+        private func wait(_ hook: TaskHook, cancelling: Bool) async throws -> T {
+            try hook.checkOwed()
+            let id = state.withLock { state -> Int in
+                state.next += 1
+                return state.next
+            }
+            let outcome: Result<T, any Error>
+            do {
+                outcome = .success(try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                    let now = state.withLock { state -> Result<T, any Error>? in
+                        if case .pending = state.outcome {
+                            state.waiters.append((id, continuation))
+                            return nil
+                        }
+                        return Self.result(of: state.outcome)
+                    }
+                    if let now {
+                        continuation.resume(with: now)
+                    } else {
+                        hook.waiter = { self.cancelWait(id, cancelling: cancelling) }
+                    }
+                })
+            } catch {
+                outcome = .failure(error)
+            }
+            hook.waiter = nil
+            try hook.checkOwed()
+            return try outcome.get()
+        }
+
+        /// Cancels the wait `id`: the future itself when `cancelling` (a task's: the task),
+        /// else only the waiter (`shield`). True if the wait will end by itself.
+        private func cancelWait(_ id: Int, cancelling: Bool) -> Bool {
+            if cancelling { return cancel() }
+            let waiter = state.withLock { state -> CheckedContinuation<T, any Error>? in
+                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waiters.remove(at: index).continuation
+            }
+            guard let waiter else { return false }
+            waiter.resume(throwing: CancellationError())
+            return true
+        }
+
+        /// Waits until it is done, whatever happens to the waiting task (no cancellation).
+        func settled() async {
+            if done() { return }
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                add_done_callback { _ in continuation.resume() }
+            }
+        }
+
         /// `a == b`: the same future (Python compares futures by identity).
         ///
         /// Python: `object.__eq__`.
@@ -216,7 +270,7 @@ extension asyncio {
             switch outcome {
             case .pending: return "<Future pending>"
             case .cancelled: return "<Future cancelled>"
-            case .result(let value): return "<Future finished result=\(String(reflecting: value))>"
+            case .result(let value): return "<Future finished result=\(asyncio.pyRepr(value))>"
             case .exception(let error): return "<Future finished exception=\(String(reflecting: error))>"
             }
         }

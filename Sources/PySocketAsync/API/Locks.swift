@@ -284,13 +284,21 @@ extension asyncio {
                 failure = error
             }
             waiters.remove(waiter)
-            // The lock is taken again whatever happened; a cancelled task (its cancellation
-            // is sticky in Swift) takes it in a task of the loop's own.
-            if failure == nil && !_Concurrency.Task.isCancelled {
-                try await lock.acquire()
+            // The lock is taken again whatever happened; a task cancelled the Swift way (which
+            // stays) takes it in a task of the loop's own.
+            if !_Concurrency.Task.isCancelled {
+                // CPython: a cancellation while taking the lock again is kept, and it tries again.
+                while true {
+                    do {
+                        try await lock.acquire()
+                        break
+                    } catch let error as CancellationError {
+                        failure = error
+                    }
+                }
             } else {
                 let lock = self.lock
-                _ = try? await asyncio.create_task { try await lock.acquire() }.task.value
+                await asyncio.loopTask { try await lock.acquire() }.future.settled()
             }
             if let failure { throw failure }
             return true
@@ -340,6 +348,137 @@ extension asyncio {
             try await acquire()
             defer { try? release() }
             return try await body()
+        }
+    }
+}
+
+extension asyncio {
+    /// `asyncio.BrokenBarrierError`: a barrier was aborted or reset while a task waited on it.
+    ///
+    /// Python: `asyncio.BrokenBarrierError` (a subclass of `RuntimeError`). C: none.
+    public final class BrokenBarrierError: RuntimeError, @unchecked Sendable {}
+
+    /// `asyncio.Barrier(parties)`: `wait()` blocks until `parties` tasks wait, then lets them all
+    /// go; the barrier can then be used again. Use it from the loop's tasks only.
+    ///
+    /// Python: `asyncio.Barrier` (new in 3.11). C: none.
+    public final class Barrier: CustomStringConvertible, CustomDebugStringConvertible, @unchecked Sendable {
+        private enum State: String {
+            case filling, draining, resetting, broken
+        }
+
+        private let cond = Condition()
+        private var state = State.filling
+        private var count = 0
+
+        /// `b.parties`: the number of tasks `wait()` waits for.
+        ///
+        /// Python: `Barrier.parties`. C: none.
+        public let parties: Int
+
+        /// `asyncio.Barrier(parties)`.
+        ///
+        /// Python: `asyncio.Barrier()`. C: none.
+        /// - Throws: `ValueError('parties must be > 0')`.
+        public init(_ parties: Int) throws {
+            if parties < 1 { throw ValueError("parties must be > 0") }
+            self.parties = parties
+        }
+
+        /// `b.n_waiting`: the tasks waiting now (while it fills).
+        ///
+        /// Python: `Barrier.n_waiting`. C: none.
+        public var n_waiting: Int { state == .filling ? count : 0 }
+
+        /// `b.broken`: whether it was aborted.
+        ///
+        /// Python: `Barrier.broken`. C: none.
+        public var broken: Bool { state == .broken }
+
+        /// `repr(b)`: `<asyncio.locks.Barrier object [filling, waiters:1/3]>`.
+        ///
+        /// Python: `Barrier.__repr__`.
+        ///
+        /// Differs from CPython: no `at 0x...` address.
+        public var debugDescription: String {
+            var extra = state.rawValue
+            if !broken { extra += ", waiters:\(n_waiting)/\(parties)" }
+            return "<asyncio.locks.Barrier object [\(extra)]>"
+        }
+
+        /// `str(b)`: the same as `repr(b)`.
+        ///
+        /// Python: `object.__str__`.
+        public var description: String { debugDescription }
+
+        /// `await b.wait()`: waits until `parties` tasks wait, then returns this task's index
+        /// (0 to parties-1, in the order they came).
+        ///
+        /// Python: `Barrier.wait()`. C: none.
+        /// - Throws: `BrokenBarrierError('Barrier aborted')`, `BrokenBarrierError('Abort or reset
+        ///   of barrier')`, `CancelledError`.
+        @discardableResult
+        public func wait() async throws -> Int {
+            try await cond.with {
+                // CPython's _block: wait while it drains or resets.
+                try await cond.wait_for { self.state != .draining && self.state != .resetting }
+                if state == .broken { throw BrokenBarrierError("Barrier aborted") }
+                let index = count
+                count += 1
+                defer {
+                    count -= 1
+                    exit()
+                }
+                if index + 1 == parties {
+                    state = .draining
+                    try cond.notify_all()
+                } else {
+                    try await cond.wait_for { self.state != .filling }
+                    if state == .broken || state == .resetting { throw BrokenBarrierError("Abort or reset of barrier") }
+                }
+                return index
+            }
+        }
+
+        /// CPython's `_exit`: the last task out lets the barrier fill again.
+        private func exit() {
+            if count == 0 {
+                if state == .resetting || state == .draining { state = .filling }
+                try? cond.notify_all()
+            }
+        }
+
+        /// `await b.reset()`: back to empty; tasks waiting get `BrokenBarrierError`.
+        ///
+        /// Python: `Barrier.reset()`. C: none.
+        public func reset() async throws {
+            try await cond.with {
+                if count > 0 {
+                    if state != .resetting { state = .resetting }
+                } else {
+                    state = .filling
+                }
+                try cond.notify_all()
+            }
+        }
+
+        /// `await b.abort()`: breaks it: waiting tasks and later `wait()`s get `BrokenBarrierError`.
+        ///
+        /// Python: `Barrier.abort()`. C: none.
+        public func abort() async throws {
+            try await cond.with {
+                state = .broken
+                try cond.notify_all()
+            }
+        }
+
+        /// `async with barrier as index:`: waits, then runs `body` with this task's index.
+        ///
+        /// Python: `Barrier.__aenter__`/`__aexit__`. C: none.
+        ///
+        /// Differs from CPython: a closure rather than an `async with` block.
+        public func with<R>(_ body: (Int) async throws -> R) async throws -> R {
+            try await body(try await wait())
         }
     }
 }

@@ -84,7 +84,7 @@ extension asyncio {
             for listener in listeners ?? [] {
                 try listener.listen(backlog)
                 let me = LoopBound((self, listener))
-                asyncio.create_task { await me.value.0.acceptLoop(me.value.1) }
+                asyncio.loopTask { await me.value.0.acceptLoop(me.value.1) }
             }
         }
 
@@ -202,9 +202,9 @@ extension asyncio {
                 try await forever.wait()
             } catch let error as CancellationError {
                 close()
-                // The task's cancellation is sticky in Swift: wait in a task of the loop's own.
+                // Wait for the close whatever happens to this task meanwhile.
                 let me = LoopBound(self)
-                try? await asyncio.create_task { try await me.value.wait_closed() }.task.value
+                await asyncio.loopTask { try await me.value.wait_closed() }.future.settled()
                 throw error
             }
         }

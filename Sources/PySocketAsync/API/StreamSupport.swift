@@ -7,12 +7,12 @@ import Synchronization
 /// once; resolving wakes every waiter in the order they came (each resumes at the loop's next
 /// turn, as CPython's callbacks do). A waiter cancelled meanwhile gets `CancellationError`.
 final class LoopFuture: Sendable {
-    private struct State {
+    fileprivate struct State {
         var outcome: Result<Void, any Error>?
         var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
         var next = 0
     }
-    private let state = Mutex(State())
+    fileprivate let state = Mutex(State())
 
     /// `fut.done()`.
     var done: Bool { state.withLock { $0.outcome != nil } }
@@ -50,6 +50,7 @@ final class LoopFuture: Sendable {
             state.next += 1
             return state.next
         }
+        if let hook = asyncio.EventLoop.current?.currentHook() { return try await wait(id, hook) }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let now = state.withLock { state -> Result<Void, any Error>? in
@@ -70,6 +71,44 @@ final class LoopFuture: Sendable {
     }
 }
 
+extension LoopFuture {
+    /// `await fut` in a task the loop runs: a cancel request reaches it through the task's hook, once.
+    private func wait(_ id: Int, _ hook: TaskHook) async throws {
+        try hook.checkOwed()
+        var failure: (any Error)?
+        do {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let now = state.withLock { state -> Result<Void, any Error>? in
+                    if let outcome = state.outcome { return outcome }
+                    state.waiters.append((id, continuation))
+                    return nil
+                }
+                if let now {
+                    continuation.resume(with: now)
+                } else {
+                    hook.waiter = { self.cancelWait(id) }
+                }
+            }
+        } catch {
+            failure = error
+        }
+        hook.waiter = nil
+        try hook.checkOwed()
+        if let failure { throw failure }
+    }
+
+    /// Stops the wait `id` with `CancellationError`; false if it was woken already.
+    private func cancelWait(_ id: Int) -> Bool {
+        let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+            guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+            return state.waiters.remove(at: index).continuation
+        }
+        guard let waiter else { return false }
+        waiter.resume(throwing: CancellationError())
+        return true
+    }
+}
+
 /// Hands a value that only the loop thread touches into a task the loop runs.
 struct LoopBound<T>: @unchecked Sendable {
     let value: T
@@ -81,7 +120,7 @@ extension asyncio {
     /// jobs already queued (a task of its own; nothing runs without a running loop).
     static func callSoon(_ body: @escaping @Sendable () -> Void) {
         guard EventLoop.current != nil else { return }
-        create_task { body() }
+        loopTask { body() }
     }
 
     /// asyncio's `_DEFAULT_LIMIT`: 64 KiB.

@@ -102,18 +102,18 @@ extension asyncio {
             if case .failure(let error) = outcome {
                 if error is CancellationError {
                     // Cancelled from outside, not by a failing child: the cancellation goes on.
-                    if !bodyCancelRequested || _Concurrency.Task.isCancelled { propagateCancel = true }
+                    if !bodyCancelRequested || currentCancelling() > 0 { propagateCancel = true }
                 } else {
                     errors.append(error)
                 }
                 if !aborting { abort() }
             }
-            if _Concurrency.Task.isCancelled && !aborting { abort() }
+            if currentCancelling() > 0 && !aborting { abort() }
             if !tasks.isEmpty {
-                // Wait in a task of the loop's own: this task may be cancelled already (sticky).
+                // Wait whatever happens to this task (CPython waits again after a cancellation).
                 let emptied = Future<Bool>()
                 self.emptied = emptied
-                try? await asyncio.create_task { _ = try await emptied.value }.task.value
+                await emptied.settled()
                 self.emptied = nil
             }
             if !errors.isEmpty {
@@ -180,7 +180,7 @@ extension asyncio.EventLoop {
         try asyncio.checkRunning(self)
         let handle = asyncio.Handle(when: time() + max(0, delay))
         let bound = LoopBound(callback)
-        let task = asyncio.create_task {
+        let task = asyncio.loopTask {
             try await asyncio.sleep(delay)
             guard !handle.cancelled() else { return }
             handle.ran = true

@@ -147,7 +147,7 @@ extension asyncio {
         let tasks = (repeat spawn(each coroutines))
         var watchers: [Task<Bool>] = []
         for task in repeat each tasks {
-            watchers.append(create_task {
+            watchers.append(loopTask {
                 _ = try await task.value
                 return true
             })
@@ -301,7 +301,7 @@ extension asyncio {
                 }
             }
             let timer = timeout.map { seconds in
-                create_task {
+                loopTask {
                     try await sleep(seconds)
                     waiter.settle(.result(false))
                 }
@@ -336,7 +336,7 @@ extension asyncio {
             if index < slots.count { slots[index].settle(outcome) }
         }
         let timer = timeout.map { seconds in
-            create_task {
+            loopTask {
                 try await sleep(seconds)
                 for slot in slots { slot.settle(.exception(TimeoutError())) }
             }

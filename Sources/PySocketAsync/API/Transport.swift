@@ -57,7 +57,7 @@ extension asyncio {
         /// `connection_made`, then reading, then `waiter` (what `open_connection` awaits).
         func start(_ waiter: LoopFuture?) {
             let me = LoopBound(self)
-            asyncio.create_task {
+            asyncio.loopTask {
                 let transport = me.value
                 transport.stream?.connection_made(transport)
                 transport.addReader()
@@ -256,7 +256,7 @@ extension asyncio {
             if !writerRunning {
                 writerRunning = true
                 let me = LoopBound(self)
-                asyncio.create_task { await me.value.watch(.writing) }
+                asyncio.loopTask { await me.value.watch(.writing) }
             }
         }
 

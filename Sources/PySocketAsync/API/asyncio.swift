@@ -1,4 +1,4 @@
-// The asyncio namespace: run, get_running_loop, create_task, sleep, wait_for, timeout, and the Task handle.
+// The asyncio namespace: run, get_running_loop, sleep, wait_for, timeout.
 import PySocket
 import Synchronization
 
@@ -58,15 +58,16 @@ public enum asyncio {
     /// ```
     ///
     /// Differs from CPython: takes a closure rather than a coroutine object; `backend` is
-    /// PySocket's own; no `debug` argument (the non-blocking check is always on).
+    /// PySocket's own; `debug` changes nothing (the non-blocking check is always on, and no
+    /// slow-callback warnings are printed).
     /// - Throws: `RuntimeError("asyncio.run() cannot be called from a running event loop")`.
-    public static func run<T: Sendable>(backend: Backend? = nil, _ main: @escaping @Sendable () async throws -> T) throws -> T {
+    public static func run<T: Sendable>(backend: Backend? = nil, debug: Bool? = nil, _ main: @escaping @Sendable () async throws -> T) throws -> T {
         if EventLoop.current != nil {
             throw RuntimeError("asyncio.run() cannot be called from a running event loop")
         }
         let loop = try EventLoop(backend: backend)
         defer { loop.close() }
-        return try loop.runMain(main)
+        return try runMain(loop, main)
     }
 
     /// `asyncio.get_running_loop()`: the event loop running on the calling thread.
@@ -97,103 +98,6 @@ public enum asyncio {
         return loop
     }
 
-    /// `asyncio.create_task(coro)`: starts `body` as a task on the running loop (it runs on the
-    /// loop's thread) and returns its handle.
-    ///
-    /// Python: `asyncio.create_task()`. C: none.
-    ///
-    /// Differs from CPython: takes a closure; the task starts at the loop's next turn, as in
-    /// Python, but holds a Swift `Task`. Outside a running loop CPython raises
-    /// `RuntimeError('no running event loop')` here; PySocket returns a finished task whose
-    /// `value` raises it (the body never runs), so the line ports without `try`.
-    @discardableResult
-    public static func create_task<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) -> Task<T> {
-        let state = TaskState()
-        guard let loop = EventLoop.current else {
-            state.finished.store(true, ordering: .releasing)
-            let future = Future<T>()
-            future.settle(.exception(RuntimeError("no running event loop")))
-            return Task(_Concurrency.Task { throw RuntimeError("no running event loop") }, state, future)
-        }
-        let cancel = TaskCancel()
-        let future = Future<T>(cancelHook: { cancel.cancel() })
-        let task = _Concurrency.Task<T, any Error>(executorPreference: loop) {
-            defer {
-                state.finished.store(true, ordering: .releasing)
-                loop.release(state.id.load(ordering: .acquiring))
-            }
-            do {
-                // Cancelled before it ran: the body never starts, as a coroutine never does.
-                try _Concurrency.Task.checkCancellation()
-                let value = try await loop.hooked(body)
-                future.settle(.result(value))
-                return value
-            } catch is CancellationError {
-                future.settle(.cancelled)
-                throw CancellationError()
-            } catch {
-                future.settle(.exception(error))
-                throw error
-            }
-        }
-        cancel.set { task.cancel() }
-        state.id.store(loop.adopt { task.cancel() }, ordering: .releasing)
-        return Task(task, state, future)
-    }
-
-    /// The cancel action of a task, known once the task is made.
-    final class TaskCancel: @unchecked Sendable {
-        private let action = Mutex<(@Sendable () -> Void)?>(nil)
-        func set(_ body: @escaping @Sendable () -> Void) { action.withLock { $0 = body } }
-        func cancel() { action.withLock { $0 }?() }
-    }
-
-    /// What a task handle shares with its running body.
-    final class TaskState: Sendable {
-        let finished = Atomic<Bool>(false)
-        let id = Atomic<UInt64>(0)
-    }
-
-    /// `asyncio.Task`: a handle on a task started by `create_task`.
-    ///
-    /// Python: `asyncio.Task`. C: none.
-    public struct Task<T: Sendable>: Sendable, Hashable {
-        let task: _Concurrency.Task<T, any Error>
-        let state: TaskState
-        /// The task's outcome, as asyncio's Task is a Future.
-        let future: Future<T>
-
-        init(_ task: _Concurrency.Task<T, any Error>, _ state: TaskState, _ future: Future<T>) {
-            self.task = task
-            self.state = state
-            self.future = future
-        }
-
-        /// `t.cancel()`: asks the task to stop; the operation it waits on is cancelled and the
-        /// task sees `CancellationError`. Returns false if it had already finished.
-        ///
-        /// Python: `Task.cancel()`. C: none.
-        @discardableResult
-        public func cancel() -> Bool {
-            if done() { return false }
-            task.cancel()
-            return true
-        }
-
-        /// `t.done()`: whether the task has finished (returned, raised or been cancelled).
-        ///
-        /// Python: `Task.done()`. C: none.
-        public func done() -> Bool { state.finished.load(ordering: .acquiring) }
-
-        /// `await t`: the task's result, or the error it threw (`CancellationError` if cancelled).
-        /// Cancelling the awaiting task cancels this one, which it then waits for, as asyncio does.
-        ///
-        /// Python: `await task`. C: none.
-        public var value: T {
-            get async throws { try await future.value }
-        }
-    }
-
     /// `await asyncio.sleep(delay)`: suspends the task for `delay` seconds on the loop's
     /// monotonic clock; 0 or less just lets the other tasks run.
     ///
@@ -204,6 +108,7 @@ public enum asyncio {
         if !(delay > 0) {
             await _Concurrency.Task.yield()
             try _Concurrency.Task.checkCancellation()
+            try loop.currentHook()?.checkOwed()
             return
         }
         try await loop.sleep(nanoseconds: nanoseconds(delay))
@@ -249,17 +154,30 @@ public enum asyncio {
         case expired
     }
 
-    /// Runs `operation` against a timer of `seconds` on the running loop.
+    /// Runs `operation` against a timer of `seconds` on the running loop. The operation runs
+    /// as a child task that is the calling task as far as `current_task()` goes; cancelling the
+    /// calling task (asyncio's way, which Swift's task group does not see) cancels it.
     private static func race<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T, _ seconds: Double) async throws -> T {
         let loop = try runningLoop()
         let wait = nanoseconds(seconds)
+        let parent = loop.currentHook()
+        try parent?.checkOwed()
+        let child = TaskHook()
+        child.owner = parent?.owner
         return try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
-            group.addTask { .value(try await loop.hooked(operation)) }
+            group.addTask { .value(try await loop.hooked(child, operation)) }
             group.addTask {
                 try await loop.hooked { try await loop.sleep(nanoseconds: wait) }
                 return .expired
             }
-            defer { group.cancelAll() }
+            parent?.waiter = {
+                loop.cancel(child)
+                return true
+            }
+            defer {
+                parent?.waiter = nil
+                group.cancelAll()
+            }
             switch try await group.next() {
             case .value(let value)?:
                 return value

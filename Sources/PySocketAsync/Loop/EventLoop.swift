@@ -32,6 +32,7 @@ extension asyncio {
         // cost about 1,300 instructions per echoed message; the pointer's are not.
         private let state: UnsafeMutablePointer<State>
         private var tasks: [UInt64: @Sendable () -> Void] = [:]
+        private var owners: [UInt64: AnyObject] = [:]
         private var nextTaskID: UInt64 = 0
 
         /// What the loop thread works with on every operation.
@@ -193,7 +194,7 @@ extension asyncio {
 
         /// Waits on the loop thread for `request` to complete; returns its result (>= 0, or
         /// -errno). Cancelling the task cancels the operation: `-ECANCELED` once the kernel let go.
-        /// `hook`: the running task's (`currentHook()`), looked up once per operation by the caller.
+        /// `hook`: the running task's (`currentHookRef()`), looked up once per operation by the caller.
         @inline(__always)
         nonisolated(nonsending) func submit(_ request: IORequest, fd: Int32, hook: Unmanaged<TaskHook>?) async -> Int32 {
             let token = allocate(fd: fd)
@@ -217,13 +218,21 @@ extension asyncio {
             if let hook {
                 // Through the unmanaged reference, without a retain: `hooked` holds the hook
                 // until the task's body returns, which is after this operation.
-                hook._withUnsafeGuaranteedRef { $0.pending = token }
+                hook._withUnsafeGuaranteedRef {
+                    // A cancellation owed (asyncio's `_must_cancel`): the operation never starts.
+                    if $0.mustCancel { state.pointee.slots[Int(UInt32(truncatingIfNeeded: token))].cancelled = true }
+                    $0.pending = token
+                }
                 // Not `withUnsafeContinuation`: its `isolation` parameter makes the call switch
                 // executors first (a status-record lock), though the task is on the loop already.
                 let result = await _unsafeInheritExecutor_withUnsafeContinuation { continuation in
                     if park(token, continuation) { start() }
                 }
-                hook._withUnsafeGuaranteedRef { $0.pending = TaskHook.none }
+                let settled = hook._withUnsafeGuaranteedRef { hook -> Int32? in
+                    hook.pending = TaskHook.none
+                    return hook.mustCancel || hook.cancelSent ? hook.settle(result) : nil
+                }
+                if let settled { return settled }
                 return result
             }
             return await withTaskCancellationHandler {
@@ -237,10 +246,13 @@ extension asyncio {
             }
         }
 
-        /// The running task's hook if the loop installed one for this very task (a child task
-        /// inherits the task-local but is not the task it was made for).
+        /// The running task's hook, if the loop runs this very task under `hooked` (a child
+        /// task is not in the table, though it runs on the loop).
+        func currentHook() -> TaskHook? { currentHookRef()?.takeUnretainedValue() }
+
+        /// `currentHook()` without a retain, for the operations' hot path.
         @inline(__always)
-        private func currentHook() -> Unmanaged<TaskHook>? {
+        private func currentHookRef() -> Unmanaged<TaskHook>? {
             // The job the loop runs is the task itself (an AsyncTask is its own Job): no
             // runtime call to learn which task this is, and no task-local read (a runtime call,
             // a thread-local lookup, and a retain and release of the hook per operation).
@@ -255,13 +267,14 @@ extension asyncio {
         ///
         /// The hook is found by the task's address in the loop's `hooks` table (registered on
         /// the loop thread, where the task runs: it prefers the loop as its executor, so its
-        /// body also ends there).
-        func hooked<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-            let hook = TaskHook()
+        /// body also ends there). `hook`: an asyncio task's own, which outlives this call.
+        func hooked<T: Sendable>(_ hook: TaskHook = TaskHook(), _ body: @Sendable () async throws -> T) async throws -> T {
             let task = TaskHook.currentTask()
+            hook.task = task
             let registered = task != 0 && isLoopThread
             let outer = registered ? state.pointee.hooks.insert(task, Unmanaged.passUnretained(hook)) : nil
             defer {
+                hook.task = 0
                 if registered {
                     if let outer { _ = state.pointee.hooks.insert(task, outer) } else { state.pointee.hooks.remove(task) }
                 }
@@ -305,7 +318,7 @@ extension asyncio {
 
         @inline(__always)
         nonisolated(nonsending) private func operate(_ sock: socket, sawEAGAIN: Bool, _ request: (Int32) -> IORequest) async throws -> Int32 {
-            let hook = currentHook()
+            let hook = currentHookRef()
             // A hooked task's cancellation is the flag its handler set: a field load instead of
             // the runtime's `swift_task_isCancelled` on the current task (a thread-local lookup).
             if let hook {
@@ -370,7 +383,7 @@ extension asyncio {
             let now = clock.monotonicNanoseconds()
             let deadline = nanoseconds >= UInt64.max - now ? UInt64.max : now + nanoseconds
             let token = allocate(fd: -1)
-            let result = await suspend(token, currentHook()) { state.pointee.timers.push(deadline, token) }
+            let result = await suspend(token, currentHookRef()) { state.pointee.timers.push(deadline, token) }
             if result < 0 { throw failure(result) }
         }
 
@@ -442,10 +455,29 @@ extension asyncio {
             }
         }
 
-        private func processCancels() {
-            while let hook = state.pointee.hookCancels.popLast() {
-                if hook.pending != TaskHook.none { state.pointee.cancels.append(hook.pending) }
+        /// asyncio's `Task.cancel()` on a task the loop runs, on the loop thread: one more
+        /// cancel request (`cancelling()`), delivered once, at the wait the task is in or its
+        /// next one (Swift's own cancellation, which stays, is not used).
+        func cancel(_ hook: TaskHook) {
+            hook.requests += 1
+            if isLoopThread { deliver(hook) } else { requestCancel(hook) }
+        }
+
+        /// Cancels the wait `hook`'s task is in (its operation, or its future's wait), else
+        /// makes its next wait raise `CancellationError`: CPython's `Task.cancel()` body.
+        private func deliver(_ hook: TaskHook) {
+            if hook.pending != TaskHook.none && hook.task != state.pointee.runningJob {
+                hook.cancelSent = true
+                state.pointee.cancels.append(hook.pending)
+            } else if let waiter = hook.waiter, hook.task != state.pointee.runningJob, waiter() {
+                return
+            } else {
+                hook.mustCancel = true
             }
+        }
+
+        private func processCancels() {
+            while let hook = state.pointee.hookCancels.popLast() { deliver(hook) }
             while let token = state.pointee.cancels.popLast() {
                 let index = Int(UInt32(truncatingIfNeeded: token))
                 guard index < state.pointee.slots.count, state.pointee.slots[index].generation == UInt32(truncatingIfNeeded: token >> 32) else { continue }
@@ -539,27 +571,39 @@ extension asyncio {
 
         // MARK: Tasks
 
-        /// Remembers a task made by `create_task` so that `run` can cancel it at the end.
-        func adopt(_ cancel: @escaping @Sendable () -> Void) -> UInt64 {
+        /// Remembers a task made by `create_task` so that `run` can cancel it at the end;
+        /// `owner` is the asyncio task `all_tasks()` lists (nil: one of PySocketAsync's own).
+        func adopt(_ cancel: @escaping @Sendable () -> Void, owner: AnyObject? = nil) -> UInt64 {
             nextTaskID += 1
             tasks[nextTaskID] = cancel
+            if let owner { owners[nextTaskID] = owner }
             return nextTaskID
+        }
+
+        /// The asyncio tasks of this loop not yet finished, in the order they were made.
+        func liveTasks() -> [AnyObject] {
+            owners.sorted { $0.key < $1.key }.map(\.value)
         }
 
         /// Forgets a finished task.
         func release(_ id: UInt64) {
-            if isLoopThread { tasks[id] = nil } else { post { _ in } }
+            if isLoopThread {
+                tasks[id] = nil
+                owners[id] = nil
+            } else {
+                post { _ in }
+            }
         }
 
         /// Runs `main` as the loop's root task until it returns, then cancels the tasks it left
         /// and lets them finish, as `asyncio.run` does.
-        func runMain<T: Sendable>(_ main: @escaping @Sendable () async throws -> T) throws -> T {
+        func runMain<T: Sendable>(_ hook: TaskHook = TaskHook(), _ main: @escaping @Sendable () async throws -> T) throws -> T {
             let box = ResultBox<T>()
             let previous = System.runningLoop
             System.runningLoop = Unmanaged.passUnretained(self).toOpaque()
             defer { System.runningLoop = previous }
             _Concurrency.Task(executorPreference: self) {
-                do { box.result = .success(try await self.hooked(main)) } catch { box.result = .failure(error) }
+                do { box.result = .success(try await self.hooked(hook, main)) } catch { box.result = .failure(error) }
             }
             try run { box.result != nil }
             // asyncio.run cancels the tasks `main` left behind and waits for them.
@@ -596,12 +640,55 @@ extension asyncio {
 /// operation that task waits on. Read and written on the loop thread; the handler itself only
 /// posts the hook to the loop.
 final class TaskHook: @unchecked Sendable {
+    /// The task's address while `hooked` runs its body (0 otherwise): whether a cancel comes
+    /// from the task itself.
+    var task: UInt = 0
     /// The token of the operation the task waits on, or `none`.
     var pending: UInt64 = TaskHook.none
     /// Set by the task's cancellation handler (on whichever thread cancels it), before the
     /// loop hears of it: what the task's operations check instead of `Task.isCancelled`.
     let cancelled = Atomic<Bool>(false)
     static let none = UInt64.max
+
+    // asyncio's cancellation, counted per task instead of Swift's flag, which cannot be undone.
+    /// `Task.cancelling()`: cancel requests not undone by `uncancel()`.
+    @exclusivity(unchecked) var requests = 0
+    /// A `CancellationError` is owed (CPython's `_must_cancel`): the task's next wait raises it.
+    @exclusivity(unchecked) var mustCancel = false
+    /// The operation the task waits on was asked to cancel (it may still complete).
+    @exclusivity(unchecked) var cancelSent = false
+    /// The wait the task is in when it is not an operation (a future's): cancels it, true if
+    /// that wait will then end by itself (CPython: `_fut_waiter.cancel()` returned True).
+    @exclusivity(unchecked) var waiter: (() -> Bool)?
+    /// The asyncio task this hook is the cancellation state of (`current_task()`).
+    weak var owner: AnyObject?
+
+    /// An operation's result once the task runs again after a cancel: the cancellation is
+    /// delivered once (`-ECANCELED`), or, when the operation completed anyway, owed to the
+    /// next wait (its result is kept).
+    func settle(_ result: Int32) -> Int32 {
+        let sent = cancelSent
+        cancelSent = false
+        if result == -System.ECANCELED {
+            mustCancel = false
+            return result
+        }
+        if mustCancel {
+            mustCancel = false
+            return -System.ECANCELED
+        }
+        if sent { mustCancel = true }
+        return result
+    }
+
+    /// Raises the `CancellationError` owed, once.
+    func checkOwed() throws(CancellationError) {
+        if mustCancel {
+            mustCancel = false
+            throw CancellationError()
+        }
+    }
+
 
     /// The running task's address, 0 outside a task.
     @inline(__always) static func currentTask() -> UInt {

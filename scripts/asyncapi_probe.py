@@ -1,0 +1,335 @@
+# Prints what CPython 3.13 asyncio gives for Tests/AsyncTests/AsyncAPITests.swift (its expected lines come from here).
+# A task's repr is printed without its coro=<...> and wait_for=<...> parts, which PySocketAsync does not have.
+import asyncio, re, socket
+
+
+def trepr(t):
+    return re.sub(r" (coro|wait_for)=<[^>]*>", "", repr(t))
+
+
+async def swallow_then_await(log, a):
+    loop = asyncio.get_running_loop()
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        log.append(f"caught, cancelling={asyncio.current_task().cancelling()}")
+        await asyncio.sleep(0.01)
+        log.append("slept after the cancel")
+        await loop.sock_sendall(a, b"bye")
+        log.append("sent goodbye")
+    return "finished"
+
+
+async def sticky():
+    loop = asyncio.get_running_loop()
+    log = []
+    a, b = socket.socketpair()
+    a.setblocking(False)
+    b.setblocking(False)
+    t = asyncio.create_task(swallow_then_await(log, a))
+    await asyncio.sleep(0.01)
+    log.append(f"cancel {t.cancel()}")
+    log.append(await t)
+    log.append(f"cancelled={t.cancelled()} cancelling={t.cancelling()} got={await loop.sock_recv(b, 10)!r}")
+    a.close()
+    b.close()
+    return log
+
+
+async def count_errors():
+    n = 0
+    for _ in range(3):
+        try:
+            await asyncio.sleep(0.03)
+        except asyncio.CancelledError:
+            n += 1
+    return n
+
+
+async def twice():
+    t = asyncio.create_task(count_errors(), name="counter")
+    await asyncio.sleep(0.01)
+    t.cancel()
+    t.cancel()
+    lines = [f"cancelling={t.cancelling()}", trepr(t)]
+    lines.append(f"errors={await t} cancelling={t.cancelling()} uncancel={t.uncancel()} {t.uncancel()} {t.uncancel()}")
+    return lines
+
+
+async def self_cancel():
+    me = asyncio.current_task()
+    lines = [f"cancel={me.cancel()} cancelling={me.cancelling()} uncancel={me.uncancel()}"]
+    await asyncio.sleep(0.001)
+    lines.append("not cancelled after uncancel")
+    me.cancel()
+    try:
+        await asyncio.sleep(0)
+        lines.append("not raised")
+    except asyncio.CancelledError:
+        lines.append(f"raised at the next await, cancelling={me.cancelling()}")
+    me.uncancel()
+    await asyncio.sleep(0)
+    lines.append("then runs on")
+    return lines
+
+
+async def inner_swallows():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        return "inner swallowed"
+
+
+async def through_task():
+    i = asyncio.create_task(inner_swallows())
+
+    async def outer():
+        return await i
+    o = asyncio.create_task(outer())
+    await asyncio.sleep(0.01)
+    o.cancel()
+    r = await o
+    return [f"{r} outer.cancelling={o.cancelling()} outer.cancelled={o.cancelled()} inner.cancelled={i.cancelled()}"]
+
+
+async def returns_after_self_cancel():
+    asyncio.current_task().cancel()
+    return 1
+
+
+async def ends_cancelled():
+    t = asyncio.create_task(returns_after_self_cancel())
+    try:
+        await t
+    except asyncio.CancelledError:
+        pass
+    return [f"cancelled={t.cancelled()}"]
+
+
+async def handler_echo(reader, writer):
+    data = await reader.read(100)
+    writer.write(data.upper())
+    await writer.drain()
+    writer.close()
+    await writer.wait_closed()
+
+
+async def stream_cleanup():
+    got = []
+
+    async def handle(reader, writer):
+        got.append(await reader.read(100))
+        writer.close()
+        await writer.wait_closed()
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    log = []
+
+    async def client():
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            await reader.read(100)
+        except asyncio.CancelledError:
+            log.append("client cancelled in read")
+            raise
+        finally:
+            writer.write(b"goodbye")
+            await writer.drain()
+            writer.close()
+            await writer.wait_closed()
+            log.append("closed after goodbye")
+    t = asyncio.create_task(client())
+    await asyncio.sleep(0.02)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        log.append(f"client task cancelled={t.cancelled()}")
+    await asyncio.sleep(0.02)
+    server.close()
+    await server.wait_closed()
+    log.append(f"server got {got}")
+    return log
+
+
+async def named(n):
+    await asyncio.sleep(n)
+    return n
+
+
+async def names():
+    me = asyncio.current_task()
+    base = int(asyncio.create_task(named(0)).get_name().split("-")[1])
+    a = asyncio.create_task(named(0.01))
+    b = asyncio.create_task(named(1), name="second")
+    lines = [f"{int(a.get_name().split('-')[1]) - base} {b.get_name()}", trepr(b)]
+    b.set_name(42)
+    lines.append(f"{b.get_name()!r} {len(asyncio.all_tasks())} {me in asyncio.all_tasks()} {asyncio.current_task() is me}")
+    await a
+    lines.append(trepr(a).replace(a.get_name(), "A"))
+    b.cancel()
+    lines.append(trepr(b))
+    try:
+        await b
+    except asyncio.CancelledError:
+        lines.append(trepr(b))
+    f = asyncio.create_task(failing(), name="bad")
+    try:
+        await f
+    except ValueError:
+        pass
+    lines.append(trepr(f))
+    seen = []
+    f.add_done_callback(lambda t: seen.append(t.get_name()))
+    await asyncio.sleep(0)
+    lines.append(f"{seen} {len(asyncio.all_tasks())}")
+    return lines
+
+
+async def failing():
+    raise ValueError("boom")
+
+
+def leftovers():
+    log = []
+
+    async def lingering():
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            log.append("lingering cancelled")
+            await asyncio.sleep(0.01)
+            log.append("lingering cleaned up")
+        return 1
+
+    async def main():
+        asyncio.create_task(lingering())
+        await asyncio.sleep(0)
+        return "main done"
+    log.append(asyncio.run(main()))
+    return log
+
+
+async def run_all():
+    for name, fn in [("sticky", sticky), ("twice", twice), ("self_cancel", self_cancel), ("through_task", through_task),
+                     ("ends_cancelled", ends_cancelled), ("stream_cleanup", stream_cleanup), ("names", names)]:
+        print(name, await fn())
+
+asyncio.run(run_all())
+print("leftovers", leftovers())
+
+
+async def queues():
+    lines = []
+    q = asyncio.Queue()
+    for i in range(3):
+        q.put_nowait(i)
+    lines.append(str(q))
+    got = []
+
+    async def consumer():
+        try:
+            while True:
+                got.append(await q.get())
+                q.task_done()
+        except asyncio.QueueShutDown:
+            got.append("shut down")
+    c = asyncio.create_task(consumer())
+    await asyncio.sleep(0.01)
+    q.shutdown()
+    await c
+    lines.append(f"{got} {q}")
+    try:
+        q.put_nowait(9)
+    except asyncio.QueueShutDown as e:
+        lines.append(f"put: {type(e).__name__} {e!r}")
+    try:
+        await q.get()
+    except asyncio.QueueShutDown:
+        lines.append("get: QueueShutDown")
+    try:
+        q.get_nowait()
+    except asyncio.QueueShutDown:
+        lines.append("get_nowait: QueueShutDown")
+    r = asyncio.Queue()
+    for i in range(4):
+        await r.put(i)
+    waiter = asyncio.create_task(r.join())
+    await asyncio.sleep(0)
+    r.shutdown(immediate=True)
+    await waiter
+    lines.append(f"{r} joined={waiter.done()} empty={r.empty()}")
+    try:
+        r.task_done()
+    except ValueError as e:
+        lines.append(str(e))
+    full = asyncio.Queue(1)
+    full.put_nowait("a")
+    putter = asyncio.create_task(full.put("b"))
+    await asyncio.sleep(0)
+    full.shutdown()
+    try:
+        await putter
+    except asyncio.QueueShutDown:
+        lines.append(f"blocked put: QueueShutDown {full.get_nowait()!r}")
+    lifo = asyncio.LifoQueue()
+    for x in "abc":
+        await lifo.put(x)
+    lines.append(f"{lifo} {[lifo.get_nowait() for _ in range(3)]}")
+    pq = asyncio.PriorityQueue()
+    for x in [5, 1, 4, 2, 3, 1]:
+        pq.put_nowait(x)
+    lines.append(str(pq))
+    lines.append(str([await pq.get() for _ in range(6)]))
+    tq = asyncio.PriorityQueue()
+    for item in [(2, "b"), (1, "z"), (3, "c"), (1, "a")]:
+        tq.put_nowait(item)
+    lines.append(str([tq.get_nowait() for _ in range(4)]))
+    return lines
+
+
+async def barrier():
+    lines = []
+    try:
+        asyncio.Barrier(0)
+    except ValueError as e:
+        lines.append(str(e))
+    b = asyncio.Barrier(3)
+    order = []
+
+    async def party(n):
+        await asyncio.sleep(n * 0.005)
+        i = await b.wait()
+        order.append((n, i))
+        return i
+    tasks = [asyncio.create_task(party(n)) for n in range(3)]
+    await asyncio.sleep(0.007)
+    lines.append(re.sub(r" at 0x[0-9a-f]+", "", repr(b)))
+    results = await asyncio.gather(*tasks)
+    lines.append(f"{results} {order} {b.n_waiting} {b.broken}")
+    w = asyncio.create_task(b.wait())
+    await asyncio.sleep(0.01)
+    await b.reset()
+    try:
+        await w
+    except asyncio.BrokenBarrierError as e:
+        lines.append(f"reset: {type(e).__name__} {e} {isinstance(e, RuntimeError)}")
+    w2 = asyncio.create_task(b.wait())
+    await asyncio.sleep(0.01)
+    await b.abort()
+    try:
+        await w2
+    except asyncio.BrokenBarrierError as e:
+        lines.append(f"abort: {e}")
+    try:
+        await b.wait()
+    except asyncio.BrokenBarrierError as e:
+        lines.append(f"after abort: {e} {re.sub(r' at 0x[0-9a-f]+', '', repr(b))}")
+    return lines
+
+
+async def run_more():
+    for name, fn in [("queues", queues), ("barrier", barrier)]:
+        print(name, await fn())
+
+asyncio.run(run_more())
