@@ -23,6 +23,10 @@ public struct PyType: Hashable, Sendable, CustomStringConvertible, CustomDebugSt
     /// How the class prints: `<class '...'>`, `<enum '...'>` (IntEnum) or `<flag '...'>` (IntFlag).
     let kind: String
 
+    /// The Swift class of an exception type, whose superclasses give `__mro__`; nil for other types.
+    /// Not part of `==`: a class is its name, module and kind.
+    let exceptionClass: BaseException.Type?
+
     /// `cls.__qualname__`: the qualified name; the same as `__name__` for every class PyBuiltins
     /// knows.
     ///
@@ -36,10 +40,27 @@ public struct PyType: Hashable, Sendable, CustomStringConvertible, CustomDebugSt
         self.init(name, module: module, kind: "class")
     }
 
-    init(_ name: String, module: String, kind: String) {
+    init(_ name: String, module: String, kind: String, exceptionClass: BaseException.Type? = nil) {
         self.__name__ = name
         self.__module__ = module
         self.kind = kind
+        self.exceptionClass = exceptionClass
+    }
+
+    /// `a == b`: the same Python class (name, module and kind).
+    ///
+    /// Python: `type.__eq__` (identity).
+    public static func == (lhs: PyType, rhs: PyType) -> Bool {
+        lhs.__name__ == rhs.__name__ && lhs.__module__ == rhs.__module__ && lhs.kind == rhs.kind
+    }
+
+    /// Hashes the name, module and kind, as `==` compares them.
+    ///
+    /// Python: `type.__hash__`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(__name__)
+        hasher.combine(__module__)
+        hasher.combine(kind)
     }
 
     /// `str(cls)` `<class 'int'>`, `<class 'socket.socket'>`, `<enum 'AddressFamily'>`, `<flag
@@ -178,28 +199,30 @@ private func argumentType(_ argument: BaseException.Argument) -> PyType {
 /// PySocket's exception classes are Python's built-in ones, except `socket.gaierror`,
 /// `socket.herror` and `io.UnsupportedOperation`; a program's own subclasses are `__main__`'s.
 private func exceptionType(_ error: BaseException) -> PyType {
-    exceptionClass(named: String(reflecting: Swift.type(of: error)))
+    exceptionClass(Swift.type(of: error))
 }
 
-/// The Python class of an exception class, from its Swift name (`PySocket.socket.gaierror`).
-private func exceptionClass(named swiftName: String) -> PyType {
+/// The Python class of an exception class, named from its Swift name (`PySocket.socket.gaierror`).
+private func exceptionClass(_ metatype: BaseException.Type) -> PyType {
+    let swiftName = String(reflecting: metatype)
     let name = lastComponent(of: swiftName)
-    if swiftName == "PyBuiltins.struct.error" { return PyType(name, module: "struct") }
+    func named(_ module: String) -> PyType { PyType(name, module: module, kind: "class", exceptionClass: metatype) }
+    if swiftName == "PyBuiltins.struct.error" { return named("struct") }
     if swiftName.hasPrefix("PySocketAsync.asyncio.") {
-        return PyType(name, module: ["QueueEmpty", "QueueFull"].contains(name) ? "asyncio.queues" : "asyncio.exceptions")
+        return named(["QueueEmpty", "QueueFull"].contains(name) ? "asyncio.queues" : "asyncio.exceptions")
     }
-    guard swiftName.hasPrefix("PySocket.") else { return PyType(name, module: "__main__") }
+    guard swiftName.hasPrefix("PySocket.") else { return named("__main__") }
     switch name {
-    case "gaierror", "herror": return PyType(name, module: "socket")
-    case "UnsupportedOperation": return PyType(name, module: "io")
-    default: return PyType(name)
+    case "gaierror", "herror": return named("socket")
+    case "UnsupportedOperation": return named("io")
+    default: return named("builtins")
     }
 }
 
 /// The Python class a Swift type stands for, as `print(ConnectionRefusedError.self)` shows it.
 func pythonClass(_ metatype: Any.Type) -> PyType {
     switch metatype {
-    case is BaseException.Type: return exceptionClass(named: String(reflecting: metatype))
+    case let exception as BaseException.Type: return exceptionClass(exception)
     case is socket.Type: return PyType("socket", module: "socket")
     case is Bool.Type: return PyType("bool")
     case is any BinaryInteger.Type: return PyType("int")
