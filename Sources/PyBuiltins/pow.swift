@@ -19,9 +19,9 @@ infix operator ** : PyPowerPrecedence
 ///
 /// Differs from CPython: a result beyond `Int` raises `OverflowError('Python int too large to
 /// convert to C long')` (Python's ints have no limit); a negative exponent raises
-/// `ValueError('negative exponent: write Double(a) ** ...')`-style text instead of returning a
-/// float; Swift's prefix `-` binds tighter than `**`, so Python's `-2 ** 2` (-4) is
-/// `-(2 ** 2)`.
+/// `ValueError('negative exponent: Python returns a float here; compute it as a Double')`
+/// instead of returning a float; Swift's prefix `-` binds tighter than `**`, so Python's
+/// `-2 ** 2` (-4) is `-(2 ** 2)`.
 public func ** (base: Int, exponent: Int) throws -> Int {
     guard exponent >= 0 else {
         throw ValueError("negative exponent: Python returns a float here; compute it as a Double")

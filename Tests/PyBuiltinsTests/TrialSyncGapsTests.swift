@@ -67,7 +67,9 @@ private final class CM: ContextManager {
         #expect(try 3 ** 3 ** 2 == 19683)
         #expect(try (2 ** 62 - 1) * 2 + 1 == 9223372036854775807)
         #expect(try -(2 ** 2) == -4)
+        // Python's ints have no limit and 2**-1 is 0.5: README's documented differences.
         #expect(throws: OverflowError.self) { _ = try 2 ** 63 }
+        expectOutcome("ValueError: negative exponent: Python returns a float here; compute it as a Double") { try 2 ** -1 }
     }
 
     @Test func pathSizes() throws {
