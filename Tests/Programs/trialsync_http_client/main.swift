@@ -89,7 +89,7 @@ for path in ["/", "/missing", "/old"] {
     let resp = try http_get((host, port), path)
     print(resp)
     print("  status:", resp.status, resp.reason, 200 <= resp.status && resp.status < 300 ? "ok" : "not ok")
-    for (name, value) in resp.headers.items().sorted(by: <) {
+    for (name, value) in sorted(resp.headers.items()) {
         print(try "  \(name, ">15"): \(value)")
     }
     print("  body:", resp.body, try resp.body.decode().title())

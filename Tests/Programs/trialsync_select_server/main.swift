@@ -83,7 +83,7 @@ while rounds < 200 {
 }
 
 print("done after a few rounds:", rounds < 50)
-for (i, r) in sorted(replies.items(), key: { kv in kv.0 }) {
+for (i, r) in sorted(replies.items()) {
     print(i, try r.decode().splitlines())
 }
 for c in clients {
