@@ -72,6 +72,15 @@ private final class CM: ContextManager {
         expectOutcome("ValueError: negative exponent: Python returns a float here; compute it as a Double") { try 2 ** -1 }
     }
 
+    @Test func formatSpreadsStarredItems() throws {
+        // address = ("127.0.0.1", 8080); "GET {} HTTP/1.1 Host: {}:{}".format("/x", *address)
+        // "{} {} {}".format("a", *["b", "c"]), "{1}{0}".format(*"xy") -> GET /x HTTP/1.1 Host: 127.0.0.1:8080 / a b c yx
+        let address = ("127.0.0.1", 8080)
+        #expect(try "GET {} HTTP/1.1 Host: {}:{}".format("/x", *address) == "GET /x HTTP/1.1 Host: 127.0.0.1:8080")
+        #expect(try "{} {} {}".format("a", *["b", "c"]) == "a b c")
+        #expect(try "{1}{0}".format(*"xy") == "yx")
+    }
+
     @Test func pathSizes() throws {
         // open(p, "wb").write(b"x" * 1234); os.path.getsize(p), isfile(p), isfile(d), isfile(p + "nope"), getsize(d) > 0
         let d = try tempfile.mkdtemp()

@@ -52,7 +52,7 @@ final class HTTPResponse: CustomStringConvertible {
 
 func http_get(_ address: (String, Int), _ path: String) throws -> HTTPResponse {
     let data = try socket.create_connection(address, timeout: 3).with { sock in
-        let request = try "GET {} HTTP/1.1\r\nHost: {}:{}\r\nConnection: close\r\n\r\n".format(path, address.0, address.1)
+        let request = try "GET {} HTTP/1.1\r\nHost: {}:{}\r\nConnection: close\r\n\r\n".format(path, *address)
         try sock.sendall(request.encode())
         var data: bytes = ""
         while true {
