@@ -202,20 +202,24 @@ private func exceptionType(_ error: BaseException) -> PyType {
     exceptionClass(Swift.type(of: error))
 }
 
-/// The Python class of an exception class, named from its Swift name (`PySocket.socket.gaierror`).
+/// The Python class of an exception class, carrying the Swift class for `__mro__`.
 private func exceptionClass(_ metatype: BaseException.Type) -> PyType {
-    let swiftName = String(reflecting: metatype)
+    let named = exceptionClass(named: String(reflecting: metatype))
+    return PyType(named.__name__, module: named.__module__, kind: named.kind, exceptionClass: metatype)
+}
+
+/// The Python class of an exception class, from its Swift name (`PySocket.socket.gaierror`).
+private func exceptionClass(named swiftName: String) -> PyType {
     let name = lastComponent(of: swiftName)
-    func named(_ module: String) -> PyType { PyType(name, module: module, kind: "class", exceptionClass: metatype) }
-    if swiftName == "PyBuiltins.struct.error" { return named("struct") }
+    if swiftName == "PyBuiltins.struct.error" { return PyType(name, module: "struct") }
     if swiftName.hasPrefix("PySocketAsync.asyncio.") {
-        return named(["QueueEmpty", "QueueFull"].contains(name) ? "asyncio.queues" : "asyncio.exceptions")
+        return PyType(name, module: ["QueueEmpty", "QueueFull"].contains(name) ? "asyncio.queues" : "asyncio.exceptions")
     }
-    guard swiftName.hasPrefix("PySocket.") else { return named("__main__") }
+    guard swiftName.hasPrefix("PySocket.") else { return PyType(name, module: "__main__") }
     switch name {
-    case "gaierror", "herror": return named("socket")
-    case "UnsupportedOperation": return named("io")
-    default: return named("builtins")
+    case "gaierror", "herror": return PyType(name, module: "socket")
+    case "UnsupportedOperation": return PyType(name, module: "io")
+    default: return PyType(name)
     }
 }
 
