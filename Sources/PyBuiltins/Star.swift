@@ -9,7 +9,7 @@ prefix operator *
 ///
 /// Python: iterable unpacking in a call, `f(*args)`.
 ///
-/// Differs from CPython: only `print`, `struct.pack` and `Struct.pack` spread it; a value that is
+/// Differs from CPython: only `print`, `struct.pack`, `Struct.pack` and `str.format` spread it; a value that is
 /// neither a sequence nor a tuple spreads as itself.
 public prefix func * <Items>(items: Items) -> Starred {
     Starred(items)

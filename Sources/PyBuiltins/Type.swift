@@ -23,6 +23,10 @@ public struct PyType: Hashable, Sendable, CustomStringConvertible, CustomDebugSt
     /// How the class prints: `<class '...'>`, `<enum '...'>` (IntEnum) or `<flag '...'>` (IntFlag).
     let kind: String
 
+    /// The Swift class of an exception type, whose superclasses give `__mro__`; nil for other types.
+    /// Not part of `==`: a class is its name, module and kind.
+    let exceptionClass: BaseException.Type?
+
     /// `cls.__qualname__`: the qualified name; the same as `__name__` for every class PyBuiltins
     /// knows.
     ///
@@ -36,10 +40,27 @@ public struct PyType: Hashable, Sendable, CustomStringConvertible, CustomDebugSt
         self.init(name, module: module, kind: "class")
     }
 
-    init(_ name: String, module: String, kind: String) {
+    init(_ name: String, module: String, kind: String, exceptionClass: BaseException.Type? = nil) {
         self.__name__ = name
         self.__module__ = module
         self.kind = kind
+        self.exceptionClass = exceptionClass
+    }
+
+    /// `a == b`: the same Python class (name, module and kind).
+    ///
+    /// Python: `type.__eq__` (identity).
+    public static func == (lhs: PyType, rhs: PyType) -> Bool {
+        lhs.__name__ == rhs.__name__ && lhs.__module__ == rhs.__module__ && lhs.kind == rhs.kind
+    }
+
+    /// Hashes the name, module and kind, as `==` compares them.
+    ///
+    /// Python: `type.__hash__`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(__name__)
+        hasher.combine(__module__)
+        hasher.combine(kind)
     }
 
     /// `str(cls)` `<class 'int'>`, `<class 'socket.socket'>`, `<enum 'AddressFamily'>`, `<flag
@@ -178,7 +199,13 @@ private func argumentType(_ argument: BaseException.Argument) -> PyType {
 /// PySocket's exception classes are Python's built-in ones, except `socket.gaierror`,
 /// `socket.herror` and `io.UnsupportedOperation`; a program's own subclasses are `__main__`'s.
 private func exceptionType(_ error: BaseException) -> PyType {
-    exceptionClass(named: String(reflecting: Swift.type(of: error)))
+    exceptionClass(Swift.type(of: error))
+}
+
+/// The Python class of an exception class, carrying the Swift class for `__mro__`.
+private func exceptionClass(_ metatype: BaseException.Type) -> PyType {
+    let named = exceptionClass(named: String(reflecting: metatype))
+    return PyType(named.__name__, module: named.__module__, kind: named.kind, exceptionClass: metatype)
 }
 
 /// The Python class of an exception class, from its Swift name (`PySocket.socket.gaierror`).
@@ -199,7 +226,7 @@ private func exceptionClass(named swiftName: String) -> PyType {
 /// The Python class a Swift type stands for, as `print(ConnectionRefusedError.self)` shows it.
 func pythonClass(_ metatype: Any.Type) -> PyType {
     switch metatype {
-    case is BaseException.Type: return exceptionClass(named: String(reflecting: metatype))
+    case let exception as BaseException.Type: return exceptionClass(exception)
     case is socket.Type: return PyType("socket", module: "socket")
     case is Bool.Type: return PyType("bool")
     case is any BinaryInteger.Type: return PyType("int")

@@ -137,14 +137,23 @@ extension String {
 public struct PyStrFormat {
     let template: String
 
-    /// `s.format(*args, **kwargs)`: unlabelled arguments are positional, labelled ones keywords.
+    /// `s.format(*args, **kwargs)`: unlabelled arguments are positional (a `*items` argument
+    /// spreads its items among them, as Python's `*` does), labelled ones keywords.
     ///
     /// Python: `str.format(*args, **kwargs)`.
     public func dynamicallyCall(withKeywordArguments arguments: KeyValuePairs<String, Any?>) throws -> String {
         var positional: [Any?] = []
         var keywords: [String: Any?] = [:]
         for (label, value) in arguments {
-            if label.isEmpty { positional.append(value) } else { keywords[label] = value }
+            if label.isEmpty {
+                if let starred = value as? Starred {
+                    positional.append(contentsOf: starred.items.map { $0 as Any? })  // "{}:{}".format(*address)
+                } else {
+                    positional.append(value)
+                }
+            } else {
+                keywords[label] = value
+            }
         }
         var automatic: Int? = 0
         return try braceFormat(template, positional, keywords, &automatic, depth: 2)

@@ -344,6 +344,54 @@ import TestSupport
     @Test func PortingGuide_example20() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
+            class ProtocolError: Exception, @unchecked Sendable {}
+            final class RetryExhausted: ProtocolError, @unchecked Sendable {
+                var attempts = 0
+                convenience init(_ attempts: Int) {
+                    self.init("gave up after \(attempts) attempts")
+                    self.attempts = attempts
+                }
+            }
+            final class Framed: ContextManager, CustomDebugStringConvertible {
+                let sock: socket
+                var exited_with: String? = "open"
+                init(_ sock: socket) {
+                    self.sock = sock
+                }
+                var debugDescription: String {
+                    return "<Framed family=\(self.sock.family)>"
+                }
+                func __enter__() -> Framed {
+                    return self
+                }
+                func __exit__(_ exc_type: PyType?, _ exc: (any Error)?, _ tb: Any?) -> Bool {
+                    self.exited_with = exc_type != nil ? exc_type!.__name__ : nil
+                    self.sock.close()
+                    return false
+                }
+            }
+            let (a, b) = try socket.socketpair()
+            let framed = Framed(a)
+            do {
+                try framed.with { f in
+                    print(f, repr(f), f.sock.family == socket.AF_UNIX)  // <Framed family=1> <Framed family=1> True
+                    throw RetryExhausted(3)
+                }
+            } catch let e as ProtocolError {
+                print(repr(e), (e as! RetryExhausted).attempts, type(e).__mro__[1, -1].map { c in c.__name__ })  // RetryExhausted('gave up after 3 attempts') 3 ['ProtocolError', 'Exception', 'BaseException']
+            }
+            print(framed.exited_with, a.fileno(), bytes("a\nb").contains("\n"), !["y"].contains("x"))  // RetryExhausted -1 True True
+            assert(a.fileno() == -1, "closed by __exit__")
+            print(try 2 ** 16, try 2 ** 31 - 1, zlib.crc32("hello" as bytes), tuple(try `struct`.unpack(try ">%dh" % 3, try bytes(count: 6)) as [Int]))  // 65536 2147483647 907060870 (0, 0, 0)
+            b.close()
+        }
+        #expect(captured.getvalue() == "<Framed family=1> <Framed family=1> True\nRetryExhausted('gave up after 3 attempts') 3 ['ProtocolError', 'Exception', 'BaseException']\nRetryExhausted -1 True True\n65536 2147483647 907060870 (0, 0, 0)\n")
+    }
+
+    /// Docs/PortingGuide.md, example 21
+    @Test func PortingGuide_example21() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
             print(socket.AF_INET, repr(socket.SOCK_DGRAM), socket.AF_INET == 2)   // 2 <SocketKind.SOCK_DGRAM: 2> True
             print(try socket.getaddrinfo("127.0.0.1", 80, type: socket.SOCK_STREAM)[0])   // (<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))
             print(hasattr(socket.self, "AF_UNIX"), try getattr(socket.self, "SO_REUSEPORT") as Int)   // True 15
@@ -351,8 +399,8 @@ import TestSupport
         #expect(captured.getvalue() == "2 <SocketKind.SOCK_DGRAM: 2> True\n(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))\nTrue 15\n")
     }
 
-    /// Docs/PortingGuide.md, example 21
-    @Test func PortingGuide_example21() throws {
+    /// Docs/PortingGuide.md, example 22
+    @Test func PortingGuide_example22() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -368,8 +416,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'FROM A THREAD'\n")
     }
 
-    /// Docs/PortingGuide.md, example 22
-    @Test func PortingGuide_example22() throws {
+    /// Docs/PortingGuide.md, example 23
+    @Test func PortingGuide_example23() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -388,8 +436,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'hello'\n")
     }
 
-    /// Docs/PortingGuide.md, example 23
-    @Test func PortingGuide_example23() throws {
+    /// Docs/PortingGuide.md, example 24
+    @Test func PortingGuide_example24() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -411,8 +459,8 @@ import TestSupport
         #expect(captured.getvalue() == "42\ntimed out\n")
     }
 
-    /// Docs/PortingGuide.md, example 24
-    @Test func PortingGuide_example24() throws {
+    /// Docs/PortingGuide.md, example 25
+    @Test func PortingGuide_example25() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -445,8 +493,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'HELLO\\n'\nb''\nb'' 0 bytes read on a total of 1 expected bytes\n")
     }
 
-    /// Docs/PortingGuide.md, example 25
-    @Test func PortingGuide_example25() throws {
+    /// Docs/PortingGuide.md, example 26
+    @Test func PortingGuide_example26() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {

@@ -19,6 +19,19 @@ enum SystemFiles {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// The size in bytes of what `path` names (following symbolic links), or the errno.
+    static func size(_ path: String) -> Result<Int, SystemError> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(SystemError(code: Int(errno))) }
+        return .success(Int(info.st_size))
+    }
+
+    /// Whether `path` names a regular file (following symbolic links).
+    static func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// The names in a directory (without `.` and `..`), or the errno.
     static func listdir(_ path: String) -> Result<[String], SystemError> {
         guard let directory = opendir(path) else { return .failure(SystemError(code: Int(errno))) }

@@ -38,3 +38,8 @@ open class ZeroDivisionError: ArithmeticError, @unchecked Sendable {}
 ///
 /// Python: `EOFError`.
 open class EOFError: Exception, @unchecked Sendable {}
+
+/// `AssertionError(*args)`: an `assert` statement whose condition was false.
+///
+/// Python: `AssertionError`.
+open class AssertionError: Exception, @unchecked Sendable {}
