@@ -1,4 +1,4 @@
-// The spellings ported programs needed (trialasync): keyword forms, timeout_at, memoryview receives, paths, extra info.
+// The spellings ported programs needed (trialasync): keyword forms, memoryview receives, paths, extra info.
 import Glibc
 import PyBuiltins
 import PySocket
@@ -22,26 +22,6 @@ let spellingScenarios: [String: Scenario] = [
             return out
         }
         #expect(out == ["'in time'", "TimeoutError()", "3"])  // CPython: ['in time', 'TimeoutError()', 3], each repr
-    },
-    "timeout_at on the loop's clock": { backend in
-        let out = try asyncio.run(backend: backend) { () -> [String] in
-            let loop = asyncio.get_running_loop()
-            var out: [String] = []
-            do {
-                try await asyncio.timeout_at(loop.time() + 0.01) { try await asyncio.sleep(1) }
-            } catch let e as TimeoutError {
-                out.append(repr(e))
-            }
-            out.append(try await asyncio.timeout_at(nil) { try await asyncio.sleep(0.001); return "none" })
-            out.append(try await asyncio.timeout_at(loop.time() + 1) { "in time" })
-            do {
-                try await asyncio.timeout_at(loop.time() - 1) { try await asyncio.sleep(0.01) }
-            } catch is TimeoutError {
-                out.append("past")
-            }
-            return out
-        }
-        #expect(str(out) == "['TimeoutError()', 'none', 'in time', 'past']")
     },
     "sock_recv_into and sock_recvfrom_into a memoryview": { backend in
         let out = try asyncio.run(backend: backend) { () -> [String] in

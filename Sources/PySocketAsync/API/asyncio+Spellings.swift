@@ -1,4 +1,4 @@
-// Spellings ported programs use: wait_for(timeout=), sleep(result=), timeout_at, memoryview receives, paths, extra info.
+// Spellings ported programs use: wait_for(timeout=), sleep(result=), memoryview receives, paths, extra info.
 
 import PySocket
 
@@ -31,7 +31,7 @@ extension asyncio.EventLoop {
     /// Python: `loop.sock_recv_into()` with a memoryview. C: `recv(2)`; io_uring: `IORING_OP_RECV`.
     /// - Throws: `TypeError('recv_into() argument 1 must be read-write bytes-like object, not
     ///   memoryview')` for a view of `bytes`.
-    public func sock_recv_into<Buffer: WritableBuffer>(_ sock: socket, _ buf: Buffer) async throws -> Int {
+    public func sock_recv_into(_ sock: socket, _ buf: any WritableBuffer) async throws -> Int {
         let memory = try buf.withWritableBytes("recv_into") { $0 }
         defer { withExtendedLifetime(buf) {} }
         return try await sock_recv_into(sock, memory)
@@ -41,7 +41,7 @@ extension asyncio.EventLoop {
     /// a datagram into a writable buffer object (PyBuiltins' `memoryview`).
     ///
     /// Python: `loop.sock_recvfrom_into()` with a memoryview. C: `recvfrom(2)`.
-    public func sock_recvfrom_into<Buffer: WritableBuffer>(_ sock: socket, _ buf: Buffer, _ nbytes: Int = 0) async throws -> (Int, SocketAddress) {
+    public func sock_recvfrom_into(_ sock: socket, _ buf: any WritableBuffer, _ nbytes: Int = 0) async throws -> (Int, SocketAddress) {
         let memory = try buf.withWritableBytes("recvfrom_into") { $0 }
         defer { withExtendedLifetime(buf) {} }
         var view = memory
@@ -61,23 +61,6 @@ extension asyncio.EventLoop {
     /// Python: `loop.sock_connect()`. C: `connect(2)`.
     public func sock_connect(_ sock: socket, _ address: (String, Int, Int, Int)) async throws {
         try await sock_connect(sock, .inet6(host: address.0, port: address.1, flowinfo: address.2, scope_id: address.3))
-    }
-}
-
-extension asyncio {
-    /// `async with asyncio.timeout_at(when):`: runs `body`, raising `TimeoutError()` if it is
-    /// still running at `when`, a time on the loop's clock (`loop.time()`); nil: no limit.
-    ///
-    /// `try await asyncio.timeout_at(loop.time() + 1) { ... }`.
-    ///
-    /// Python: `asyncio.timeout_at()`. C: none.
-    ///
-    /// Differs from CPython: a closure rather than an `async with` block, run as a child task
-    /// (as `asyncio.timeout`).
-    /// - Throws: `TimeoutError()`, or the body's error.
-    public static func timeout_at<T: Sendable>(_ when: Double?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        guard let when else { return try await timeout(nil, body) }
-        return try await timeout(when - get_running_loop().time(), body)
     }
 }
 
