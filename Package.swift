@@ -30,7 +30,7 @@ let package = Package(
         ),
         .testTarget(name: "PySocketTests", dependencies: ["PySocket", "TestSupport"]),
         .testTarget(name: "CoreTests", dependencies: ["PySocket", "TestSupport"]),
-        .testTarget(name: "AsyncTests", dependencies: ["PySocketAsync", "PySocket", "TestSupport"]),
+        .testTarget(name: "AsyncTests", dependencies: ["PySocketAsync", "PySocket", "PyBuiltins", "TestSupport"]),
         // The documentation's Swift blocks (Docs/PortingGuide.md, the DocC articles), compiled and run: scripts/gen_doc_snippets.py.
         .testTarget(name: "DocsTests", dependencies: ["PySocket", "PySocketAsync", "PyBuiltins", "TestSupport"]),
         // Conformance: replays the CPython traces of Conformance/ against PySocket (Foundation allowed here only).
@@ -123,6 +123,14 @@ let programs = [
     "trial_sockopts",
     "trial_tcp_echo",
     "trial_udp_unix",
+    "trialasync_chat",
+    "trialasync_line_echo",
+    "trialasync_pipeline",
+    "trialasync_protocols",
+    "trialasync_ratelimit",
+    "trialasync_sock_loop",
+    "trialasync_timeouts",
+    "trialasync_udp",
     "trialsync_addr_toolkit",
     "trialsync_chat",
     "trialsync_errors",

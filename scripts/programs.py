@@ -212,6 +212,7 @@ def swift_tokens(line):
     line = re.sub(r"^(\s*)_ = ", r"\1", line)                        # a discarded result
     line = re.sub(r"\brange\((\w+)\)", r"0..<\1", line)              # PyBuiltins' range(n), as py_tokens reads it
     line = re.sub(r"\bnonisolated\(unsafe\) ", "", line)              # concurrency annotation
+    line = re.sub(r"^(\s*)@Sendable (?=func )", r"\1", line)            # concurrency annotation of a nested async def
     line = re.sub(r"`(\w+)`", r"\1", line)                          # `struct`: a keyword in backquotes
     line = re.sub(r"\b(let|var) \((.*?)\): \([^=]*\) =", r"\2 =", line)  # let (a, b): (Int, Int) = ...
     line = re.sub(r"\b(let|var) \((.*?)\) =", r"\2 =", line)          # let (a, b) = ...

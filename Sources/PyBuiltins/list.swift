@@ -65,6 +65,18 @@ extension Array {
         guard lower < upper else { return [] }
         return Array(self[lower..<upper])
     }
+
+    /// `lst[i]`: Python's index, a negative `i` counting from the end; raises
+    /// `IndexError('list index out of range')` where Swift's `lst[i]` would trap.
+    ///
+    /// Python: `list.__getitem__(int)`.
+    public subscript(py index: Int) -> Element {
+        get throws {
+            let position = index < 0 ? index + count : index
+            guard position >= 0, position < count else { throw IndexError("list index out of range") }
+            return self[position]
+        }
+    }
 }
 
 extension Array where Element: Comparable {

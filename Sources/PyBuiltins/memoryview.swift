@@ -158,7 +158,7 @@ public struct memoryview: RandomAccessCollection, @unchecked Sendable {
     /// The bytes in place, writable; raises CPython's `TypeError` for a view of `bytes`.
     ///
     /// Python: the buffer protocol with `PyBUF_WRITABLE`.
-    func withWritableBytes<R>(_ caller: String, _ body: (UnsafeMutableRawBufferPointer) throws -> R) throws -> R {
+    public func withWritableBytes<R>(_ caller: String, _ body: (UnsafeMutableRawBufferPointer) throws -> R) throws -> R {
         guard !storage.readonly else {
             throw TypeError("\(caller)() argument 1 must be read-write bytes-like object, not memoryview")
         }
@@ -225,6 +225,8 @@ extension memoryview: CustomStringConvertible, CustomDebugStringConvertible {
     /// Python: `memoryview.__repr__`.
     public var debugDescription: String { description }
 }
+
+extension memoryview: WritableBuffer {}
 
 extension socket {
     /// `s.recv_into(view[off:], nbytes=0, flags=0)`: receives into a writable memoryview, so into

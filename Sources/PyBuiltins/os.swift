@@ -312,6 +312,22 @@ public enum tempfile {
             return result
         }
 
+        /// `with tempfile.TemporaryDirectory() as name:` around code that awaits (in an `async def`):
+        /// runs `body` with the path, then removes the directory and its contents, on every exit.
+        ///
+        /// Python: `TemporaryDirectory.__enter__` / `__exit__`.
+        public func with<Result>(_ body: (String) async throws -> Result) async throws -> Result {
+            let result: Result
+            do {
+                result = try await body(name)
+            } catch {
+                try? cleanup()
+                throw error
+            }
+            try cleanup()
+            return result
+        }
+
         /// `d.cleanup()`: removes the directory and everything in it (nothing when already gone).
         ///
         /// Python: `TemporaryDirectory.cleanup`.

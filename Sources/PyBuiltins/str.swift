@@ -80,6 +80,35 @@ extension StringProtocol {
     /// Python: `str.split(sep, maxsplit=n)`.
     public func split(_ sep: String, maxsplit: Int) throws -> [String] { try split(sep, maxsplit) }
 
+    /// `s.rsplit(sep, maxsplit=-1)`: as `split`, but the splits are made from the right, so
+    /// `"/a/b/c".rsplit("/", 1)` is `['/a/b', 'c']`.
+    ///
+    /// Python: `str.rsplit(sep, maxsplit)`.
+    /// - Throws: `ValueError('empty separator')`.
+    public func rsplit(_ sep: String, _ maxsplit: Int = -1) throws -> [String] {
+        guard !sep.isEmpty else { throw ValueError("empty separator") }
+        let scalars = scalarArray, pattern = Array(sep.unicodeScalars)
+        var pieces: [String] = []
+        var end = scalars.count
+        var i = scalars.count - pattern.count
+        while i >= 0, maxsplit < 0 || pieces.count < maxsplit {
+            if scalars[i..<(i + pattern.count)].elementsEqual(pattern) {
+                pieces.append(String(String.UnicodeScalarView(scalars[(i + pattern.count)..<end])))
+                end = i
+                i -= pattern.count
+            } else {
+                i -= 1
+            }
+        }
+        pieces.append(String(String.UnicodeScalarView(scalars[0..<end])))
+        return pieces.reversed()
+    }
+
+    /// `s.rsplit(sep, maxsplit=n)`: `rsplit` with Python's keyword.
+    ///
+    /// Python: `str.rsplit(sep, maxsplit=n)`.
+    public func rsplit(_ sep: String, maxsplit: Int) throws -> [String] { try rsplit(sep, maxsplit) }
+
     /// `s.splitlines(keepends=False)`: the lines, split at `\n`, `\r\n` and `\r`.
     ///
     /// Python: `str.splitlines`.

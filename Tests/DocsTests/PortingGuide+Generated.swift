@@ -518,6 +518,42 @@ import TestSupport
         }
         #expect(captured.getvalue() == "['a', 'b']\n1 item\nlocked: True\n0 1\n")
     }
+
+    /// Docs/PortingGuide.md, example 26
+    @Test func PortingGuide_example26() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
+            try asyncio.run {
+                final class Shared: @unchecked Sendable { var log: [Any] = [] }
+                let shared = Shared()
+                @Sendable func work(_ n: Int) async throws {
+                    @Sendable func finally_() async throws {
+                        try await asyncio.sleep(0)
+                        shared.log.append("done \(n)")
+                    }
+                    do {
+                        try await asyncio.sleep(0.01 * Double(n))
+                        if n == 2 {
+                            throw ValueError("bad \(n)")
+                        }
+                        shared.log.append(n)
+                    } catch {
+                        try await finally_()
+                        throw error
+                    }
+                    try await finally_()
+                }
+                print(try await asyncio.gather([1, 3].map { n in { try await work(n) } }))   // [None, None]
+                do {
+                    try await asyncio.wait_for(await work(2), timeout: 1)
+                } catch let e as ValueError {
+                    print("ValueError:", e)                                                  // ValueError: bad 2
+                }
+                print(shared.log)                                                            // [1, 'done 1', 3, 'done 3', 'done 2']
+            }
+        }
+        #expect(captured.getvalue() == "[None, None]\nValueError: bad 2\n[1, 'done 1', 3, 'done 3', 'done 2']\n")
+    }
 }
 
 func echo(_ conn: socket, _ mask: Int) throws {

@@ -32,6 +32,19 @@ private let programNames = names(in: programsDirectory) { "\($0)/\($0).py" }
 /// Every example, in name order.
 private let exampleNames = names(in: examplesDirectory) { "\($0).py" }
 
+/// The programs and examples that use asyncio (their Python source imports it): run on every backend.
+private let asyncioPrograms: [(String, URL)] =
+    programNames.filter { usesAsyncio(programsDirectory.appendingPathComponent("\($0)/\($0).py")) }
+        .map { ("program_" + $0, programsDirectory.appendingPathComponent("\($0)/\($0).expected")) }
+    + exampleNames.filter { usesAsyncio(examplesDirectory.appendingPathComponent("\($0).py")) }
+        .map { ("example_" + $0, examplesDirectory.appendingPathComponent("\($0)/\($0).expected")) }
+
+/// Whether the Python program at `url` imports asyncio.
+private func usesAsyncio(_ url: URL) -> Bool {
+    let source = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    return source.split(separator: "\n").contains { $0.hasPrefix("import") && $0.contains("asyncio") }
+}
+
 /// This test binary: it links every program and becomes program NAME when spawned with
 /// `PYSOCKET_PROGRAM=NAME` (Tests/ProgramsLauncher/launcher.c).
 private let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
@@ -42,12 +55,13 @@ private let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinat
 /// `posix_spawn` (Tests/ProgramsLauncher) and waited for with `waitpid` (not Foundation's `Process`, whose descriptors close
 /// later on a background queue, under another test's descriptor count); it inherits no descriptor
 /// beyond its three standard ones.
-private func run(_ executable: String) throws -> Data {
+private func run(_ executable: String, backend: String? = nil) throws -> Data {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("programs-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outPath = scratch.appendingPathComponent("stdout").path, errPath = scratch.appendingPathComponent("stderr").path
-    let arguments = [testBinary.path], environment = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "PYSOCKET_PROGRAM=\(executable)"]
+    let arguments = [testBinary.path]
+    let environment = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "PYSOCKET_PROGRAM=\(executable)"] + (backend.map { ["PYSOCKET_BACKEND=\($0)"] } ?? [])
     var argv = arguments.map { strdup($0) } + [nil], envp = environment.map { strdup($0) } + [nil]
     defer { (argv + envp).forEach { free($0) } }
     var pid: pid_t = 0
@@ -107,13 +121,21 @@ struct ProgramsTests {
         try compare("example_" + name, examplesDirectory.appendingPathComponent("\(name)/\(name).expected"))
     }
 
+    /// The default run above uses the best backend (io_uring where the kernel has it); the
+    /// programs that use asyncio also run on epoll and poll.
+    @Test("an asyncio program prints CPython's output on epoll and poll too", .serialized,
+          arguments: ["epoll", "poll"], asyncioPrograms.map { $0.0 })
+    func asyncioProgram(_ backend: String, _ name: String) throws {
+        try compare(name, asyncioPrograms.first { $0.0 == name }!.1, backend: backend)
+    }
+
     /// Runs `executable` and compares what it printed with the CPython capture at `expectedFile`.
-    private func compare(_ name: String, _ expectedFile: URL) throws {
+    private func compare(_ name: String, _ expectedFile: URL, backend: String? = nil) throws {
         #expect(pysocket_programs_launcher_linked() == 1)
         let expected = try Data(contentsOf: expectedFile)
-        let actual = try run(name)
+        let actual = try run(name, backend: backend)
         let message: Comment = """
-            \(name): CPython printed
+            \(name)\(backend.map { " on \($0)" } ?? ""): CPython printed
             \(String(decoding: expected, as: UTF8.self))
             the port printed
             \(String(decoding: actual, as: UTF8.self))
