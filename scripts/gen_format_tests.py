@@ -363,6 +363,8 @@ CASES = [
      'argparse_outcome(["--port", "x"], lambda p: p.add_argument("--port", type=int), exit_on_error=False)'),
     ('try argparseOutcome(["-h"], description: "A deliberately long description that the help formatter has to wrap over more than one line of the terminal.") { p in try p.add_argument("--listen-address-for-incoming-connections", default: "0.0.0.0", help: "where to listen"); try p.add_argument("--port-number-to-listen-on", type: Int.self, default: 9000); try p.add_argument("--maximum-number-of-clients", type: Int.self, default: 10); try p.add_argument("logfile", nargs: "?") }',
      'argparse_outcome(["-h"], lambda p: [p.add_argument("--listen-address-for-incoming-connections", default="0.0.0.0", help="where to listen"), p.add_argument("--port-number-to-listen-on", type=int, default=9000), p.add_argument("--maximum-number-of-clients", type=int, default=10), p.add_argument("logfile", nargs="?")], description="A deliberately long description that the help formatter has to wrap over more than one line of the terminal.")'),
+    ('try { let p = argparse.ArgumentParser(prog: "x"); try p.add_argument("--port", type: Int.self, default: 1); try p.add_argument("--name"); return str(vars(try p.parse_args(["--port", "2"]))) }()',
+     'seq(p := argparse.ArgumentParser(prog="x"), p.add_argument("--port", type=int, default=1), p.add_argument("--name"), str(vars(p.parse_args(["--port", "2"]))))'),
     # collections.namedtuple: _replace, _asdict, indexing
     ('try { let p = Point(x: 1, y: 2); return str([p._replace(\\.x, 5), p._asdict(), try p[py: 0], try p[py: -1], p._fields, p == Point(x: 1, y: 2)] as [Any]) }()',
      'seq(p := Point(1, 2), str([p._replace(x=5), p._asdict(), p[0], p[-1], p._fields, p == Point(1, 2)]))'),

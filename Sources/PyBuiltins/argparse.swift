@@ -668,3 +668,10 @@ private func wrap(_ text: String, _ width: Int) -> [String] {
 private func fill(_ text: String, _ width: Int, _ indent: String) -> String {
     wrap(text, width - indent.count).map { indent + $0 }.joined(separator: "\n")
 }
+
+/// `vars(args)`: the parsed values by name, in the order they were set (`None` as nil).
+///
+/// Python: `vars(namespace)`.
+public func vars(_ namespace: argparse.Namespace) -> dict<String, Any> {
+    dict(namespace.names.map { ($0, namespace.values[$0] as Any) })
+}

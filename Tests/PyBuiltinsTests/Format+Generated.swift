@@ -927,16 +927,20 @@ struct CPythonFormatting {
     func case229() {
         #expect(outcome { try argparseOutcome(["-h"], description: "A deliberately long description that the help formatter has to wrap over more than one line of the terminal.") { p in try p.add_argument("--listen-address-for-incoming-connections", default: "0.0.0.0", help: "where to listen"); try p.add_argument("--port-number-to-listen-on", type: Int.self, default: 9000); try p.add_argument("--maximum-number-of-clients", type: Int.self, default: 10); try p.add_argument("logfile", nargs: "?") } } == "EXIT 0 'usage: client [-h]\\n              [--listen-address-for-incoming-connections LISTEN_ADDRESS_FOR_INCOMING_CONNECTIONS]\\n              [--port-number-to-listen-on PORT_NUMBER_TO_LISTEN_ON]\\n              [--maximum-number-of-clients MAXIMUM_NUMBER_OF_CLIENTS]\\n              [logfile]\\n\\nA deliberately long description that the help formatter has to wrap over more\\nthan one line of the terminal.\\n\\npositional arguments:\\n  logfile\\n\\noptions:\\n  -h, --help            show this help message and exit\\n  --listen-address-for-incoming-connections LISTEN_ADDRESS_FOR_INCOMING_CONNECTIONS\\n                        where to listen\\n  --port-number-to-listen-on PORT_NUMBER_TO_LISTEN_ON\\n  --maximum-number-of-clients MAXIMUM_NUMBER_OF_CLIENTS\\n' ''")
     }
-    @Test("230: seq(p := Point(1, 2), str([p._replace(x=5), p._asdict(), p[0], p[-1], p._fields, p == Point(1, 2)]))")
+    @Test("230: seq(p := argparse.ArgumentParser(prog=\"x\"), p.add_argument(\"--port\", type=int, default=1), p.add_argument(\"--name\"), str(vars(p.parse_args([\"--port\", \"2\"]))))")
     func case230() {
+        #expect(outcome { try { let p = argparse.ArgumentParser(prog: "x"); try p.add_argument("--port", type: Int.self, default: 1); try p.add_argument("--name"); return str(vars(try p.parse_args(["--port", "2"]))) }() } == "{'port': 2, 'name': None}")
+    }
+    @Test("231: seq(p := Point(1, 2), str([p._replace(x=5), p._asdict(), p[0], p[-1], p._fields, p == Point(1, 2)]))")
+    func case231() {
         #expect(outcome { try { let p = Point(x: 1, y: 2); return str([p._replace(\.x, 5), p._asdict(), try p[py: 0], try p[py: -1], p._fields, p == Point(x: 1, y: 2)] as [Any]) }() } == "[Point(x=5, y=2), {'x': 1, 'y': 2}, 1, 2, ('x', 'y'), True]")
     }
-    @Test("231: seq(p := Point(1, 2), str(p[2]))")
-    func case231() {
+    @Test("232: seq(p := Point(1, 2), str(p[2]))")
+    func case232() {
         #expect(outcome { try { let p = Point(x: 1, y: 2); return str(try p[py: 2]) }() } == "IndexError: tuple index out of range")
     }
-    @Test("232: seq(p := Point(3, 4), str(p[1] * 10))")
-    func case232() {
+    @Test("233: seq(p := Point(3, 4), str(p[1] * 10))")
+    func case233() {
         #expect(outcome { try { let p = Point(x: 3, y: 4); let y: Int = try p[py: 1]; return str(y * 10) }() } == "40")
     }
 }
