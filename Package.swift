@@ -68,6 +68,8 @@ let programs = [
     "async_udp",
     "async_waiting",
     "async_workers",
+    "builtins_pinger",
+    "builtins_subnets",
     "class_server",
     "constants_table",
     "create_conn_server",

@@ -133,7 +133,7 @@ def verify_with_cpython(python):
             continue
         expected = expected_output(block)
         if pending is not None and expected is not None:
-            run = subprocess.run([python, "-c", "import socket, errno, select, selectors, struct, hashlib, os, types\n" + pending],
+            run = subprocess.run([python, "-c", "import socket, errno, select, selectors, struct, hashlib, os, types, argparse, random, ipaddress, io, base64, binascii\n" + pending],
                                  capture_output=True, text=True, timeout=30)
             printed = run.stdout.rstrip("\n").split("\n")
             if printed == expected:

@@ -70,7 +70,14 @@ public func repr<Object>(_ object: Object) -> String {
 /// Python: `io.TextIOBase`. C: `fwrite(3)` for the standard streams.
 public final class TextIO: Sendable {
     private let stream: StandardStream?
-    private let buffer = Mutex("")
+    private let buffer = Mutex(Buffer())
+
+    /// An in-memory stream's text, its length and the position, both in code points.
+    struct Buffer {
+        var text = ""
+        var count = 0
+        var position = 0
+    }
 
     init(_ stream: StandardStream) {
         self.stream = stream
@@ -83,18 +90,102 @@ public final class TextIO: Sendable {
         self.stream = nil
     }
 
+    /// `io.StringIO(initial_value)`: an in-memory text stream holding `initial_value`, positioned
+    /// at its start (so `read()`/`readline()` read it, and `write` overwrites it).
+    ///
+    /// Python: `io.StringIO(initial_value)`.
+    public init(_ initial_value: String) {
+        self.stream = nil
+        buffer.withLock { $0 = Buffer(text: initial_value, count: initial_value.unicodeScalars.count, position: 0) }
+    }
+
     /// `f.write(s)`: writes the text and returns its length in code points, as Python does.
     ///
     /// Python: `TextIOBase.write`. C: `fwrite(3)` for the standard streams.
     @discardableResult
     public func write(_ text: String) -> Int {
+        let n = text.unicodeScalars.count
         if let stream {
             stream.write(text)
-        } else {
-            buffer.withLock { $0 += text }
+            return n
         }
-        return text.unicodeScalars.count
+        buffer.withLock { b in
+            if b.position == b.count {
+                b.text += text
+            } else {
+                var scalars = Array(b.text.unicodeScalars)
+                if b.position > scalars.count {
+                    scalars += Array(repeating: "\0", count: b.position - scalars.count)
+                }
+                scalars.replaceSubrange(b.position..<min(b.position + n, scalars.count), with: text.unicodeScalars)
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars)
+                b.text = String(view)
+                b.count = scalars.count
+            }
+            b.position += n
+            b.count = max(b.count, b.position)
+        }
+        return n
     }
+
+    /// `f.read(size=-1)`: the text from the position on (at most `size` code points), moving the
+    /// position past it; empty at the end.
+    ///
+    /// Python: `StringIO.read`.
+    public func read(_ size: Int = -1) -> String {
+        buffer.withLock { b in
+            let start = min(b.position, b.count)
+            let end = size < 0 ? b.count : min(b.count, start + size)
+            b.position = max(b.position, end)
+            return slice(b.text, start, end)
+        }
+    }
+
+    /// `f.readline(size=-1)`: the text up to and including the next newline (or the end).
+    ///
+    /// Python: `StringIO.readline`.
+    public func readline(_ size: Int = -1) -> String {
+        buffer.withLock { b in
+            let start = min(b.position, b.count)
+            var end = start
+            let scalars = b.text.unicodeScalars
+            var index = scalars.index(scalars.startIndex, offsetBy: start)
+            while index != scalars.endIndex && (size < 0 || end - start < size) {
+                let c = scalars[index]
+                end += 1
+                index = scalars.index(after: index)
+                if c == "\n" { break }
+            }
+            b.position = max(b.position, end)
+            return slice(b.text, start, end)
+        }
+    }
+
+    /// `f.readlines()`: the remaining lines, each with its newline.
+    ///
+    /// Python: `StringIO.readlines`.
+    public func readlines() -> [String] {
+        var lines: [String] = []
+        while case let line = readline(), !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// `f.seek(pos)`: moves to code point `pos` and returns it.
+    ///
+    /// Python: `StringIO.seek(pos)`.
+    /// - Throws: `ValueError('Negative seek position -1')`.
+    @discardableResult
+    public func seek(_ pos: Int) throws -> Int {
+        if pos < 0 { throw ValueError("Negative seek position \(pos)") }
+        buffer.withLock { $0.position = pos }
+        return pos
+    }
+
+    /// `f.tell()`: the position, in code points.
+    ///
+    /// Python: `StringIO.tell`.
+    public func tell() -> Int { buffer.withLock { $0.position } }
 
     /// `f.flush()`: hands buffered text to the system.
     ///
@@ -108,8 +199,15 @@ public final class TextIO: Sendable {
     ///
     /// Python: `StringIO.getvalue`.
     public func getvalue() -> String {
-        buffer.withLock { $0 }
+        buffer.withLock { $0.text }
     }
+}
+
+/// Code points `start..<end` of `text`.
+private func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+    let scalars = text.unicodeScalars
+    let from = scalars.index(scalars.startIndex, offsetBy: start)
+    return String(scalars[from..<scalars.index(from, offsetBy: end - start)])
 }
 
 /// `import sys`: the standard streams of Python's `sys` module.

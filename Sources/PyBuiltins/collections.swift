@@ -498,7 +498,9 @@ public func len<Key>(_ counter: Counter<Key>) -> Int { counter.count }
 /// Python: `collections.namedtuple`.
 ///
 /// Differs from CPython: the fields are typed and named in the call (`Point(x: 1, y: 2)`);
-/// no `_replace`, `_make`, indexing or comparison with a plain tuple.
+/// `p._replace(x=5)` is `p._replace(\.x, 5)`, `p[0]` is `try p[py: 0]` (typed where a type is
+/// asked for), unpacking is `let (x, y) = (p.x, p.y)`; `==` is Swift's (declare the struct
+/// `Equatable`), with no comparison with a plain tuple; no `_make`.
 public protocol namedtuple: CustomStringConvertible, CustomDebugStringConvertible {}
 
 extension namedtuple {
@@ -529,6 +531,44 @@ extension namedtuple {
 
     /// The field values in order, as `*p` or `tuple(p)` spreads them.
     var pyFieldValues: [Any] { Mirror(reflecting: self).children.map(\.value) }
+
+    /// `p._replace(x=5)`: a copy with one field changed (`p._replace(\.x, 5)`; chain calls for
+    /// more fields).
+    ///
+    /// Python: `somenamedtuple._replace(**kwargs)`.
+    public func _replace<Value>(_ field: WritableKeyPath<Self, Value>, _ value: Value) -> Self {
+        var copy = self
+        copy[keyPath: field] = value
+        return copy
+    }
+
+    /// `p[i]` where no type is asked for (`print(p[0])`): the i-th field (from the end when
+    /// negative).
+    ///
+    /// Python: `tuple.__getitem__`.
+    /// - Throws: `IndexError('tuple index out of range')`.
+    public subscript(py index: Int) -> Any {
+        get throws {
+            let values = pyFieldValues
+            let i = index < 0 ? index + values.count : index
+            guard i >= 0 && i < values.count else { throw IndexError("tuple index out of range") }
+            return values[i]
+        }
+    }
+
+    /// `p[i]` where a type is asked for (`let port: Int = try p[py: 1]`).
+    ///
+    /// Python: `tuple.__getitem__`.
+    /// - Throws: `IndexError('tuple index out of range')`; `TypeError` when the field is not a `T`.
+    public subscript<T>(py index: Int) -> T {
+        get throws {
+            let value: Any = try self[py: index]
+            guard let typed = value as? T else {
+                throw TypeError("field \(index) of \(Self.self) is \(render(value, repr: true)), not a \(T.self)")
+            }
+            return typed
+        }
+    }
 }
 
 /// `len(p)`: the number of fields of a named tuple.

@@ -649,3 +649,12 @@ extension SocketFile: selectors.HasFileno {}
 ///
 /// Python: `len(mapping)`.
 public func len<File, Data>(_ mapping: selectors.SelectorMapping<File, Data>) -> Int { mapping.selector.order.count }
+
+extension selectors.SelectorKey: Equatable where File: Equatable, Data: Equatable {
+    /// `key1 == key2`: the same object, descriptor, events and data, as namedtuples compare.
+    ///
+    /// Python: `tuple.__eq__`.
+    public static func == (a: Self, b: Self) -> Bool {
+        a.fileobj == b.fileobj && a.fd == b.fd && a.events == b.events && a.data == b.data
+    }
+}

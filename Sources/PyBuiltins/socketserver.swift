@@ -321,6 +321,12 @@ public enum socketserver {
         /// Python: `TCPServer.allow_reuse_address`.
         open class var allow_reuse_address: Bool { false }
 
+        /// `TCPServer.address_family`: the family of the server's socket, `AF_INET`; an IPv6
+        /// server says `override class var address_family: PySocket.socket.AddressFamily { PySocket.socket.AF_INET6 }`.
+        ///
+        /// Python: `TCPServer.address_family`.
+        open class var address_family: PySocket.socket.AddressFamily { PySocket.socket.AF_INET }
+
         /// `socketserver.TCPServer(server_address, RequestHandlerClass, bind_and_activate=True)`:
         /// binds and listens (unless `bind_and_activate` is false), closing the socket on error.
         ///
@@ -330,8 +336,8 @@ public enum socketserver {
             _ server_address: (String, Int), _ RequestHandlerClass: BaseRequestHandler<socket>.Type,
             bind_and_activate: Bool = true
         ) throws {
-            let sock = try PySocket.socket.socket(PySocket.socket.AF_INET, PySocket.socket.SOCK_STREAM)
-            super.init(.inet(host: server_address.0, port: server_address.1), RequestHandlerClass, sock)
+            let sock = try PySocket.socket.socket(Self.address_family, PySocket.socket.SOCK_STREAM)
+            super.init(initialAddress(Self.address_family, server_address), RequestHandlerClass, sock)
             if bind_and_activate {
                 do {
                     if type(of: self).allow_reuse_address { try sock.setsockopt(PySocket.socket.SOL_SOCKET, PySocket.socket.SO_REUSEADDR, 1) }
@@ -369,14 +375,14 @@ public enum socketserver {
     /// thread; `server_close()` waits for them (`block_on_close`).
     ///
     /// Python: `socketserver.ThreadingTCPServer`. C: `pthread_create(3)`.
-    public final class ThreadingTCPServer: TCPServer, @unchecked Sendable {
+    open class ThreadingTCPServer: TCPServer, @unchecked Sendable {
         private let threads = Mutex<[threading.Thread]>([])
 
         /// `server.process_request(request, client_address)`: starts a thread that handles the
         /// request and closes it (its errors go to `handle_error`).
         ///
         /// Python: `ThreadingMixIn.process_request()`. C: `pthread_create(3)`.
-        public override func process_request(_ request: socket, _ client_address: SocketAddress) throws {
+        open override func process_request(_ request: socket, _ client_address: SocketAddress) throws {
             let thread = threading.Thread(target: { [self] in
                 do {
                     try finish_request(request, client_address)
@@ -395,7 +401,7 @@ public enum socketserver {
         /// `server.server_close()`: closes the socket, then waits for every handler thread.
         ///
         /// Python: `ThreadingMixIn.server_close()`. C: `close(2)`, `pthread_join(3)`.
-        public override func server_close() {
+        open override func server_close() {
             super.server_close()
             let running = threads.withLock { threads in
                 defer { threads.removeAll() }
@@ -409,7 +415,12 @@ public enum socketserver {
     /// datagram; the handler's `request` is `(data, socket)`.
     ///
     /// Python: `socketserver.UDPServer`. C: `socket(2)`, `bind(2)`, `recvfrom(2)`.
-    public final class UDPServer: BaseServer<(bytes, socket)>, @unchecked Sendable {
+    open class UDPServer: BaseServer<(bytes, socket)>, @unchecked Sendable {
+        /// `UDPServer.address_family`: `AF_INET`; override it with `AF_INET6` for IPv6.
+        ///
+        /// Python: `UDPServer.address_family`.
+        open class var address_family: PySocket.socket.AddressFamily { PySocket.socket.AF_INET }
+
         /// `UDPServer.max_packet_size`: the largest datagram read, 8192 bytes.
         ///
         /// Python: `UDPServer.max_packet_size`.
@@ -423,8 +434,8 @@ public enum socketserver {
             _ server_address: (String, Int), _ RequestHandlerClass: BaseRequestHandler<(bytes, socket)>.Type,
             bind_and_activate: Bool = true
         ) throws {
-            let sock = try PySocket.socket.socket(PySocket.socket.AF_INET, PySocket.socket.SOCK_DGRAM)
-            super.init(.inet(host: server_address.0, port: server_address.1), RequestHandlerClass, sock)
+            let sock = try PySocket.socket.socket(Self.address_family, PySocket.socket.SOCK_DGRAM)
+            super.init(initialAddress(Self.address_family, server_address), RequestHandlerClass, sock)
             if bind_and_activate {
                 do {
                     try sock.bind(server_address)
@@ -439,9 +450,16 @@ public enum socketserver {
         /// `server.get_request()`: `recvfrom(max_packet_size)`, as `((data, socket), address)`.
         ///
         /// Python: `UDPServer.get_request()`. C: `recvfrom(2)`.
-        public override func get_request() throws -> ((bytes, socket), SocketAddress) {
+        open override func get_request() throws -> ((bytes, socket), SocketAddress) {
             let (data, address) = try socket.recvfrom(Self.max_packet_size)
             return ((data, socket), address)
         }
     }
+}
+
+/// The server address before binding: `(host, port)` as the family's address.
+private func initialAddress(_ family: socket.AddressFamily, _ address: (String, Int)) -> SocketAddress {
+    family == socket.AF_INET6
+        ? .inet6(host: address.0, port: address.1, flowinfo: 0, scope_id: 0)
+        : .inet(host: address.0, port: address.1)
 }

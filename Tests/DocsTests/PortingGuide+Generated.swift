@@ -291,6 +291,29 @@ import TestSupport
     @Test func PortingGuide_example17() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
+            let parser = argparse.ArgumentParser(prog: "client")
+            try parser.add_argument("--host", default: "127.0.0.1")
+            try parser.add_argument("-p", "--port", type: Int.self, default: 8080)
+            try parser.add_argument("-v", "--verbose", action: "store_true")
+            let args = try parser.parse_args(["-p", "9000", "-v"])
+            let port: Int = args.port
+            print(args, port + 1)          // Namespace(host='127.0.0.1', port=9000, verbose=True) 9001
+            random.seed(42)
+            print(try random.randint(1, 6), try random.choice(["tcp", "udp"]), random.random())  // 6 tcp 0.025010755222666936
+            let net = try ipaddress.ip_network("10.0.0.0/30")
+            let addr = try ipaddress.ip_address(args.host)
+            print(list(net.hosts()), net.contains(addr), addr.is_loopback, net.broadcast_address)  // [IPv4Address('10.0.0.1'), IPv4Address('10.0.0.2')] False True 10.0.0.3
+            let buf = io.BytesIO()
+            try buf.write(try `struct`.pack("!H", 3) + "abc")
+            print(base64.b64encode(try buf.getvalue()), binascii.crc32(bytes("abc")), binascii.hexlify(bytes([1, 255])))  // b'AANhYmM=' 891568578 b'01ff'
+        }
+        #expect(captured.getvalue() == "Namespace(host='127.0.0.1', port=9000, verbose=True) 9001\n6 tcp 0.025010755222666936\n[IPv4Address('10.0.0.1'), IPv4Address('10.0.0.2')] False True 10.0.0.3\nb'AANhYmM=' 891568578 b'01ff'\n")
+    }
+
+    /// Docs/PortingGuide.md, example 18
+    @Test func PortingGuide_example18() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
             let (a, b) = try socket.socketpair()
             var view = memoryview("hello world")
             while bool(view) {
@@ -309,8 +332,8 @@ import TestSupport
         #expect(captured.getvalue() == "bytearray(b'hello world') 8 b'world'\n")
     }
 
-    /// Docs/PortingGuide.md, example 18
-    @Test func PortingGuide_example18() throws {
+    /// Docs/PortingGuide.md, example 19
+    @Test func PortingGuide_example19() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let items: [Any?] = ["a", 1, nil]
@@ -322,8 +345,8 @@ import TestSupport
         #expect(captured.getvalue() == "a 1 None\na, 1, None\nport=8080 t=0.2 port = 8080\n")
     }
 
-    /// Docs/PortingGuide.md, example 19
-    @Test func PortingGuide_example19() throws {
+    /// Docs/PortingGuide.md, example 20
+    @Test func PortingGuide_example20() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             struct Peer: namedtuple { var host: String; var port: Int }
@@ -340,8 +363,8 @@ import TestSupport
         #expect(captured.getvalue() == "deque([1, 2], maxlen=2) {'a': [1]} [('x', 2)] 0\nPeer(host='::1', port=80) 80 Counter({'a': 2, 'b': 1})\n")
     }
 
-    /// Docs/PortingGuide.md, example 20
-    @Test func PortingGuide_example20() throws {
+    /// Docs/PortingGuide.md, example 21
+    @Test func PortingGuide_example21() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             class ProtocolError: Exception, @unchecked Sendable {}

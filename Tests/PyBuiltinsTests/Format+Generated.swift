@@ -507,6 +507,442 @@ struct CPythonFormatting {
     func case124() {
         #expect(outcome { try { _ = try os.listdir("/nonexistent/pysocket-no-such-dir"); return "" }() } == "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/pysocket-no-such-dir'")
     }
+    @Test("125: seq(random.seed(42), str([random.random(), random.random(), random.random()]))")
+    func case125() {
+        #expect(outcome { { random.seed(42); return str([random.random(), random.random(), random.random()]) }() } == "[0.6394267984578837, 0.025010755222666936, 0.27502931836911926]")
+    }
+    @Test("126: seq(random.seed(0), a := random.random(), random.seed(-7), b := random.random(), random.seed(1 << 40), c := random.random(), random.seed(2**63 - 1), str([a, b, c, random.random()]))")
+    func case126() {
+        #expect(outcome { { random.seed(0); let a = random.random(); random.seed(-7); let b = random.random(); random.seed(1 << 40); let c = random.random(); random.seed(Int.max); return str([a, b, c, random.random()]) }() } == "[0.8444218515250481, 0.32383276483316237, 0.1036394562812375, 0.3166448820870279]")
+    }
+    @Test("127: seq(random.seed(2024), str([random.randint(1, 100) for _ in range(12)]))")
+    func case127() {
+        #expect(outcome { try { random.seed(2024); return str(try (0..<12).map { _ in try random.randint(1, 100) }) }() } == "[61, 24, 94, 75, 39, 26, 93, 53, 97, 92, 98, 34]")
+    }
+    @Test("128: seq(random.seed(7), str([random.randrange(10), random.randrange(5, 50, 5), random.randrange(10, 0, -3), random.randrange(-5, 5), random.randrange(1 << 40), random.randint(0, 1 << 62)]))")
+    func case128() {
+        #expect(outcome { try { random.seed(7); return str([try random.randrange(10), try random.randrange(5, 50, 5), try random.randrange(10, 0, -3), try random.randrange(-5, 5), try random.randrange(1 << 40), try random.randint(0, 1 << 62)]) }() } == "[5, 15, 1, -5, 208460025899, 1980241222855773941]")
+    }
+    @Test("129: seq(random.seed(99), l := list(range(10)), str([random.choice([\"tcp\", \"udp\", \"unix\"]), random.choice(\"abc\")]) + \" \" + str((random.shuffle(l), l)[1]))")
+    func case129() {
+        #expect(outcome { try { random.seed(99); var l = Array(0..<10); let c = str([try random.choice(["tcp", "udp", "unix"]), try random.choice("abc")]); random.shuffle(&l); return c + " " + str(l) }() } == "['udp', 'b'] [4, 5, 7, 8, 0, 6, 1, 9, 2, 3]")
+    }
+    @Test("130: seq(random.seed(5), str([random.sample(range(100), 5), random.sample(range(10), k=8), random.sample(range(1000), 10), random.sample([\"a\", \"b\", \"c\"], 3)]))")
+    func case130() {
+        #expect(outcome { try { random.seed(5); return str([try random.sample(Array(0..<100), 5), try random.sample(Array(0..<10), k: 8), try random.sample(Array(0..<1000), 10), try random.sample(["a", "b", "c"], 3)]) }() } == "[[79, 32, 94, 45, 88], [8, 0, 7, 6, 1, 9, 5, 4], [380, 480, 889, 252, 389, 556, 104, 587, 255, 13], ['c', 'a', 'b']]")
+    }
+    @Test("131: seq(random.seed(3), str([random.getrandbits(1), random.getrandbits(8), random.getrandbits(32), random.getrandbits(33), random.getrandbits(63), random.getrandbits(0)]))")
+    func case131() {
+        #expect(outcome { try { random.seed(3); return str([try random.getrandbits(1), try random.getrandbits(8), try random.getrandbits(32), try random.getrandbits(33), try random.getrandbits(63), try random.getrandbits(0)]) }() } == "[0, 151, 2337446730, 560161641, 5570179227971181557, 0]")
+    }
+    @Test("132: seq(random.seed(11), str([random.uniform(1.0, 2.0), random.uniform(-5, 5)]) + \" \" + str(random.choices([\"a\", \"b\", \"c\"], k=6)) + \" \" + random.randbytes(7).hex())")
+    func case132() {
+        #expect(outcome { try { random.seed(11); return str([random.uniform(1.0, 2.0), random.uniform(-5, 5)]) + " " + str(try random.choices(["a", "b", "c"], k: 6)) + " " + (try random.randbytes(7)).hex() }() } == "[1.4523795535098185, 0.59772386080496] ['c', 'b', 'b', 'b', 'a', 'b'] 79fe3fa1672c9d")
+    }
+    @Test("133: seq(r := random.Random(12345), s := random.Random(12345), str([r.random(), r.randint(1, 6), s.random()]))")
+    func case133() {
+        #expect(outcome { try { let r = random.Random(12345); let s = random.Random(12345); return str([r.random(), try r.randint(1, 6), s.random()]) }() } == "[0.41661987254534116, 1, 0.41661987254534116]")
+    }
+    @Test("134: str(random.randrange(0))")
+    func case134() {
+        #expect(outcome { try str(random.randrange(0)) } == "ValueError: empty range for randrange()")
+    }
+    @Test("135: str(random.randint(5, 1))")
+    func case135() {
+        #expect(outcome { try str(random.randint(5, 1)) } == "ValueError: empty range in randrange(5, 2)")
+    }
+    @Test("136: str(random.randrange(1, 10, 0))")
+    func case136() {
+        #expect(outcome { try str(random.randrange(1, 10, 0)) } == "ValueError: zero step for randrange()")
+    }
+    @Test("137: str(random.randrange(10, 1, 2))")
+    func case137() {
+        #expect(outcome { try str(random.randrange(10, 1, 2)) } == "ValueError: empty range in randrange(10, 1, 2)")
+    }
+    @Test("138: str(random.choice([]))")
+    func case138() {
+        #expect(outcome { try str(random.choice([Int]())) } == "IndexError: Cannot choose from an empty sequence")
+    }
+    @Test("139: str(random.sample([1, 2], 3))")
+    func case139() {
+        #expect(outcome { try str(random.sample([1, 2], 3)) } == "ValueError: Sample larger than population or is negative")
+    }
+    @Test("140: str(random.getrandbits(-1))")
+    func case140() {
+        #expect(outcome { try str(random.getrandbits(-1)) } == "ValueError: number of bits must be non-negative")
+    }
+    @Test("141: \" \".join([str(ipaddress.ip_address(\"192.168.1.10\")), repr(ipaddress.ip_address(\"2001:0db8:0000:0000:0000:0000:0000:0001\")), repr(ipaddress.ip_address(3221225985)), str(ipaddress.IPv6Address(\"::\")), str(ipaddress.IPv6Address(\"1::\")), str(ipaddress.IPv6Address(\"1:0:0:2:0:0:0:3\")), str(ipaddress.IPv6Address(\"::ffff:192.0.2.1\")), str(ipaddress.IPv6Address(\"FE80:0:0:0:1:0:0:0\")), ipaddress.IPv6Address(\"::1\").exploded])")
+    func case141() {
+        #expect(outcome { try [str(try ipaddress.ip_address("192.168.1.10")), repr(try ipaddress.ip_address("2001:0db8:0000:0000:0000:0000:0000:0001")), repr(try ipaddress.ip_address(3221225985)), str(try ipaddress.IPv6Address("::")), str(try ipaddress.IPv6Address("1::")), str(try ipaddress.IPv6Address("1:0:0:2:0:0:0:3")), str(try ipaddress.IPv6Address("::ffff:192.0.2.1")), str(try ipaddress.IPv6Address("FE80:0:0:0:1:0:0:0")), try ipaddress.IPv6Address("::1").exploded].joined(separator: " ") } == "192.168.1.10 IPv6Address('2001:db8::1') IPv4Address('192.0.2.1') :: 1:: 1:0:0:2::3 ::ffff:192.0.2.1 fe80::1:0:0:0 0000:0000:0000:0000:0000:0000:0000:0001")
+    }
+    @Test("142: str([(lambda x: (x.version, x.is_private, x.is_global, x.is_loopback, x.is_multicast, x.is_link_local, x.is_unspecified, x.is_reserved))(ipaddress.ip_address(a)) for a in [\"127.0.0.1\", \"10.1.2.3\", \"8.8.8.8\", \"100.64.0.1\", \"224.0.0.1\", \"169.254.1.1\", \"::1\", \"fe80::1\", \"2001:4860::8888\", \"::ffff:127.0.0.1\", \"ff02::1\", \"0.0.0.0\"]])")
+    func case142() {
+        #expect(outcome { try str(["127.0.0.1", "10.1.2.3", "8.8.8.8", "100.64.0.1", "224.0.0.1", "169.254.1.1", "::1", "fe80::1", "2001:4860::8888", "::ffff:127.0.0.1", "ff02::1", "0.0.0.0"].map { a in let x = try ipaddress.ip_address(a); return (x.version, x.is_private, x.is_global, x.is_loopback, x.is_multicast, x.is_link_local, x.is_unspecified, x.is_reserved) }) } == "[(4, True, False, True, False, False, False, False), (4, True, False, False, False, False, False, False), (4, False, True, False, False, False, False, False), (4, False, False, False, False, False, False, False), (4, False, True, False, True, False, False, False), (4, True, False, False, False, True, False, False), (6, True, False, True, False, False, False, True), (6, True, False, False, False, True, False, False), (6, False, True, False, False, False, False, False), (6, True, False, True, False, False, False, True), (6, False, True, False, True, False, False, False), (4, True, False, False, False, False, True, False)]")
+    }
+    @Test("143: (lambda a, b: str([repr(a.packed), repr(b.packed), a.reverse_pointer, str(int(a)), str(a.max_prefixlen), str(b.max_prefixlen), str(a + 255), str(b - 2), str(a < a + 1), str(a == ipaddress.IPv4Address(3221225985)), str(ipaddress.IPv4Address(bytes([10, 0, 0, 1])))]))(ipaddress.IPv4Address(\"192.0.2.1\"), ipaddress.IPv6Address(\"2001:db8::1\"))")
+    func case143() {
+        #expect(outcome { try { let a = try ipaddress.IPv4Address("192.0.2.1"); let b = try ipaddress.IPv6Address("2001:db8::1"); return str([repr(a.packed), repr(b.packed), a.reverse_pointer, String(try int(a)), str(a.max_prefixlen), str(b.max_prefixlen), str(try a + 255), str(try b - 2), str(a < (try a + 1)), str(a == (try ipaddress.IPv4Address(3221225985))), str(try ipaddress.IPv4Address(bytes([10, 0, 0, 1])))]) }() } == "[\"b'\\\\xc0\\\\x00\\\\x02\\\\x01'\", \"b' \\\\x01\\\\r\\\\xb8\\\\x00\\\\x00\\\\x00\\\\x00\\\\x00\\\\x00\\\\x00\\\\x00\\\\x00\\\\x00\\\\x00\\\\x01'\", '1.2.0.192.in-addr.arpa', '3221225985', '32', '128', '192.0.3.0', '2001:db7:ffff:ffff:ffff:ffff:ffff:ffff', 'True', 'True', '10.0.0.1']")
+    }
+    @Test("144: str(sorted(ipaddress.IPv4Address(a) for a in [\"10.0.0.2\", \"9.255.255.255\", \"10.0.0.10\", \"1.1.1.1\"]))")
+    func case144() {
+        #expect(outcome { try str(sorted(try ["10.0.0.2", "9.255.255.255", "10.0.0.10", "1.1.1.1"].map { try ipaddress.IPv4Address($0) })) } == "[IPv4Address('1.1.1.1'), IPv4Address('9.255.255.255'), IPv4Address('10.0.0.2'), IPv4Address('10.0.0.10')]")
+    }
+    @Test("145: str(ipaddress.IPv4Address(\"255.255.255.255\") + 1)")
+    func case145() {
+        #expect(outcome { try str(ipaddress.IPv4Address("255.255.255.255") + 1) } == "AddressValueError: 4294967296 (>= 2**32) is not permitted as an IPv4 address")
+    }
+    @Test("146: str(ipaddress.IPv4Address(\"0.0.0.0\") - 1)")
+    func case146() {
+        #expect(outcome { try str(ipaddress.IPv4Address("0.0.0.0") - 1) } == "AddressValueError: -1 (< 0) is not permitted as an IPv4 address")
+    }
+    @Test("147: str(ipaddress.IPv6Address(\"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff\") + 2)")
+    func case147() {
+        #expect(outcome { try str(ipaddress.IPv6Address("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff") + 2) } == "AddressValueError: 340282366920938463463374607431768211457 (>= 2**128) is not permitted as an IPv6 address")
+    }
+    @Test("148: str(ipaddress.IPv4Address(\"1.2.3\"))")
+    func case148() {
+        #expect(outcome { try str(ipaddress.IPv4Address("1.2.3")) } == "AddressValueError: Expected 4 octets in '1.2.3'")
+    }
+    @Test("149: str(ipaddress.IPv4Address(\"1.2.3.256\"))")
+    func case149() {
+        #expect(outcome { try str(ipaddress.IPv4Address("1.2.3.256")) } == "AddressValueError: Octet 256 (> 255) not permitted in '1.2.3.256'")
+    }
+    @Test("150: str(ipaddress.IPv4Address(\"1.2.3.04\"))")
+    func case150() {
+        #expect(outcome { try str(ipaddress.IPv4Address("1.2.3.04")) } == "AddressValueError: Leading zeros are not permitted in '04' in '1.2.3.04'")
+    }
+    @Test("151: str(ipaddress.IPv4Address(\"1.2.x.4\"))")
+    func case151() {
+        #expect(outcome { try str(ipaddress.IPv4Address("1.2.x.4")) } == "AddressValueError: Only decimal digits permitted in 'x' in '1.2.x.4'")
+    }
+    @Test("152: str(ipaddress.IPv4Address(\"1..3.4\"))")
+    func case152() {
+        #expect(outcome { try str(ipaddress.IPv4Address("1..3.4")) } == "AddressValueError: Empty octet not permitted in '1..3.4'")
+    }
+    @Test("153: str(ipaddress.IPv4Address(\"1.2.3.1234\"))")
+    func case153() {
+        #expect(outcome { try str(ipaddress.IPv4Address("1.2.3.1234")) } == "AddressValueError: At most 3 characters permitted in '1234' in '1.2.3.1234'")
+    }
+    @Test("154: str(ipaddress.IPv4Address(\"\"))")
+    func case154() {
+        #expect(outcome { try str(ipaddress.IPv4Address("")) } == "AddressValueError: Address cannot be empty")
+    }
+    @Test("155: str(ipaddress.IPv4Address(\"1.2.3.4/24\"))")
+    func case155() {
+        #expect(outcome { try str(ipaddress.IPv4Address("1.2.3.4/24")) } == "AddressValueError: Unexpected '/' in '1.2.3.4/24'")
+    }
+    @Test("156: str(ipaddress.IPv4Address(1 << 32))")
+    func case156() {
+        #expect(outcome { try str(ipaddress.IPv4Address(1 << 32)) } == "AddressValueError: 4294967296 (>= 2**32) is not permitted as an IPv4 address")
+    }
+    @Test("157: str(ipaddress.IPv6Address(-1))")
+    func case157() {
+        #expect(outcome { try str(ipaddress.IPv6Address(-1)) } == "AddressValueError: -1 (< 0) is not permitted as an IPv6 address")
+    }
+    @Test("158: str(ipaddress.IPv4Address(b\"abc\"))")
+    func case158() {
+        #expect(outcome { try str(ipaddress.IPv4Address(bytes("abc"))) } == "AddressValueError: b'abc' (len 3 != 4) is not permitted as an IPv4 address")
+    }
+    @Test("159: str(ipaddress.IPv6Address(\"1:2:3\"))")
+    func case159() {
+        #expect(outcome { try str(ipaddress.IPv6Address("1:2:3")) } == "AddressValueError: Exactly 8 parts expected without '::' in '1:2:3'")
+    }
+    @Test("160: str(ipaddress.IPv6Address(\"1:2\"))")
+    func case160() {
+        #expect(outcome { try str(ipaddress.IPv6Address("1:2")) } == "AddressValueError: At least 3 parts expected in '1:2'")
+    }
+    @Test("161: str(ipaddress.IPv6Address(\"1::2::3\"))")
+    func case161() {
+        #expect(outcome { try str(ipaddress.IPv6Address("1::2::3")) } == "AddressValueError: At most one '::' permitted in '1::2::3'")
+    }
+    @Test("162: str(ipaddress.IPv6Address(\"12345::\"))")
+    func case162() {
+        #expect(outcome { try str(ipaddress.IPv6Address("12345::")) } == "AddressValueError: At most 4 characters permitted in '12345' in '12345::'")
+    }
+    @Test("163: str(ipaddress.IPv6Address(\"g::1\"))")
+    func case163() {
+        #expect(outcome { try str(ipaddress.IPv6Address("g::1")) } == "AddressValueError: Only hex digits permitted in 'g' in 'g::1'")
+    }
+    @Test("164: str(ipaddress.IPv6Address(\":1:2:3:4:5:6:7\"))")
+    func case164() {
+        #expect(outcome { try str(ipaddress.IPv6Address(":1:2:3:4:5:6:7")) } == "AddressValueError: Leading ':' only permitted as part of '::' in ':1:2:3:4:5:6:7'")
+    }
+    @Test("165: str(ipaddress.IPv6Address(\"1:2:3:4:5:6:7:\"))")
+    func case165() {
+        #expect(outcome { try str(ipaddress.IPv6Address("1:2:3:4:5:6:7:")) } == "AddressValueError: Trailing ':' only permitted as part of '::' in '1:2:3:4:5:6:7:'")
+    }
+    @Test("166: str(ipaddress.IPv6Address(\"1:2:3:4:5:6:7:8:9\"))")
+    func case166() {
+        #expect(outcome { try str(ipaddress.IPv6Address("1:2:3:4:5:6:7:8:9")) } == "AddressValueError: Exactly 8 parts expected without '::' in '1:2:3:4:5:6:7:8:9'")
+    }
+    @Test("167: str(ipaddress.IPv6Address(\"1:2:3:4::5:6:7:8\"))")
+    func case167() {
+        #expect(outcome { try str(ipaddress.IPv6Address("1:2:3:4::5:6:7:8")) } == "AddressValueError: Expected at most 7 other parts with '::' in '1:2:3:4::5:6:7:8'")
+    }
+    @Test("168: str(ipaddress.IPv6Address(\"::1.2.3.256\"))")
+    func case168() {
+        #expect(outcome { try str(ipaddress.IPv6Address("::1.2.3.256")) } == "AddressValueError: Octet 256 (> 255) not permitted in '1.2.3.256' in '::1.2.3.256'")
+    }
+    @Test("169: str(ipaddress.ip_address(\"localhost\"))")
+    func case169() {
+        #expect(outcome { try str(ipaddress.ip_address("localhost")) } == "ValueError: 'localhost' does not appear to be an IPv4 or IPv6 address")
+    }
+    @Test("170: str(ipaddress.ip_address(-1))")
+    func case170() {
+        #expect(outcome { try str(ipaddress.ip_address(-1)) } == "ValueError: -1 does not appear to be an IPv4 or IPv6 address")
+    }
+    @Test("171: (lambda n: str([repr(n), str(n.num_addresses), str(n.network_address), str(n.broadcast_address), str(n.netmask), str(n.hostmask), n.with_netmask, n.with_hostmask, str(n.prefixlen), str(list(n.hosts())), str(n.is_private)]))(ipaddress.ip_network(\"192.168.1.0/29\"))")
+    func case171() {
+        #expect(outcome { try { let n = try ipaddress.ip_network("192.168.1.0/29"); return str([repr(n), str(n.num_addresses), str(n.network_address), str(n.broadcast_address), str(n.netmask), str(n.hostmask), n.with_netmask, n.with_hostmask, str(n.prefixlen), str(list(n.hosts())), str(n.is_private)]) }() } == "[\"IPv4Network('192.168.1.0/29')\", '8', '192.168.1.0', '192.168.1.7', '255.255.255.248', '0.0.0.7', '192.168.1.0/255.255.255.248', '192.168.1.0/0.0.0.7', '29', \"[IPv4Address('192.168.1.1'), IPv4Address('192.168.1.2'), IPv4Address('192.168.1.3'), IPv4Address('192.168.1.4'), IPv4Address('192.168.1.5'), IPv4Address('192.168.1.6')]\", 'True']")
+    }
+    @Test("172: (lambda n, a: str([a in n, ipaddress.ip_address(\"10.0.0.4\") in n, ipaddress.ip_address(\"::1\") in n, n[0], n[-1], n[2]]) + str(list(n)))(ipaddress.ip_network(\"10.0.0.0/30\"), ipaddress.ip_address(\"10.0.0.3\"))")
+    func case172() {
+        #expect(outcome { try { let n = try ipaddress.ip_network("10.0.0.0/30"); let a = try ipaddress.ip_address("10.0.0.3"); return str([n.contains(a), n.contains(try ipaddress.ip_address("10.0.0.4")), n.contains(try ipaddress.ip_address("::1")), try n[py: 0], try n[py: -1], try n[py: 2]] as [Any]) + str(list(n)) }() } == "[True, False, False, IPv4Address('10.0.0.0'), IPv4Address('10.0.0.3'), IPv4Address('10.0.0.2')][IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1'), IPv4Address('10.0.0.2'), IPv4Address('10.0.0.3')]")
+    }
+    @Test("173: str([list(ipaddress.ip_network(\"10.0.0.0/31\").hosts()), list(ipaddress.ip_network(\"10.0.0.7/32\").hosts()), list(ipaddress.IPv4Network(\"10.0.0.0/31\"))]) + str(list(ipaddress.ip_network(\"2001:db8::/126\").hosts())) + str(list(ipaddress.ip_network(\"::1/128\").hosts()))")
+    func case173() {
+        #expect(outcome { try str([list(try ipaddress.ip_network("10.0.0.0/31").hosts()), list(try ipaddress.ip_network("10.0.0.7/32").hosts()), list(try ipaddress.IPv4Network("10.0.0.0/31"))]) + str(list(try ipaddress.ip_network("2001:db8::/126").hosts())) + str(list(try ipaddress.ip_network("::1/128").hosts())) } == "[[IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1')], [IPv4Address('10.0.0.7')], [IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1')]][IPv6Address('2001:db8::1'), IPv6Address('2001:db8::2'), IPv6Address('2001:db8::3')][IPv6Address('::1')]")
+    }
+    @Test("174: str([repr(ipaddress.ip_network(\"10.0.0.1/24\", strict=False)), str(ipaddress.ip_network(\"10.0.0.0/255.255.0.0\")), str(ipaddress.ip_network(\"10.0.0.0/0.0.255.255\")), str(ipaddress.ip_network(\"10.1.2.3\")), repr(ipaddress.ip_network(\"2001:db8::/32\")), ipaddress.ip_network(\"2001:db8::/32\").exploded, str(ipaddress.ip_network(\"2001:db8::/96\").num_addresses), str(ipaddress.ip_network(\"0.0.0.0/0\").num_addresses)])")
+    func case174() {
+        #expect(outcome { try str([repr(try ipaddress.ip_network("10.0.0.1/24", strict: false)), str(try ipaddress.ip_network("10.0.0.0/255.255.0.0")), str(try ipaddress.ip_network("10.0.0.0/0.0.255.255")), str(try ipaddress.ip_network("10.1.2.3")), repr(try ipaddress.ip_network("2001:db8::/32")), try ipaddress.ip_network("2001:db8::/32").exploded, str(try ipaddress.ip_network("2001:db8::/96").num_addresses), str(try ipaddress.ip_network("0.0.0.0/0").num_addresses)]) } == "[\"IPv4Network('10.0.0.0/24')\", '10.0.0.0/16', '10.0.0.0/16', '10.1.2.3/32', \"IPv6Network('2001:db8::/32')\", '2001:0db8:0000:0000:0000:0000:0000:0000/32', '4294967296', '4294967296']")
+    }
+    @Test("175: (lambda n: str([list(n.subnets(new_prefix=26)), list(n.subnets()), [n.supernet(), n.supernet(new_prefix=16)]]) + str([n.overlaps(ipaddress.ip_network(\"192.168.0.128/25\")), n.overlaps(ipaddress.ip_network(\"192.168.1.0/24\")), ipaddress.ip_network(\"192.168.0.64/26\").subnet_of(n), n.supernet_of(ipaddress.ip_network(\"192.168.0.0/16\"))]))(ipaddress.ip_network(\"192.168.0.0/24\"))")
+    func case175() {
+        #expect(outcome { try { let n = try ipaddress.ip_network("192.168.0.0/24"); return str([try n.subnets(new_prefix: 26), try n.subnets(), [try n.supernet(), try n.supernet(new_prefix: 16)]]) + str([n.overlaps(try ipaddress.ip_network("192.168.0.128/25")), n.overlaps(try ipaddress.ip_network("192.168.1.0/24")), (try ipaddress.ip_network("192.168.0.64/26")).subnet_of(n), n.supernet_of(try ipaddress.ip_network("192.168.0.0/16"))]) }() } == "[[IPv4Network('192.168.0.0/26'), IPv4Network('192.168.0.64/26'), IPv4Network('192.168.0.128/26'), IPv4Network('192.168.0.192/26')], [IPv4Network('192.168.0.0/25'), IPv4Network('192.168.0.128/25')], [IPv4Network('192.168.0.0/23'), IPv4Network('192.168.0.0/16')]][True, False, True, False]")
+    }
+    @Test("176: str([ipaddress.ip_address(\"255.255.255.255\") in ipaddress.ip_network(\"0.0.0.0/0\"), ipaddress.ip_address(\"::1\") in ipaddress.ip_network(\"::/0\"), ipaddress.IPv6Address(\"::2\") in ipaddress.IPv6Network(\"::/0\")])")
+    func case176() {
+        #expect(outcome { try str([ipaddress.ip_network("0.0.0.0/0").contains(ipaddress.ip_address("255.255.255.255")), ipaddress.ip_network("::/0").contains(ipaddress.ip_address("::1")), ipaddress.IPv6Network("::/0").contains(ipaddress.IPv6Address("::2"))]) } == "[True, True, True]")
+    }
+    @Test("177: str(ipaddress.ip_network(\"10.0.0.1/24\"))")
+    func case177() {
+        #expect(outcome { try str(ipaddress.ip_network("10.0.0.1/24")) } == "ValueError: 10.0.0.1/24 has host bits set")
+    }
+    @Test("178: str(ipaddress.ip_network(\"10.0.0.0/33\"))")
+    func case178() {
+        #expect(outcome { try str(ipaddress.ip_network("10.0.0.0/33")) } == "ValueError: '10.0.0.0/33' does not appear to be an IPv4 or IPv6 network")
+    }
+    @Test("179: str(ipaddress.IPv4Network(\"10.0.0.0/33\"))")
+    func case179() {
+        #expect(outcome { try str(ipaddress.IPv4Network("10.0.0.0/33")) } == "NetmaskValueError: '33' is not a valid netmask")
+    }
+    @Test("180: str(ipaddress.IPv4Network(\"10.0.0.0/255.0.255.0\"))")
+    func case180() {
+        #expect(outcome { try str(ipaddress.IPv4Network("10.0.0.0/255.0.255.0")) } == "NetmaskValueError: '255.0.255.0' is not a valid netmask")
+    }
+    @Test("181: str(ipaddress.IPv4Network(\"10.0.0.0/8/8\"))")
+    func case181() {
+        #expect(outcome { try str(ipaddress.IPv4Network("10.0.0.0/8/8")) } == "AddressValueError: Only one '/' permitted in '10.0.0.0/8/8'")
+    }
+    @Test("182: str(ipaddress.ip_network(\"host/24\"))")
+    func case182() {
+        #expect(outcome { try str(ipaddress.ip_network("host/24")) } == "ValueError: 'host/24' does not appear to be an IPv4 or IPv6 network")
+    }
+    @Test("183: str(ipaddress.ip_network(\"10.0.0.0/30\")[4])")
+    func case183() {
+        #expect(outcome { try str(ipaddress.ip_network("10.0.0.0/30")[py: 4]) } == "IndexError: address out of range")
+    }
+    @Test("184: str(list(ipaddress.ip_network(\"10.0.0.0/24\").subnets(new_prefix=20)))")
+    func case184() {
+        #expect(outcome { try str(ipaddress.ip_network("10.0.0.0/24").subnets(new_prefix: 20)) } == "ValueError: new prefix must be longer")
+    }
+    @Test("185: str([base64.b64encode(b\"hello world\"), base64.b64encode(b\"\"), base64.b64encode(b\"a\"), base64.b64encode(b\"ab\"), base64.b64encode(bytes(range(250, 256))), base64.urlsafe_b64encode(bytes(range(250, 256))), base64.b16encode(b\"\\x01\\xab\"), binascii.b2a_base64(b\"xyz\"), binascii.b2a_base64(b\"xyz\", newline=False)])")
+    func case185() {
+        #expect(outcome { str([base64.b64encode(bytes("hello world")), base64.b64encode(bytes("")), base64.b64encode(bytes("a")), base64.b64encode(bytes("ab")), base64.b64encode(try bytes(range(250, 256))), base64.urlsafe_b64encode(try bytes(range(250, 256))), base64.b16encode(bytes([1, 0xab])), binascii.b2a_base64(bytes("xyz")), binascii.b2a_base64(bytes("xyz"), newline: false)]) } == "[b'aGVsbG8gd29ybGQ=', b'', b'YQ==', b'YWI=', b'+vv8/f7/', b'-vv8_f7_', b'01AB', b'eHl6\\n', b'eHl6']")
+    }
+    @Test("186: str([base64.b64decode(b\"aGVsbG8gd29ybGQ=\"), base64.b64decode(\"YWJj\"), base64.b64decode(\"YW\\nJj\"), base64.b64decode(b\"YWJj=\"), base64.b64decode(\"YW==YQ==\"), base64.b64decode(\"Y@WJj\"), base64.b64decode(\"====\"), base64.b64decode(\"YQ==x\"), base64.urlsafe_b64decode(\"-_-_\"), base64.b16decode(\"01AB\"), base64.b16decode(\"01ab\", casefold=True)])")
+    func case186() {
+        #expect(outcome { str([try base64.b64decode(bytes("aGVsbG8gd29ybGQ=")), try base64.b64decode("YWJj"), try base64.b64decode("YW\nJj"), try base64.b64decode(bytes("YWJj=")), try base64.b64decode("YW==YQ=="), try base64.b64decode("Y@WJj"), try base64.b64decode("===="), try base64.b64decode("YQ==x"), try base64.urlsafe_b64decode("-_-_"), try base64.b16decode("01AB"), try base64.b16decode("01ab", casefold: true)]) } == "[b'hello world', b'abc', b'abc', b'abc', b'a', b'abc', b'', b'a', b'\\xfb\\xff\\xbf', b'\\x01\\xab', b'\\x01\\xab']")
+    }
+    @Test("187: str(base64.b64decode(\"YWJ\"))")
+    func case187() {
+        #expect(outcome { try str(base64.b64decode("YWJ")) } == "Error: Incorrect padding")
+    }
+    @Test("188: str(base64.b64decode(\"YWJjZ\"))")
+    func case188() {
+        #expect(outcome { try str(base64.b64decode("YWJjZ")) } == "Error: Invalid base64-encoded string: number of data characters (5) cannot be 1 more than a multiple of 4")
+    }
+    @Test("189: str(base64.b64decode(\"a===\"))")
+    func case189() {
+        #expect(outcome { try str(base64.b64decode("a===")) } == "Error: Invalid base64-encoded string: number of data characters (1) cannot be 1 more than a multiple of 4")
+    }
+    @Test("190: str(base64.b64decode(\"YQ=\"))")
+    func case190() {
+        #expect(outcome { try str(base64.b64decode("YQ=")) } == "Error: Incorrect padding")
+    }
+    @Test("191: str(base64.b64decode(\"YWJj=\", validate=True))")
+    func case191() {
+        #expect(outcome { try str(base64.b64decode("YWJj=", validate: true)) } == "Error: Excess padding not allowed")
+    }
+    @Test("192: str(base64.b64decode(\"====\", validate=True))")
+    func case192() {
+        #expect(outcome { try str(base64.b64decode("====", validate: true)) } == "Error: Leading padding not allowed")
+    }
+    @Test("193: str(base64.b64decode(\"Y@WJj\", validate=True))")
+    func case193() {
+        #expect(outcome { try str(base64.b64decode("Y@WJj", validate: true)) } == "Error: Only base64 data is allowed")
+    }
+    @Test("194: str(base64.b64decode(\"YQ==YQ==\", validate=True))")
+    func case194() {
+        #expect(outcome { try str(base64.b64decode("YQ==YQ==", validate: true)) } == "Error: Excess data after padding")
+    }
+    @Test("195: str(base64.b64decode(\"YQ=a\", validate=True))")
+    func case195() {
+        #expect(outcome { try str(base64.b64decode("YQ=a", validate: true)) } == "Error: Discontinuous padding not allowed")
+    }
+    @Test("196: str(base64.b64decode(\"é\"))")
+    func case196() {
+        #expect(outcome { try str(base64.b64decode("é")) } == "ValueError: string argument should contain only ASCII characters")
+    }
+    @Test("197: str(base64.b16decode(\"01ab\"))")
+    func case197() {
+        #expect(outcome { try str(base64.b16decode("01ab")) } == "Error: Non-base16 digit found")
+    }
+    @Test("198: str([binascii.hexlify(b\"\\x00\\xffa\"), binascii.hexlify(b\"abcd\", \"-\"), binascii.hexlify(b\"abcde\", \":\", 2), binascii.b2a_hex(b\"z\"), binascii.unhexlify(\"00ff61\"), binascii.unhexlify(b\"ABcd\"), binascii.a2b_hex(\"4142\")])")
+    func case198() {
+        #expect(outcome { try str([binascii.hexlify(bytes([0, 255, 97])), try binascii.hexlify(bytes("abcd"), "-"), try binascii.hexlify(bytes("abcde"), ":", 2), binascii.b2a_hex(bytes("z")), try binascii.unhexlify("00ff61"), try binascii.unhexlify(bytes("ABcd")), try binascii.a2b_hex("4142")]) } == "[b'00ff61', b'61-62-63-64', b'61:6263:6465', b'7a', b'\\x00\\xffa', b'\\xab\\xcd', b'AB']")
+    }
+    @Test("199: str([binascii.crc32(b\"hello world\"), binascii.crc32(b\"\"), binascii.crc32(b\"world\", binascii.crc32(b\"hello \")), binascii.crc32(bytes(range(256)))])")
+    func case199() {
+        #expect(outcome { str([binascii.crc32(bytes("hello world")), binascii.crc32(bytes("")), binascii.crc32(bytes("world"), binascii.crc32(bytes("hello "))), binascii.crc32(try bytes(range(256)))]) } == "[222957957, 0, 222957957, 688229491]")
+    }
+    @Test("200: str(binascii.unhexlify(\"abc\"))")
+    func case200() {
+        #expect(outcome { try str(binascii.unhexlify("abc")) } == "Error: Odd-length string")
+    }
+    @Test("201: str(binascii.unhexlify(\"zz\"))")
+    func case201() {
+        #expect(outcome { try str(binascii.unhexlify("zz")) } == "Error: Non-hexadecimal digit found")
+    }
+    @Test("202: seq(f := io.BytesIO(b\"line one\\nline two\\nrest\"), str([f.readline(), f.read(4), f.tell(), f.readlines(), f.seek(0) and None or f.read(), f.read()]))")
+    func case202() {
+        #expect(outcome { try { let f = io.BytesIO(bytes("line one\nline two\nrest")); let a = try f.readline(); let b = try f.read(4); let t = try f.tell(); let c = try f.readlines(); try f.seek(0); let d = try f.read(); return str([a, b, t, c, d, try f.read()] as [Any]) }() } == "[b'line one\\n', b'line', 13, [b' two\\n', b'rest'], b'line one\\nline two\\nrest', b'']")
+    }
+    @Test("203: seq(f := io.BytesIO(), f.write(b\"hello\"), f.write(b\" world\"), f.seek(0), f.write(b\"J\"), f.seek(2, 2), f.write(b\"!\"), v := f.getvalue(), f.seek(-3, 1), str([v, f.read(), f.truncate(4), f.getvalue(), f.tell()]))")
+    func case203() {
+        #expect(outcome { try { let f = io.BytesIO(); try f.write(bytes("hello")); try f.write(bytes(" world")); try f.seek(0); try f.write(bytes("J")); try f.seek(2, 2); try f.write(bytes("!")); let v = try f.getvalue(); try f.seek(-3, 1); return str([v, try f.read(), try f.truncate(4), try f.getvalue(), try f.tell()] as [Any]) }() } == "[b'Jello world\\x00\\x00!', b'\\x00\\x00!', 4, b'Jell', 14]")
+    }
+    @Test("204: seq(f := io.BytesIO(b\"x\"), f.close(), str(f.read()))")
+    func case204() {
+        #expect(outcome { try { let f = io.BytesIO(bytes("x")); f.close(); return str(try f.read()) }() } == "ValueError: I/O operation on closed file.")
+    }
+    @Test("205: str(io.BytesIO().seek(-1))")
+    func case205() {
+        #expect(outcome { try str(io.BytesIO().seek(-1)) } == "ValueError: negative seek value -1")
+    }
+    @Test("206: str(io.BytesIO().seek(0, 3))")
+    func case206() {
+        #expect(outcome { try str(io.BytesIO().seek(0, 3)) } == "ValueError: invalid whence (3, should be 0, 1 or 2)")
+    }
+    @Test("207: seq(f := io.StringIO(\"héllo\\nwörld\\n\"), a := f.readline(), b := f.read(2), f.write(\"XY\"), t := f.tell(), f.seek(0), str([a, b, t, f.read(), f.getvalue(), f.readlines()]))")
+    func case207() {
+        #expect(outcome { try { let f = io.StringIO("héllo\nwörld\n"); let a = f.readline(); let b = f.read(2); f.write("XY"); let t = f.tell(); try f.seek(0); return str([a, b, t, f.read(), f.getvalue(), f.readlines()] as [Any]) }() } == "['héllo\\n', 'wö', 10, 'héllo\\nwöXYd\\n', 'héllo\\nwöXYd\\n', []]")
+    }
+    @Test("208: io.StringIO().seek(-1)")
+    func case208() {
+        #expect(outcome { try { _ = try io.StringIO().seek(-1); return "" }() } == "ValueError: Negative seek position -1")
+    }
+    @Test("209: argparse_outcome([], CLIENT)")
+    func case209() {
+        #expect(outcome { try argparseOutcome([]) { p in try p.add_argument("--host", default: "127.0.0.1", help: "server address (default: %(default)s)"); try p.add_argument("-p", "--port", type: Int.self, default: 8080, help: "server port"); try p.add_argument("-v", "--verbose", action: "store_true", help: "print each reply"); try p.add_argument("--mode", choices: ["tcp", "udp"], default: "tcp"); try p.add_argument("count", type: Int.self, nargs: "?", default: 3, help: "how many pings") } } == "OK Namespace(host='127.0.0.1', port=8080, verbose=False, mode='tcp', count=3)")
+    }
+    @Test("210: argparse_outcome([\"-p\", \"99\", \"-v\", \"5\", \"--host=::1\", \"--mode\", \"udp\"], CLIENT)")
+    func case210() {
+        #expect(outcome { try argparseOutcome(["-p", "99", "-v", "5", "--host=::1", "--mode", "udp"]) { p in try p.add_argument("--host", default: "127.0.0.1", help: "server address (default: %(default)s)"); try p.add_argument("-p", "--port", type: Int.self, default: 8080, help: "server port"); try p.add_argument("-v", "--verbose", action: "store_true", help: "print each reply"); try p.add_argument("--mode", choices: ["tcp", "udp"], default: "tcp"); try p.add_argument("count", type: Int.self, nargs: "?", default: 3, help: "how many pings") } } == "OK Namespace(host='::1', port=99, verbose=True, mode='udp', count=5)")
+    }
+    @Test("211: argparse_outcome([\"-h\"], CLIENT, description=\"Send pings to an echo server and print the replies.\")")
+    func case211() {
+        #expect(outcome { try argparseOutcome(["-h"], description: "Send pings to an echo server and print the replies.") { p in try p.add_argument("--host", default: "127.0.0.1", help: "server address (default: %(default)s)"); try p.add_argument("-p", "--port", type: Int.self, default: 8080, help: "server port"); try p.add_argument("-v", "--verbose", action: "store_true", help: "print each reply"); try p.add_argument("--mode", choices: ["tcp", "udp"], default: "tcp"); try p.add_argument("count", type: Int.self, nargs: "?", default: 3, help: "how many pings") } } == "EXIT 0 'usage: client [-h] [--host HOST] [-p PORT] [-v] [--mode {tcp,udp}] [count]\\n\\nSend pings to an echo server and print the replies.\\n\\npositional arguments:\\n  count             how many pings\\n\\noptions:\\n  -h, --help        show this help message and exit\\n  --host HOST       server address (default: 127.0.0.1)\\n  -p, --port PORT   server port\\n  -v, --verbose     print each reply\\n  --mode {tcp,udp}\\n' ''")
+    }
+    @Test("212: argparse_outcome([\"--port\", \"x\"], CLIENT)")
+    func case212() {
+        #expect(outcome { try argparseOutcome(["--port", "x"]) { p in try p.add_argument("--host", default: "127.0.0.1", help: "server address (default: %(default)s)"); try p.add_argument("-p", "--port", type: Int.self, default: 8080, help: "server port"); try p.add_argument("-v", "--verbose", action: "store_true", help: "print each reply"); try p.add_argument("--mode", choices: ["tcp", "udp"], default: "tcp"); try p.add_argument("count", type: Int.self, nargs: "?", default: 3, help: "how many pings") } } == "EXIT 2 '' \"usage: client [-h] [--host HOST] [-p PORT] [-v] [--mode {tcp,udp}] [count]\\nclient: error: argument -p/--port: invalid int value: 'x'\\n\"")
+    }
+    @Test("213: argparse_outcome([\"--port\"], CLIENT)")
+    func case213() {
+        #expect(outcome { try argparseOutcome(["--port"]) { p in try p.add_argument("--host", default: "127.0.0.1", help: "server address (default: %(default)s)"); try p.add_argument("-p", "--port", type: Int.self, default: 8080, help: "server port"); try p.add_argument("-v", "--verbose", action: "store_true", help: "print each reply"); try p.add_argument("--mode", choices: ["tcp", "udp"], default: "tcp"); try p.add_argument("count", type: Int.self, nargs: "?", default: 3, help: "how many pings") } } == "EXIT 2 '' 'usage: client [-h] [--host HOST] [-p PORT] [-v] [--mode {tcp,udp}] [count]\\nclient: error: argument -p/--port: expected one argument\\n'")
+    }
+    @Test("214: argparse_outcome([\"--mode\", \"sctp\"], CLIENT)")
+    func case214() {
+        #expect(outcome { try argparseOutcome(["--mode", "sctp"]) { p in try p.add_argument("--host", default: "127.0.0.1", help: "server address (default: %(default)s)"); try p.add_argument("-p", "--port", type: Int.self, default: 8080, help: "server port"); try p.add_argument("-v", "--verbose", action: "store_true", help: "print each reply"); try p.add_argument("--mode", choices: ["tcp", "udp"], default: "tcp"); try p.add_argument("count", type: Int.self, nargs: "?", default: 3, help: "how many pings") } } == "EXIT 2 '' \"usage: client [-h] [--host HOST] [-p PORT] [-v] [--mode {tcp,udp}] [count]\\nclient: error: argument --mode: invalid choice: 'sctp' (choose from 'tcp', 'udp')\\n\"")
+    }
+    @Test("215: argparse_outcome([\"3\", \"--bogus\", \"4\"], CLIENT)")
+    func case215() {
+        #expect(outcome { try argparseOutcome(["3", "--bogus", "4"]) { p in try p.add_argument("--host", default: "127.0.0.1", help: "server address (default: %(default)s)"); try p.add_argument("-p", "--port", type: Int.self, default: 8080, help: "server port"); try p.add_argument("-v", "--verbose", action: "store_true", help: "print each reply"); try p.add_argument("--mode", choices: ["tcp", "udp"], default: "tcp"); try p.add_argument("count", type: Int.self, nargs: "?", default: 3, help: "how many pings") } } == "EXIT 2 '' 'usage: client [-h] [--host HOST] [-p PORT] [-v] [--mode {tcp,udp}] [count]\\nclient: error: unrecognized arguments: --bogus 4\\n'")
+    }
+    @Test("216: argparse_outcome([\"--po\", \"7\", \"-vv\"], lambda p: [p.add_argument(\"--port\", type=int, default=0), p.add_argument(\"--proto\", default=\"tcp\"), p.add_argument(\"-v\", action=\"count\", default=0), p.add_argument(\"-q\", \"--quiet\", action=\"store_false\", dest=\"loud\")])")
+    func case216() {
+        #expect(outcome { try argparseOutcome(["--po", "7", "-vv"]) { p in try p.add_argument("--port", type: Int.self, default: 0); try p.add_argument("--proto", default: "tcp"); try p.add_argument("-v", action: "count", default: 0); try p.add_argument("-q", "--quiet", action: "store_false", dest: "loud") } } == "OK Namespace(port=7, proto='tcp', v=2, loud=True)")
+    }
+    @Test("217: argparse_outcome([\"-p7\", \"-q\"], lambda p: [p.add_argument(\"-p\", \"--port\", type=int, default=0), p.add_argument(\"--proto\", default=\"tcp\"), p.add_argument(\"-v\", action=\"count\", default=0), p.add_argument(\"-q\", \"--quiet\", action=\"store_false\", dest=\"loud\")])")
+    func case217() {
+        #expect(outcome { try argparseOutcome(["-p7", "-q"]) { p in try p.add_argument("-p", "--port", type: Int.self, default: 0); try p.add_argument("--proto", default: "tcp"); try p.add_argument("-v", action: "count", default: 0); try p.add_argument("-q", "--quiet", action: "store_false", dest: "loud") } } == "OK Namespace(port=7, proto='tcp', v=0, loud=False)")
+    }
+    @Test("218: argparse_outcome([\"--p\", \"7\"], lambda p: [p.add_argument(\"--port\", type=int, default=0), p.add_argument(\"--proto\", default=\"tcp\")])")
+    func case218() {
+        #expect(outcome { try argparseOutcome(["--p", "7"]) { p in try p.add_argument("--port", type: Int.self, default: 0); try p.add_argument("--proto", default: "tcp") } } == "EXIT 2 '' 'usage: client [-h] [--port PORT] [--proto PROTO]\\nclient: error: ambiguous option: --p could match --port, --proto\\n'")
+    }
+    @Test("219: argparse_outcome([\"a.example\", \"b.example\", \"--timeout\", \"2.5\", \"-x\", \"1\", \"-x\", \"2\"], lambda p: [p.add_argument(\"hosts\", nargs=\"+\", help=\"hosts to scan\"), p.add_argument(\"--timeout\", type=float, default=1.0), p.add_argument(\"-x\", action=\"append\", type=int), p.add_argument(\"--ports\", nargs=\"*\", type=int, default=[80])])")
+    func case219() {
+        #expect(outcome { try argparseOutcome(["a.example", "b.example", "--timeout", "2.5", "-x", "1", "-x", "2"]) { p in try p.add_argument("hosts", nargs: "+", help: "hosts to scan"); try p.add_argument("--timeout", type: Double.self, default: 1.0); try p.add_argument("-x", action: "append", type: Int.self); try p.add_argument("--ports", type: Int.self, nargs: "*", default: [80]) } } == "OK Namespace(hosts=['a.example', 'b.example'], timeout=2.5, x=[1, 2], ports=[80])")
+    }
+    @Test("220: argparse_outcome([\"--timeout\", \"x\"], lambda p: [p.add_argument(\"hosts\", nargs=\"+\", help=\"hosts to scan\"), p.add_argument(\"--timeout\", type=float, default=1.0), p.add_argument(\"--ports\", nargs=\"*\", type=int, default=[80])])")
+    func case220() {
+        #expect(outcome { try argparseOutcome(["--timeout", "x"]) { p in try p.add_argument("hosts", nargs: "+", help: "hosts to scan"); try p.add_argument("--timeout", type: Double.self, default: 1.0); try p.add_argument("--ports", type: Int.self, nargs: "*", default: [80]) } } == "EXIT 2 '' \"usage: client [-h] [--timeout TIMEOUT] [--ports [PORTS ...]] hosts [hosts ...]\\nclient: error: argument --timeout: invalid float value: 'x'\\n\"")
+    }
+    @Test("221: argparse_outcome([], lambda p: [p.add_argument(\"hosts\", nargs=\"+\", help=\"hosts to scan\"), p.add_argument(\"--timeout\", type=float, default=1.0), p.add_argument(\"--ports\", nargs=\"*\", type=int, default=[80])])")
+    func case221() {
+        #expect(outcome { try argparseOutcome([]) { p in try p.add_argument("hosts", nargs: "+", help: "hosts to scan"); try p.add_argument("--timeout", type: Double.self, default: 1.0); try p.add_argument("--ports", type: Int.self, nargs: "*", default: [80]) } } == "EXIT 2 '' 'usage: client [-h] [--timeout TIMEOUT] [--ports [PORTS ...]] hosts [hosts ...]\\nclient: error: the following arguments are required: hosts\\n'")
+    }
+    @Test("222: argparse_outcome([\"h\", \"--ports\", \"1\", \"2\", \"--\", \"-3\"], lambda p: [p.add_argument(\"hosts\", nargs=\"+\", help=\"hosts to scan\"), p.add_argument(\"--timeout\", type=float, default=1.0), p.add_argument(\"--ports\", nargs=\"*\", type=int, default=[80])])")
+    func case222() {
+        #expect(outcome { try argparseOutcome(["h", "--ports", "1", "2", "--", "-3"]) { p in try p.add_argument("hosts", nargs: "+", help: "hosts to scan"); try p.add_argument("--timeout", type: Double.self, default: 1.0); try p.add_argument("--ports", type: Int.self, nargs: "*", default: [80]) } } == "EXIT 2 '' 'usage: client [-h] [--timeout TIMEOUT] [--ports [PORTS ...]] hosts [hosts ...]\\nclient: error: unrecognized arguments: -- -3\\n'")
+    }
+    @Test("223: argparse_outcome([\"-h\"], lambda p: [p.add_argument(\"hosts\", nargs=\"+\", help=\"hosts to scan\"), p.add_argument(\"--timeout\", type=float, default=1.0, help=\"seconds to wait for each connection before giving up on that host and moving on to the next one\"), p.add_argument(\"--ports\", nargs=\"*\", type=int, default=[80]), p.add_argument(\"--source-address\", metavar=\"ADDR\", required=True)])")
+    func case223() {
+        #expect(outcome { try argparseOutcome(["-h"]) { p in try p.add_argument("hosts", nargs: "+", help: "hosts to scan"); try p.add_argument("--timeout", type: Double.self, default: 1.0, help: "seconds to wait for each connection before giving up on that host and moving on to the next one"); try p.add_argument("--ports", type: Int.self, nargs: "*", default: [80]); try p.add_argument("--source-address", required: true, metavar: "ADDR") } } == "EXIT 0 'usage: client [-h] [--timeout TIMEOUT] [--ports [PORTS ...]]\\n              --source-address ADDR\\n              hosts [hosts ...]\\n\\npositional arguments:\\n  hosts                 hosts to scan\\n\\noptions:\\n  -h, --help            show this help message and exit\\n  --timeout TIMEOUT     seconds to wait for each connection before giving up\\n                        on that host and moving on to the next one\\n  --ports [PORTS ...]\\n  --source-address ADDR\\n' ''")
+    }
+    @Test("224: argparse_outcome([\"h\"], lambda p: [p.add_argument(\"hosts\", nargs=\"+\", help=\"hosts to scan\"), p.add_argument(\"--source-address\", metavar=\"ADDR\", required=True)])")
+    func case224() {
+        #expect(outcome { try argparseOutcome(["h"]) { p in try p.add_argument("hosts", nargs: "+", help: "hosts to scan"); try p.add_argument("--source-address", required: true, metavar: "ADDR") } } == "EXIT 2 '' 'usage: client [-h] --source-address ADDR hosts [hosts ...]\\nclient: error: the following arguments are required: --source-address\\n'")
+    }
+    @Test("225: argparse_outcome([\"src\", \"dst\", \"extra\"], lambda p: [p.add_argument(\"src\"), p.add_argument(\"dst\"), p.add_argument(\"-n\", type=int, default=1)])")
+    func case225() {
+        #expect(outcome { try argparseOutcome(["src", "dst", "extra"]) { p in try p.add_argument("src"); try p.add_argument("dst"); try p.add_argument("-n", type: Int.self, default: 1) } } == "EXIT 2 '' 'usage: client [-h] [-n N] src dst\\nclient: error: unrecognized arguments: extra\\n'")
+    }
+    @Test("226: argparse_outcome([\"src\"], lambda p: [p.add_argument(\"src\"), p.add_argument(\"dst\"), p.add_argument(\"-n\", type=int, default=1)])")
+    func case226() {
+        #expect(outcome { try argparseOutcome(["src"]) { p in try p.add_argument("src"); try p.add_argument("dst"); try p.add_argument("-n", type: Int.self, default: 1) } } == "EXIT 2 '' 'usage: client [-h] [-n N] src dst\\nclient: error: the following arguments are required: dst\\n'")
+    }
+    @Test("227: argparse_outcome([\"-n\", \"-5\", \"a\", \"b\"], lambda p: [p.add_argument(\"src\"), p.add_argument(\"dst\"), p.add_argument(\"-n\", type=int, default=1)])")
+    func case227() {
+        #expect(outcome { try argparseOutcome(["-n", "-5", "a", "b"]) { p in try p.add_argument("src"); try p.add_argument("dst"); try p.add_argument("-n", type: Int.self, default: 1) } } == "OK Namespace(src='a', dst='b', n=-5)")
+    }
+    @Test("228: argparse_outcome([\"--port\", \"x\"], lambda p: p.add_argument(\"--port\", type=int), exit_on_error=False)")
+    func case228() {
+        #expect(outcome { try argparseOutcome(["--port", "x"], exit_on_error: false) { p in try p.add_argument("--port", type: Int.self) } } == "ArgumentError: argument --port: invalid int value: 'x'")
+    }
+    @Test("229: argparse_outcome([\"-h\"], lambda p: [p.add_argument(\"--listen-address-for-incoming-connections\", default=\"0.0.0.0\", help=\"where to listen\"), p.add_argument(\"--port-number-to-listen-on\", type=int, default=9000), p.add_argument(\"--maximum-number-of-clients\", type=int, default=10), p.add_argument(\"logfile\", nargs=\"?\")], description=\"A deliberately long description that the help formatter has to wrap over more than one line of the terminal.\")")
+    func case229() {
+        #expect(outcome { try argparseOutcome(["-h"], description: "A deliberately long description that the help formatter has to wrap over more than one line of the terminal.") { p in try p.add_argument("--listen-address-for-incoming-connections", default: "0.0.0.0", help: "where to listen"); try p.add_argument("--port-number-to-listen-on", type: Int.self, default: 9000); try p.add_argument("--maximum-number-of-clients", type: Int.self, default: 10); try p.add_argument("logfile", nargs: "?") } } == "EXIT 0 'usage: client [-h]\\n              [--listen-address-for-incoming-connections LISTEN_ADDRESS_FOR_INCOMING_CONNECTIONS]\\n              [--port-number-to-listen-on PORT_NUMBER_TO_LISTEN_ON]\\n              [--maximum-number-of-clients MAXIMUM_NUMBER_OF_CLIENTS]\\n              [logfile]\\n\\nA deliberately long description that the help formatter has to wrap over more\\nthan one line of the terminal.\\n\\npositional arguments:\\n  logfile\\n\\noptions:\\n  -h, --help            show this help message and exit\\n  --listen-address-for-incoming-connections LISTEN_ADDRESS_FOR_INCOMING_CONNECTIONS\\n                        where to listen\\n  --port-number-to-listen-on PORT_NUMBER_TO_LISTEN_ON\\n  --maximum-number-of-clients MAXIMUM_NUMBER_OF_CLIENTS\\n' ''")
+    }
+    @Test("230: seq(p := argparse.ArgumentParser(prog=\"x\"), p.add_argument(\"--port\", type=int, default=1), p.add_argument(\"--name\"), str(vars(p.parse_args([\"--port\", \"2\"]))))")
+    func case230() {
+        #expect(outcome { try { let p = argparse.ArgumentParser(prog: "x"); try p.add_argument("--port", type: Int.self, default: 1); try p.add_argument("--name"); return str(vars(try p.parse_args(["--port", "2"]))) }() } == "{'port': 2, 'name': None}")
+    }
+    @Test("231: seq(p := Point(1, 2), str([p._replace(x=5), p._asdict(), p[0], p[-1], p._fields, p == Point(1, 2)]))")
+    func case231() {
+        #expect(outcome { try { let p = Point(x: 1, y: 2); return str([p._replace(\.x, 5), p._asdict(), try p[py: 0], try p[py: -1], p._fields, p == Point(x: 1, y: 2)] as [Any]) }() } == "[Point(x=5, y=2), {'x': 1, 'y': 2}, 1, 2, ('x', 'y'), True]")
+    }
+    @Test("232: seq(p := Point(1, 2), str(p[2]))")
+    func case232() {
+        #expect(outcome { try { let p = Point(x: 1, y: 2); return str(try p[py: 2]) }() } == "IndexError: tuple index out of range")
+    }
+    @Test("233: seq(p := Point(3, 4), str(p[1] * 10))")
+    func case233() {
+        #expect(outcome { try { let p = Point(x: 3, y: 4); let y: Int = try p[py: 1]; return str(y * 10) }() } == "40")
+    }
 }
 
 /// The text `body` gives, or `ClassName: message` for the error it throws, as the capture prints.

@@ -43,6 +43,23 @@ struct SelectorsTests {
         #expect(!isOpen(dropped))  // deinit closes it
     }
 
+    @Test("SelectorKey ==: a key equals the one get_key and select return for it, as CPython's namedtuples compare", arguments: SelectorClass.allCases)
+    func keyEquality(_ kind: SelectorClass) throws {
+        let (a, b) = try socket.socketpair()
+        defer { a.close(); b.close() }
+        let sel = try kind.make(socket.self, String.self)
+        defer { sel.close() }
+        let key = try sel.register(a, selectors.EVENT_READ, "reader")
+        try b.sendall("x")
+        let ready = try sel.select(1)
+        // python3.13: key == sel.get_key(a) == sel.select(1)[0][0] -> True; a key with other data -> False
+        let got = try sel.get_key(a)
+        #expect(ready.count == 1 && ready[0].0 == key && got == key)
+        #expect(key != selectors.SelectorKey(a, key.fd, key.events, "writer"))
+        #expect(key != selectors.SelectorKey(b, key.fd, key.events, "reader"))
+        #expect(key == selectors.SelectorKey(a, Int(a.fileno()), selectors.EVENT_READ, "reader"))
+    }
+
     @Test("a key prints as CPython's namedtuple; register's errors and messages", arguments: SelectorClass.allCases)
     func registerErrors(_ kind: SelectorClass) throws {
         let (a, b) = try socket.socketpair()

@@ -23,6 +23,24 @@ final class FailingHandler: socketserver.BaseRequestHandler<socket>, @unchecked 
     override func handle() throws { throw ValueError("bad request") }
 }
 
+/// `address_family = socket.AF_INET6` in a ThreadingTCPServer subclass, as a Python IPv6 server says it.
+final class V6ThreadingServer: socketserver.ThreadingTCPServer, @unchecked Sendable {
+    override class var address_family: PySocket.socket.AddressFamily { PySocket.socket.AF_INET6 }
+}
+
+/// The same for UDP.
+final class V6UDPServer: socketserver.UDPServer, @unchecked Sendable {
+    override class var address_family: PySocket.socket.AddressFamily { PySocket.socket.AF_INET6 }
+}
+
+/// Echoes a datagram back in upper case.
+final class UpperDatagram: socketserver.BaseRequestHandler<(bytes, socket)>, @unchecked Sendable {
+    override func handle() throws {
+        let (data, sock) = self.request
+        _ = try sock.sendto(data.upper(), self.client_address)
+    }
+}
+
 @Suite("socketserver", .fdBalanced)
 struct SocketServerTests {
     @Test("TCPServer: a port in use raises CPython's OSError and leaks no socket; handle_request serves one; with closes")
@@ -100,6 +118,36 @@ struct SocketServerTests {
             #expect(try c.recv(100) == "PING")
             server.timeout = 0.02
             try server.handle_request()  // times out: nothing to handle
+        }
+    }
+
+    @Test("address_family = AF_INET6: TCP (threading, serve_forever stopped by shutdown from another thread) and UDP servers on ::1")
+    func ipv6Servers() throws {
+        try V6ThreadingServer(("::1", 0), GreetHandler.self).with { server in
+            // python3.13: server.server_address -> ('::1', port, 0, 0); server.socket.family -> AddressFamily.AF_INET6
+            #expect(len(server.server_address) == 4 && str(server.socket.family) == "10")
+            let runner = threading.Thread(target: { try server.serve_forever(0.05) })
+            try runner.start()
+            let port: Int = try server.server_address[1]
+            for _ in 0..<2 {
+                let c = try socket.create_connection(("::1", port), timeout: 2)
+                defer { c.close() }
+                try c.sendall("v6\n")
+                var reply = bytes()
+                while case let chunk = try c.recv(100), bool(chunk) { reply += chunk }
+                #expect(repr(reply) == "b'hi v6\\nx'")
+            }
+            server.shutdown()
+            try runner.join(2)
+            #expect(!runner.is_alive())
+        }
+        try V6UDPServer(("::1", 0), UpperDatagram.self).with { server in
+            let c = try socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+            defer { c.close() }
+            try c.settimeout(2)
+            _ = try c.sendto("ping", server.server_address)
+            try server.handle_request()
+            #expect(repr(try c.recv(100)) == "b'PING'")
         }
     }
 }

@@ -9,6 +9,9 @@ import Glibc
 enum SystemFiles {
     static var errnoValue: Int { Int(errno) }
 
+    /// `getenv(3)`: an environment variable, nil when unset.
+    static func getenv(_ name: String) -> String? { Glibc.getenv(name).map { String(cString: $0) } }
+
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
