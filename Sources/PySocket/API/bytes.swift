@@ -30,29 +30,28 @@
         if count > 4096 { return allocate(count) }
         guard let slots = ThreadSlots.current() else { return allocate(count) }
         let most = count &+ (count > 256 ? count &>> 2 : 64)
-        let first = slots[0]
-        if first != 0 && _fits(first, count, most) && ThreadSlots.isUnique(first) {
-            return Unmanaged<_BytesBuffer>.fromOpaque(UnsafeRawPointer(bitPattern: first).unsafelyUnwrapped).takeUnretainedValue()
+        let first = slots[0], second = slots[1]
+        // Each slot: its capacity (the `Int` header just before the bytes, read through a typed
+        // pointer: no generic call in a debug build), then the runtime's uniqueness check.
+        if let object = UnsafeRawPointer(bitPattern: first) {
+            let capacity = (object + (bytes._elementOffset &- MemoryLayout<Int>.size)).assumingMemoryBound(to: Int.self)[0]
+            if capacity >= count && capacity <= most && ThreadSlots.isUnique(first) {
+                return Unmanaged<_BytesBuffer>.fromOpaque(object).takeUnretainedValue()
+            }
         }
-        let second = slots[1]
-        if second != 0 && _fits(second, count, most) && ThreadSlots.isUnique(second) {
-            return Unmanaged<_BytesBuffer>.fromOpaque(UnsafeRawPointer(bitPattern: second).unsafelyUnwrapped).takeUnretainedValue()
+        if let object = UnsafeRawPointer(bitPattern: second) {
+            let capacity = (object + (bytes._elementOffset &- MemoryLayout<Int>.size)).assumingMemoryBound(to: Int.self)[0]
+            if capacity >= count && capacity <= most && ThreadSlots.isUnique(second) {
+                return Unmanaged<_BytesBuffer>.fromOpaque(object).takeUnretainedValue()
+            }
         }
         // Rounded up to 16 (malloc's granularity: the block is no bigger), so that the next
         // values of about this size fit it.
         let fresh = allocate((count &+ 15) & ~15)
         slots[1] = first
         slots[0] = UInt(bitPattern: Unmanaged.passRetained(fresh).toOpaque())
-        if second != 0 { Unmanaged<_BytesBuffer>.fromOpaque(UnsafeRawPointer(bitPattern: second).unsafelyUnwrapped).release() }
+        if let evicted = UnsafeRawPointer(bitPattern: second) { Unmanaged<_BytesBuffer>.fromOpaque(evicted).release() }
         return fresh
-    }
-
-    /// Whether the buffer at `address` holds `count` bytes and at most `most`.
-    @inline(__always) static func _fits(_ address: UInt, _ count: Int, _ most: Int) -> Bool {
-        // The capacity, the `Int` header just before the bytes (a typed pointer's subscript:
-        // no generic call in a debug build).
-        let capacity = UnsafePointer<Int>(bitPattern: address &+ UInt(bitPattern: bytes._elementOffset &- MemoryLayout<Int>.size)).unsafelyUnwrapped[0]
-        return capacity >= count && capacity <= most
     }
 
     /// A new buffer of `capacity` bytes, uninitialised.
