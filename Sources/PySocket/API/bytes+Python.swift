@@ -33,7 +33,21 @@ extension bytes {
     /// `a += b`: appends `b`.
     ///
     /// Python: `bytes.__iadd__`. C: none.
-    public static func += (lhs: inout bytes, rhs: bytes) {
+    @inlinable public static func += (lhs: inout bytes, rhs: bytes) {
+        // Inlined into the caller: a short value appended to a buffer of `lhs`'s own with room
+        // for 16 more bytes is two word stores (its inline words, zero-padded, in memory order;
+        // what lands past the new count is unused capacity), with no call but the uniqueness check.
+        if rhs._inlineCount < bytes._heapKinds && lhs._inlineCount == bytes._ownBuffer {
+            let n = Int(bitPattern: lhs._inline.1)
+            if bytes._bufferCapacity(lhs._owner.unsafelyUnwrapped) &- n >= bytes._inlineCapacity
+                && isKnownUniquelyReferenced(&lhs._owner) {
+                let target = UnsafeMutableRawPointer(bitPattern: lhs._inline.0).unsafelyUnwrapped + n
+                target.storeBytes(of: rhs._inline.0, as: UInt.self)
+                target.storeBytes(of: rhs._inline.1, toByteOffset: MemoryLayout<UInt>.size, as: UInt.self)
+                lhs._inline.1 = UInt(bitPattern: n &+ Int(bitPattern: rhs._inlineCount._lowWord))
+                return
+            }
+        }
         rhs.withUnsafeBytes { lhs._append($0) }
     }
 
