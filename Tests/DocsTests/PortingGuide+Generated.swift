@@ -411,8 +411,8 @@ import TestSupport
         #expect(captured.getvalue() == "<Framed family=1> <Framed family=1> True\nRetryExhausted('gave up after 3 attempts') 3 ['ProtocolError', 'Exception', 'BaseException']\nRetryExhausted -1 True True\n65536 2147483647 907060870 (0, 0, 0)\n")
     }
 
-    /// Docs/PortingGuide.md, example 21
-    @Test func PortingGuide_example21() throws {
+    /// Docs/PortingGuide.md, example 22
+    @Test func PortingGuide_example22() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             print(socket.AF_INET, repr(socket.SOCK_DGRAM), socket.AF_INET == 2)   // 2 <SocketKind.SOCK_DGRAM: 2> True
@@ -422,8 +422,8 @@ import TestSupport
         #expect(captured.getvalue() == "2 <SocketKind.SOCK_DGRAM: 2> True\n(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))\nTrue 15\n")
     }
 
-    /// Docs/PortingGuide.md, example 22
-    @Test func PortingGuide_example22() throws {
+    /// Docs/PortingGuide.md, example 23
+    @Test func PortingGuide_example23() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -439,8 +439,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'FROM A THREAD'\n")
     }
 
-    /// Docs/PortingGuide.md, example 23
-    @Test func PortingGuide_example23() throws {
+    /// Docs/PortingGuide.md, example 24
+    @Test func PortingGuide_example24() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -459,8 +459,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'hello'\n")
     }
 
-    /// Docs/PortingGuide.md, example 24
-    @Test func PortingGuide_example24() throws {
+    /// Docs/PortingGuide.md, example 25
+    @Test func PortingGuide_example25() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -482,8 +482,8 @@ import TestSupport
         #expect(captured.getvalue() == "42\ntimed out\n")
     }
 
-    /// Docs/PortingGuide.md, example 25
-    @Test func PortingGuide_example25() throws {
+    /// Docs/PortingGuide.md, example 26
+    @Test func PortingGuide_example26() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -516,8 +516,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'HELLO\\n'\nb''\nb'' 0 bytes read on a total of 1 expected bytes\n")
     }
 
-    /// Docs/PortingGuide.md, example 26
-    @Test func PortingGuide_example26() throws {
+    /// Docs/PortingGuide.md, example 27
+    @Test func PortingGuide_example27() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -542,8 +542,8 @@ import TestSupport
         #expect(captured.getvalue() == "['a', 'b']\n1 item\nlocked: True\n0 1\n")
     }
 
-    /// Docs/PortingGuide.md, example 26
-    @Test func PortingGuide_example26() throws {
+    /// Docs/PortingGuide.md, example 28
+    @Test func PortingGuide_example28() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
