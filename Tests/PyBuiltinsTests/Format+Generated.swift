@@ -573,7 +573,7 @@ struct CPythonFormatting {
     }
     @Test("141: \" \".join([str(ipaddress.ip_address(\"192.168.1.10\")), repr(ipaddress.ip_address(\"2001:0db8:0000:0000:0000:0000:0000:0001\")), repr(ipaddress.ip_address(3221225985)), str(ipaddress.IPv6Address(\"::\")), str(ipaddress.IPv6Address(\"1::\")), str(ipaddress.IPv6Address(\"1:0:0:2:0:0:0:3\")), str(ipaddress.IPv6Address(\"::ffff:192.0.2.1\")), str(ipaddress.IPv6Address(\"FE80:0:0:0:1:0:0:0\")), ipaddress.IPv6Address(\"::1\").exploded])")
     func case141() {
-        #expect(outcome { try [str(try ipaddress.ip_address("192.168.1.10")), repr(try ipaddress.ip_address("2001:0db8:0000:0000:0000:0000:0000:0001")), repr(try ipaddress.ip_address(3221225985)), str(try ipaddress.IPv6Address("::")), str(try ipaddress.IPv6Address("1::")), str(try ipaddress.IPv6Address("1:0:0:2:0:0:0:3")), str(try ipaddress.IPv6Address("::ffff:192.0.2.1")), str(try ipaddress.IPv6Address("FE80:0:0:0:1:0:0:0")), try ipaddress.IPv6Address("::1").exploded].joined(separator: " ") } == "192.168.1.10 IPv6Address('2001:db8::1') IPv4Address('192.0.2.1') :: 1:: 1:0:0:2::3 ::ffff:192.0.2.1 fe80::1:0:0:0 0000:0000:0000:0000:0000:0000:0000:0001")
+        #expect(outcome { [str(try ipaddress.ip_address("192.168.1.10")), repr(try ipaddress.ip_address("2001:0db8:0000:0000:0000:0000:0000:0001")), repr(try ipaddress.ip_address(3221225985)), str(try ipaddress.IPv6Address("::")), str(try ipaddress.IPv6Address("1::")), str(try ipaddress.IPv6Address("1:0:0:2:0:0:0:3")), str(try ipaddress.IPv6Address("::ffff:192.0.2.1")), str(try ipaddress.IPv6Address("FE80:0:0:0:1:0:0:0")), try ipaddress.IPv6Address("::1").exploded].joined(separator: " ") } == "192.168.1.10 IPv6Address('2001:db8::1') IPv4Address('192.0.2.1') :: 1:: 1:0:0:2::3 ::ffff:192.0.2.1 fe80::1:0:0:0 0000:0000:0000:0000:0000:0000:0000:0001")
     }
     @Test("142: str([(lambda x: (x.version, x.is_private, x.is_global, x.is_loopback, x.is_multicast, x.is_link_local, x.is_unspecified, x.is_reserved))(ipaddress.ip_address(a)) for a in [\"127.0.0.1\", \"10.1.2.3\", \"8.8.8.8\", \"100.64.0.1\", \"224.0.0.1\", \"169.254.1.1\", \"::1\", \"fe80::1\", \"2001:4860::8888\", \"::ffff:127.0.0.1\", \"ff02::1\", \"0.0.0.0\"]])")
     func case142() {
@@ -585,7 +585,7 @@ struct CPythonFormatting {
     }
     @Test("144: str(sorted(ipaddress.IPv4Address(a) for a in [\"10.0.0.2\", \"9.255.255.255\", \"10.0.0.10\", \"1.1.1.1\"]))")
     func case144() {
-        #expect(outcome { try str(sorted(try ["10.0.0.2", "9.255.255.255", "10.0.0.10", "1.1.1.1"].map { try ipaddress.IPv4Address($0) })) } == "[IPv4Address('1.1.1.1'), IPv4Address('9.255.255.255'), IPv4Address('10.0.0.2'), IPv4Address('10.0.0.10')]")
+        #expect(outcome { str(sorted(try ["10.0.0.2", "9.255.255.255", "10.0.0.10", "1.1.1.1"].map { try ipaddress.IPv4Address($0) })) } == "[IPv4Address('1.1.1.1'), IPv4Address('9.255.255.255'), IPv4Address('10.0.0.2'), IPv4Address('10.0.0.10')]")
     }
     @Test("145: str(ipaddress.IPv4Address(\"255.255.255.255\") + 1)")
     func case145() {
@@ -701,11 +701,11 @@ struct CPythonFormatting {
     }
     @Test("173: str([list(ipaddress.ip_network(\"10.0.0.0/31\").hosts()), list(ipaddress.ip_network(\"10.0.0.7/32\").hosts()), list(ipaddress.IPv4Network(\"10.0.0.0/31\"))]) + str(list(ipaddress.ip_network(\"2001:db8::/126\").hosts())) + str(list(ipaddress.ip_network(\"::1/128\").hosts()))")
     func case173() {
-        #expect(outcome { try str([list(try ipaddress.ip_network("10.0.0.0/31").hosts()), list(try ipaddress.ip_network("10.0.0.7/32").hosts()), list(try ipaddress.IPv4Network("10.0.0.0/31"))]) + str(list(try ipaddress.ip_network("2001:db8::/126").hosts())) + str(list(try ipaddress.ip_network("::1/128").hosts())) } == "[[IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1')], [IPv4Address('10.0.0.7')], [IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1')]][IPv6Address('2001:db8::1'), IPv6Address('2001:db8::2'), IPv6Address('2001:db8::3')][IPv6Address('::1')]")
+        #expect(outcome { str([list(try ipaddress.ip_network("10.0.0.0/31").hosts()), list(try ipaddress.ip_network("10.0.0.7/32").hosts()), list(try ipaddress.IPv4Network("10.0.0.0/31"))]) + str(list(try ipaddress.ip_network("2001:db8::/126").hosts())) + str(list(try ipaddress.ip_network("::1/128").hosts())) } == "[[IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1')], [IPv4Address('10.0.0.7')], [IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1')]][IPv6Address('2001:db8::1'), IPv6Address('2001:db8::2'), IPv6Address('2001:db8::3')][IPv6Address('::1')]")
     }
     @Test("174: str([repr(ipaddress.ip_network(\"10.0.0.1/24\", strict=False)), str(ipaddress.ip_network(\"10.0.0.0/255.255.0.0\")), str(ipaddress.ip_network(\"10.0.0.0/0.0.255.255\")), str(ipaddress.ip_network(\"10.1.2.3\")), repr(ipaddress.ip_network(\"2001:db8::/32\")), ipaddress.ip_network(\"2001:db8::/32\").exploded, str(ipaddress.ip_network(\"2001:db8::/96\").num_addresses), str(ipaddress.ip_network(\"0.0.0.0/0\").num_addresses)])")
     func case174() {
-        #expect(outcome { try str([repr(try ipaddress.ip_network("10.0.0.1/24", strict: false)), str(try ipaddress.ip_network("10.0.0.0/255.255.0.0")), str(try ipaddress.ip_network("10.0.0.0/0.0.255.255")), str(try ipaddress.ip_network("10.1.2.3")), repr(try ipaddress.ip_network("2001:db8::/32")), try ipaddress.ip_network("2001:db8::/32").exploded, str(try ipaddress.ip_network("2001:db8::/96").num_addresses), str(try ipaddress.ip_network("0.0.0.0/0").num_addresses)]) } == "[\"IPv4Network('10.0.0.0/24')\", '10.0.0.0/16', '10.0.0.0/16', '10.1.2.3/32', \"IPv6Network('2001:db8::/32')\", '2001:0db8:0000:0000:0000:0000:0000:0000/32', '4294967296', '4294967296']")
+        #expect(outcome { str([repr(try ipaddress.ip_network("10.0.0.1/24", strict: false)), str(try ipaddress.ip_network("10.0.0.0/255.255.0.0")), str(try ipaddress.ip_network("10.0.0.0/0.0.255.255")), str(try ipaddress.ip_network("10.1.2.3")), repr(try ipaddress.ip_network("2001:db8::/32")), try ipaddress.ip_network("2001:db8::/32").exploded, str(try ipaddress.ip_network("2001:db8::/96").num_addresses), str(try ipaddress.ip_network("0.0.0.0/0").num_addresses)]) } == "[\"IPv4Network('10.0.0.0/24')\", '10.0.0.0/16', '10.0.0.0/16', '10.1.2.3/32', \"IPv6Network('2001:db8::/32')\", '2001:0db8:0000:0000:0000:0000:0000:0000/32', '4294967296', '4294967296']")
     }
     @Test("175: (lambda n: str([list(n.subnets(new_prefix=26)), list(n.subnets()), [n.supernet(), n.supernet(new_prefix=16)]]) + str([n.overlaps(ipaddress.ip_network(\"192.168.0.128/25\")), n.overlaps(ipaddress.ip_network(\"192.168.1.0/24\")), ipaddress.ip_network(\"192.168.0.64/26\").subnet_of(n), n.supernet_of(ipaddress.ip_network(\"192.168.0.0/16\"))]))(ipaddress.ip_network(\"192.168.0.0/24\"))")
     func case175() {
@@ -801,7 +801,7 @@ struct CPythonFormatting {
     }
     @Test("198: str([binascii.hexlify(b\"\\x00\\xffa\"), binascii.hexlify(b\"abcd\", \"-\"), binascii.hexlify(b\"abcde\", \":\", 2), binascii.b2a_hex(b\"z\"), binascii.unhexlify(\"00ff61\"), binascii.unhexlify(b\"ABcd\"), binascii.a2b_hex(\"4142\")])")
     func case198() {
-        #expect(outcome { try str([binascii.hexlify(bytes([0, 255, 97])), try binascii.hexlify(bytes("abcd"), "-"), try binascii.hexlify(bytes("abcde"), ":", 2), binascii.b2a_hex(bytes("z")), try binascii.unhexlify("00ff61"), try binascii.unhexlify(bytes("ABcd")), try binascii.a2b_hex("4142")]) } == "[b'00ff61', b'61-62-63-64', b'61:6263:6465', b'7a', b'\\x00\\xffa', b'\\xab\\xcd', b'AB']")
+        #expect(outcome { str([binascii.hexlify(bytes([0, 255, 97])), try binascii.hexlify(bytes("abcd"), "-"), try binascii.hexlify(bytes("abcde"), ":", 2), binascii.b2a_hex(bytes("z")), try binascii.unhexlify("00ff61"), try binascii.unhexlify(bytes("ABcd")), try binascii.a2b_hex("4142")]) } == "[b'00ff61', b'61-62-63-64', b'61:6263:6465', b'7a', b'\\x00\\xffa', b'\\xab\\xcd', b'AB']")
     }
     @Test("199: str([binascii.crc32(b\"hello world\"), binascii.crc32(b\"\"), binascii.crc32(b\"world\", binascii.crc32(b\"hello \")), binascii.crc32(bytes(range(256)))])")
     func case199() {
