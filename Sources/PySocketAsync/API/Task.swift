@@ -285,12 +285,12 @@ extension asyncio {
 
     /// Runs `main` as the root task of `loop` (`asyncio.run`'s `Task-N`), registered for
     /// `current_task()`/`all_tasks()`.
-    static func runMain<T: Sendable>(_ loop: EventLoop, _ main: @escaping @Sendable () async throws -> T) throws -> T {
+    static func runMain<T: Sendable>(_ loop: EventLoop, leftovers: Bool = true, _ main: @escaping @Sendable () async throws -> T) throws -> T {
         let hook = TaskHook()
         let future = Future<T>(cancelHook: { loop.cancel(hook) })
         let core = TaskCore(loop, hook, name: nil, future)
         let id = loop.adopt({}, owner: core)
-        return try loop.runMain(core.hook) {
+        return try loop.runMain(core.hook, leftovers: leftovers) {
             defer { loop.release(id) }
             do {
                 let value = try await main()
