@@ -68,6 +68,8 @@ let programs = [
     "async_udp",
     "async_waiting",
     "async_workers",
+    "asyncapi_goodbye",
+    "asyncapi_scheduler",
     "class_server",
     "constants_table",
     "create_conn_server",
