@@ -416,6 +416,37 @@ import TestSupport
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
+                @Sendable func worker(_ q: asyncio.PriorityQueue<String>) async throws -> String {
+                    do {
+                        try await asyncio.sleep(10)
+                    } catch is asyncio.CancelledError {
+                        try await asyncio.sleep(0.01)
+                        try await q.put("cleaned up")
+                    }
+                    return "stopped"
+                }
+                let q = asyncio.PriorityQueue<String>()
+                let t = asyncio.create_task(name: "worker") { try await worker(q) }
+                try await asyncio.sleep(0.01)
+                print(t.get_name(), t.cancel(), t.cancelling())                    // worker True 1
+                print(try await t.value, t.cancelled(), try await q.get())         // stopped False cleaned up
+                print(asyncio.current_task()! !== t, len(try asyncio.all_tasks()))  // True 1
+                q.shutdown()
+                do {
+                    _ = try await q.get()
+                } catch is asyncio.QueueShutDown {
+                    print("shut down")                                             // shut down
+                }
+            }
+        }
+        #expect(captured.getvalue() == "worker True 1\nstopped False cleaned up\nTrue 1\nshut down\n")
+    }
+
+    /// Docs/PortingGuide.md, example 25
+    @Test func PortingGuide_example25() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
+            try asyncio.run {
                 @Sendable func handle(_ reader: asyncio.StreamReader, _ writer: asyncio.StreamWriter) async throws {
                     for try await line in reader {
                         try writer.write(line.upper())
@@ -445,8 +476,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'HELLO\\n'\nb''\nb'' 0 bytes read on a total of 1 expected bytes\n")
     }
 
-    /// Docs/PortingGuide.md, example 25
-    @Test func PortingGuide_example25() throws {
+    /// Docs/PortingGuide.md, example 26
+    @Test func PortingGuide_example26() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
