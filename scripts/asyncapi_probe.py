@@ -475,3 +475,30 @@ async def run_timeouts():
     print("waitfor_edges", await waitfor_edges())
 
 asyncio.run(run_timeouts())
+
+
+async def cancel_in_wait_for():
+    import time
+    loop = asyncio.get_running_loop()
+    a, b = socket.socketpair()
+    a.setblocking(False)
+    log = []
+
+    async def reader():
+        start = time.monotonic()
+        try:
+            await asyncio.wait_for(loop.sock_recv(a, 10), 10)
+        except asyncio.CancelledError:
+            log.append(f"cancelled in wait_for promptly={time.monotonic() - start < 1} cancelling={asyncio.current_task().cancelling()}")
+        b.send(b"later")
+        log.append(repr(await asyncio.wait_for(loop.sock_recv(a, 10), 1)))
+        return "ok"
+    t = asyncio.create_task(reader())
+    await asyncio.sleep(0.01)
+    t.cancel()
+    log.append(await t)
+    a.close()
+    b.close()
+    return log
+
+print("cancel_in_wait_for", asyncio.run(cancel_in_wait_for()))

@@ -422,6 +422,31 @@ let asyncAPIScenarios: [String: Scenario] = [
         do { _ = try loop.run_until_complete { 1 } } catch let e as RuntimeError { lines.append("closed: \(e)") }
         #expect(lines == ["False False", "5", "This event loop is already running", "True", "closed: Event loop is closed"])
     },
+    "a task cancelled inside wait_for gets CancelledError at once and reads again": { backend in
+        let lines = try asyncio.run(backend: backend) { () -> [String] in
+            let loop = asyncio.get_running_loop()
+            let (a, b) = try nonBlockingPair()
+            nonisolated(unsafe) var log: [String] = []
+            let t = asyncio.create_task { () async throws -> String in
+                let start = now()
+                do {
+                    _ = try await asyncio.wait_for(await loop.sock_recv(a, 10), 10)
+                } catch is asyncio.CancelledError {
+                    log.append("cancelled in wait_for promptly=\(now() - start < 1 ? "True" : "False") cancelling=\(asyncio.current_task()!.cancelling())")
+                }
+                _ = try b.send("later")
+                log.append("\(try await asyncio.wait_for(await loop.sock_recv(a, 10), 1))")
+                return "ok"
+            }
+            try await asyncio.sleep(0.01)
+            t.cancel()
+            log.append(try await t.value)
+            a.close()
+            b.close()
+            return log
+        }
+        #expect(lines == ["cancelled in wait_for promptly=True cancelling=1", "b'later'", "ok"])
+    },
     "asyncio.run cancels a leftover task once and waits for its cleanup": { backend in
         nonisolated(unsafe) var log: [String] = []
         let result = try asyncio.run(backend: backend) { () -> String in
