@@ -137,19 +137,27 @@ struct PeerAddressCacheTests {
         }
     }
 
-    @Test("the cache copies a small host string by its bits and any other as usual, and the copies stay intact")
+    @Test("the cache keeps an immortal host string by its bits, refuses a heap one, and the copies stay intact")
     func hostCopies() throws {
         // A small string (at most 15 UTF-8 bytes, made at run time) is immortal; a heap one is not.
         let small = String(decoding: Array("127.0.0.1".utf8), as: UTF8.self)
         let large = String(repeating: "fe80:", count: 8)
         #expect(AddressCacheEntry.isImmortal(small))
         #expect(!AddressCacheEntry.isImmortal(large))
+        #expect(AddressCacheEntry.words(of: large) == nil)
         var entry = AddressCacheEntry()
-        for host in [small, large, "::1"] {
-            entry.host = host
+        // A literal longer than 15 bytes is immortal too (its bytes live in the binary).
+        for host in [small, "::1", "2001:db8:85a3::8a2e:370:7334"] {
+            guard let words = AddressCacheEntry.words(of: host) else {
+                Issue.record("\(host) is not immortal")
+                continue
+            }
+            entry.hostWords = words
             var copies: [String] = []
             for _ in 0..<100 { copies.append(entry.hostCopy) }
-            entry.host = ""
+            #expect(entry.holdsHost(String(decoding: Array(host.utf8), as: UTF8.self)))
+            #expect(!entry.holdsHost(large))
+            entry.hostWords = (0, 0)
             #expect(copies.allSatisfy { $0 == host })
             #expect(copies.last.map { $0 + "!" } == host + "!")
         }

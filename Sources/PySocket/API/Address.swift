@@ -8,6 +8,10 @@
 /// and string literals wherever Python takes an address.
 ///
 /// Python: the address values of the `socket` module. C: `struct sockaddr_*`.
+///
+/// The two rare shapes (`packet`, `other`) are `indirect`, so that the value is 41 bytes rather
+/// than 66: at 66 Swift destroys it through its value witness table, which cost 65 instructions
+/// per address a `recvfrom` or `accept` returned (callgrind, `Benchmarks/RESULTS.md`).
 public enum SocketAddress: Sendable, Hashable {
     /// `(host, port)`: AF_INET, and the short form accepted for AF_INET6.
     ///
@@ -33,7 +37,7 @@ public enum SocketAddress: Sendable, Hashable {
     /// 2- to 4-tuple spellings `(ifname, proto[, pkttype[, hatype]])`.
     ///
     /// Python: an AF_PACKET address. C: `struct sockaddr_ll`.
-    case packet(ifname: String, proto: Int, pkttype: Int, hatype: Int, addr: bytes)
+    indirect case packet(ifname: String, proto: Int, pkttype: Int, hatype: Int, addr: bytes)
     /// `None`: the kernel returned no address (an unnamed AF_UNIX datagram sender).
     ///
     /// Python: `None`.
@@ -41,7 +45,7 @@ public enum SocketAddress: Sendable, Hashable {
     /// `(family, bytes)`: a family PySocket does not decode, as CPython returns it.
     ///
     /// Python: `(family, bytes)`. C: `struct sockaddr`.
-    case other(family: Int, data: bytes)
+    indirect case other(family: Int, data: bytes)
 }
 
 extension SocketAddress {

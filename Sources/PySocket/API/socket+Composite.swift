@@ -345,7 +345,7 @@ extension socket {
         guard mode.contains("b") else { throw ValueError("unbuffered streams must be binary") }
         let writing = mode.contains("w"), reading = mode.contains("r") || !writing
         let raw = try SocketIO(self, (reading ? "r" : "") + (writing ? "w" : ""))
-        state.withLock { $0.ioRefs += 1 }
+        lifecycle.wrappingAdd(Lifecycle.ioRef, ordering: .acquiringAndReleasing)
         return raw
     }
 
@@ -368,7 +368,7 @@ extension socket {
         }
         let text = binary ? nil : try TextCodec(encoding: encoding, errors: errors, newline: newline)
         let raw = try SocketIO(self, (reading ? "r" : "") + (writing ? "w" : ""))
-        state.withLock { $0.ioRefs += 1 }
+        lifecycle.wrappingAdd(Lifecycle.ioRef, ordering: .acquiringAndReleasing)
         let fileMode = binary ? raw.mode : mode
         return SocketFile(raw: raw, mode: fileMode, reading: reading, writing: writing, text: text, bufferSize: bufferSize)
     }
@@ -376,11 +376,13 @@ extension socket {
     /// CPython's `_decref_socketios`: a `SocketIO` closed; the socket's descriptor goes if the
     /// socket was closed and this was the last file.
     func decrefSocketIOs() {
-        let closed = state.withLock { state -> Bool in
-            if state.ioRefs > 0 { state.ioRefs -= 1 }
-            return state.closed
+        var current = lifecycle.load(ordering: .acquiring)
+        while current >= Lifecycle.ioRef {
+            let (exchanged, original) = lifecycle.compareExchange(expected: current, desired: current - Lifecycle.ioRef, ordering: .acquiringAndReleasing)
+            if exchanged { break }
+            current = original
         }
-        if closed { close() }
+        if current & Lifecycle.closed != 0 { close() }
     }
 }
 

@@ -1,6 +1,17 @@
 // Creating, duplicating, closing and describing sockets: __init__, fileno, close, detach, dup, repr.
 import Synchronization
 
+/// The Swift runtime's task-local lookup (`swift_task_localValueGet`, what `TaskLocal.get()`
+/// calls): the bound value's storage for the `TaskLocal` object `key`, or nil when no scope of
+/// the current task or thread binds it. See `socket.currentKernel()`.
+@_silgen_name("swift_task_localValueGet")
+private func taskLocalValueGet(_ key: UInt) -> UnsafeMutableRawPointer?
+
+/// The address of `socket.$interface` (the `TaskLocal` object, never deallocated), 0 until the
+/// first `currentKernel()`: a constant-initialised global, read without the `swift_once` that
+/// reaching `socket.$interface` (a lazy static) costs each time, ~13 instructions.
+private let interfaceKey = Atomic<UInt>(0)
+
 extension socket {
     /// The system-call implementation new sockets are created with. Bind another one for a
     /// scope with `socket.$interface.withValue(MyInterface()) { ... }` (tests inject a scripted
@@ -8,6 +19,28 @@ extension socket {
     ///
     /// Python: none (PySocket's seam).
     @TaskLocal public static var interface: any SocketInterface = NativeSocketInterface()
+
+    /// The kernel a new socket gets: `socket.interface`'s, as `Kernel.native` (no reference to
+    /// count) when it is the native interface.
+    ///
+    /// Read without `TaskLocal.get()`: that copies the bound existential out (or the default),
+    /// and the caller then tests and destroys it, ~140 instructions per `socket()` of which
+    /// the lookup is a third (callgrind, connect + accept). This asks the runtime's lookup
+    /// directly, the call `get()` itself makes with the same key (the `TaskLocal` object), and
+    /// reads the bound value in place only when a scope bound one: no binding, the native
+    /// kernel at once. The tests that inject a scripted kernel through `socket.$interface`
+    /// (CoreTests) fail if this ever stopped seeing a binding.
+    @inline(__always)
+    static func currentKernel() -> Kernel {
+        var key = interfaceKey.load(ordering: .relaxed)
+        if key == 0 {
+            key = UInt(bitPattern: Unmanaged.passUnretained(socket.$interface).toOpaque())
+            interfaceKey.store(key, ordering: .relaxed)
+        }
+        guard let bound = taskLocalValueGet(key) else { return .native }
+        let interface = bound.assumingMemoryBound(to: (any SocketInterface).self)
+        return Kernel.isNativeInterface(interface.pointee) ? .native : Kernel(interface.pointee)
+    }
 
     /// `socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)`: a new socket.
     ///
@@ -42,7 +75,7 @@ extension socket {
 
     /// CPython's `sock_initobj`.
     private convenience init(creating family: AddressFamily?, _ type: SocketKind?, _ proto: Int?, fileno: Int?) throws {
-        let kernel = Kernel(socket.interface)
+        let kernel = socket.currentKernel()
         // The native kernel as `Kernel.native`, so that its side holds no reference to count
         // (callgrind: a retain and a release of nil, ~20 instructions per socket, otherwise).
         if kernel.isNative {
@@ -102,10 +135,20 @@ extension socket {
     /// raises an error of `close(2)` other than ECONNRESET (only possible when something else
     /// closed the descriptor behind the socket's back).
     public func close() {
-        let (fd, observer) = state.withLock { state -> (Int32, (any SocketCloseObserver)?) in
-            state.closed = true
-            guard state.ioRefs <= 0 else { return (-1, nil) }
-            return (descriptor.exchange(-1, ordering: .acquiringAndReleasing), state.closeObserver?.observer)
+        let before = lifecycle.bitwiseOr(Lifecycle.closed, ordering: .acquiringAndReleasing).oldValue
+        // No makefile() object and no event loop: the exchange is the whole decision.
+        guard before & ~Lifecycle.closed == 0 else { return closeObserved() }
+        let fd = descriptor.exchange(-1, ordering: .acquiringAndReleasing)
+        if fd >= 0 { kernel.closeQuietly(fd) }
+    }
+
+    /// `close()` when a `makefile()` object is open (the descriptor stays) or an event loop
+    /// may be waiting on the descriptor (told first, outside the lock).
+    @inline(never)
+    private func closeObserved() {
+        let (fd, observer) = lock.withLock { _ -> (Int32, (any SocketCloseObserver)?) in
+            guard lifecycle.load(ordering: .acquiring) < Lifecycle.ioRef else { return (-1, nil) }
+            return (descriptor.exchange(-1, ordering: .acquiringAndReleasing), currentObserver())
         }
         guard fd >= 0 else { return }
         notifyClosing(observer, fd)
@@ -117,9 +160,9 @@ extension socket {
     /// Python: `socket.detach()`. C: none.
     @discardableResult
     public func detach() -> Int32 {
-        let (fd, observer) = state.withLock { state -> (Int32, (any SocketCloseObserver)?) in
-            state.closed = true
-            return (descriptor.exchange(-1, ordering: .acquiringAndReleasing), state.closeObserver?.observer)
+        lifecycle.bitwiseOr(Lifecycle.closed, ordering: .acquiringAndReleasing)
+        let (fd, observer) = lock.withLock { _ -> (Int32, (any SocketCloseObserver)?) in
+            (descriptor.exchange(-1, ordering: .acquiringAndReleasing), currentObserver())
         }
         if fd >= 0 { notifyClosing(observer, fd) }
         return fd
@@ -156,7 +199,8 @@ extension socket: CustomStringConvertible, CustomDebugStringConvertible {
     ///
     /// Python: `socket.__repr__`. C: `getsockname(2)`, `getpeername(2)`.
     public var description: String {
-        let (fd, closed) = state.withLock { (descriptor.load(ordering: .acquiring), $0.closed) }
+        let closed = lifecycle.load(ordering: .acquiring) & Lifecycle.closed != 0
+        let fd = descriptor.load(ordering: .acquiring)
         var text = "<socket.socket\(closed ? " [closed]" : "") fd=\(fd), family=\(family), type=\(type), proto=\(proto)"
         if !closed {
             if let local = try? getsockname(), local.isTruthy { text += ", laddr=\(local)" }

@@ -816,7 +816,7 @@ extension socket {
     /// Differs from CPython: if the socket cannot be created on the duplicate, the duplicate is
     /// closed (CPython leaves it open).
     public static func fromfd(_ fd: Int32, _ family: AddressFamily, _ type: SocketKind, _ proto: Int = 0) throws -> socket {
-        let kernel = Kernel(socket.interface)
+        let kernel = socket.currentKernel()
         let duplicate = try callNow(kernel.duplicate(fd))
         let wrapped = try socket(family, type, proto, fileno: duplicate.rawValue)
         _ = duplicate.release()
@@ -827,7 +827,7 @@ extension socket {
     ///
     /// Python: `socket.close()` (the module function). C: `close(2)`.
     public static func close(_ fd: Int32) throws {
-        let kernel = Kernel(socket.interface)
+        let kernel = socket.currentKernel()
         try callNow(kernel.closeDescriptor(fd))
     }
 
@@ -835,7 +835,7 @@ extension socket {
     ///
     /// Python: `socket.dup()` (the module function). C: `fcntl(F_DUPFD_CLOEXEC)`.
     public static func dup(_ fd: Int32) throws -> Int32 {
-        let kernel = Kernel(socket.interface)
+        let kernel = socket.currentKernel()
         return try callNow(kernel.duplicate(fd)).release()
     }
 }

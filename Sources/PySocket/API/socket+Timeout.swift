@@ -55,7 +55,7 @@ extension socket {
         let timeout = try socket.parseTimeout(value)
         // Under the lock, in the order `handle()` relies on: a timeout is stored before the
         // descriptor becomes non-blocking, and blocking mode only once it is blocking again.
-        try state.withLock { _ in
+        try lock.withLock { _ in
             let fd = descriptor.load(ordering: .acquiring)
             // As in CPython, the timeout is stored even when fcntl fails (a closed descriptor).
             if timeout != nil { timeoutBits.store(Timeout.bits(timeout), ordering: .releasing) }

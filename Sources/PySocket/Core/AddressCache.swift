@@ -12,7 +12,7 @@
 /// sockaddr, which is cheap, so that a server whose clients connect from one host with a new
 /// port each time formats the host once. Only numeric AF_INET / AF_INET6 addresses are kept:
 /// a host name is resolved on every call, as CPython does, and the other families' text costs
-/// nothing. The fields are kept rather than a `SocketAddress` so that a hit copies a String and
+/// nothing. The fields are kept rather than a `SocketAddress` so that a hit copies two words and
 /// a few integers, not a multi-payload enum through its value witnesses.
 package struct AddressCacheEntry {
     typealias Words = (UInt64, UInt64, UInt64, UInt64)
@@ -23,7 +23,13 @@ package struct AddressCacheEntry {
     var family = 0
     /// The value's shape: `.inet` (false) or `.inet6` (true) with these fields.
     var isInet6 = false
-    var host = ""
+    /// The host text as `String`'s two words (64-bit platforms). Only an immortal string is
+    /// kept (a small one, which every IPv4 text and an IPv6 text of at most 15 bytes is, or a
+    /// literal): `init?` refuses any other, so that the entry holds no reference and a socket
+    /// destroys its entry for nothing (a `String` field cost a `swift_bridgeObjectRelease` per
+    /// socket, ~15 instructions, callgrind on connect + accept). A longer IPv6 text is parsed
+    /// and printed per call, as it was before this cache. Read only when `length != 0`.
+    var hostWords: (UInt64, UInt64) = (0, 0)
     var port = 0
     var flowinfo = 0
     var scopeID = 0
@@ -42,9 +48,12 @@ package struct AddressCacheEntry {
         guard sockaddr.length <= 32 else { return nil }
         servesDecode = decoded || NativeSockaddr.familyOf(sockaddr) == NativeConstants.AF_INET
         switch address {
-        case .inet(let host, let port): (isInet6, self.host, self.port) = (false, host, port)
+        case .inet(let host, let port):
+            guard let words = AddressCacheEntry.words(of: host) else { return nil }
+            (isInet6, hostWords, self.port) = (false, words, port)
         case .inet6(let host, let port, let flowinfo, let scopeID):
-            (isInet6, self.host, self.port, self.flowinfo, self.scopeID) = (true, host, port, flowinfo, scopeID)
+            guard let words = AddressCacheEntry.words(of: host) else { return nil }
+            (isInet6, hostWords, self.port, self.flowinfo, self.scopeID) = (true, words, port, flowinfo, scopeID)
         default: return nil
         }
         raw = sockaddr.firstWords
@@ -86,20 +95,33 @@ package struct AddressCacheEntry {
         return inet6 ? .inet6(host: text, port: port, flowinfo: flowinfo, scope_id: scopeID) : .inet(host: text, port: port)
     }
 
-    /// A copy of `host` for a returned value. An IPv4 text (at most 15 bytes) is a small string,
-    /// whose bytes are the value itself, so the copy needs no reference count; Swift cannot know
-    /// that and retains it anyway (`swift_bridgeObjectRetain` → `swift_retain`, 14 instructions
-    /// per datagram, callgrind). An immortal string (small, or a literal) is therefore copied by
-    /// its bits, moved out of a local, where any other is copied as usual.
+    /// A copy of the host text for a returned value, made from its words. The text is immortal
+    /// (small, or a literal), so the copy needs no reference count; copying a `String` field
+    /// retained it anyway (`swift_bridgeObjectRetain` → `swift_retain`, 14 instructions per
+    /// datagram, callgrind).
     ///
     /// On 64-bit platforms a `String` is two words and the second word's top bit says the string
     /// is immortal (the standard library's `_StringObject`, whose layout is part of Swift's ABI);
-    /// `AddressCacheTests` checks that a small string has it and a heap one does not.
+    /// `PeerAddressCacheTests` checks that a small string has it and a heap one does not.
     @inline(__always)
     var hostCopy: String {
-        guard AddressCacheEntry.isImmortal(host) else { return host }
-        var words = unsafeBitCast(host, to: (UInt64, UInt64).self)
+        var words = hostWords
         return withUnsafeMutablePointer(to: &words) { $0.withMemoryRebound(to: String.self, capacity: 1) { $0.move() } }
+    }
+
+    /// The words of `text` when it is immortal (see `hostCopy`); nil otherwise.
+    @inline(__always)
+    static func words(of text: String) -> (UInt64, UInt64)? {
+        guard isImmortal(text) else { return nil }
+        return unsafeBitCast(text, to: (UInt64, UInt64).self)
+    }
+
+    /// Whether `text` is the host text this entry holds: the same words (a small string's are
+    /// canonical), or failing that the same characters.
+    @inline(__always)
+    func holdsHost(_ text: String) -> Bool {
+        if let words = AddressCacheEntry.words(of: text), words == hostWords { return true }
+        return text == hostCopy
     }
 
     /// Whether `text` needs no reference counting (see `hostCopy`).
@@ -115,10 +137,10 @@ package struct AddressCacheEntry {
     func sockaddr(for target: SocketAddress) -> (words: Words, length: UInt32)? {
         guard length != 0 else { return nil }
         switch target {
-        case .inet(let host, let port) where !isInet6 && port == self.port && host == self.host:
+        case .inet(let host, let port) where !isInet6 && port == self.port && holdsHost(host):
             return (raw, length)
         case .inet6(let host, let port, let flowinfo, let scopeID)
-            where isInet6 && port == self.port && flowinfo == self.flowinfo && scopeID == self.scopeID && host == self.host:
+            where isInet6 && port == self.port && flowinfo == self.flowinfo && scopeID == self.scopeID && holdsHost(host):
             return (raw, length)
         default:
             return nil

@@ -47,7 +47,7 @@ package struct Kernel: SocketInterface {
         injected = Kernel.isNativeInterface(interface) ? nil : Injected(interface)
     }
 
-    private static func isNativeInterface<Interface: SocketInterface>(_: Interface) -> Bool {
+    package static func isNativeInterface<Interface: SocketInterface>(_: Interface) -> Bool {
         Interface.self == NativeSocketInterface.self
     }
 

@@ -39,6 +39,11 @@ protocol IOBackend: AnyObject {
     /// Whether the backend runs socket calls in the kernel (`.recv`, `.send`); readiness
     /// backends do not, and are only ever given `.poll`.
     var completesIO: Bool { get }
+    /// Whether `wait` may run arbitrary loop work inside `deliver` (a resumed task, which
+    /// submits, cancels and reaps): true when `wait` holds no state across a `deliver` call
+    /// (io_uring publishes the CQ head and updates its tables before each). The loop then runs a
+    /// resumed task at once, while its memory is still in cache, instead of queueing it.
+    var reentrantDelivery: Bool { get }
     /// Whether the kernel runs `call` (`IORING_OP_ACCEPT`, `IORING_OP_CONNECT` as probed);
     /// when not, the loop waits for readiness and makes the call itself.
     func supports(_ call: KernelCall) -> Bool
@@ -76,6 +81,7 @@ protocol IOBackend: AnyObject {
 }
 
 extension IOBackend {
+    var reentrantDelivery: Bool { false }
     func supports(_ call: KernelCall) -> Bool { false }
     func worthTrying(_ fd: Int32, _ event: PollEvent) -> Bool { true }
     func wouldBlock(_ fd: Int32, _ event: PollEvent) {}

@@ -41,6 +41,9 @@ extension asyncio {
             var running = FlatArray<UnownedJob>(capacity: 256)
             /// The job the loop runs now: for a task's job, the task's address.
             var runningJob: UInt = 0
+            /// Set while the backend delivers completions with `reentrantDelivery`: a task
+            /// resumed then runs at once (see `enqueue`).
+            var runResumedInline = false
             var slots = FlatArray<Slot>(capacity: 64)
             var freeSlots = FlatArray<UInt32>(capacity: 64)
             var timers = TimerHeap()
@@ -53,6 +56,8 @@ extension asyncio {
             /// was closed without telling the loop (dropped, not closed): the backend forgets
             /// the number first.
             var owners = OwnerTable()
+            /// The hook of each task `hooked` runs, by the task's address.
+            var hooks = HookTable()
         }
 
         /// A socket the loop waits on, known by its identity. Not a weak reference: a weak
@@ -123,6 +128,7 @@ extension asyncio {
 
         deinit {
             state.pointee.owners.release()
+            state.pointee.hooks.release()
             state.pointee.slots.release()
             state.pointee.ready.release()
             state.pointee.running.release()
@@ -150,6 +156,19 @@ extension asyncio {
             }
             let job = UnownedJob(job)
             if isLoopThread {
+                // A completion delivered with nothing queued ahead of it: run its task now,
+                // while the lines its resumption touched (the task's status, its continuation,
+                // its frame) are still in cache. Queued, it would run after every other
+                // completion of the batch, which at 1,000 connections evicts them. Not nested:
+                // what this job enqueues is queued, and so is everything after it (FIFO kept).
+                if state.pointee.runResumedInline && state.pointee.ready.isEmpty {
+                    state.pointee.runResumedInline = false
+                    state.pointee.runningJob = unsafeBitCast(job, to: UInt.self)
+                    job.runSynchronously(on: asUnownedTaskExecutor())
+                    state.pointee.runningJob = 0
+                    state.pointee.runResumedInline = true
+                    return
+                }
                 state.pointee.ready.append(job)
             } else {
                 post { $0.jobs.append(job) }
@@ -175,10 +194,11 @@ extension asyncio {
 
         /// Waits on the loop thread for `request` to complete; returns its result (>= 0, or
         /// -errno). Cancelling the task cancels the operation: `-ECANCELED` once the kernel let go.
+        /// `hook`: the running task's (`currentHookRef()`), looked up once per operation by the caller.
         @inline(__always)
-        nonisolated(nonsending) func submit(_ request: IORequest, fd: Int32) async -> Int32 {
+        nonisolated(nonsending) func submit(_ request: IORequest, fd: Int32, hook: Unmanaged<TaskHook>?) async -> Int32 {
             let token = allocate(fd: fd)
-            return await suspend(token) {
+            return await suspend(token, hook) {
                 do throws(Errno) {
                     try io.submit(token, request)
                 } catch {
@@ -194,18 +214,25 @@ extension asyncio {
         /// gets a handler per operation (`withTaskCancellationHandler`: a status-record lock, a
         /// mutex and two executor switches each time).
         @inline(__always)
-        nonisolated(nonsending) private func suspend(_ token: UInt64, _ start: () -> Void) async -> Int32 {
-            if let hook = currentHook() {
-                // A cancellation owed (asyncio's `_must_cancel`): the operation never starts.
-                if hook.mustCancel { state.pointee.slots[Int(UInt32(truncatingIfNeeded: token))].cancelled = true }
-                hook.pending = token
+        nonisolated(nonsending) private func suspend(_ token: UInt64, _ hook: Unmanaged<TaskHook>?, _ start: () -> Void) async -> Int32 {
+            if let hook {
+                // Through the unmanaged reference, without a retain: `hooked` holds the hook
+                // until the task's body returns, which is after this operation.
+                hook._withUnsafeGuaranteedRef {
+                    // A cancellation owed (asyncio's `_must_cancel`): the operation never starts.
+                    if $0.mustCancel { state.pointee.slots[Int(UInt32(truncatingIfNeeded: token))].cancelled = true }
+                    $0.pending = token
+                }
                 // Not `withUnsafeContinuation`: its `isolation` parameter makes the call switch
                 // executors first (a status-record lock), though the task is on the loop already.
                 let result = await _unsafeInheritExecutor_withUnsafeContinuation { continuation in
                     if park(token, continuation) { start() }
                 }
-                hook.pending = TaskHook.none
-                if hook.mustCancel || hook.cancelSent { return hook.settle(result) }
+                let settled = hook._withUnsafeGuaranteedRef { hook -> Int32? in
+                    hook.pending = TaskHook.none
+                    return hook.mustCancel || hook.cancelSent ? hook.settle(result) : nil
+                }
+                if let settled { return settled }
                 return result
             }
             return await withTaskCancellationHandler {
@@ -219,25 +246,43 @@ extension asyncio {
             }
         }
 
-        /// The running task's hook if the loop installed one for this very task (a child task
-        /// inherits the task-local but is not the task it was made for).
+        /// The running task's hook, if the loop runs this very task under `hooked` (a child
+        /// task is not in the table, though it runs on the loop).
+        func currentHook() -> TaskHook? { currentHookRef()?.takeUnretainedValue() }
+
+        /// `currentHook()` without a retain, for the operations' hot path.
         @inline(__always)
-        func currentHook() -> TaskHook? {
+        private func currentHookRef() -> Unmanaged<TaskHook>? {
             // The job the loop runs is the task itself (an AsyncTask is its own Job): no
-            // runtime call to learn which task this is.
-            guard let hook = TaskHook.current, hook.task != 0, hook.task == state.pointee.runningJob else { return nil }
-            return hook
+            // runtime call to learn which task this is, and no task-local read (a runtime call,
+            // a thread-local lookup, and a retain and release of the hook per operation).
+            let task = state.pointee.runningJob
+            guard task != 0, isLoopThread else { return nil }
+            return state.pointee.hooks.find(task)
         }
 
         /// Runs `body` under one cancellation handler that cancels, for the whole of `body`,
         /// whichever operation the task waits on: the loop's tasks pay for a handler once, not
         /// per operation.
+        ///
+        /// The hook is found by the task's address in the loop's `hooks` table (registered on
+        /// the loop thread, where the task runs: it prefers the loop as its executor, so its
+        /// body also ends there). `hook`: an asyncio task's own, which outlives this call.
         func hooked<T: Sendable>(_ hook: TaskHook = TaskHook(), _ body: @Sendable () async throws -> T) async throws -> T {
-            hook.task = TaskHook.currentTask()
-            defer { hook.task = 0 }
+            let task = TaskHook.currentTask()
+            hook.task = task
+            let registered = task != 0 && isLoopThread
+            let outer = registered ? state.pointee.hooks.insert(task, Unmanaged.passUnretained(hook)) : nil
+            defer {
+                hook.task = 0
+                if registered {
+                    if let outer { _ = state.pointee.hooks.insert(task, outer) } else { state.pointee.hooks.remove(task) }
+                }
+            }
             return try await withTaskCancellationHandler {
-                try await TaskHook.$current.withValue(hook) { try await body() }
+                try await body()
             } onCancel: {
+                hook.cancelled.store(true, ordering: .releasing)
                 self.requestCancel(hook)
             }
         }
@@ -273,13 +318,20 @@ extension asyncio {
 
         @inline(__always)
         nonisolated(nonsending) private func operate(_ sock: socket, sawEAGAIN: Bool, _ request: (Int32) -> IORequest) async throws -> Int32 {
-            try _Concurrency.Task.checkCancellation()
+            let hook = currentHookRef()
+            // A hooked task's cancellation is the flag its handler set: a field load instead of
+            // the runtime's `swift_task_isCancelled` on the current task (a thread-local lookup).
+            if let hook {
+                if hook._withUnsafeGuaranteedRef({ $0.cancelled.load(ordering: .acquiring) }) { throw CancellationError() }
+            } else {
+                try _Concurrency.Task.checkCancellation()
+            }
             let fd = sock.fileno()
             if fd < 0 { throw OSError.from(errno: Int(System.EBADF)) }
             adopt(sock, fd)
             let operation = request(fd)
             if sawEAGAIN, case .poll(_, let event) = operation { io.wouldBlock(fd, event) }
-            let result = await submit(operation, fd: fd)
+            let result = await submit(operation, fd: fd, hook: hook)
             if result == -System.ECANCELED || result == -System.EBADF { throw failure(result) }
             return result
         }
@@ -331,7 +383,7 @@ extension asyncio {
             let now = clock.monotonicNanoseconds()
             let deadline = nanoseconds >= UInt64.max - now ? UInt64.max : now + nanoseconds
             let token = allocate(fd: -1)
-            let result = await suspend(token) { state.pointee.timers.push(deadline, token) }
+            let result = await suspend(token, currentHookRef()) { state.pointee.timers.push(deadline, token) }
             if result < 0 { throw failure(result) }
         }
 
@@ -501,7 +553,10 @@ extension asyncio {
                 let busy = !state.pointee.ready.isEmpty || !state.pointee.cancels.isEmpty || !state.pointee.hookCancels.isEmpty
                     || hasMail.load(ordering: .acquiring)
                 let timeout: UInt64? = busy ? 0 : state.pointee.timers.timeout(now: clock.monotonicNanoseconds())
+                state.pointee.runResumedInline = io.reentrantDelivery
+                defer { state.pointee.runResumedInline = false }
                 try io.wait(timeout: timeout) { token, result in finish(token, result) }
+                state.pointee.runResumedInline = false
                 fireTimers()
             }
         }
@@ -585,14 +640,18 @@ extension asyncio {
     }
 }
 
-/// The one cancellation handler of a task the loop runs (see `EventLoop.hooked`): which task it
-/// was made for and which operation that task waits on. Read and written on the loop thread;
-/// the handler itself only posts the hook to the loop.
+/// The one cancellation handler of a task the loop runs (see `EventLoop.hooked`): which
+/// operation that task waits on. Read and written on the loop thread; the handler itself only
+/// posts the hook to the loop.
 final class TaskHook: @unchecked Sendable {
-    /// The task's address (0 once its body returned: a later task at the same address is not it).
+    /// The task's address while `hooked` runs its body (0 otherwise): whether a cancel comes
+    /// from the task itself.
     var task: UInt = 0
     /// The token of the operation the task waits on, or `none`.
     var pending: UInt64 = TaskHook.none
+    /// Set by the task's cancellation handler (on whichever thread cancels it), before the
+    /// loop hears of it: what the task's operations check instead of `Task.isCancelled`.
+    let cancelled = Atomic<Bool>(false)
     static let none = UInt64.max
 
     // asyncio's cancellation, counted per task instead of Swift's flag, which cannot be undone.
@@ -634,12 +693,105 @@ final class TaskHook: @unchecked Sendable {
         }
     }
 
-    /// The hook of the task (or, inherited, of an ancestor).
-    @TaskLocal static var current: TaskHook?
 
     /// The running task's address, 0 outside a task.
     @inline(__always) static func currentTask() -> UInt {
         withUnsafeCurrentTask { task in task.map { unsafeBitCast($0, to: UInt.self) } ?? 0 }
+    }
+}
+
+/// The hooks of the tasks the loop runs (`EventLoop.hooked`), by task address: an open-addressed
+/// table with linear probing, at most half full, in memory of its own (see `OwnerTable`). A
+/// task is in it from the start of its body to its end, so an address found is a live task's;
+/// a child task (`async let`, a group's) is not, and takes a handler per operation.
+struct HookTable {
+    private struct Entry {
+        /// The task's address; 0: empty.
+        var task: UInt = 0
+        var hook: Unmanaged<TaskHook>?
+    }
+    private var entries: UnsafeMutablePointer<Entry>
+    private var mask: Int
+    private var count = 0
+
+    init() {
+        mask = 63
+        entries = UnsafeMutablePointer<Entry>.allocate(capacity: mask + 1)
+        entries.initialize(repeating: Entry(), count: mask + 1)
+    }
+
+    /// Where probing for `task` starts (tasks are 16-byte aligned: the low bits say nothing).
+    @inline(__always) private func home(_ task: UInt) -> Int {
+        Int(bitPattern: ((task >> 4) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// The hook of `task`, if it has one.
+    @inline(__always) func find(_ task: UInt) -> Unmanaged<TaskHook>? {
+        var index = home(task)
+        while true {
+            let entry = entries[index]
+            if entry.task == task { return entry.hook }
+            if entry.task == 0 { return nil }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// Sets the hook of `task`; returns the one it replaces.
+    mutating func insert(_ task: UInt, _ hook: Unmanaged<TaskHook>) -> Unmanaged<TaskHook>? {
+        if (count + 1) * 2 > mask + 1 { grow() }
+        var index = home(task)
+        while entries[index].task != 0 {
+            if entries[index].task == task {
+                let previous = entries[index].hook
+                entries[index].hook = hook
+                return previous
+            }
+            index = (index + 1) & mask
+        }
+        entries[index] = Entry(task: task, hook: hook)
+        count += 1
+        return nil
+    }
+
+    /// Forgets `task`'s hook: the entries after it in its run move back (no tombstones).
+    mutating func remove(_ task: UInt) {
+        var index = home(task)
+        while entries[index].task != task {
+            if entries[index].task == 0 { return }
+            index = (index + 1) & mask
+        }
+        var hole = index
+        var next = (index + 1) & mask
+        while entries[next].task != 0 {
+            let wanted = home(entries[next].task)
+            // The entry at `next` may fill the hole if its home is not in (hole, next].
+            if (next > hole && (wanted <= hole || wanted > next)) || (next < hole && wanted <= hole && wanted > next) {
+                entries[hole] = entries[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        entries[hole] = Entry()
+        count -= 1
+    }
+
+    private mutating func grow() {
+        let old = entries, oldSize = mask + 1
+        mask = oldSize * 2 - 1
+        entries = UnsafeMutablePointer<Entry>.allocate(capacity: mask + 1)
+        entries.initialize(repeating: Entry(), count: mask + 1)
+        count = 0
+        for index in 0..<oldSize where old[index].task != 0 {
+            if let hook = old[index].hook { _ = insert(old[index].task, hook) }
+        }
+        old.deallocate()
+    }
+
+    /// Frees the memory (the loop's deinit).
+    mutating func release() {
+        entries.deallocate()
+        mask = 0
+        count = 0
     }
 }
 

@@ -125,34 +125,58 @@ struct ReadinessTable {
     /// Delivers `events` on `fd` to the waiters it wakes (each waiter once, in the order they
     /// came); returns what is still wanted.
     mutating func fire(fd: Int32, events: UInt8, _ deliver: (UInt64) -> Void) -> UInt8 {
+        let woken = take(fd: fd, events: events)
+        woken.deliver(deliver)
+        return woken.wanted
+    }
+
+    /// Takes out the waiters `events` on `fd` wakes, for the caller to deliver once its own
+    /// bookkeeping is done (a delivery may run the woken task at once, which waits again).
+    mutating func take(fd: Int32, events: UInt8) -> Woken {
+        var woken = Woken()
         let index = Int(fd)
-        guard index >= 0, index < watches.count else { return 0 }
+        guard index >= 0, index < watches.count else { return woken }
         let failed = events & Readiness.failed != 0
         if failed || events & Readiness.readable != 0, watches[index].reader != Watch.none {
-            let first = watches[index].reader
+            woken.reader = watches[index].reader
             watches[index].reader = Watch.none
-            var rest: [UInt64] = []
             if watches[index].moreReaders {
-                swap(&rest, &extras[fd]!.readers)
+                swap(&woken.readers, &extras[fd]!.readers)
                 tidyExtras(fd)
             }
-            deliver(first)
-            for token in rest { deliver(token) }
         }
         if failed || events & Readiness.writable != 0, watches[index].writer != Watch.none {
-            let first = watches[index].writer
+            woken.writer = watches[index].writer
             watches[index].writer = Watch.none
-            var rest: [UInt64] = []
             if watches[index].moreWriters {
-                swap(&rest, &extras[fd]!.writers)
+                swap(&woken.writers, &extras[fd]!.writers)
                 tidyExtras(fd)
             }
-            deliver(first)
-            for token in rest { deliver(token) }
         }
-        let wanted = watches[index].wanted
-        if wanted == 0 { deactivate(fd) }
-        return wanted
+        woken.wanted = watches[index].wanted
+        if woken.wanted == 0 { deactivate(fd) }
+        return woken
+    }
+
+    /// The waiters one event woke (`take`), in delivery order: readers first.
+    struct Woken {
+        var reader = Watch.none
+        var readers: [UInt64] = []
+        var writer = Watch.none
+        var writers: [UInt64] = []
+        /// What the descriptor's waiters still want.
+        var wanted: UInt8 = 0
+
+        func deliver(_ body: (UInt64) -> Void) {
+            if reader != Watch.none {
+                body(reader)
+                for token in readers { body(token) }
+            }
+            if writer != Watch.none {
+                body(writer)
+                for token in writers { body(token) }
+            }
+        }
     }
 
     /// Removes every waiter of `fd`, calling `body` for each, and forgets the descriptor.

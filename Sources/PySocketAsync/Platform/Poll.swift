@@ -14,6 +14,9 @@ import PySocket
 /// C: `poll(2)`, `pipe(2)`.
 final class PollBackend: ReadinessGuessing {
     let completesIO = false
+    /// `wait` reads its own copy of the set across deliveries, and `fire` takes a
+    /// descriptor's waiters out of the table before delivering them.
+    let reentrantDelivery = true
     let kind = asyncio.Backend.poll
     let storage = ReadinessStorage()
     private var descriptors: [pollfd] = []

@@ -18,6 +18,9 @@ import PySocket
 /// C: `epoll_create1(2)`, `epoll_ctl(2)`, `epoll_wait(2)`, `eventfd(2)`.
 final class EpollBackend: ReadinessGuessing {
     let completesIO = false
+    /// `wait` finishes each descriptor's bookkeeping before delivering its waiters, and reads
+    /// only `epoll_wait`'s buffer across deliveries.
+    let reentrantDelivery = true
     let kind = asyncio.Backend.epoll
     let storage = ReadinessStorage()
     private let epoll: Int32
@@ -144,7 +147,7 @@ final class EpollBackend: ReadinessGuessing {
             table.pointee.setReady(fd, reported, true)
             let waiting = table.pointee.wanted(fd)
             let result = Int32(bitPattern: event.events)
-            _ = table.pointee.fire(fd: fd, events: bits) { deliver($0, result) }
+            let woken = table.pointee.take(fd: fd, events: bits)
             // Reported with nobody waiting for it: stop the kernel reporting it again.
             let idle = reported & ~waiting
             let armed = table.pointee.armed(fd)
@@ -152,6 +155,9 @@ final class EpollBackend: ReadinessGuessing {
                 let keep = bits & Readiness.failed != 0 && waiting == 0 ? 0 : armed.events & ~idle
                 try? arm(fd, keep)
             }
+            // Last: a delivery may run the woken task at once (`reentrantDelivery`), which
+            // waits again on this descriptor and so changes its entry.
+            woken.deliver { deliver($0, result) }
         }
     }
 

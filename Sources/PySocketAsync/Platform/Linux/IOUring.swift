@@ -16,6 +16,7 @@ import PySocket
 final class IOUringBackend: IOBackend {
     let kind = asyncio.Backend.io_uring
     let completesIO = true
+    let reentrantDelivery = true
 
     private let ring: Int32
     private let ringMemory: UnsafeMutableRawPointer
