@@ -68,6 +68,8 @@ let programs = [
     "async_udp",
     "async_waiting",
     "async_workers",
+    "asyncapi_goodbye",
+    "asyncapi_scheduler",
     "builtins_pinger",
     "builtins_subnets",
     "class_server",

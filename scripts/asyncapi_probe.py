@@ -333,3 +333,172 @@ async def run_more():
         print(name, await fn())
 
 asyncio.run(run_more())
+
+
+class Echo(asyncio.Protocol):
+    def connection_made(self, transport):
+        self.transport = transport
+
+    def data_received(self, data):
+        self.transport.write(data.upper())
+
+
+class Client(asyncio.Protocol):
+    def __init__(self, done):
+        self.done = done
+        self.got = b""
+
+    def connection_made(self, transport):
+        transport.write(b"over unix")
+        transport.write_eof()
+
+    def data_received(self, data):
+        self.got += data
+        if len(self.got) >= 9:
+            self.done.set_result(self.got)
+
+
+async def unix_protocols(directory):
+    loop = asyncio.get_running_loop()
+    lines = []
+    path = directory + "/proto.sock"
+    server = await loop.create_unix_server(Echo, path)
+    lines.append(f"{server.sockets[0].getsockname() == path} {server.is_serving()}")
+    done = loop.create_future()
+    transport, protocol = await loop.create_unix_connection(lambda: Client(done), path)
+    lines.append(repr(await asyncio.wait_for(done, 2)))
+    transport.close()
+    server.close()
+    await server.wait_closed()
+    import os
+    lines.append(f"file removed: {not os.path.exists(path)}")
+    try:
+        await loop.create_unix_connection(Echo, directory + "/missing.sock")
+    except OSError as e:
+        lines.append(f"{type(e).__name__} {e}")
+    s = socket.socket()
+    try:
+        await loop.create_unix_connection(Echo, path, sock=s)
+    except ValueError as e:
+        lines.append(str(e))
+    try:
+        await loop.create_unix_connection(Echo)
+    except ValueError as e:
+        lines.append(str(e))
+    s.close()
+    return lines
+
+
+def run_unix():
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        print("unix_protocols", asyncio.run(unix_protocols(d)))
+
+run_unix()
+
+
+async def timeouts():
+    loop = asyncio.get_running_loop()
+    lines = []
+    try:
+        async with asyncio.timeout(0.01) as cm:
+            lines.append(re.sub(r"when=[0-9.]+", "when=T", repr(cm)))
+            cm.reschedule(loop.time() + 0.05)
+            lines.append(f"moved: {cm.when() > loop.time() + 0.03}")
+            await asyncio.sleep(0.03)
+            lines.append("outlived the first deadline")
+            await asyncio.sleep(1)
+    except TimeoutError as e:
+        lines.append(f"TimeoutError {e!r} expired={cm.expired()} {cm!r}")
+    try:
+        cm.reschedule(None)
+    except RuntimeError as e:
+        lines.append(str(e))
+    async with asyncio.timeout(None) as cm2:
+        lines.append(repr(cm2))
+        cm2.reschedule(loop.time() + 10)
+        await asyncio.sleep(0.001)
+    lines.append(f"{cm2!r} expired={cm2.expired()}")
+    try:
+        async with asyncio.timeout_at(loop.time() + 0.01):
+            await asyncio.sleep(1)
+    except TimeoutError:
+        lines.append("timeout_at expired")
+    try:
+        async with asyncio.timeout_at(None) as cm3:
+            cm3.reschedule(loop.time() - 1)
+            try:
+                await asyncio.sleep(1)
+            except asyncio.CancelledError:
+                lines.append("cancelled inside")
+                raise
+    except TimeoutError:
+        lines.append(f"rescheduled into the past: TimeoutError {cm3!r}")
+    return lines
+
+
+async def timeouts_outer():
+    try:
+        return await timeouts()
+    except TimeoutError:
+        return ["past deadline: TimeoutError"]
+
+
+async def waitfor_edges():
+    lines = []
+    done = asyncio.create_task(asyncio.sleep(0, "ready"))
+    await asyncio.sleep(0.01)
+    lines.append(await asyncio.wait_for(done, 0))
+    slow = asyncio.create_task(asyncio.sleep(1, "late"))
+    try:
+        await asyncio.wait_for(slow, 0)
+    except TimeoutError:
+        lines.append(f"zero timeout: TimeoutError cancelled={slow.cancelled()}")
+    fut = asyncio.get_running_loop().create_future()
+    fut.set_result(7)
+    lines.append(str(await asyncio.wait_for(fut, 0)))
+    pending = asyncio.get_running_loop().create_future()
+    try:
+        await asyncio.wait_for(pending, 0.01)
+    except TimeoutError:
+        lines.append(f"future: TimeoutError cancelled={pending.cancelled()}")
+    t = asyncio.create_task(asyncio.sleep(1, "x"))
+    try:
+        await asyncio.wait_for(t, 0.01)
+    except TimeoutError:
+        lines.append(f"task: TimeoutError cancelled={t.cancelled()} cancelling={asyncio.current_task().cancelling()}")
+    return lines
+
+
+async def run_timeouts():
+    print("timeouts", await timeouts_outer())
+    print("waitfor_edges", await waitfor_edges())
+
+asyncio.run(run_timeouts())
+
+
+async def cancel_in_wait_for():
+    import time
+    loop = asyncio.get_running_loop()
+    a, b = socket.socketpair()
+    a.setblocking(False)
+    log = []
+
+    async def reader():
+        start = time.monotonic()
+        try:
+            await asyncio.wait_for(loop.sock_recv(a, 10), 10)
+        except asyncio.CancelledError:
+            log.append(f"cancelled in wait_for promptly={time.monotonic() - start < 1} cancelling={asyncio.current_task().cancelling()}")
+        b.send(b"later")
+        log.append(repr(await asyncio.wait_for(loop.sock_recv(a, 10), 1)))
+        return "ok"
+    t = asyncio.create_task(reader())
+    await asyncio.sleep(0.01)
+    t.cancel()
+    log.append(await t)
+    a.close()
+    b.close()
+    return log
+
+print("cancel_in_wait_for", asyncio.run(cancel_in_wait_for()))

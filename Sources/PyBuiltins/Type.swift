@@ -213,7 +213,7 @@ private func exceptionClass(named swiftName: String) -> PyType {
     let name = lastComponent(of: swiftName)
     if swiftName == "PyBuiltins.struct.error" { return PyType(name, module: "struct") }
     if swiftName.hasPrefix("PySocketAsync.asyncio.") {
-        return PyType(name, module: ["QueueEmpty", "QueueFull"].contains(name) ? "asyncio.queues" : "asyncio.exceptions")
+        return PyType(name, module: ["QueueEmpty", "QueueFull", "QueueShutDown"].contains(name) ? "asyncio.queues" : "asyncio.exceptions")
     }
     guard swiftName.hasPrefix("PySocket.") else { return PyType(name, module: "__main__") }
     switch name {
@@ -266,8 +266,8 @@ private func asyncioType(_ name: String) -> PyType {
     case "Transport": return PyType("_SelectorSocketTransport", module: "asyncio.selector_events")
     case "DatagramTransport": return PyType("_SelectorDatagramTransport", module: "asyncio.selector_events")
     case "Future", "Task": return PyType(name, module: "_asyncio")
-    case "Queue": return PyType(name, module: "asyncio.queues")
-    case "Event", "Lock", "Semaphore", "BoundedSemaphore": return PyType(name, module: "asyncio.locks")
+    case "Queue", "LifoQueue", "PriorityQueue": return PyType(name, module: "asyncio.queues")
+    case "Event", "Lock", "Semaphore", "BoundedSemaphore", "Barrier", "Condition": return PyType(name, module: "asyncio.locks")
     case "StreamReader", "StreamWriter": return PyType(name, module: "asyncio.streams")
     case "Server": return PyType(name, module: "asyncio.base_events")
     default: return PyType(name, module: "asyncio")

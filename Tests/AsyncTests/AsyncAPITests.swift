@@ -26,6 +26,30 @@ private func innerSwallows() async throws -> String {
     return "slept"
 }
 
+/// Answers each chunk in capitals.
+private final class UpperEcho: asyncio.`Protocol` {
+    var transport: asyncio.Transport?
+    override func connection_made(_ transport: asyncio.Transport) { self.transport = transport }
+    override func data_received(_ data: bytes) throws { try transport?.write(data.upper()) }
+}
+
+/// Sends `over unix` and EOF; resolves `done` with the 9-byte reply.
+private final class UnixClient: asyncio.`Protocol` {
+    let done: asyncio.Future<bytes>
+    var got = bytes()
+    init(_ done: asyncio.Future<bytes>) { self.done = done }
+
+    override func connection_made(_ transport: asyncio.Transport) throws {
+        try transport.write("over unix")
+        try transport.write_eof()
+    }
+
+    override func data_received(_ data: bytes) throws {
+        got += data
+        if got.count >= 9 { try done.set_result(got) }
+    }
+}
+
 /// A string as Python's `repr` of a list of strings prints it.
 private func pyList(_ items: [String]) -> String {
     "[" + items.map { "'\($0)'" }.joined(separator: ", ") + "]"
@@ -275,6 +299,153 @@ let asyncAPIScenarios: [String: Scenario] = [
         #expect(lines == ["parties must be > 0", "<asyncio.locks.Barrier object [filling, waiters:2/3]>", "[0, 1, 2] [(2, 2), (0, 0), (1, 1)] 0 False",
                           "reset: BrokenBarrierError Abort or reset of barrier True", "abort: Abort or reset of barrier",
                           "after abort: Barrier aborted <asyncio.locks.Barrier object [broken]>"])
+    },
+    "loop.create_unix_server and create_unix_connection": { backend in
+        var template = Array("/tmp/pysocket-asyncapi-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw OSError("mkdtemp failed") }
+        let directory = String(cString: made)
+        let path = directory + "/proto.sock"
+        defer {
+            unlink(path)
+            rmdir(directory)
+        }
+        let lines = try asyncio.run(backend: backend) { () -> [String] in
+            let loop = asyncio.get_running_loop()
+            var lines: [String] = []
+            let server = try await loop.create_unix_server(UpperEcho.init, path)
+            lines.append("\(String(describing: try server.sockets[0].getsockname()) == path ? "True" : "False") \(server.is_serving() ? "True" : "False")")
+            let done: asyncio.Future<bytes> = loop.create_future()
+            let (transport, _) = try await loop.create_unix_connection({ UnixClient(done) }, path)
+            lines.append("\(try await asyncio.wait_for(await done.value, 2))")
+            transport.close()
+            server.close()
+            try await server.wait_closed()
+            lines.append("file removed: \(access(path, F_OK) != 0 ? "True" : "False")")
+            do { _ = try await loop.create_unix_connection(UpperEcho.init, directory + "/missing.sock") } catch let e as OSError {
+                lines.append("\(type(of: e)) \(e)")
+            }
+            let s = try socket.socket()
+            do { _ = try await loop.create_unix_connection(UpperEcho.init, path, sock: s) } catch let e as ValueError { lines.append("\(e)") }
+            do { _ = try await loop.create_unix_connection(UpperEcho.init) } catch let e as ValueError { lines.append("\(e)") }
+            s.close()
+            return lines
+        }
+        #expect(lines == ["True True", "b'OVER UNIX'", "file removed: True", "FileNotFoundError [Errno 2] No such file or directory",
+                          "path and sock can not be specified at the same time", "no path and sock were specified"])
+    },
+    "timeout's reschedule/when/expired, timeout_at": { backend in
+        let lines = try asyncio.run(backend: backend) { () -> [String] in
+            let loop = asyncio.get_running_loop()
+            nonisolated(unsafe) var lines: [String] = []
+            nonisolated(unsafe) var kept: asyncio.Timeout?
+            do {
+                try await asyncio.timeout(0.01) { cm in
+                    kept = cm
+                    lines.append(String(reflecting: cm).split(separator: " when=")[0] + " when=T>")
+                    try cm.reschedule(loop.time() + 0.05)
+                    lines.append("moved: \(cm.when()! > loop.time() + 0.03 ? "True" : "False")")
+                    try await asyncio.sleep(0.03)
+                    lines.append("outlived the first deadline")
+                    try await asyncio.sleep(1)
+                }
+            } catch let e as TimeoutError {
+                lines.append("TimeoutError \(String(reflecting: e)) expired=\(kept!.expired() ? "True" : "False") \(String(reflecting: kept!))")
+            }
+            do { try kept!.reschedule(nil) } catch let e as RuntimeError { lines.append("\(e)") }
+            try await asyncio.timeout(nil) { cm2 in
+                kept = cm2
+                lines.append(String(reflecting: cm2))
+                try cm2.reschedule(loop.time() + 10)
+                try await asyncio.sleep(0.001)
+            }
+            lines.append("\(String(reflecting: kept!)) expired=\(kept!.expired() ? "True" : "False")")
+            do {
+                try await asyncio.timeout_at(loop.time() + 0.01) { try await asyncio.sleep(1) }
+            } catch is TimeoutError {
+                lines.append("timeout_at expired")
+            }
+            do {
+                try await asyncio.timeout_at(nil) { cm3 in
+                    kept = cm3
+                    try cm3.reschedule(loop.time() - 1)
+                    do {
+                        try await asyncio.sleep(1)
+                    } catch is asyncio.CancelledError {
+                        lines.append("cancelled inside")
+                        throw asyncio.CancelledError()
+                    }
+                }
+            } catch is TimeoutError {
+                lines.append("rescheduled into the past: TimeoutError \(String(reflecting: kept!))")
+            }
+            return lines
+        }
+        #expect(lines == ["<Timeout [active] when=T>", "moved: True", "outlived the first deadline",
+                          "TimeoutError TimeoutError() expired=True <Timeout [expired]>", "Cannot change state of expired Timeout",
+                          "<Timeout [active] when=None>", "<Timeout [finished]> expired=False", "timeout_at expired", "cancelled inside",
+                          "rescheduled into the past: TimeoutError <Timeout [expired]>"])
+    },
+    "wait_for on tasks and futures: zero timeout, cancellation": { backend in
+        let lines = try asyncio.run(backend: backend) { () -> [String] in
+            var lines: [String] = []
+            let done = asyncio.create_task { try await asyncio.sleep(0, "ready") }
+            try await asyncio.sleep(0.01)
+            lines.append(try await asyncio.wait_for(done, 0))
+            let slow = asyncio.create_task { try await asyncio.sleep(1, "late") }
+            do { _ = try await asyncio.wait_for(slow, 0) } catch is TimeoutError {
+                lines.append("zero timeout: TimeoutError cancelled=\(slow.cancelled() ? "True" : "False")")
+            }
+            let fut: asyncio.Future<Int> = asyncio.get_running_loop().create_future()
+            try fut.set_result(7)
+            lines.append("\(try await asyncio.wait_for(fut, 0))")
+            let pending: asyncio.Future<Int> = asyncio.get_running_loop().create_future()
+            do { _ = try await asyncio.wait_for(pending, 0.01) } catch is TimeoutError {
+                lines.append("future: TimeoutError cancelled=\(pending.cancelled() ? "True" : "False")")
+            }
+            let t = asyncio.create_task { try await asyncio.sleep(1, "x") }
+            do { _ = try await asyncio.wait_for(t, 0.01) } catch is TimeoutError {
+                lines.append("task: TimeoutError cancelled=\(t.cancelled() ? "True" : "False") cancelling=\(asyncio.current_task()!.cancelling())")
+            }
+            return lines
+        }
+        #expect(lines == ["ready", "zero timeout: TimeoutError cancelled=True", "7", "future: TimeoutError cancelled=True",
+                          "task: TimeoutError cancelled=True cancelling=0"])
+    },
+    "new_event_loop, run_until_complete, close": { backend in
+        var lines: [String] = []
+        let loop = try asyncio.new_event_loop(backend: backend)
+        lines.append("\(loop.is_running() ? "True" : "False") \(loop.is_closed() ? "True" : "False")")
+        lines.append("\(try loop.run_until_complete { () async throws -> Int in try await asyncio.sleep(0.01, 5) })")
+        do { _ = try loop.run_until_complete { try loop.run_until_complete { 1 } } } catch let e as RuntimeError { lines.append("\(e)") }
+        try loop.close()
+        lines.append("\(loop.is_closed() ? "True" : "False")")
+        do { _ = try loop.run_until_complete { 1 } } catch let e as RuntimeError { lines.append("closed: \(e)") }
+        #expect(lines == ["False False", "5", "This event loop is already running", "True", "closed: Event loop is closed"])
+    },
+    "a task cancelled inside wait_for gets CancelledError at once and reads again": { backend in
+        let lines = try asyncio.run(backend: backend) { () -> [String] in
+            let loop = asyncio.get_running_loop()
+            let (a, b) = try nonBlockingPair()
+            nonisolated(unsafe) var log: [String] = []
+            let t = asyncio.create_task { () async throws -> String in
+                let start = now()
+                do {
+                    _ = try await asyncio.wait_for(await loop.sock_recv(a, 10), 10)
+                } catch is asyncio.CancelledError {
+                    log.append("cancelled in wait_for promptly=\(now() - start < 1 ? "True" : "False") cancelling=\(asyncio.current_task()!.cancelling())")
+                }
+                _ = try b.send("later")
+                log.append("\(try await asyncio.wait_for(await loop.sock_recv(a, 10), 1))")
+                return "ok"
+            }
+            try await asyncio.sleep(0.01)
+            t.cancel()
+            log.append(try await t.value)
+            a.close()
+            b.close()
+            return log
+        }
+        #expect(lines == ["cancelled in wait_for promptly=True cancelling=1", "b'later'", "ok"])
     },
     "asyncio.run cancels a leftover task once and waits for its cleanup": { backend in
         nonisolated(unsafe) var log: [String] = []

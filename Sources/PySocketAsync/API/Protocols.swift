@@ -189,6 +189,49 @@ extension asyncio.EventLoop {
     }
 }
 
+extension asyncio.EventLoop {
+    /// `server = await loop.create_unix_server(protocol_factory, path)`: listens on an AF_UNIX
+    /// stream socket as `start_unix_server` does and runs `protocol_factory()`'s protocol over
+    /// each connection.
+    ///
+    /// Python: `loop.create_unix_server()`. C: `socket(2)`, `bind(2)`, `listen(2)`, `accept4(2)`.
+    ///
+    /// Differs from CPython: no `ssl`.
+    /// - Throws: as `start_unix_server`.
+    public func create_unix_server<P: asyncio.`Protocol`>(_ protocol_factory: @escaping () throws -> P, _ path: String? = nil,
+                                                           sock: socket? = nil, backlog: Int = 100, start_serving: Bool = true,
+                                                           cleanup_socket: Bool = true) async throws -> asyncio.Server {
+        try asyncio.checkRunning(self)
+        let factory = LoopBound(protocol_factory)
+        return try await asyncio.startUnixServer(self, { _, _ in }, path, limit: asyncio.defaultLimit, sock: sock, backlog: backlog,
+                                                 start_serving: start_serving, cleanup_socket: cleanup_socket,
+                                                 sink: { asyncio.ProtocolSink(try factory.value()) })
+    }
+
+    /// `transport, protocol = await loop.create_unix_connection(protocol_factory, path)`:
+    /// connects to an AF_UNIX stream socket as `open_unix_connection` does and runs
+    /// `protocol_factory()`'s protocol over it.
+    ///
+    /// Python: `loop.create_unix_connection()`. C: `socket(2)`, `connect(2)`.
+    ///
+    /// Differs from CPython: no `ssl`.
+    /// - Throws: as `open_unix_connection` (`FileNotFoundError(2, 'No such file or directory')`...).
+    public func create_unix_connection<P: asyncio.`Protocol`>(_ protocol_factory: @escaping () throws -> P, _ path: String? = nil,
+                                                               sock: socket? = nil) async throws -> (asyncio.Transport, P) {
+        try asyncio.checkRunning(self)
+        let connected = try await asyncio.unixConnect(self, path, sock)
+        let user: P
+        do {
+            user = try protocol_factory()
+        } catch {
+            connected.close()
+            throw error
+        }
+        let transport = try await asyncio.makeTransport(self, connected, asyncio.ProtocolSink(user))
+        return (transport, user)
+    }
+}
+
 extension asyncio {
     /// CPython's RuntimeError for a loop that does not run.
     static func checkRunning(_ loop: EventLoop) throws {

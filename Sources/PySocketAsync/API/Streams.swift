@@ -71,6 +71,13 @@ extension asyncio {
         let loop = try runningLoop()
         let reader = try StreamReader(limit: limit)
         let stream = StreamProtocol(loop: loop, reader: reader)
+        let connected = try await unixConnect(loop, path, sock)
+        let transport = try await makeTransport(loop, connected, stream)
+        return (reader, StreamWriter(transport, stream, reader))
+    }
+
+    /// The connected AF_UNIX socket of `open_unix_connection`/`create_unix_connection`.
+    static func unixConnect(_ loop: EventLoop, _ path: String?, _ sock: socket?) async throws -> socket {
         let connected: socket
         if let path {
             if sock != nil { throw ValueError("path and sock can not be specified at the same time") }
@@ -90,8 +97,7 @@ extension asyncio {
             try sock.setblocking(false)
             connected = sock
         }
-        let transport = try await makeTransport(loop, connected, stream)
-        return (reader, StreamWriter(transport, stream, reader))
+        return connected
     }
 
     /// `_create_connection_transport`: the transport over a connected socket, once it reads.
@@ -305,7 +311,14 @@ extension asyncio {
     public static func start_unix_server(_ client_connected_cb: @escaping ClientConnected, _ path: String? = nil, limit: Int = 65536,
                                          sock: socket? = nil, backlog: Int = 100, start_serving: Bool = true,
                                          cleanup_socket: Bool = true) async throws -> Server {
-        let loop = try runningLoop()
+        try await startUnixServer(try runningLoop(), client_connected_cb, path, limit: limit, sock: sock, backlog: backlog,
+                                  start_serving: start_serving, cleanup_socket: cleanup_socket, sink: nil)
+    }
+
+    /// `start_unix_server` and `loop.create_unix_server` (`sink`: the protocol's, else the streams').
+    static func startUnixServer(_ loop: EventLoop, _ client_connected_cb: @escaping ClientConnected, _ path: String?, limit: Int,
+                                sock: socket?, backlog: Int, start_serving: Bool, cleanup_socket: Bool,
+                                sink: (() throws -> any TransportSink)?) async throws -> Server {
         let listener: socket
         if let path {
             if sock != nil { throw ValueError("path and sock can not be specified at the same time") }
@@ -335,6 +348,7 @@ extension asyncio {
         try listener.setblocking(false)
         let server = Server(loop: loop, sockets: [listener], backlog: backlog, limit: limit, callback: client_connected_cb)
         if let cleanup { server.unixPaths[ObjectIdentifier(listener)] = cleanup }
+        server.sinkFactory = sink
         if start_serving {
             try server.startServing()
             try await asyncio.sleep(0)

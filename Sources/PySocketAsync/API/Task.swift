@@ -184,7 +184,7 @@ extension asyncio {
     }
 
     /// A value as Python's `repr` writes it: strings quoted as Python quotes them, `True`,
-    /// `False`, `None`; anything else as `String(reflecting:)`.
+    /// `False`, `None`, tuples and arrays of those; anything else as `String(reflecting:)`.
     static func pyRepr(_ value: Any) -> String {
         switch value {
         case let text as String: return pythonRepr(text)
@@ -192,11 +192,18 @@ extension asyncio {
         case let flag as Bool: return flag ? "True" : "False"
         default:
             let mirror = Mirror(reflecting: value)
-            if mirror.displayStyle == .optional {
+            switch mirror.displayStyle {
+            case .optional?:
                 guard let wrapped = mirror.children.first else { return "None" }
                 return pyRepr(wrapped.value)
+            case .tuple?:
+                let items = mirror.children.map { pyRepr($0.value) }
+                return "(" + items.joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
+            case .collection?:
+                return "[" + mirror.children.map { pyRepr($0.value) }.joined(separator: ", ") + "]"
+            default:
+                return String(reflecting: value)
             }
-            return String(reflecting: value)
         }
     }
 
@@ -285,12 +292,12 @@ extension asyncio {
 
     /// Runs `main` as the root task of `loop` (`asyncio.run`'s `Task-N`), registered for
     /// `current_task()`/`all_tasks()`.
-    static func runMain<T: Sendable>(_ loop: EventLoop, _ main: @escaping @Sendable () async throws -> T) throws -> T {
+    static func runMain<T: Sendable>(_ loop: EventLoop, leftovers: Bool = true, _ main: @escaping @Sendable () async throws -> T) throws -> T {
         let hook = TaskHook()
         let future = Future<T>(cancelHook: { loop.cancel(hook) })
         let core = TaskCore(loop, hook, name: nil, future)
         let id = loop.adopt({}, owner: core)
-        return try loop.runMain(core.hook) {
+        return try loop.runMain(core.hook, leftovers: leftovers) {
             defer { loop.release(id) }
             do {
                 let value = try await main()

@@ -90,15 +90,6 @@ extension asyncio {
         return result
     }
 
-    /// `asyncio.get_event_loop()`: inside a coroutine, the running loop (as
-    /// `get_running_loop()`).
-    ///
-    /// Python: `asyncio.get_event_loop()`. C: none.
-    ///
-    /// Differs from CPython: outside a running loop it returns the loop that is not running
-    /// (as `get_running_loop()` does) instead of making one; there is no `run_until_complete`.
-    public static func get_event_loop() -> EventLoop { get_running_loop() }
-
     // MARK: gather
 
     /// `await asyncio.gather(*tasks)`: the tasks' results in order. The first exception (in

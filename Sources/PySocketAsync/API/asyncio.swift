@@ -66,7 +66,7 @@ public enum asyncio {
             throw RuntimeError("asyncio.run() cannot be called from a running event loop")
         }
         let loop = try EventLoop(backend: backend)
-        defer { loop.close() }
+        defer { loop.closeLoop() }
         return try runMain(loop, main)
     }
 
@@ -133,7 +133,41 @@ public enum asyncio {
     public static func wait_for<T: Sendable>(_ operation: @autoclosure @escaping @Sendable () async throws -> T, _ timeout: Double?) async throws -> T {
         guard let timeout else { return try await operation() }
         if !(timeout > 0) { throw TimeoutError() }
-        return try await race(operation, timeout)
+        let loop = try runningLoop()
+        return try await race(operation, Timeout(loop.time() + timeout, loop))
+    }
+
+    /// `await asyncio.wait_for(task, timeout)`: the task's result, or `TimeoutError()` once
+    /// `timeout` seconds pass, the task cancelled (and waited for) first. With `timeout` 0 or
+    /// less, a task already done gives its result, as in CPython.
+    ///
+    /// Python: `asyncio.wait_for()` on a task. C: none.
+    /// - Throws: `TimeoutError()`, or the task's error.
+    public static func wait_for<T: Sendable>(_ task: Task<T>, _ timeout: Double?) async throws -> T {
+        if let timeout, !(timeout > 0) {
+            if !task.done() {
+                task.cancel()
+                await task.future.settled()
+            }
+            if task.cancelled() { throw TimeoutError() }
+            return try task.result()
+        }
+        return try await wait_for(await task.value, timeout)
+    }
+
+    /// `await asyncio.wait_for(fut, timeout)`: the future's result, or `TimeoutError()` once
+    /// `timeout` seconds pass (the future is cancelled then); a future already done gives its
+    /// result even with `timeout` 0.
+    ///
+    /// Python: `asyncio.wait_for()` on a future. C: none.
+    /// - Throws: `TimeoutError()`, or the future's exception.
+    public static func wait_for<T: Sendable>(_ fut: Future<T>, _ timeout: Double?) async throws -> T {
+        if let timeout, !(timeout > 0) {
+            if !fut.done() { fut.cancel() }
+            if fut.cancelled() { throw TimeoutError() }
+            return try fut.result()
+        }
+        return try await wait_for(await fut.value, timeout)
     }
 
     /// `async with asyncio.timeout(delay):`: runs `body`, raising `TimeoutError()` if it takes
@@ -146,7 +180,122 @@ public enum asyncio {
     /// - Throws: `TimeoutError()`, or the body's error.
     public static func timeout<T: Sendable>(_ delay: Double?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let delay else { return try await body() }
-        return try await race(body, max(0, delay))
+        let loop = try runningLoop()
+        return try await race(body, Timeout(loop.time() + max(0, delay), loop))
+    }
+
+    /// `async with asyncio.timeout(delay) as cm:`: as `timeout(delay) { }`, the body given the
+    /// `Timeout` (`cm.reschedule(when)`, `cm.when()`, `cm.expired()`).
+    ///
+    /// Python: `asyncio.timeout()`. C: none.
+    ///
+    /// Differs from CPython: a closure rather than an `async with` block (see `timeout(_:_:)`).
+    /// - Throws: `TimeoutError()`, or the body's error.
+    public static func timeout<T: Sendable>(_ delay: Double?, _ body: @escaping @Sendable (Timeout) async throws -> T) async throws -> T {
+        let loop = try runningLoop()
+        return try await timeout_at(delay.map { loop.time() + $0 }, body)
+    }
+
+    /// `async with asyncio.timeout_at(when):`: as `timeout`, with the deadline given on the
+    /// loop's clock (`loop.time()`); nil: none until the body reschedules.
+    ///
+    /// Python: `asyncio.timeout_at()`. C: none.
+    ///
+    /// Differs from CPython: a closure rather than an `async with` block (see `timeout(_:_:)`).
+    /// - Throws: `TimeoutError()`, or the body's error.
+    public static func timeout_at<T: Sendable>(_ when: Double?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await timeout_at(when) { _ in try await body() }
+    }
+
+    /// `async with asyncio.timeout_at(when) as cm:`: as `timeout_at`, the body given the `Timeout`.
+    ///
+    /// Python: `asyncio.timeout_at()`. C: none.
+    ///
+    /// Differs from CPython: a closure rather than an `async with` block (see `timeout(_:_:)`).
+    /// - Throws: `TimeoutError()`, or the body's error.
+    public static func timeout_at<T: Sendable>(_ when: Double?, _ body: @escaping @Sendable (Timeout) async throws -> T) async throws -> T {
+        let loop = try runningLoop()
+        let cm = Timeout(when, loop)
+        return try await race({ try await body(cm) }, cm)
+    }
+
+    /// What `asyncio.timeout()`/`timeout_at()` give their body: the deadline, which the body can
+    /// move. Use it from the loop's tasks only.
+    ///
+    /// Python: `asyncio.Timeout`. C: none.
+    public final class Timeout: CustomStringConvertible, CustomDebugStringConvertible, @unchecked Sendable {
+        enum State: String {
+            case created, active, expiring, expired, finished
+        }
+
+        private var deadline: Double?
+        var state = State.created
+        let loop: EventLoop
+        /// The timer's task hook: cancelling it makes the timer read the deadline again.
+        let timer = TaskHook()
+
+        init(_ when: Double?, _ loop: EventLoop) {
+            deadline = when
+            self.loop = loop
+        }
+
+        /// `cm.when()`: the deadline on the loop's clock, nil for none.
+        ///
+        /// Python: `Timeout.when()`. C: none.
+        public func when() -> Double? { deadline }
+
+        /// `cm.reschedule(when)`: moves the deadline (nil: none).
+        ///
+        /// Python: `Timeout.reschedule()`. C: none.
+        /// - Throws: `RuntimeError('Timeout has not been entered')`, `RuntimeError('Cannot change
+        ///   state of expired Timeout')` (and of `expiring`, `finished` ones).
+        public func reschedule(_ when: Double?) throws {
+            if state != .active {
+                if state == .created { throw RuntimeError("Timeout has not been entered") }
+                throw RuntimeError("Cannot change state of \(state.rawValue) Timeout")
+            }
+            deadline = when
+            loop.cancel(timer)
+        }
+
+        /// `cm.expired()`: whether the deadline passed (and cancelled the body).
+        ///
+        /// Python: `Timeout.expired()`. C: none.
+        public func expired() -> Bool { state == .expiring || state == .expired }
+
+        /// `repr(cm)`: `<Timeout [active] when=12.345>`, `<Timeout [expired]>`.
+        ///
+        /// Python: `Timeout.__repr__`.
+        public var debugDescription: String {
+            var info = ""
+            if state == .active {
+                if let deadline { info = " when=\(((deadline * 1000).rounded()) / 1000)" } else { info = " when=None" }
+            }
+            return "<Timeout [\(state.rawValue)]\(info)>"
+        }
+
+        /// `str(cm)`: the same as `repr(cm)`.
+        ///
+        /// Python: `object.__str__`.
+        public var description: String { debugDescription }
+
+        /// The timer: sleeps until the deadline, reading it again when rescheduled.
+        func run() async throws {
+            while true {
+                do {
+                    guard let deadline else {
+                        try await loop.sleep(nanoseconds: 86_400_000_000_000)
+                        continue
+                    }
+                    let left = deadline - loop.time()
+                    if !(left > 0) { return }
+                    try await loop.sleep(nanoseconds: nanoseconds(left))
+                } catch is CancellationError {
+                    // Rescheduled (asyncio's cancel, delivered once), unless the race is over.
+                    if _Concurrency.Task.isCancelled { throw CancellationError() }
+                }
+            }
+        }
     }
 
     private enum Outcome<T: Sendable>: Sendable {
@@ -154,20 +303,21 @@ public enum asyncio {
         case expired
     }
 
-    /// Runs `operation` against a timer of `seconds` on the running loop. The operation runs
-    /// as a child task that is the calling task as far as `current_task()` goes; cancelling the
+    /// Runs `operation` against the timer of `cm` on the running loop. The operation runs as a
+    /// child task that is the calling task as far as `current_task()` goes; cancelling the
     /// calling task (asyncio's way, which Swift's task group does not see) cancels it.
-    private static func race<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T, _ seconds: Double) async throws -> T {
-        let loop = try runningLoop()
-        let wait = nanoseconds(seconds)
+    private static func race<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T, _ cm: Timeout) async throws -> T {
+        let loop = cm.loop
         let parent = loop.currentHook()
         try parent?.checkOwed()
         let child = TaskHook()
         child.owner = parent?.owner
+        cm.state = .active
+        defer { if cm.state == .active { cm.state = .finished } }
         return try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
             group.addTask { .value(try await loop.hooked(child, operation)) }
             group.addTask {
-                try await loop.hooked { try await loop.sleep(nanoseconds: wait) }
+                try await loop.hooked(cm.timer) { try await cm.run() }
                 return .expired
             }
             parent?.waiter = {
@@ -182,11 +332,16 @@ public enum asyncio {
             case .value(let value)?:
                 return value
             case .expired?, nil:
+                cm.state = .expiring
                 group.cancelAll()
                 // The operation gives its buffer back before the TimeoutError leaves.
                 while let outcome = try? await group.next() {
-                    if case .value(let value) = outcome { return value }
+                    if case .value(let value) = outcome {
+                        cm.state = .finished
+                        return value
+                    }
                 }
+                cm.state = .expired
                 throw TimeoutError()
             }
         }

@@ -597,7 +597,8 @@ extension asyncio {
 
         /// Runs `main` as the loop's root task until it returns, then cancels the tasks it left
         /// and lets them finish, as `asyncio.run` does.
-        func runMain<T: Sendable>(_ hook: TaskHook = TaskHook(), _ main: @escaping @Sendable () async throws -> T) throws -> T {
+        func runMain<T: Sendable>(_ hook: TaskHook = TaskHook(), leftovers: Bool = true,
+                                  _ main: @escaping @Sendable () async throws -> T) throws -> T {
             let box = ResultBox<T>()
             let previous = System.runningLoop
             System.runningLoop = Unmanaged.passUnretained(self).toOpaque()
@@ -607,15 +608,18 @@ extension asyncio {
             }
             try run { box.result != nil }
             // asyncio.run cancels the tasks `main` left behind and waits for them.
-            if !tasks.isEmpty {
+            if leftovers && !tasks.isEmpty {
                 for (_, cancel) in tasks { cancel() }
                 try run { self.tasks.isEmpty }
             }
             return try box.result!.get()
         }
 
+        /// Whether `closeLoop()` was called.
+        var closed: Bool { isClosed.load(ordering: .acquiring) }
+
         /// Closes the loop: later jobs go to the global executor, the backend's descriptors go.
-        func close() {
+        func closeLoop() {
             guard !isClosed.exchange(true, ordering: .acquiringAndReleasing) else { return }
             let mail = inbox.withLock { box -> Inbox in
                 let taken = box
