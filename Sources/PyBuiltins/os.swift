@@ -69,7 +69,9 @@ public enum os {
     /// Differs from CPython: no `DeprecationWarning` about forking a process with threads.
     public static func fork() throws -> Int {
         switch SystemFiles.fork() {
-        case .success(let pid): return pid
+        case .success(let pid):
+            if pid == 0 { threadingAfterFork() }
+            return pid
         case .failure(let error): throw OSError.from(errno: error.code, SystemFiles.strerror(error.code))
         }
     }

@@ -332,7 +332,7 @@ public enum socketserver {
         ///
         /// Python: `socketserver.TCPServer(...)`. C: `socket(2)`, `bind(2)`, `listen(2)`.
         /// - Throws: what `bind` and `listen` raise (`OSError` EADDRINUSE...).
-        public init(
+        public required init(
             _ server_address: (String, Int), _ RequestHandlerClass: BaseRequestHandler<socket>.Type,
             bind_and_activate: Bool = true
         ) throws {

@@ -23,10 +23,15 @@ public enum threading {
         ///
         /// Python: `Thread.name`.
         public let name: String
-        /// `t.daemon`: whether the process may exit without waiting for the thread.
+        /// `t.daemon`: whether the process may exit without waiting for the thread; settable
+        /// before `start()` (`t.daemon = True`), as in Python.
         ///
         /// Python: `Thread.daemon`.
-        public let daemon: Bool
+        public var daemon: Bool {
+            get { daemonFlag.withLock { $0 } }
+            set { daemonFlag.withLock { $0 = newValue } }
+        }
+        private let daemonFlag: Mutex<Bool>
         private let target: @Sendable () throws -> Void
         private let state = Mutex(State())
 
@@ -43,7 +48,7 @@ public enum threading {
         public init(target: @escaping @Sendable () throws -> Void, name: String? = nil, daemon: Bool = false) {
             self.target = target
             self.name = name ?? "Thread-\(threadCounter.add(1, ordering: .relaxed).newValue)"
-            self.daemon = daemon
+            self.daemonFlag = Mutex(daemon)
         }
 
         /// `threading.Thread(target=f, args=(a, b))`: a thread that will call `target(a, b)`:
@@ -104,6 +109,8 @@ public enum threading {
         }
 
         private func run() {
+            runningThreads.withLock { $0[SystemClock.currentThreadID()] = self }
+            defer { _ = runningThreads.withLock { $0.removeValue(forKey: SystemClock.currentThreadID()) } }
             do {
                 try target()
             } catch {

@@ -291,6 +291,29 @@ import TestSupport
     @Test func PortingGuide_example17() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
+            let parser = argparse.ArgumentParser(prog: "client")
+            try parser.add_argument("--host", default: "127.0.0.1")
+            try parser.add_argument("-p", "--port", type: Int.self, default: 8080)
+            try parser.add_argument("-v", "--verbose", action: "store_true")
+            let args = try parser.parse_args(["-p", "9000", "-v"])
+            let port: Int = args.port
+            print(args, port + 1)          // Namespace(host='127.0.0.1', port=9000, verbose=True) 9001
+            random.seed(42)
+            print(try random.randint(1, 6), try random.choice(["tcp", "udp"]), random.random())  // 6 tcp 0.025010755222666936
+            let net = try ipaddress.ip_network("10.0.0.0/30")
+            let addr = try ipaddress.ip_address(args.host)
+            print(list(net.hosts()), net.contains(addr), addr.is_loopback, net.broadcast_address)  // [IPv4Address('10.0.0.1'), IPv4Address('10.0.0.2')] False True 10.0.0.3
+            let buf = io.BytesIO()
+            try buf.write(try `struct`.pack("!H", 3) + "abc")
+            print(base64.b64encode(try buf.getvalue()), binascii.crc32(bytes("abc")), binascii.hexlify(bytes([1, 255])))  // b'AANhYmM=' 891568578 b'01ff'
+        }
+        #expect(captured.getvalue() == "Namespace(host='127.0.0.1', port=9000, verbose=True) 9001\n6 tcp 0.025010755222666936\n[IPv4Address('10.0.0.1'), IPv4Address('10.0.0.2')] False True 10.0.0.3\nb'AANhYmM=' 891568578 b'01ff'\n")
+    }
+
+    /// Docs/PortingGuide.md, example 18
+    @Test func PortingGuide_example18() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
             let (a, b) = try socket.socketpair()
             var view = memoryview("hello world")
             while bool(view) {
@@ -309,8 +332,8 @@ import TestSupport
         #expect(captured.getvalue() == "bytearray(b'hello world') 8 b'world'\n")
     }
 
-    /// Docs/PortingGuide.md, example 18
-    @Test func PortingGuide_example18() throws {
+    /// Docs/PortingGuide.md, example 19
+    @Test func PortingGuide_example19() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let items: [Any?] = ["a", 1, nil]
@@ -322,8 +345,8 @@ import TestSupport
         #expect(captured.getvalue() == "a 1 None\na, 1, None\nport=8080 t=0.2 port = 8080\n")
     }
 
-    /// Docs/PortingGuide.md, example 19
-    @Test func PortingGuide_example19() throws {
+    /// Docs/PortingGuide.md, example 20
+    @Test func PortingGuide_example20() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             struct Peer: namedtuple { var host: String; var port: Int }
@@ -340,8 +363,56 @@ import TestSupport
         #expect(captured.getvalue() == "deque([1, 2], maxlen=2) {'a': [1]} [('x', 2)] 0\nPeer(host='::1', port=80) 80 Counter({'a': 2, 'b': 1})\n")
     }
 
-    /// Docs/PortingGuide.md, example 20
-    @Test func PortingGuide_example20() throws {
+    /// Docs/PortingGuide.md, example 21
+    @Test func PortingGuide_example21() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
+            class ProtocolError: Exception, @unchecked Sendable {}
+            final class RetryExhausted: ProtocolError, @unchecked Sendable {
+                var attempts = 0
+                convenience init(_ attempts: Int) {
+                    self.init("gave up after \(attempts) attempts")
+                    self.attempts = attempts
+                }
+            }
+            final class Framed: ContextManager, CustomDebugStringConvertible {
+                let sock: socket
+                var exited_with: String? = "open"
+                init(_ sock: socket) {
+                    self.sock = sock
+                }
+                var debugDescription: String {
+                    return "<Framed family=\(self.sock.family)>"
+                }
+                func __enter__() -> Framed {
+                    return self
+                }
+                func __exit__(_ exc_type: PyType?, _ exc: (any Error)?, _ tb: Any?) -> Bool {
+                    self.exited_with = exc_type != nil ? exc_type!.__name__ : nil
+                    self.sock.close()
+                    return false
+                }
+            }
+            let (a, b) = try socket.socketpair()
+            let framed = Framed(a)
+            do {
+                try framed.with { f in
+                    print(f, repr(f), f.sock.family == socket.AF_UNIX)  // <Framed family=1> <Framed family=1> True
+                    throw RetryExhausted(3)
+                }
+            } catch let e as ProtocolError {
+                print(repr(e), (e as! RetryExhausted).attempts, type(e).__mro__[1, -1].map { c in c.__name__ })  // RetryExhausted('gave up after 3 attempts') 3 ['ProtocolError', 'Exception', 'BaseException']
+            }
+            print(framed.exited_with, a.fileno(), bytes("a\nb").contains("\n"), !["y"].contains("x"))  // RetryExhausted -1 True True
+            assert(a.fileno() == -1, "closed by __exit__")
+            print(try 2 ** 16, try 2 ** 31 - 1, zlib.crc32("hello" as bytes), tuple(try `struct`.unpack(try ">%dh" % 3, try bytes(count: 6)) as [Int]))  // 65536 2147483647 907060870 (0, 0, 0)
+            b.close()
+        }
+        #expect(captured.getvalue() == "<Framed family=1> <Framed family=1> True\nRetryExhausted('gave up after 3 attempts') 3 ['ProtocolError', 'Exception', 'BaseException']\nRetryExhausted -1 True True\n65536 2147483647 907060870 (0, 0, 0)\n")
+    }
+
+    /// Docs/PortingGuide.md, example 22
+    @Test func PortingGuide_example22() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             print(socket.AF_INET, repr(socket.SOCK_DGRAM), socket.AF_INET == 2)   // 2 <SocketKind.SOCK_DGRAM: 2> True
@@ -351,8 +422,8 @@ import TestSupport
         #expect(captured.getvalue() == "2 <SocketKind.SOCK_DGRAM: 2> True\n(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))\nTrue 15\n")
     }
 
-    /// Docs/PortingGuide.md, example 21
-    @Test func PortingGuide_example21() throws {
+    /// Docs/PortingGuide.md, example 23
+    @Test func PortingGuide_example23() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             let srv = try socket.create_server(("127.0.0.1", 0))
@@ -368,8 +439,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'FROM A THREAD'\n")
     }
 
-    /// Docs/PortingGuide.md, example 22
-    @Test func PortingGuide_example22() throws {
+    /// Docs/PortingGuide.md, example 24
+    @Test func PortingGuide_example24() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -388,8 +459,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'hello'\n")
     }
 
-    /// Docs/PortingGuide.md, example 23
-    @Test func PortingGuide_example23() throws {
+    /// Docs/PortingGuide.md, example 25
+    @Test func PortingGuide_example25() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -411,8 +482,8 @@ import TestSupport
         #expect(captured.getvalue() == "42\ntimed out\n")
     }
 
-    /// Docs/PortingGuide.md, example 24
-    @Test func PortingGuide_example24() throws {
+    /// Docs/PortingGuide.md, example 26
+    @Test func PortingGuide_example26() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -442,8 +513,8 @@ import TestSupport
         #expect(captured.getvalue() == "worker True 1\nstopped False cleaned up\nTrue 1\nshut down\n")
     }
 
-    /// Docs/PortingGuide.md, example 25
-    @Test func PortingGuide_example25() throws {
+    /// Docs/PortingGuide.md, example 27
+    @Test func PortingGuide_example27() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -476,8 +547,8 @@ import TestSupport
         #expect(captured.getvalue() == "b'HELLO\\n'\nb''\nb'' 0 bytes read on a total of 1 expected bytes\n")
     }
 
-    /// Docs/PortingGuide.md, example 26
-    @Test func PortingGuide_example26() throws {
+    /// Docs/PortingGuide.md, example 28
+    @Test func PortingGuide_example28() throws {
         let captured = io.StringIO()
         try sys.$stdout.withValue(captured) {
             try asyncio.run {
@@ -500,6 +571,42 @@ import TestSupport
             }
         }
         #expect(captured.getvalue() == "['a', 'b']\n1 item\nlocked: True\n0 1\n")
+    }
+
+    /// Docs/PortingGuide.md, example 29
+    @Test func PortingGuide_example29() throws {
+        let captured = io.StringIO()
+        try sys.$stdout.withValue(captured) {
+            try asyncio.run {
+                final class Shared: @unchecked Sendable { var log: [Any] = [] }
+                let shared = Shared()
+                @Sendable func work(_ n: Int) async throws {
+                    @Sendable func finally_() async throws {
+                        try await asyncio.sleep(0)
+                        shared.log.append("done \(n)")
+                    }
+                    do {
+                        try await asyncio.sleep(0.01 * Double(n))
+                        if n == 2 {
+                            throw ValueError("bad \(n)")
+                        }
+                        shared.log.append(n)
+                    } catch {
+                        try await finally_()
+                        throw error
+                    }
+                    try await finally_()
+                }
+                print(try await asyncio.gather([1, 3].map { n in { try await work(n) } }))   // [None, None]
+                do {
+                    try await asyncio.wait_for(await work(2), timeout: 1)
+                } catch let e as ValueError {
+                    print("ValueError:", e)                                                  // ValueError: bad 2
+                }
+                print(shared.log)                                                            // [1, 'done 1', 3, 'done 3', 'done 2']
+            }
+        }
+        #expect(captured.getvalue() == "[None, None]\nValueError: bad 2\n[1, 'done 1', 3, 'done 3', 'done 2']\n")
     }
 }
 

@@ -69,6 +69,19 @@ enum SystemClock {
     static func join(_ thread: pthread_t) {
         _ = pthread_join(thread, nil)
     }
+
+    /// `pthread_self(3)` as a number that identifies the calling thread while it runs.
+    static func currentThreadID() -> UInt { UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(bitPattern: pthread_self()))) }
+
+    /// Whether the caller is the process's first thread: its thread id equals the process id
+    /// (`readlink(2)` of /proc/thread-self, which reads `PID/task/TID`; Glibc's module has no `gettid`).
+    static func isMainThread() -> Bool {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = readlink("/proc/thread-self", &buffer, buffer.count - 1)
+        guard count > 0 else { return false }
+        let parts = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self).split(separator: "/")
+        return parts.count == 3 && parts[0] == parts[2]
+    }
 }
 
 /// The closure a new thread runs, boxed to cross `pthread_create`'s `void *`.
