@@ -119,20 +119,25 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
     /// Python: `dict.__getitem__`, `__setitem__`, `__delitem__`.
     @inlinable public subscript(key: Key) -> Value? {
         get {
+            #if DEBUG
             if Key.self == bytes.self && Value.self == bytes.self && _index == nil {
                 // A message's headers (`dict<bytes, bytes>`): concrete code, no generic array
                 // calls (a debug build asks the runtime for `Array<Value>`'s metadata on each).
                 return unsafeBitCast(dictBytesValue(unsafeBitCast(_keys, to: [bytes].self), unsafeBitCast(_values, to: [bytes].self),
                                                     unsafeBitCast(key, to: bytes.self)), to: Value?.self)
             }
+            #endif
             guard let position = _position(key) else { return nil }
             return _values[position]
         }
         set {
+            #if DEBUG
+            // (An optimised build specialises the generic code below, with nothing to gain here.)
             if Key.self == bytes.self && Value.self == bytes.self && _index == nil, let newValue,
                dictSetBytes(&_keys, &_values, unsafeBitCast(key, to: bytes.self), unsafeBitCast(newValue, to: bytes.self)) {
                 return
             }
+            #endif
             if let newValue {
                 if let position = _position(key) {
                     _values[position] = newValue
