@@ -119,10 +119,25 @@ public struct dict<Key: Hashable, Value>: Sequence, ExpressibleByDictionaryLiter
     /// Python: `dict.__getitem__`, `__setitem__`, `__delitem__`.
     @inlinable public subscript(key: Key) -> Value? {
         get {
+            #if DEBUG
+            if Key.self == bytes.self && Value.self == bytes.self && _index == nil {
+                // A message's headers (`dict<bytes, bytes>`): concrete code, no generic array
+                // calls (a debug build asks the runtime for `Array<Value>`'s metadata on each).
+                return unsafeBitCast(dictBytesValue(unsafeBitCast(_keys, to: [bytes].self), unsafeBitCast(_values, to: [bytes].self),
+                                                    unsafeBitCast(key, to: bytes.self)), to: Value?.self)
+            }
+            #endif
             guard let position = _position(key) else { return nil }
             return _values[position]
         }
         set {
+            #if DEBUG
+            // (An optimised build specialises the generic code below, with nothing to gain here.)
+            if Key.self == bytes.self && Value.self == bytes.self && _index == nil, let newValue,
+               dictSetBytes(&_keys, &_values, unsafeBitCast(key, to: bytes.self), unsafeBitCast(newValue, to: bytes.self)) {
+                return
+            }
+            #endif
             if let newValue {
                 if let position = _position(key) {
                     _values[position] = newValue
@@ -274,6 +289,35 @@ extension dict: PyDictValue {
 /// Python: `len(dict)`.
 public func len<Key, Value>(_ mapping: dict<Key, Value>) -> Int {
     mapping.count
+}
+
+/// `d[key]` of a small `dict<bytes, bytes>` (no index): the value, or nil.
+@usableFromInline func dictBytesValue(_ keys: [bytes], _ values: [bytes], _ key: bytes) -> bytes? {
+    let n = keys.count
+    guard n > 0, let position = keys.withUnsafeBufferPointer({ key._firstIndex(in: $0.baseAddress!, count: n) }) else { return nil }
+    return values[position]
+}
+
+/// `d[key] = value` of a small `dict<bytes, bytes>` (no index; `keys` and `values` are its
+/// arrays): replaces the value of a present key or appends a new pair while the keys are
+/// fewer than the scan limit; false (nothing done) when the generic path must build the index.
+/// (Generic only in its signature: the body is concrete, so a debug build looks up no metadata.)
+@usableFromInline func dictSetBytes<K, V>(_ keys: UnsafeMutablePointer<[K]>, _ values: UnsafeMutablePointer<[V]>, _ key: bytes, _ value: bytes) -> Bool {
+    let keys = UnsafeMutableRawPointer(keys).assumingMemoryBound(to: [bytes].self)
+    let values = UnsafeMutableRawPointer(values).assumingMemoryBound(to: [bytes].self)
+    let n = keys.pointee.count
+    if n > 0, let position = keys.pointee.withUnsafeBufferPointer({ key._firstIndex(in: $0.baseAddress!, count: n) }) {
+        values.pointee[position] = value
+        return true
+    }
+    if n >= 8 { return false }
+    if n == 0 {
+        keys.pointee.reserveCapacity(8)
+        values.pointee.reserveCapacity(8)
+    }
+    keys.pointee.append(key)
+    values.pointee.append(value)
+    return true
 }
 
 /// The position of `key` among the `n` bytes keys at `keys`, or nil (compared in place).

@@ -172,4 +172,53 @@ struct BytesSliceTests {
         c += bytes("tail")
         #expect(a.count == 100 && c.count == 104 && Array(c[nil, 100]) == Array(a))
     }
+
+    @Test("every piece of up to 16 bytes, at every offset, of inline and heap values, is the model's slice")
+    func shortPieces() throws {
+        // Inline sources (up to 16 bytes) are cut with shifts, heap ones with loads: both
+        // against the array model, every length and offset.
+        for total in [1, 7, 8, 9, 15, 16, 17, 24, 40] {
+            let model = Array(Self.source[100..<(100 + total)])
+            let value = model.withUnsafeBytes { bytes(copying: $0) }
+            for offset in 0..<total {
+                for n in 1...Swift.min(16, total - offset) {
+                    let piece = value[offset..<(offset + n)]
+                    #expect(Array(piece) == Array(model[offset..<(offset + n)]), "\(total) \(offset) \(n)")
+                    #expect(piece == bytes(Array(model[offset..<(offset + n)])))
+                    #expect(!piece._isOnHeap)
+                }
+            }
+        }
+    }
+
+    @Test("a makefile line past 16 bytes is a slice of the read buffer, not a copy")
+    func makefileLinesShare() throws {
+        let (a, b) = try socket.socketpair()
+        defer { a.close(); b.close() }
+        let f: SocketFile<bytes> = try b.makefile("rb")
+        try a.sendall("a line longer than sixteen bytes\nshort\n")
+        let long = try f.readline(), short = try f.readline()
+        #expect(long._isSharedSlice && !short._isOnHeap)
+        #expect(long == "a line longer than sixteen bytes\n" && short == "short\n")
+        try f.close()
+    }
+
+    @Test("partition with a one-byte separator, and strip, on inline, heap and shared values")
+    func partitionAndStrip() throws {
+        // print(held[1].partition(b":"), b"ab:cd".partition(b":"), b"abcd".partition(b":"), b"".partition(b":"),
+        //       b":".partition(b":"), (b"x" * 20 + b":").partition(b":")[0])
+        // (b'Date', b':', b' Mon, 07 Dec 2026 11:53:22 GMT\r\n') (b'ab', b':', b'cd') (b'abcd', b'', b'') (b'', b'', b'')
+        // (b'', b':', b'') b'xxxxxxxxxxxxxxxxxxxx'
+        let line: bytes = "Date: Mon, 07 Dec 2026 11:53:22 GMT\r\n"
+        let parts = [try line.partition(":"), try ("ab:cd" as bytes).partition(":"), try ("abcd" as bytes).partition(":"),
+                     try bytes().partition(":"), try (":" as bytes).partition(":")]
+        #expect(parts.map { "(\($0.0), \($0.1), \($0.2))" }.joined(separator: " ")
+            == "(b'Date', b':', b' Mon, 07 Dec 2026 11:53:22 GMT\\r\\n') (b'ab', b':', b'cd') (b'abcd', b'', b'') (b'', b'', b'') (b'', b':', b'')")
+        #expect(try (try "x" * 20 + ":" as bytes).partition(":").0 == (try "x" * 20 as bytes))
+        // print(b" \t ab \r\n".strip(), b"abcdefghijklmnopq"[3:19], b"  abcdefghijklmnopqrstuv\n".strip()[1:15])
+        // b'ab' b'defghijklmnopq' b'bcdefghijklmno'
+        let stripped = [(" \t ab \r\n" as bytes).strip(), ("abcdefghijklmnopq" as bytes)[3, 19],
+                        ("  abcdefghijklmnopqrstuv\n" as bytes).strip()[1, 15]]
+        #expect("\(stripped)" == "[b'ab', b'defghijklmnopq', b'bcdefghijklmno']")
+    }
 }

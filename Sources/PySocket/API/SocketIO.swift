@@ -252,8 +252,12 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
     /// Bytes per raw read and write-buffer size; 0: unbuffered.
     private let bufferSize: Int
     /// The read buffer: `inputBase[inputStart..<inputEnd]` holds what was received and not yet
-    /// returned; `inputCapacity` bytes are allocated (none until the first read).
+    /// returned; `inputCapacity` bytes are allocated (none until the first read). It is a
+    /// `bytes` buffer (`inputOwner`), so that a line or a read longer than 16 bytes is a slice
+    /// of it, with no copy; bytes already handed out are never written over while a value still
+    /// references the buffer (a new buffer is taken instead).
     private var inputBase: UnsafeMutableRawPointer?
+    private var inputOwner: _BytesBuffer?
     private var inputCapacity = 0
     private var inputStart = 0
     private var inputEnd = 0
@@ -275,7 +279,6 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
             try? flushOutput()
             raw.close()
         }
-        inputBase?.deallocate()
     }
 
     /// `f.closed`: true once `close()` ran.
@@ -481,21 +484,25 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
 
     /// Room for `count` more bytes after `inputEnd`: moves the unread bytes to the front or grows
     /// the allocation as needed.
+    /// Bytes before `inputEnd` may have been handed out (slices), so they move or are written
+    /// over only while no value references the buffer; else the unread bytes go to a new one.
     private func reserveInput(_ count: Int) -> UnsafeMutableRawBufferPointer {
         let (start, end) = (inputStart, inputEnd)
-        if inputCapacity - end < count {
+        if inputCapacity - end < count || (start == end && end > 0) {
             let live = end - start
-            if let base = inputBase, inputCapacity - live >= count {
+            let alone = isKnownUniquelyReferenced(&inputOwner)
+            if let base = inputBase, alone, inputCapacity - live >= count {
                 if live > 0 { (base).copyMemory(from: base + start, byteCount: live) }
-            } else {
-                let capacity = Swift.max(inputCapacity * 2, live + count)
-                let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
-                if let base = inputBase {
-                    if live > 0 { grown.copyMemory(from: base + start, byteCount: live) }
-                    base.deallocate()
-                }
-                inputBase = grown
+            } else if inputCapacity - end < count || alone {
+                let capacity = inputCapacity - live >= count ? inputCapacity : Swift.max(inputCapacity * 2, live + count)
+                let (grown, base) = _BytesBuffer.make(capacity)
+                if let old = inputBase, live > 0 { UnsafeMutableRawPointer(base).copyMemory(from: old + start, byteCount: live) }
+                inputOwner = grown
+                inputBase = UnsafeMutableRawPointer(base)
                 inputCapacity = capacity
+            } else {
+                // Drained but shared, with room after the end: received after what was handed out.
+                return UnsafeMutableRawBufferPointer(start: inputBase! + end, count: count)
             }
             inputStart = 0
             inputEnd = live
@@ -575,17 +582,20 @@ public final class SocketFile<Content: SocketFileContent>: Sequence {
         }
     }
 
-    /// Removes `count` buffered bytes and returns them as one copy.
+    /// Removes `count` buffered bytes and returns them: up to 16 as an inline copy, more as a
+    /// slice of the read buffer (no copy; a short piece of a buffer past 64 KiB is copied, as a
+    /// `bytes` slice is, so that it does not keep the large buffer alive).
     func takeBytes(_ count: Int) -> bytes {
         let start = inputStart
         guard count > 0, let base = inputBase else { return bytes() }
-        let chunk = bytes(copying: UnsafeRawBufferPointer(start: base + start, count: count))
-        if start + count == inputEnd {
-            inputStart = 0
-            inputEnd = 0
-        } else {
-            inputStart = start + count
+        inputStart = start &+ count
+        if count <= bytes._inlineCapacity || (inputCapacity > 65_536 && count < inputCapacity / 2) {
+            return bytes(copying: UnsafeRawBufferPointer(start: base + start, count: count))
         }
+        var chunk = bytes()
+        chunk._owner = inputOwner
+        chunk._inline = (UInt(bitPattern: base + start), UInt(bitPattern: count))
+        chunk._inlineCount = bytes._bufferSlice
         return chunk
     }
 

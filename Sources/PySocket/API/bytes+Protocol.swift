@@ -91,6 +91,24 @@ extension bytes {
     /// - Throws: `ValueError('empty separator')`.
     public func partition(_ sep: bytes) throws -> (bytes, bytes, bytes) {
         guard !sep.isEmpty else { throw ValueError("empty separator") }
+        if sep.count == 1 {
+            // One memchr through the bytes' address, with no closure (a call per value in a
+            // debug build); the parts are slices of this value.
+            // The separator's byte read from its words or its address (no subscript, whose
+            // `&words` load an optimised build has been seen to move before the store).
+            let n = count, byte = sep._isOnHeap ? sep._heapBase.unsafelyUnwrapped[0] : bytes._inlineByte(sep._inline, 0)
+            var words = _inline
+            let found: Int?
+            if n == 0 {
+                found = nil
+            } else if _isOnHeap {
+                found = ByteSearch.index(of: byte, _heapBase.unsafelyUnwrapped, from: 0, to: n)
+            } else {
+                found = ByteSearch.index(of: byte, &words, from: 0, to: n)
+            }
+            guard let at = found else { return (self, bytes(), bytes()) }
+            return (_slice(from: 0, count: at), sep, _slice(from: at &+ 1, count: n &- at &- 1))
+        }
         // One search; the parts are slices of this value (sharing its array past 16 bytes).
         return withUnsafeBytes { hay in
             sep.withUnsafeBytes { needle in

@@ -121,6 +121,80 @@ extension bytes {
     }
 }
 
+// MARK: - Short pieces
+
+extension bytes {
+    /// The inline value of bytes `offset..<offset + n` of the inline words `words` (1 <= n,
+    /// offset + n <= 16): two shifts and a mask, no copy through memory.
+    @usableFromInline static func _inlinePiece(_ words: (UInt, UInt), _ offset: Int, _ n: Int) -> bytes {
+        #if _endian(little) && _pointerBitWidth(_64)
+        do {
+            let shift = UInt(bitPattern: offset &* 8)
+            var low = words.0, high = words.1
+            if shift >= 64 {
+                low = high &>> (shift &- 64)
+                high = 0
+            } else if shift > 0 {
+                low = low &>> shift | high &<< (64 &- shift)
+                high = high &>> shift
+            }
+            if n < 8 {
+                low &= (1 &<< UInt(bitPattern: n &* 8)) &- 1
+                high = 0
+            } else if n == 8 {
+                high = 0
+            } else if n < 16 {
+                high &= (1 &<< UInt(bitPattern: (n &- 8) &* 8)) &- 1
+            }
+            var piece = bytes()
+            piece._inline = (low, high)
+            piece._inlineCount = UInt8(truncatingIfNeeded: n)
+            return piece
+        }
+        #else
+        var copy = words
+        return _piece(&copy, offset, n)
+        #endif
+    }
+
+    /// A copy of the `n` (1...16) bytes at `source` as an inline value: each byte read once
+    /// (unaligned loads of overlapping words in an optimised build), no memcpy.
+    @usableFromInline static func _smallPiece(_ source: UnsafePointer<UInt8>, _ n: Int) -> bytes {
+        #if _endian(little) && _pointerBitWidth(_64) && !DEBUG
+        do {
+            let raw = UnsafeRawPointer(source)
+            var low: UInt = 0, high: UInt = 0
+            if n >= 8 {
+                low = raw.loadUnaligned(as: UInt.self)
+                if n > 8 {
+                    // The last eight bytes, shifted down to bytes 8..<n.
+                    high = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt.self) &>> UInt(bitPattern: (16 &- n) &* 8)
+                }
+            } else if n >= 4 {
+                // Two overlapping 4-byte loads: the bytes they share are the same bytes.
+                low = UInt(raw.loadUnaligned(as: UInt32.self))
+                    | UInt(raw.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)) &<< UInt(bitPattern: (n &- 4) &* 8)
+            } else {
+                let middle = n &>> 1, last = n &- 1
+                low = UInt(source[0]) | UInt(source[middle]) &<< UInt(bitPattern: middle &* 8)
+                    | UInt(source[last]) &<< UInt(bitPattern: last &* 8)
+            }
+            var piece = bytes()
+            piece._inline = (low, high)
+            piece._inlineCount = UInt8(truncatingIfNeeded: n)
+            return piece
+        }
+        #else
+        return _piece(UnsafeRawPointer(source), 0, n)
+        #endif
+    }
+
+    /// The `n` bytes at `base + offset`, copied.
+    @usableFromInline static func _piece(_ base: UnsafeRawPointer, _ offset: Int, _ n: Int) -> bytes {
+        bytes(copying: UnsafeRawBufferPointer(start: base + offset, count: n))
+    }
+}
+
 // MARK: - Searching
 
 extension bytes {
@@ -184,8 +258,8 @@ extension bytes {
 
 extension bytes {
     /// `bytes.isspace()` for one byte: space, `\t \n \v \f \r`.
-    @inline(__always)
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+    @_transparent
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
 
     /// `b.split(sep=None, maxsplit=-1)`: the pieces between occurrences of `sep`, at most
     /// `maxsplit` splits; with no `sep`, runs of ASCII whitespace separate and empty pieces go.
@@ -344,17 +418,25 @@ extension bytes {
     /// `strip()` with no argument: ASCII whitespace off the requested ends, in one pass over a
     /// typed pointer; the value itself (no copy) when nothing is stripped.
     private func strippedSpace(left: Bool, right: Bool) -> bytes {
-        let n = count
-        let (lower, upper) = withUnsafeBytes { raw -> (Int, Int) in
-            guard n > 0, let start = raw.baseAddress else { return (0, 0) }
-            let p = start.assumingMemoryBound(to: UInt8.self)
-            var lower = 0, upper = n
-            if left { while lower < upper, Self.isSpace(p[lower]) { lower &+= 1 } }
-            if right { while upper > lower, Self.isSpace(p[upper &- 1]) { upper &-= 1 } }
-            return (lower, upper)
-        }
+        // The bytes through their address, with no closure (a call per value in a debug build).
+        var words = _inline
+        let bounds = _isOnHeap ? Self._spaceBounds(_heapBase, count, left, right) : Self._spaceBounds(&words, count, left, right)
         // A slice: no copy when nothing is stripped, none either past 16 bytes (shared storage).
-        return _slice(from: lower, count: upper &- lower)
+        return _slice(from: bounds.0, count: bounds.1 &- bounds.0)
+    }
+
+    /// The bounds of `p[0..<n]` without its leading (`left`) and trailing (`right`) ASCII whitespace.
+    private static func _spaceBounds(_ p: UnsafePointer<UInt8>?, _ n: Int, _ left: Bool, _ right: Bool) -> (Int, Int) {
+        guard n > 0, let p else { return (0, 0) }
+        var lower = 0, upper = n
+        if left { while lower < upper, isSpace(p[lower]) { lower &+= 1 } }
+        if right { while upper > lower, isSpace(p[upper &- 1]) { upper &-= 1 } }
+        return (lower, upper)
+    }
+
+    /// `_spaceBounds` of an inline value's words.
+    private static func _spaceBounds(_ words: UnsafeRawPointer, _ n: Int, _ left: Bool, _ right: Bool) -> (Int, Int) {
+        _spaceBounds(words.assumingMemoryBound(to: UInt8.self), n, left, right)
     }
 
     /// One pass from each requested end; the value itself (no copy) when nothing is stripped.

@@ -327,9 +327,9 @@ public struct bytes: @unchecked Sendable {
     @inlinable func _slice(from offset: Int, count n: Int) -> bytes {
         if n == count { return self }
         if n <= 0 { return bytes() }
-        if n <= bytes._inlineCapacity || !_isOnHeap {
-            return withUnsafeBytes { bytes(copying: UnsafeRawBufferPointer(start: $0.baseAddress! + offset, count: n)) }
-        }
+        // Up to 16 bytes: assembled in two words (shifts of inline words, or loads), no memcpy.
+        if !_isOnHeap { return bytes._inlinePiece(_inline, offset, n) }
+        if n <= bytes._inlineCapacity { return bytes._smallPiece(_heapBase.unsafelyUnwrapped + offset, n) }
         return _sharedPiece(from: offset, count: n)
     }
 
