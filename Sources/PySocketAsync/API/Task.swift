@@ -207,29 +207,6 @@ extension asyncio {
         }
     }
 
-    /// A string as Python's `repr` writes it (single quotes unless the text has one).
-    static func pythonRepr(_ text: String) -> String {
-        let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
-        var out = String(quote)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if Character(scalar) == quote { out += "\\\(quote)" } else if scalar.value < 0x20 || scalar.value == 0x7f {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out.append(quote)
-        return out
-    }
-
     /// `asyncio.create_task(coro, name=None)`: starts `body` as a task on the running loop (it
     /// runs on the loop's thread) and returns its handle; named `Task-N` unless `name` is given.
     ///
