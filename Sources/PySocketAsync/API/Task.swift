@@ -14,8 +14,10 @@ extension asyncio {
         private let name: Mutex<String>
         /// The loop's id for it (its leftover-task table), 0 for none.
         let id = Atomic<UInt64>(0)
-        /// Builds the `Task<any Sendable>` view (`current_task()`, `all_tasks()`), once.
-        private let erasedView: Mutex<(make: (@Sendable (TaskCore) -> Task<any Sendable>)?, made: Task<any Sendable>?)>
+        /// Builds the future of the `Task<any Sendable>` view (`current_task()`, `all_tasks()`),
+        /// once. The future is kept, not the view: a view holds this core, which would then
+        /// hold itself (and its loop) for ever.
+        private let erasedView: Mutex<(make: (@Sendable (TaskCore) -> Future<any Sendable>)?, made: Future<any Sendable>?)>
         /// `repr` of the result or exception once done, pending otherwise.
         let describe: @Sendable () -> String
 
@@ -33,7 +35,7 @@ extension asyncio {
             }
             erasedView = Mutex((nil, nil))
             hook.owner = self
-            let make: @Sendable (TaskCore) -> Task<any Sendable> = { core in
+            let make: @Sendable (TaskCore) -> Future<any Sendable> = { core in
                 let erased = Future<any Sendable>(cancelHook: { [unowned core] in core.cancel() })
                 future.add_done_callback { typed in
                     switch typed.outcome {
@@ -42,7 +44,7 @@ extension asyncio {
                     case .cancelled, .pending: erased.settle(.cancelled)
                     }
                 }
-                return Task<any Sendable>(core, erased)
+                return erased
             }
             erasedView.withLock { $0.make = make }
         }
@@ -55,13 +57,13 @@ extension asyncio {
         /// The task as a `Task<any Sendable>`.
         func erased() -> Task<any Sendable> {
             let (make, made) = erasedView.withLock { ($0.make, $0.made) }
-            if let made { return made }
-            let view = make!(self)
-            return erasedView.withLock { state in
+            if let made { return Task<any Sendable>(self, made) }
+            let future = make!(self)
+            return Task<any Sendable>(self, erasedView.withLock { state in
                 if let made = state.made { return made }
-                state.made = view
-                return view
-            }
+                state.made = future
+                return future
+            })
         }
 
         /// asyncio's `Task.cancel()` once the task is known not to be done.
