@@ -32,7 +32,9 @@ public enum threading {
             set { daemonFlag.withLock { $0 = newValue } }
         }
         private let daemonFlag: Mutex<Bool>
-        private let target: @Sendable () throws -> Void
+        /// Dropped once run, as CPython's `run()` deletes `_target`: a target that refers to its
+        /// own thread would otherwise hold it (and itself) for ever.
+        private let target: Mutex<(@Sendable () throws -> Void)?>
         private let state = Mutex(State())
 
         private struct State {
@@ -46,7 +48,7 @@ public enum threading {
         ///
         /// Python: `threading.Thread()`.
         public init(target: @escaping @Sendable () throws -> Void, name: String? = nil, daemon: Bool = false) {
-            self.target = target
+            self.target = Mutex(target)
             self.name = name ?? "Thread-\(threadCounter.add(1, ordering: .relaxed).newValue)"
             self.daemonFlag = Mutex(daemon)
         }
@@ -111,8 +113,13 @@ public enum threading {
         private func run() {
             runningThreads.withLock { $0[SystemClock.currentThreadID()] = self }
             defer { _ = runningThreads.withLock { $0.removeValue(forKey: SystemClock.currentThreadID()) } }
+            let body = target.withLock { target -> (@Sendable () throws -> Void)? in
+                let taken = target
+                target = nil
+                return taken
+            }
             do {
-                try target()
+                try body?()
             } catch {
                 // The last line of CPython's traceback: the class (qualified outside builtins and
                 // __main__) and str(e).
