@@ -177,15 +177,7 @@ extension asyncio.EventLoop {
             if sock.type != socket.SOCK_STREAM { throw ValueError("A Stream Socket was expected, got \(String(reflecting: sock))") }
             connected = sock
         }
-        let user: P
-        do {
-            user = try protocol_factory()
-        } catch {
-            connected.close()
-            throw error
-        }
-        let transport = try await asyncio.makeTransport(self, connected, asyncio.ProtocolSink(user))
-        return (transport, user)
+        return try await asyncio.startProtocol(self, connected, protocol_factory)
     }
 }
 
@@ -220,15 +212,7 @@ extension asyncio.EventLoop {
                                                                sock: socket? = nil) async throws -> (asyncio.Transport, P) {
         try asyncio.checkRunning(self)
         let connected = try await asyncio.unixConnect(self, path, sock)
-        let user: P
-        do {
-            user = try protocol_factory()
-        } catch {
-            connected.close()
-            throw error
-        }
-        let transport = try await asyncio.makeTransport(self, connected, asyncio.ProtocolSink(user))
-        return (transport, user)
+        return try await asyncio.startProtocol(self, connected, protocol_factory)
     }
 }
 
@@ -263,4 +247,19 @@ extension asyncio.StreamWriter: Hashable {
     ///
     /// Python: `object.__hash__`.
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}
+
+extension asyncio {
+    /// The end of `create_connection`/`create_unix_connection`: the user's protocol made by
+    /// `factory` over `connected` (closed if the factory throws) and its transport.
+    static func startProtocol<P: asyncio.`Protocol`>(_ loop: EventLoop, _ connected: socket, _ factory: () throws -> P) async throws -> (Transport, P) {
+        let user: P
+        do {
+            user = try factory()
+        } catch {
+            connected.close()
+            throw error
+        }
+        return (try await makeTransport(loop, connected, ProtocolSink(user)), user)
+    }
 }
